@@ -1,0 +1,49 @@
+/*
+ * main.c - the `verbatim` command: dispatches to its subcommands.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char USAGE[] =
+    "Usage: verbatim COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "Theme analytics for NPS survey comments.\n"
+    "\n"
+    "Commands:\n"
+    "  tag [FILE...]     tag every row of CSV/TSV/NDJSON input with its "
+    "themes\n"
+    "  explain TEXT      show how one comment is normalized, split, stemmed "
+    "and matched\n"
+    "  lint LEXICON...   validate lexicons and run their examples\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help        show this help (or 'verbatim COMMAND --help')\n"
+    "  -V, --version     show the version\n"
+    "\n"
+    "Exit codes: 0 ok, 1 finished with rejected rows or failed examples,\n"
+    "2 usage, 3 input, 4 lexicon, 5 output, 70 internal error.\n"
+    "Documentation: docs/cli.md, docs/lexicon-format.md\n";
+
+int main(int argc, char **argv) {
+  if (argc < 2)
+    return usage_error(NULL, "missing command");
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
+      strcmp(cmd, "help") == 0) {
+    fputs(USAGE, stdout);
+    return EXIT_OK;
+  }
+  if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+    printf("verbatim %s\n", vb_version());
+    return EXIT_OK;
+  }
+  if (strcmp(cmd, "tag") == 0)
+    return cmd_tag(argc - 1, argv + 1);
+  if (strcmp(cmd, "explain") == 0)
+    return cmd_explain(argc - 1, argv + 1);
+  if (strcmp(cmd, "lint") == 0)
+    return cmd_lint(argc - 1, argv + 1);
+  return usage_error(NULL, "unknown command '%s'", cmd);
+}

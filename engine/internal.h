@@ -1,0 +1,278 @@
+/*
+ * internal.h - declarations shared between the engine's source files.
+ *
+ * Nothing here is public: the CLI and users see only include/verbatim.h.
+ * Cross-file names are `vb__*`.  Each stage of the pipeline has one file:
+ *
+ *   error.c     status codes, messages, filling vb_error
+ *   strtab.c    string interning (stems, exact words, the word cache)
+ *   normalize.c UTF-8 repair + ICU NFKC_Casefold (+ accent folding), with a
+ *               map from normalized bytes back to the caller's bytes
+ *   segment.c   ICU word and sentence breaks -> tokens, sentences, clauses
+ *   stem.c      libstemmer wrapper
+ *   analyze.c   normalize -> segment -> stem, the one path shared by the
+ *               lexicon compiler and the matcher
+ *   jsonpos.c   source positions of cJSON nodes (for file:line:column)
+ *   lexicon.c   lexicon loading, validation and compilation
+ *   match.c     the matcher
+ *   tally.c     mergeable counts
+ *   reader.c    CSV / TSV / NDJSON rows, gzip
+ *   writer.c    CSV / JSON field writers, atomic output files
+ *   pipeline.c  the `tag` job
+ */
+#ifndef VB_INTERNAL_H
+#define VB_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "verbatim.h"
+
+#define VB__UNUSED(x) ((void)(x))
+
+/* Longest comment the matcher accepts, in bytes (offsets fit in uint32). */
+#define VB__MAX_TEXT (64u * 1024u * 1024u)
+
+/* ---- error.c ---------------------------------------------------------- */
+
+/* Fills `err` (when non-NULL) with code, position and a printf-style
+ * message, and returns `code` so callers can `return vb__fail(...)`.
+ * `file` may be NULL; line/column 0 mean "no position". */
+int vb__fail(vb_error *err, int code, const char *file, unsigned line,
+             unsigned column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+int vb__vfail(vb_error *err, int code, const char *file, unsigned line,
+              unsigned column, const char *fmt, va_list ap);
+/* Resets `err` to VB_OK with empty strings (NULL is a no-op). */
+void vb__error_clear(vb_error *err);
+
+/* Line and column (1-based, column in code points) of byte `offset`. */
+void vb__line_col(const char *text, size_t len, size_t offset, unsigned *line,
+                  unsigned *column);
+
+/* Grows *buf (of element size `elem`) so it holds at least `need` elements;
+ * *cap is in elements.  Returns VB_OK or VB_ENOMEM (buffer unchanged). */
+int vb__grow(void **buf, size_t *cap, size_t need, size_t elem);
+
+/* ---- strtab.c --------------------------------------------------------- */
+
+/* Interns byte strings to dense ids 1..count (0 means "absent").  Strings
+ * are copied into an arena; ids never change until vb__strtab_clear(). */
+typedef struct vb__strtab {
+  uint32_t *slots;   /* open addressing: id or 0 */
+  size_t mask;       /* slot count - 1 (power of two) */
+  uint32_t *offsets; /* [id] -> arena offset */
+  uint32_t *lengths; /* [id] -> length */
+  uint64_t *hashes;  /* [id] -> hash, to rehash without rereading */
+  size_t count, cap;
+  char *arena;
+  size_t arena_len, arena_cap;
+} vb__strtab;
+
+uint64_t vb__hash(const char *s, size_t len);
+/* Returns VB_OK and the (new or existing) id in *id, or VB_ENOMEM. */
+int vb__strtab_intern(vb__strtab *t, const char *s, size_t len, uint32_t *id);
+/* The id of s, or 0 when absent. */
+uint32_t vb__strtab_find(const vb__strtab *t, const char *s, size_t len);
+/* The string of an id (NUL-terminated in the arena) and its length. */
+const char *vb__strtab_str(const vb__strtab *t, uint32_t id, size_t *len);
+void vb__strtab_clear(vb__strtab *t);
+void vb__strtab_free(vb__strtab *t);
+
+/* ---- normalize.c ------------------------------------------------------ */
+
+struct UNormalizer2;
+
+/* Normalizer scratch: the normalized UTF-8 text of the last call and, for
+ * each of its bytes, the span of the caller's bytes it came from. */
+typedef struct vb__norm {
+  const struct UNormalizer2 *nfkc_cf, *nfd, *nfc;
+  bool fold_accents;
+  bool force_icu; /* tests: send ASCII through ICU too */
+  char *out;      /* normalized UTF-8, NUL-terminated */
+  size_t out_len, out_cap;
+  uint32_t *from, *to; /* [normalized byte] -> original [from, to) */
+  size_t map_cap;
+  uint16_t *u16a, *u16b, *u16c; /* UTF-16 scratch (UChar) */
+  size_t cap_a, cap_b, cap_c;
+  size_t invalid; /* invalid UTF-8 sequences replaced by U+FFFD */
+} vb__norm;
+
+int vb__norm_init(vb__norm *n, bool fold_accents);
+void vb__norm_free(vb__norm *n);
+/* Normalizes text (len <= VB__MAX_TEXT).  VB_OK, VB_ENOMEM, VB_EICU. */
+int vb__normalize(vb__norm *n, const char *text, size_t len);
+
+/* ---- segment.c -------------------------------------------------------- */
+
+struct UBreakIterator;
+struct UText;
+
+/* A word-like token: byte span in the normalized text, its sentence and
+ * clause numbers (clauses never span sentences). */
+typedef struct vb__tok {
+  uint32_t ns, ne;
+  uint32_t sentence, clause;
+} vb__tok;
+
+typedef struct vb__seg {
+  struct UBreakIterator *words, *sentences;
+  struct UText *text, *orig;
+  vb__tok *toks;
+  size_t count, cap;
+} vb__seg;
+
+int vb__seg_init(vb__seg *s);
+void vb__seg_free(vb__seg *s);
+/* Splits normalized UTF-8 text into word-like tokens (ICU UBRK_WORD rule
+ * status >= UBRK_WORD_NONE_LIMIT: letters, numbers, kana, ideographs) and
+ * numbers their sentences, found on the original text `orig` (orig_from:
+ * the normalizer's map from normalized to original offsets).  `text` must
+ * stay alive and unchanged while the tokens are used. */
+int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
+                size_t orig_len, const uint32_t *orig_from);
+
+/* ---- stem.c ----------------------------------------------------------- */
+
+struct sb_stemmer;
+
+typedef struct vb__stemmer {
+  struct sb_stemmer *sb; /* NULL for language "none" */
+} vb__stemmer;
+
+/* VB_OK, VB_ELANGUAGE (unknown language), VB_ENOMEM. */
+int vb__stemmer_init(vb__stemmer *st, const char *language);
+void vb__stemmer_free(vb__stemmer *st);
+/* Stems one normalized word.  The result is owned by the stemmer and valid
+ * until its next call.  VB_OK or VB_ENOMEM. */
+int vb__stem(vb__stemmer *st, const char *word, size_t len, const char **stem,
+             size_t *stem_len);
+/* 1 when libstemmer knows `language` (or it is "none"). */
+bool vb__language_known(const char *language);
+
+/* ---- analyze.c -------------------------------------------------------- */
+
+/* normalize -> segment -> stem: the one path that lexicon terms and
+ * comments both take, so they meet at the same stems. */
+typedef struct vb__analyzer {
+  vb__norm norm;
+  vb__seg seg;
+  vb__stemmer stemmer;
+} vb__analyzer;
+
+int vb__analyzer_init(vb__analyzer *a, const char *language, bool fold_accents);
+void vb__analyzer_free(vb__analyzer *a);
+/* Normalizes and segments; tokens are in a->seg, text in a->norm.out. */
+int vb__analyze(vb__analyzer *a, const char *text, size_t len);
+/* The normalized bytes of token i of the last vb__analyze(). */
+const char *vb__token_text(const vb__analyzer *a, size_t i, size_t *len);
+
+/* ---- jsonpos.c -------------------------------------------------------- */
+
+struct cJSON;
+
+/* Source offsets of the nodes of a cJSON tree parsed from `text`. */
+typedef struct vb__jsonpos_entry {
+  const struct cJSON *node;
+  uint32_t key_off; /* offset of the key's opening quote (members) */
+  uint32_t val_off; /* offset of the value's first byte */
+} vb__jsonpos_entry;
+
+typedef struct vb__jsonpos {
+  const char *text;
+  size_t len;
+  vb__jsonpos_entry *entries; /* sorted by node address */
+  size_t count, cap;
+} vb__jsonpos;
+
+/* Walks `text` (already accepted by cJSON) alongside `root`. */
+int vb__jsonpos_build(vb__jsonpos *p, const char *text, size_t len,
+                      const struct cJSON *root);
+void vb__jsonpos_free(vb__jsonpos *p);
+/* Line and column of a node's value (key = false) or key (key = true). */
+void vb__jsonpos_where(const vb__jsonpos *p, const struct cJSON *node, bool key,
+                       unsigned *line, unsigned *column);
+/* Line and column of the byte `decoded_off` of a string node's decoded
+ * value, accounting for JSON escapes. */
+void vb__jsonpos_where_in_string(const vb__jsonpos *p, const struct cJSON *node,
+                                 size_t decoded_off, unsigned *line,
+                                 unsigned *column);
+
+/* ---- lexicon.c: the compiled lexicon (immutable once built) ----------- */
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+enum { VB__ITEM_STEM, VB__ITEM_EXACT, VB__ITEM_PREFIX };
+enum { VB__TERM_WORDS, VB__TERM_NEAR, VB__TERM_PATTERN };
+
+/* One word position of a phrase: a stem id, an exact word id or a prefix
+ * id, in the lexicon's `stems`, `exacts` or `prefixes` table. */
+typedef struct vb__item {
+  uint32_t kind;
+  uint32_t id;
+} vb__item;
+
+typedef struct vb__term {
+  uint32_t kind;
+  uint32_t theme;
+  bool exclude;
+  uint32_t a_first, a_len; /* items of the phrase / NEAR's left side */
+  uint32_t b_first, b_len; /* NEAR's right side */
+  uint32_t near;           /* NEAR distance in words */
+  pcre2_code *re;          /* pattern terms */
+  char *text;              /* as written */
+  uint32_t source;         /* index into vb_lexicon.sources */
+  unsigned line, column;
+} vb__term;
+
+typedef struct vb__theme {
+  char *id, *label;
+  long parent;
+  uint32_t source;
+  unsigned line, column;
+} vb__theme;
+
+typedef struct vb__example {
+  uint32_t theme;
+  bool must_match;
+  char *text;
+  uint32_t source;
+  unsigned line, column;
+} vb__example;
+
+/* Compressed lists: the terms whose first word is key id k are
+ * terms[start[k] .. start[k + 1]). */
+typedef struct vb__index {
+  uint32_t *start;
+  uint32_t *terms;
+} vb__index;
+
+struct vb_lexicon {
+  char *language;
+  bool fold_accents;
+  uint32_t negation_window;
+  char **sources; /* document names, for locations */
+  size_t source_count;
+  vb__theme *themes;
+  size_t theme_count;
+  vb__term *terms;
+  size_t term_count;
+  vb__item *items;
+  size_t item_count;
+  vb__example *examples;
+  size_t example_count;
+  vb__strtab stems, exacts, prefixes, negators, theme_ids;
+  vb__index by_stem, by_exact, by_prefix;
+  uint32_t *prefix_lengths; /* distinct prefix lengths in bytes, ascending */
+  size_t prefix_length_count;
+  uint32_t *patterns; /* term ids of pattern terms */
+  size_t pattern_count;
+};
+
+/* 1 when theme `a` is `t` or one of its ancestors. */
+bool vb__theme_covers(const vb_lexicon *lex, size_t a, size_t t);
+
+#endif /* VB_INTERNAL_H */

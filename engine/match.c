@@ -1,0 +1,510 @@
+/*
+ * match.c - the matcher: one comment in, its theme mentions out.
+ *
+ * A matcher is per-thread scratch over a shared, immutable lexicon: an
+ * analyzer (ICU normalizer and break iterators, a Snowball stemmer), a word
+ * cache, PCRE2 match data and result arrays.  Nothing in it is shared, so
+ * threads never lock.
+ *
+ * For each comment:
+ *   1. analyze: normalize, segment into tokens (vb__analyze);
+ *   2. look each token's surface up in the word cache; on a miss, stem it
+ *      once and record its stem id, exact-word id, negator flag and the
+ *      candidate terms whose first word it can be (from the lexicon's
+ *      first-item indices) — so each distinct word is stemmed once per
+ *      thread, and finding candidates costs hash lookups, not a scan of
+ *      the lexicon;
+ *   3. verify each candidate from its first token: the rest of the phrase
+ *      in the same clause, or the other NEAR side within the distance in
+ *      the same sentence;
+ *   4. run the pattern terms over the normalized text;
+ *   5. apply `exclude` matches (cancel overlapping matches of the exclude's
+ *      theme and its descendants), flag negation, roll themes up to their
+ *      parents.
+ * Spans are computed on the normalized text and mapped back to the
+ * caller's bytes through the normalizer's offset map.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define CACHE_MAX_WORDS 262144u
+#define PCRE2_MATCH_LIMIT 200000u
+#define PCRE2_DEPTH_LIMIT 2000u
+
+/* What the matcher knows about one distinct normalized word. */
+typedef struct word {
+  uint32_t stem;  /* stem id in lex->stems, 0 if no term uses it */
+  uint32_t exact; /* id in lex->exacts, 0 if none */
+  bool negator;
+  uint32_t cand_off, cand_count; /* candidate terms in m->cands */
+} word;
+
+/* A match on the normalized text, before mapping. */
+typedef struct raw_match {
+  uint32_t term;
+  uint32_t ns, ne;    /* normalized byte span */
+  uint32_t first_tok; /* for negation; UINT32_MAX when no token */
+} raw_match;
+
+struct vb_matcher {
+  const vb_lexicon *lex;
+  vb__analyzer an;
+  vb__strtab cache; /* normalized word -> word id (1-based) */
+  word *words;
+  size_t words_cap;
+  uint32_t *cands;
+  size_t cand_len, cand_cap;
+  uint32_t *tok_word; /* per token: word id */
+  size_t tok_word_cap;
+  raw_match *raw, *excl;
+  size_t raw_count, raw_cap, excl_count, excl_cap;
+  vb_match *matches;
+  size_t match_count, match_cap;
+  vb_token *tokens;
+  size_t token_cap;
+  uint8_t *theme_hit;
+  size_t *themes_hit;
+  size_t themes_hit_count;
+  pcre2_match_data *md;
+  pcre2_match_context *mctx;
+  pcre2_jit_stack *jit_stack;
+  size_t pattern_errors;
+};
+
+int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
+  vb__error_clear(err);
+  if (!out)
+    return vb__fail(err, VB_EINVAL, NULL, 0, 0, "out is NULL");
+  *out = NULL;
+  if (!lex)
+    return vb__fail(err, VB_EINVAL, NULL, 0, 0, "lexicon is NULL");
+  vb_matcher *m = calloc(1, sizeof *m);
+  if (!m)
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  m->lex = lex;
+  int rc = vb__analyzer_init(&m->an, lex->language, lex->fold_accents);
+  if (rc) {
+    free(m);
+    return vb__fail(err, rc, NULL, 0, 0, "cannot create the analyzer: %s",
+                    vb_strerror(rc));
+  }
+  m->theme_hit = calloc(lex->theme_count ? lex->theme_count : 1, 1);
+  m->themes_hit =
+      malloc((lex->theme_count ? lex->theme_count : 1) * sizeof(size_t));
+  m->md = pcre2_match_data_create(1, NULL);
+  m->mctx = pcre2_match_context_create(NULL);
+  m->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+  if (!m->theme_hit || !m->themes_hit || !m->md || !m->mctx || !m->jit_stack) {
+    vb_matcher_free(m);
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  pcre2_set_match_limit(m->mctx, PCRE2_MATCH_LIMIT);
+  pcre2_set_depth_limit(m->mctx, PCRE2_DEPTH_LIMIT);
+  pcre2_jit_stack_assign(m->mctx, NULL, m->jit_stack);
+  *out = m;
+  return VB_OK;
+}
+
+void vb_matcher_free(vb_matcher *m) {
+  if (!m)
+    return;
+  vb__analyzer_free(&m->an);
+  vb__strtab_free(&m->cache);
+  free(m->words);
+  free(m->cands);
+  free(m->tok_word);
+  free(m->raw);
+  free(m->excl);
+  free(m->matches);
+  free(m->tokens);
+  free(m->theme_hit);
+  free(m->themes_hit);
+  pcre2_match_data_free(m->md);
+  pcre2_match_context_free(m->mctx);
+  pcre2_jit_stack_free(m->jit_stack);
+  free(m);
+}
+
+/* ---- word cache ------------------------------------------------------- */
+
+static int add_cands(vb_matcher *m, const vb__index *ix, uint32_t key) {
+  uint32_t a = ix->start[key], b = ix->start[key + 1];
+  if (a == b)
+    return VB_OK;
+  if (vb__grow((void **)&m->cands, &m->cand_cap, m->cand_len + (b - a),
+               sizeof *m->cands))
+    return VB_ENOMEM;
+  memcpy(m->cands + m->cand_len, ix->terms + a, (b - a) * sizeof *m->cands);
+  m->cand_len += b - a;
+  return VB_OK;
+}
+
+/* Analyses a word not seen before by this matcher. */
+static int learn_word(vb_matcher *m, const char *s, size_t len, uint32_t id) {
+  const vb_lexicon *lex = m->lex;
+  if (vb__grow((void **)&m->words, &m->words_cap, (size_t)id + 1,
+               sizeof *m->words))
+    return VB_ENOMEM;
+  word *w = &m->words[id];
+  const char *stem;
+  size_t slen;
+  if (vb__stem(&m->an.stemmer, s, len, &stem, &slen))
+    return VB_ENOMEM;
+  w->stem = vb__strtab_find(&lex->stems, stem, slen);
+  w->exact = vb__strtab_find(&lex->exacts, s, len);
+  w->negator = vb__strtab_find(&lex->negators, s, len) != 0;
+  w->cand_off = (uint32_t)m->cand_len;
+  int rc = VB_OK;
+  if (w->stem)
+    rc = add_cands(m, &lex->by_stem, w->stem);
+  if (!rc && w->exact)
+    rc = add_cands(m, &lex->by_exact, w->exact);
+  for (size_t i = 0; !rc && i < lex->prefix_length_count; i++) {
+    uint32_t plen = lex->prefix_lengths[i];
+    if (plen > len)
+      break;
+    uint32_t pid = vb__strtab_find(&lex->prefixes, s, plen);
+    if (pid)
+      rc = add_cands(m, &lex->by_prefix, pid);
+  }
+  w->cand_count = (uint32_t)(m->cand_len - w->cand_off);
+  return rc;
+}
+
+static int lookup_words(vb_matcher *m) {
+  size_t n = m->an.seg.count;
+  if (m->cache.count > CACHE_MAX_WORDS) { /* bound memory on huge inputs */
+    vb__strtab_clear(&m->cache);
+    m->cand_len = 0;
+  }
+  if (vb__grow((void **)&m->tok_word, &m->tok_word_cap, n ? n : 1,
+               sizeof *m->tok_word))
+    return VB_ENOMEM;
+  for (size_t i = 0; i < n; i++) {
+    size_t len;
+    const char *s = vb__token_text(&m->an, i, &len);
+    size_t before = m->cache.count;
+    uint32_t id;
+    if (vb__strtab_intern(&m->cache, s, len, &id))
+      return VB_ENOMEM;
+    if (m->cache.count != before && learn_word(m, s, len, id))
+      return VB_ENOMEM;
+    m->tok_word[i] = id;
+  }
+  return VB_OK;
+}
+
+/* ---- verification ----------------------------------------------------- */
+
+static bool item_matches(const vb_matcher *m, const vb__item *it, size_t tok) {
+  const word *w = &m->words[m->tok_word[tok]];
+  switch (it->kind) {
+  case VB__ITEM_STEM:
+    return w->stem == it->id;
+  case VB__ITEM_EXACT:
+    return w->exact == it->id;
+  default: {
+    size_t plen, len;
+    const char *p = vb__strtab_str(&m->lex->prefixes, it->id, &plen);
+    const char *s = vb__token_text(&m->an, tok, &len);
+    return len >= plen && memcmp(s, p, plen) == 0;
+  }
+  }
+}
+
+/* True when items [first, first + count) match tokens from `at` on, all in
+ * the clause of token `at`. */
+static bool side_matches(const vb_matcher *m, uint32_t first, uint32_t count,
+                         size_t at) {
+  const vb__tok *t = m->an.seg.toks;
+  if (at + count > m->an.seg.count)
+    return false;
+  for (uint32_t k = 0; k < count; k++) {
+    if (t[at + k].clause != t[at].clause)
+      return false;
+    if (!item_matches(m, &m->lex->items[first + k], at + k))
+      return false;
+  }
+  return true;
+}
+
+static int push_raw(vb_matcher *m, bool exclude, uint32_t term, uint32_t ns,
+                    uint32_t ne, uint32_t first_tok) {
+  raw_match **arr = exclude ? &m->excl : &m->raw;
+  size_t *count = exclude ? &m->excl_count : &m->raw_count;
+  size_t *cap = exclude ? &m->excl_cap : &m->raw_cap;
+  if (vb__grow((void **)arr, cap, *count + 1, sizeof **arr))
+    return VB_ENOMEM;
+  (*arr)[(*count)++] = (raw_match){term, ns, ne, first_tok};
+  return VB_OK;
+}
+
+/* Tries term `t` with its first word at token i. */
+static int try_term(vb_matcher *m, uint32_t t, size_t i) {
+  const vb__term *term = &m->lex->terms[t];
+  const vb__tok *tok = m->an.seg.toks;
+  if (!side_matches(m, term->a_first, term->a_len, i))
+    return VB_OK;
+  size_t first = i, last = i + term->a_len - 1;
+  if (term->kind == VB__TERM_NEAR) {
+    /* The nearest occurrence of the other side, after or before, with at
+     * most `near` words between, in the same sentence. */
+    size_t n = m->an.seg.count, best = SIZE_MAX;
+    for (size_t gap = 0; gap <= term->near && best == SIZE_MAX; gap++) {
+      size_t after = i + term->a_len + gap;
+      if (after < n && tok[after].sentence == tok[i].sentence &&
+          side_matches(m, term->b_first, term->b_len, after) &&
+          tok[after + term->b_len - 1].sentence == tok[i].sentence) {
+        best = after;
+      } else if (i >= term->b_len + gap) {
+        size_t before = i - term->b_len - gap;
+        if (tok[before].sentence == tok[i].sentence &&
+            side_matches(m, term->b_first, term->b_len, before)) {
+          best = before;
+        }
+      }
+    }
+    if (best == SIZE_MAX)
+      return VB_OK;
+    if (best < first)
+      first = best;
+    else
+      last = best + term->b_len - 1;
+  }
+  return push_raw(m, term->exclude, t, tok[first].ns, tok[last].ne,
+                  (uint32_t)first);
+}
+
+static int match_words(vb_matcher *m) {
+  for (size_t i = 0; i < m->an.seg.count; i++) {
+    const word *w = &m->words[m->tok_word[i]];
+    for (uint32_t c = 0; c < w->cand_count; c++) {
+      int rc = try_term(m, m->cands[w->cand_off + c], i);
+      if (rc)
+        return rc;
+    }
+  }
+  return VB_OK;
+}
+
+/* First token whose span ends after `ns`, or UINT32_MAX. */
+static uint32_t token_at(const vb_matcher *m, uint32_t ns) {
+  size_t lo = 0, hi = m->an.seg.count;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (m->an.seg.toks[mid].ne <= ns)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < m->an.seg.count ? (uint32_t)lo : UINT32_MAX;
+}
+
+static int match_patterns(vb_matcher *m) {
+  const vb_lexicon *lex = m->lex;
+  const char *text = m->an.norm.out;
+  size_t len = m->an.norm.out_len;
+  for (size_t p = 0; p < lex->pattern_count; p++) {
+    uint32_t t = lex->patterns[p];
+    const vb__term *term = &lex->terms[t];
+    size_t off = 0;
+    while (off <= len) {
+      int rc = pcre2_match(term->re, (PCRE2_SPTR)text, len, off,
+                           PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+      if (rc == PCRE2_ERROR_NOMATCH)
+        break;
+      if (rc < 0) { /* match/depth/heap limit or JIT stack: count it */
+        m->pattern_errors++;
+        break;
+      }
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+      size_t s = ov[0], e = ov[1];
+      if (e > s) {
+        if (push_raw(m, term->exclude, t, (uint32_t)s, (uint32_t)e,
+                     token_at(m, (uint32_t)s)))
+          return VB_ENOMEM;
+        off = e;
+      } else { /* empty match (lookarounds): step one character */
+        off = e + 1;
+        while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
+          off++;
+      }
+    }
+  }
+  return VB_OK;
+}
+
+/* ---- results ---------------------------------------------------------- */
+
+static bool is_negated(const vb_matcher *m, uint32_t first_tok) {
+  if (first_tok == UINT32_MAX)
+    return false;
+  const vb__tok *tok = m->an.seg.toks;
+  uint32_t window = m->lex->negation_window;
+  for (uint32_t k = 1; k <= window && k <= first_tok; k++) {
+    size_t j = first_tok - k;
+    if (tok[j].clause != tok[first_tok].clause)
+      break;
+    if (m->words[m->tok_word[j]].negator)
+      return true;
+  }
+  return false;
+}
+
+static int by_span(const void *a, const void *b) {
+  const vb_match *x = a, *y = b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return x->term < y->term ? -1 : x->term > y->term;
+}
+
+static int by_size(const void *a, const void *b) {
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static void mark_theme(vb_matcher *m, size_t theme) {
+  for (long t = (long)theme; t >= 0; t = m->lex->themes[t].parent) {
+    if (m->theme_hit[t])
+      return; /* its ancestors are marked already */
+    m->theme_hit[t] = 1;
+    m->themes_hit[m->themes_hit_count++] = (size_t)t;
+  }
+}
+
+static int build_results(vb_matcher *m) {
+  const vb_lexicon *lex = m->lex;
+  const uint32_t *from = m->an.norm.from, *to = m->an.norm.to;
+  if (vb__grow((void **)&m->matches, &m->match_cap,
+               m->raw_count ? m->raw_count : 1, sizeof *m->matches))
+    return VB_ENOMEM;
+  for (size_t i = 0; i < m->raw_count; i++) {
+    const raw_match *r = &m->raw[i];
+    vb_match *out = &m->matches[i];
+    out->term = r->term;
+    out->theme = lex->terms[r->term].theme;
+    out->start = from[r->ns];
+    out->end = to[r->ne - 1];
+    out->negated = is_negated(m, r->first_tok);
+    out->excluded = 0;
+    out->excluded_by = 0;
+    for (size_t x = 0; x < m->excl_count; x++) {
+      const raw_match *e = &m->excl[x];
+      if (e->ns < r->ne && r->ns < e->ne &&
+          vb__theme_covers(lex, lex->terms[e->term].theme, out->theme)) {
+        out->excluded = 1;
+        out->excluded_by = e->term;
+        break;
+      }
+    }
+    if (!out->excluded)
+      mark_theme(m, out->theme);
+  }
+  m->match_count = m->raw_count;
+  qsort(m->matches, m->match_count, sizeof *m->matches, by_span);
+  qsort(m->themes_hit, m->themes_hit_count, sizeof *m->themes_hit, by_size);
+
+  size_t n = m->an.seg.count;
+  if (vb__grow((void **)&m->tokens, &m->token_cap, n ? n : 1,
+               sizeof *m->tokens))
+    return VB_ENOMEM;
+  for (size_t i = 0; i < n; i++) {
+    const vb__tok *t = &m->an.seg.toks[i];
+    m->tokens[i] = (vb_token){from[t->ns], to[t->ne - 1], t->ns,
+                              t->ne,       t->sentence,   t->clause};
+  }
+  return VB_OK;
+}
+
+static void reset(vb_matcher *m) {
+  for (size_t i = 0; i < m->themes_hit_count; i++)
+    m->theme_hit[m->themes_hit[i]] = 0;
+  m->themes_hit_count = 0;
+  m->raw_count = m->excl_count = m->match_count = 0;
+  m->pattern_errors = 0;
+  m->an.seg.count = 0;
+  m->an.norm.out_len = 0;
+  m->an.norm.invalid = 0;
+}
+
+int vb_matcher_run(vb_matcher *m, const char *text, size_t len) {
+  reset(m);
+  if (len > VB__MAX_TEXT)
+    return VB_ETOOBIG;
+  int rc = vb__analyze(&m->an, text ? text : "", text ? len : 0);
+  if (!rc)
+    rc = lookup_words(m);
+  if (!rc)
+    rc = match_words(m);
+  if (!rc)
+    rc = match_patterns(m);
+  if (!rc)
+    rc = build_results(m);
+  if (rc) {
+    reset(m);
+    return rc;
+  }
+  return m->pattern_errors ? VB_EMATCHLIMIT : VB_OK;
+}
+
+size_t vb_matcher_match_count(const vb_matcher *m) { return m->match_count; }
+
+const vb_match *vb_matcher_match(const vb_matcher *m, size_t index) {
+  return index < m->match_count ? &m->matches[index] : NULL;
+}
+
+size_t vb_matcher_themes(const vb_matcher *m, const size_t **themes) {
+  if (themes)
+    *themes = m->themes_hit;
+  return m->themes_hit_count;
+}
+
+int vb_matcher_has_theme(const vb_matcher *m, size_t theme) {
+  return theme < m->lex->theme_count && m->theme_hit[theme];
+}
+
+const char *vb_matcher_normalized(const vb_matcher *m, size_t *len) {
+  if (len)
+    *len = m->an.norm.out_len;
+  return m->an.norm.out ? m->an.norm.out : "";
+}
+
+size_t vb_matcher_token_count(const vb_matcher *m) { return m->an.seg.count; }
+
+const vb_token *vb_matcher_token(const vb_matcher *m, size_t index) {
+  return index < m->an.seg.count ? &m->tokens[index] : NULL;
+}
+
+size_t vb_matcher_token_stem(vb_matcher *m, size_t index, char *buf,
+                             size_t size) {
+  if (index >= m->an.seg.count) {
+    if (size)
+      buf[0] = '\0';
+    return 0;
+  }
+  size_t len, slen;
+  const char *s = vb__token_text(&m->an, index, &len), *stem;
+  if (vb__stem(&m->an.stemmer, s, len, &stem, &slen)) {
+    if (size)
+      buf[0] = '\0';
+    return 0;
+  }
+  if (size) {
+    size_t n = slen < size - 1 ? slen : size - 1;
+    memcpy(buf, stem, n);
+    buf[n] = '\0';
+  }
+  return slen;
+}
+
+size_t vb_matcher_invalid_utf8(const vb_matcher *m) {
+  return m->an.norm.invalid;
+}
+
+size_t vb_matcher_pattern_errors(const vb_matcher *m) {
+  return m->pattern_errors;
+}

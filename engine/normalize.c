@@ -1,0 +1,230 @@
+/*
+ * normalize.c - the first stage: raw comment bytes -> normalized UTF-8.
+ *
+ * What a comment looks like after this stage:
+ *   - invalid UTF-8 sequences are replaced by U+FFFD and counted;
+ *   - ICU NFKC_Casefold is applied (full-width letters, ligatures, case);
+ *   - with fold_accents, Latin combining diacritics (U+0300-U+036F) are
+ *     removed after canonical decomposition (é -> e), then recomposed;
+ *   - typographic apostrophes (U+2018, U+2019, U+02BC) become '.
+ *
+ * Invariant: every normalized byte k carries from[k]/to[k], the span of
+ * caller bytes it came from.  The text is normalized chunk by chunk, a
+ * chunk ending where ICU reports a normalization boundary
+ * (unorm2_hasBoundaryBefore), which is exactly what makes
+ * normalize(a + b) == normalize(a) + normalize(b).  So chunk-wise output is
+ * the same as normalizing the whole string, and each chunk's output maps
+ * to the chunk's input span.  A normalized span [s, e) therefore maps back
+ * to [from[s], to[e - 1]).
+ *
+ * Fast path: an ASCII byte followed by another ASCII byte (or the end) is
+ * a chunk of its own whose NFKC_Casefold is its ASCII lower case; no ICU
+ * call is needed.  test_normalize checks this path against ICU.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include "internal.h"
+
+int vb__norm_init(vb__norm *n, bool fold_accents) {
+  memset(n, 0, sizeof *n);
+  UErrorCode st = U_ZERO_ERROR;
+  n->nfkc_cf = unorm2_getNFKCCasefoldInstance(&st);
+  n->nfd = unorm2_getNFDInstance(&st);
+  n->nfc = unorm2_getNFCInstance(&st);
+  if (U_FAILURE(st))
+    return VB_EICU;
+  n->fold_accents = fold_accents;
+  return VB_OK;
+}
+
+void vb__norm_free(vb__norm *n) {
+  free(n->out);
+  free(n->from);
+  free(n->to);
+  free(n->u16a);
+  free(n->u16b);
+  free(n->u16c);
+  memset(n, 0, sizeof *n);
+}
+
+static int reserve_out(vb__norm *n, size_t extra) {
+  size_t need = n->out_len + extra + 1;
+  if (need > n->out_cap) {
+    size_t cap = n->out_cap;
+    if (vb__grow((void **)&n->out, &cap, need, 1))
+      return VB_ENOMEM;
+    n->out_cap = cap;
+  }
+  if (need > n->map_cap) {
+    size_t c1 = n->map_cap, c2 = n->map_cap;
+    if (vb__grow((void **)&n->from, &c1, need, sizeof *n->from) ||
+        vb__grow((void **)&n->to, &c2, need, sizeof *n->to))
+      return VB_ENOMEM;
+    n->map_cap = c1 < c2 ? c1 : c2;
+  }
+  return VB_OK;
+}
+
+/* Runs an ICU normalizer from src into *dst (growing it). */
+static int run_normalizer(const UNormalizer2 *n2, const UChar *src, int32_t len,
+                          uint16_t **dst, size_t *cap, int32_t *out_len) {
+  for (;;) {
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t got =
+        unorm2_normalize(n2, src, len, (UChar *)*dst, (int32_t)*cap, &st);
+    if (st == U_BUFFER_OVERFLOW_ERROR) {
+      if (vb__grow((void **)dst, cap, (size_t)got + 1, sizeof **dst))
+        return VB_ENOMEM;
+      continue;
+    }
+    if (U_FAILURE(st))
+      return VB_EICU;
+    *out_len = got;
+    return VB_OK;
+  }
+}
+
+static UChar32 fold_apostrophe(UChar32 c) {
+  return (c == 0x2018 || c == 0x2019 || c == 0x02BC) ? 0x27 : c;
+}
+
+/* Appends UTF-16 text as UTF-8, every byte mapped to [from, to). */
+static int append_utf16(vb__norm *n, const UChar *s, int32_t len, uint32_t from,
+                        uint32_t to) {
+  if (reserve_out(n, (size_t)len * 3))
+    return VB_ENOMEM;
+  int32_t i = 0;
+  while (i < len) {
+    UChar32 c;
+    U16_NEXT(s, i, len, c);
+    c = fold_apostrophe(c);
+    size_t at = n->out_len;
+    uint8_t *o = (uint8_t *)n->out;
+    if (c < 0x80) {
+      o[at] = (uint8_t)c;
+      n->out_len = at + 1;
+    } else if (c < 0x800) {
+      o[at] = (uint8_t)(0xC0 | (c >> 6));
+      o[at + 1] = (uint8_t)(0x80 | (c & 0x3F));
+      n->out_len = at + 2;
+    } else if (c < 0x10000) {
+      o[at] = (uint8_t)(0xE0 | (c >> 12));
+      o[at + 1] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+      o[at + 2] = (uint8_t)(0x80 | (c & 0x3F));
+      n->out_len = at + 3;
+    } else {
+      o[at] = (uint8_t)(0xF0 | (c >> 18));
+      o[at + 1] = (uint8_t)(0x80 | ((c >> 12) & 0x3F));
+      o[at + 2] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+      o[at + 3] = (uint8_t)(0x80 | (c & 0x3F));
+      n->out_len = at + 4;
+    }
+    for (size_t k = at; k < n->out_len; k++) {
+      n->from[k] = from;
+      n->to[k] = to;
+    }
+  }
+  return VB_OK;
+}
+
+/* Decodes one code point at text[*i], replacing an invalid sequence. */
+static UChar32 next_code_point(vb__norm *n, const char *text, int32_t len,
+                               int32_t *i, bool count_invalid) {
+  UChar32 c;
+  U8_NEXT((const uint8_t *)text, *i, len, c);
+  if (c < 0) {
+    if (count_invalid)
+      n->invalid++;
+    c = 0xFFFD;
+  }
+  return c;
+}
+
+/* Normalizes the chunk starting at text[*pos]: one code point plus every
+ * following one that has no normalization boundary before it. */
+static int normalize_chunk(vb__norm *n, const char *text, int32_t len,
+                           int32_t *pos) {
+  int32_t start = *pos, i = *pos;
+  size_t u16len = 0;
+  for (bool first = true; i < len; first = false) {
+    int32_t peek = i;
+    UChar32 c = next_code_point(n, text, len, &peek, false);
+    if (!first && unorm2_hasBoundaryBefore(n->nfkc_cf, c))
+      break;
+    c = next_code_point(n, text, len, &i, true);
+    if (vb__grow((void **)&n->u16a, &n->cap_a, u16len + 2, sizeof(UChar)))
+      return VB_ENOMEM;
+    UBool unused = 0;
+    U16_APPEND((UChar *)n->u16a, u16len, n->cap_a, c, unused);
+    (void)unused;
+  }
+  *pos = i;
+  int32_t blen = 0;
+  int rc = run_normalizer(n->nfkc_cf, (const UChar *)n->u16a, (int32_t)u16len,
+                          &n->u16b, &n->cap_b, &blen);
+  if (rc)
+    return rc;
+  const UChar *result = (const UChar *)n->u16b;
+  int32_t result_len = blen;
+  if (n->fold_accents) {
+    bool ascii = true;
+    for (int32_t k = 0; k < blen && ascii; k++)
+      ascii = result[k] < 0x80;
+    if (!ascii) {
+      int32_t dlen = 0, kept = 0;
+      rc = run_normalizer(n->nfd, result, blen, &n->u16c, &n->cap_c, &dlen);
+      if (rc)
+        return rc;
+      UChar *d = (UChar *)n->u16c;
+      for (int32_t k = 0; k < dlen; k++)
+        if (d[k] < 0x300 || d[k] > 0x36F)
+          d[kept++] = d[k];
+      rc = run_normalizer(n->nfc, d, kept, &n->u16b, &n->cap_b, &result_len);
+      if (rc)
+        return rc;
+      result = (const UChar *)n->u16b;
+    }
+  }
+  return append_utf16(n, result, result_len, (uint32_t)start, (uint32_t)i);
+}
+
+int vb__normalize(vb__norm *n, const char *text, size_t len) {
+  n->out_len = 0;
+  n->invalid = 0;
+  if (len > VB__MAX_TEXT)
+    return VB_ETOOBIG;
+  if (reserve_out(n, len))
+    return VB_ENOMEM;
+  int32_t ilen = (int32_t)len, i = 0;
+  while (i < ilen) {
+    unsigned char c = (unsigned char)text[i];
+    if (!n->force_icu && c < 0x80 &&
+        (i + 1 == ilen || (unsigned char)text[i + 1] < 0x80)) {
+      /* ASCII fast path: capacity for the remaining input is reserved. */
+      size_t at = n->out_len;
+      n->out[at] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+      n->from[at] = (uint32_t)i;
+      n->to[at] = (uint32_t)i + 1;
+      n->out_len = at + 1;
+      i++;
+      continue;
+    }
+    int rc = normalize_chunk(n, text, ilen, &i);
+    /* Keep room for the rest of the input at one byte per byte, which is
+     * what the fast path above relies on. */
+    if (!rc)
+      rc = reserve_out(n, len - (size_t)i);
+    if (rc)
+      return rc;
+  }
+  if (reserve_out(n, 0))
+    return VB_ENOMEM;
+  n->out[n->out_len] = '\0';
+  return VB_OK;
+}

@@ -1,0 +1,141 @@
+/*
+ * segment.c - the second stage: normalized UTF-8 -> word-like tokens, each
+ * with its sentence and clause number.
+ *
+ * Words come from ICU's word break iterator (UBRK_WORD), run directly on
+ * the UTF-8 through a UText, so token offsets are byte offsets into the
+ * normalized text.  Only word-like segments are kept (rule status at or
+ * above UBRK_WORD_NONE_LIMIT: numbers, letters, kana, ideographs); spaces,
+ * punctuation and emoji are not words.  Chinese and Japanese are split by
+ * ICU's dictionary.
+ *
+ * Sentences come from ICU's sentence break iterator run on the ORIGINAL
+ * text: its rules need case ("e.g. the" is one sentence, "late. The" is
+ * two), which normalization folds away.  Token starts are mapped to the
+ * original through the normalizer's offset map.  A clause ends at a
+ * sentence end or where the text between two words holds clause
+ * punctuation (, ; : ( ) [ ] . ! ? line breaks, en/em dash, ellipsis,
+ * ideographic comma and full stop).  Phrases stay within a clause; NEAR
+ * stays within a sentence; negation looks back within a clause.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+#include "internal.h"
+
+int vb__seg_init(vb__seg *s) {
+  memset(s, 0, sizeof *s);
+  UErrorCode st = U_ZERO_ERROR;
+  s->words = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
+  if (U_SUCCESS(st))
+    s->sentences = ubrk_open(UBRK_SENTENCE, "", NULL, 0, &st);
+  if (U_FAILURE(st)) {
+    vb__seg_free(s);
+    return st == U_MEMORY_ALLOCATION_ERROR ? VB_ENOMEM : VB_EICU;
+  }
+  return VB_OK;
+}
+
+void vb__seg_free(vb__seg *s) {
+  if (s->words)
+    ubrk_close(s->words);
+  if (s->sentences)
+    ubrk_close(s->sentences);
+  if (s->text)
+    utext_close(s->text);
+  if (s->orig)
+    utext_close(s->orig);
+  free(s->toks);
+  memset(s, 0, sizeof *s);
+}
+
+/* True when the bytes between two words end a clause. */
+static bool gap_ends_clause(const unsigned char *p, const unsigned char *end) {
+  for (; p < end; p++) {
+    switch (*p) {
+    case ',':
+    case ';':
+    case ':':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '.':
+    case '!':
+    case '?':
+    case '\n':
+    case '\r':
+      return true;
+    case 0xE2: /* U+2013 en dash, U+2014 em dash, U+2026 ellipsis */
+      if (end - p >= 3 && p[1] == 0x80 &&
+          (p[2] == 0x93 || p[2] == 0x94 || p[2] == 0xA6))
+        return true;
+      break;
+    case 0xE3: /* U+3001 ideographic comma, U+3002 ideographic full stop */
+      if (end - p >= 3 && p[1] == 0x80 && (p[2] == 0x81 || p[2] == 0x82))
+        return true;
+      break;
+    default:
+      break;
+    }
+  }
+  return false;
+}
+
+int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
+                size_t orig_len, const uint32_t *orig_from) {
+  s->count = 0;
+  UErrorCode st = U_ZERO_ERROR;
+  s->text = utext_openUTF8(s->text, text, (int64_t)len, &st);
+  if (U_FAILURE(st))
+    return VB_EICU;
+  ubrk_setUText(s->words, s->text, &st);
+  if (U_FAILURE(st))
+    return VB_EICU;
+  int32_t start = ubrk_first(s->words);
+  for (int32_t end = ubrk_next(s->words); end != UBRK_DONE;
+       start = end, end = ubrk_next(s->words)) {
+    if (ubrk_getRuleStatus(s->words) < UBRK_WORD_NONE_LIMIT)
+      continue;
+    if (vb__grow((void **)&s->toks, &s->cap, s->count + 1, sizeof *s->toks))
+      return VB_ENOMEM;
+    s->toks[s->count++] = (vb__tok){(uint32_t)start, (uint32_t)end, 0, 0};
+  }
+  if (s->count == 0)
+    return VB_OK;
+
+  /* Sentence numbers: walk the original text's sentence ends alongside
+   * the tokens' original starts. */
+  s->orig = utext_openUTF8(s->orig, orig, (int64_t)orig_len, &st);
+  if (U_FAILURE(st))
+    return VB_EICU;
+  ubrk_setUText(s->sentences, s->orig, &st);
+  if (U_FAILURE(st))
+    return VB_EICU;
+  uint32_t sentence = 0, clause = 0;
+  int32_t sentence_end = ubrk_following(s->sentences, 0);
+  const unsigned char *u = (const unsigned char *)text;
+  for (size_t i = 0; i < s->count; i++) {
+    vb__tok *t = &s->toks[i];
+    bool new_sentence = false;
+    int32_t start_in_orig = (int32_t)orig_from[t->ns];
+    while (sentence_end != UBRK_DONE && start_in_orig >= sentence_end) {
+      sentence_end = ubrk_next(s->sentences);
+      new_sentence = true;
+    }
+    if (i > 0) {
+      if (new_sentence) {
+        sentence++;
+        clause++;
+      } else if (gap_ends_clause(u + s->toks[i - 1].ne, u + t->ns)) {
+        clause++;
+      }
+    }
+    t->sentence = sentence;
+    t->clause = clause;
+  }
+  return VB_OK;
+}

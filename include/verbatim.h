@@ -1,0 +1,389 @@
+/*
+ * verbatim.h - the public API of Verbatim, a text-analytics engine for NPS
+ * survey comments.  This header is the contract: what it does not declare is
+ * private, and every function's comment says who owns what and for how long.
+ *
+ * The shape, in four kinds of object:
+ *
+ *   vb_lexicon  compiled themes and terms.  Built once, then immutable: any
+ *               number of threads may share one without locking.
+ *   vb_matcher  per-thread scratch (ICU iterators, stemmer, word cache, PCRE2
+ *               match data).  Runs one comment at a time; its results stay
+ *               valid until the next vb_matcher_run() on it.  One per thread.
+ *   vb_tally    counts by theme and score group.  Per thread; two tallies of
+ *               the same lexicon merge exactly (merge is associative and
+ *               commutative), so a run can be split across threads or hosts.
+ *   vb_reader / vb_job
+ *               the streaming input reader (CSV, TSV, NDJSON, gzip) and the
+ *               `tag` job that drives reader -> matcher -> writer -> tally.
+ *
+ * Conventions (all functions):
+ *   - Fallible calls return an int status: VB_OK (0) or a negative VB_E*
+ *     code.  Codes are never renumbered.  When `err` is not NULL it is filled
+ *     with the code, a message and, where an input position applies, its
+ *     file, line and column (1-based).
+ *   - Constructors take `T **out`; on failure *out is set to NULL.
+ *     vb_T_free(NULL) is a no-op.
+ *   - Text is UTF-8 passed as (pointer, length); it need not be
+ *     NUL-terminated.  Offsets returned are byte offsets into the caller's
+ *     text, half-open [start, end).
+ */
+#ifndef VERBATIM_H
+#define VERBATIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(VB_BUILDING_LIBRARY) && defined(__GNUC__)
+#define VB_API __attribute__((visibility("default")))
+#else
+#define VB_API
+#endif
+
+#define VB_VERSION_MAJOR 0
+#define VB_VERSION_MINOR 1
+#define VB_VERSION_PATCH 0
+#define VB_VERSION_STRING "0.1.0"
+
+/* ---------------------------------------------------------------------------
+ * Status codes and errors
+ * ------------------------------------------------------------------------ */
+
+/* The one list of status codes: name, value, message.  Append only. */
+#define VB_ERRNO_MAP(XX)                                                       \
+  XX(NOMEM, -1, "out of memory")                                               \
+  XX(INVAL, -2, "invalid argument")                                            \
+  XX(IO, -3, "input/output error")                                             \
+  XX(JSON, -4, "malformed JSON")                                               \
+  XX(LEXICON, -5, "invalid lexicon")                                           \
+  XX(PATTERN, -6, "invalid pattern")                                           \
+  XX(LANGUAGE, -7, "unsupported language")                                     \
+  XX(ICU, -8, "ICU failure")                                                   \
+  XX(MALFORMED, -9, "malformed input row")                                     \
+  XX(COLUMN, -10, "column not found")                                          \
+  XX(EMPTY, -11, "empty input")                                                \
+  XX(TOOBIG, -12, "input exceeds a size limit")                                \
+  XX(MATCHLIMIT, -13, "pattern match limit exceeded")                          \
+  XX(SCORE, -14, "score out of range")                                         \
+  XX(RANGE, -15, "index out of range")
+
+enum {
+  VB_OK = 0,
+#define VB_XX_(name, value, message) VB_E##name = (value),
+  VB_ERRNO_MAP(VB_XX_)
+#undef VB_XX_
+};
+
+/* Filled by fallible calls when non-NULL.  line/column are 1-based and 0
+ * when no position applies; file is "" then too.  The layout is stable. */
+typedef struct vb_error {
+  int code;
+  unsigned line;
+  unsigned column;
+  char file[256];
+  char message[512];
+} vb_error;
+
+/* Static message for a status code ("unknown error" for unknown codes). */
+VB_API const char *vb_strerror(int code);
+/* Static symbolic name for a status code, e.g. "VB_EPATTERN". */
+VB_API const char *vb_err_name(int code);
+/* Library version, e.g. "0.1.0". */
+VB_API const char *vb_version(void);
+
+/* ---------------------------------------------------------------------------
+ * Lexicon: compiled themes and terms (immutable, shareable across threads)
+ * ------------------------------------------------------------------------ */
+
+typedef struct vb_lexicon vb_lexicon;
+
+/* Compiles `count` lexicon documents (JSON, see docs/lexicon-format.md) into
+ * one lexicon.  names[i] is used in error positions (a file name or a label
+ * such as "default.json (built-in)"); texts[i]/lens[i] is the JSON.  All
+ * documents must agree on language and normalization settings; theme ids
+ * must be unique across all of them.  The texts are not referenced after
+ * the call returns.  On error returns VB_EJSON, VB_ELEXICON, VB_EPATTERN,
+ * VB_ELANGUAGE or VB_ENOMEM with the position of the offending value. */
+VB_API int vb_lexicon_compile(size_t count, const char *const names[],
+                              const char *const texts[], const size_t lens[],
+                              vb_lexicon **out, vb_error *err);
+
+/* Reads the files and compiles them as vb_lexicon_compile() does.
+ * VB_EIO (with the file name) when a file cannot be read. */
+VB_API int vb_lexicon_load_files(size_t count, const char *const paths[],
+                                 vb_lexicon **out, vb_error *err);
+
+VB_API void vb_lexicon_free(vb_lexicon *lex);
+
+/* Snowball language code of the lexicon ("en", "fr", ... or "none"). */
+VB_API const char *vb_lexicon_language(const vb_lexicon *lex);
+
+/* Themes are numbered 0..count-1 in document order, each parent before its
+ * children.  Strings are owned by the lexicon. */
+VB_API size_t vb_lexicon_theme_count(const vb_lexicon *lex);
+VB_API const char *vb_lexicon_theme_id(const vb_lexicon *lex, size_t theme);
+VB_API const char *vb_lexicon_theme_label(const vb_lexicon *lex, size_t theme);
+/* Index of the parent theme, or -1 for a top-level theme. */
+VB_API long vb_lexicon_theme_parent(const vb_lexicon *lex, size_t theme);
+/* Index of the theme with this id, or -1. */
+VB_API long vb_lexicon_theme_find(const vb_lexicon *lex, const char *id);
+
+/* Terms (including `exclude` terms) are numbered 0..count-1. */
+VB_API size_t vb_lexicon_term_count(const vb_lexicon *lex);
+/* The term as written in the lexicon, e.g. "late delivery" or "/\\d+ days/". */
+VB_API const char *vb_lexicon_term_text(const vb_lexicon *lex, size_t term);
+VB_API size_t vb_lexicon_term_theme(const vb_lexicon *lex, size_t term);
+/* 1 when the term comes from the theme's `exclude` list, else 0. */
+VB_API int vb_lexicon_term_is_exclude(const vb_lexicon *lex, size_t term);
+/* Where the term is written; pointers owned by the lexicon. */
+VB_API void vb_lexicon_term_location(const vb_lexicon *lex, size_t term,
+                                     const char **file, unsigned *line,
+                                     unsigned *column);
+
+/* `examples` embedded in the lexicon, in document order. */
+VB_API size_t vb_lexicon_example_count(const vb_lexicon *lex);
+/* Fills the example's theme, text (NUL-terminated, owned by the lexicon),
+ * whether it must match (1) or must not (0), and where it is written.
+ * Any out-pointer may be NULL.  VB_ERANGE for a bad index. */
+VB_API int vb_lexicon_example(const vb_lexicon *lex, size_t index,
+                              size_t *theme, const char **text, int *must_match,
+                              const char **file, unsigned *line,
+                              unsigned *column);
+
+/* ---------------------------------------------------------------------------
+ * Matcher: per-thread scratch that tags one comment at a time
+ * ------------------------------------------------------------------------ */
+
+typedef struct vb_matcher vb_matcher;
+
+/* One mention of a theme.  Read through vb_matcher_match(); fields may be
+ * appended in later versions, so never allocate or copy arrays of it. */
+typedef struct vb_match {
+  size_t theme;       /* theme the term belongs to (not the rolled-up parent) */
+  size_t term;        /* index of the term that matched */
+  size_t start, end;  /* byte span in the caller's text */
+  int negated;        /* a negator precedes it in the same clause */
+  int excluded;       /* removed by an `exclude` term: not counted */
+  size_t excluded_by; /* the exclude term, when excluded */
+} vb_match;
+
+/* One word-like token of the comment (for `explain`). */
+typedef struct vb_token {
+  size_t start, end;           /* byte span in the caller's text */
+  size_t norm_start, norm_end; /* byte span in the normalized text */
+  size_t sentence;             /* 0-based sentence number */
+  size_t clause;               /* 0-based clause number (negation scope) */
+} vb_token;
+
+/* Creates a matcher for `lex`, which must outlive it.  Not thread-safe:
+ * use one matcher per thread.  VB_ENOMEM, VB_ELANGUAGE, VB_EICU. */
+VB_API int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out,
+                          vb_error *err);
+VB_API void vb_matcher_free(vb_matcher *m);
+
+/* Normalizes, segments, stems and matches one comment.  Results (matches,
+ * themes, tokens, normalized text) stay valid until the next call.
+ * Invalid UTF-8 is replaced by U+FFFD for matching and counted
+ * (vb_matcher_invalid_utf8).  Returns VB_OK, or VB_EMATCHLIMIT when a
+ * pattern hit its match/depth limit (the other matches are still valid;
+ * vb_matcher_pattern_errors says how many patterns failed), VB_ETOOBIG for
+ * text over 64 MiB, VB_ENOMEM, VB_EICU. */
+VB_API int vb_matcher_run(vb_matcher *m, const char *text, size_t len);
+
+/* Matches of the last run, in text order, including excluded ones. */
+VB_API size_t vb_matcher_match_count(const vb_matcher *m);
+VB_API const vb_match *vb_matcher_match(const vb_matcher *m, size_t index);
+
+/* Themes mentioned by the last run after exclusions, each once, parents
+ * rolled up from their children, in ascending theme order.  The array is
+ * owned by the matcher. */
+VB_API size_t vb_matcher_themes(const vb_matcher *m, const size_t **themes);
+/* 1 when the last run mentions the theme (after roll-up), else 0. */
+VB_API int vb_matcher_has_theme(const vb_matcher *m, size_t theme);
+
+/* Normalized text of the last run (NFKC_Casefold, accents folded when the
+ * lexicon asks).  Owned by the matcher, NUL-terminated. */
+VB_API const char *vb_matcher_normalized(const vb_matcher *m, size_t *len);
+VB_API size_t vb_matcher_token_count(const vb_matcher *m);
+VB_API const vb_token *vb_matcher_token(const vb_matcher *m, size_t index);
+/* Writes the Snowball stem of token `index` as a NUL-terminated string into
+ * buf (truncated to size).  Returns the stem's full length. */
+VB_API size_t vb_matcher_token_stem(vb_matcher *m, size_t index, char *buf,
+                                    size_t size);
+/* Invalid UTF-8 sequences replaced in the last run. */
+VB_API size_t vb_matcher_invalid_utf8(const vb_matcher *m);
+/* Patterns that hit a PCRE2 limit in the last run. */
+VB_API size_t vb_matcher_pattern_errors(const vb_matcher *m);
+
+/* ---------------------------------------------------------------------------
+ * Scores and groups
+ * ------------------------------------------------------------------------ */
+
+typedef enum vb_group {
+  VB_GROUP_DETRACTOR = 0, /* 0-6 */
+  VB_GROUP_PASSIVE = 1,   /* 7-8 */
+  VB_GROUP_PROMOTER = 2,  /* 9-10 */
+  VB_GROUP_UNSCORED = 3,  /* no score given */
+  VB_GROUP_COUNT = 4
+} vb_group;
+
+/* Static lower-case name: "detractor", "passive", "promoter", "unscored". */
+VB_API const char *vb_group_name(vb_group group);
+
+/* Parses an NPS score: an integer 0-10, optionally written with surrounding
+ * blanks or as a decimal with a zero fraction ("9.0").  An empty (or blank)
+ * field sets *group to VB_GROUP_UNSCORED and *score to -1.  Returns VB_OK or
+ * VB_ESCORE (anything else, including 11, -1, "nine", "8.5"). */
+VB_API int vb_score_parse(const char *text, size_t len, int *score,
+                          vb_group *group);
+
+/* ---------------------------------------------------------------------------
+ * Tally: mergeable counts by theme and score group
+ * ------------------------------------------------------------------------ */
+
+typedef struct vb_tally vb_tally;
+
+typedef enum vb_count {
+  VB_COUNT_READ = 0,       /* rows read */
+  VB_COUNT_TAGGED,         /* rows tagged (written) */
+  VB_COUNT_UNSCORED,       /* tagged rows without a score */
+  VB_COUNT_REJECTED,       /* rows rejected */
+  VB_COUNT_WITH_TEXT,      /* tagged rows whose comment is not blank */
+  VB_COUNT_UNTAGGED,       /* tagged rows with text that match no theme */
+  VB_COUNT_INVALID_UTF8,   /* rows in which invalid UTF-8 was replaced */
+  VB_COUNT_PATTERN_ERRORS, /* rows in which a pattern hit its limits */
+  VB_COUNT_KINDS
+} vb_count;
+
+/* A tally for `lex` (which must outlive it).  Not thread-safe. */
+VB_API int vb_tally_new(const vb_lexicon *lex, vb_tally **out);
+VB_API void vb_tally_free(vb_tally *t);
+/* Adds one tagged response: its group, whether its comment has text, and
+ * the themes the matcher found in it.  `m` may be NULL for no themes. */
+VB_API void vb_tally_add(vb_tally *t, vb_group group, int has_text,
+                         const vb_matcher *m);
+/* Adds `n` to a counter (used for rows read, rejected, ...). */
+VB_API void vb_tally_count_add(vb_tally *t, vb_count kind, uint64_t n);
+VB_API uint64_t vb_tally_count(const vb_tally *t, vb_count kind);
+/* Responses in a group (tagged rows). */
+VB_API uint64_t vb_tally_responses(const vb_tally *t, vb_group group);
+/* Responses in a group whose comment has text. */
+VB_API uint64_t vb_tally_with_text(const vb_tally *t, vb_group group);
+/* Responses in a group whose comment mentions the theme (rolled up). */
+VB_API uint64_t vb_tally_mentions(const vb_tally *t, size_t theme,
+                                  vb_group group);
+/* Adds src into dst.  Both must belong to the same lexicon (VB_EINVAL). */
+VB_API int vb_tally_merge(vb_tally *dst, const vb_tally *src);
+
+/* ---------------------------------------------------------------------------
+ * Reader: CSV (RFC 4180), TSV and NDJSON rows, gzip transparently
+ * ------------------------------------------------------------------------ */
+
+typedef struct vb_reader vb_reader;
+
+typedef enum vb_format {
+  VB_FORMAT_AUTO = 0, /* by file extension (.csv .tsv .tab .ndjson .jsonl,
+                         each optionally .gz); CSV otherwise */
+  VB_FORMAT_CSV,
+  VB_FORMAT_TSV,
+  VB_FORMAT_NDJSON
+} vb_format;
+
+/* Opens `path` ("-" or NULL for standard input) and reads its header
+ * (CSV/TSV: first row; NDJSON: keys of the first object).  gzip input is
+ * recognized by its magic bytes whatever its name.  Errors: VB_EIO (cannot
+ * open), VB_EEMPTY (no header), VB_EMALFORMED (bad header), VB_ENOMEM. */
+VB_API int vb_reader_open(const char *path, vb_format format, vb_reader **out,
+                          vb_error *err);
+VB_API void vb_reader_free(vb_reader *r);
+
+VB_API vb_format vb_reader_format(const vb_reader *r);
+/* Name used in messages: the path, or "<stdin>". */
+VB_API const char *vb_reader_name(const vb_reader *r);
+VB_API size_t vb_reader_column_count(const vb_reader *r);
+VB_API const char *vb_reader_column_name(const vb_reader *r, size_t column);
+/* Index of the column with this name (exact, then ASCII case-insensitive),
+ * or -1. */
+VB_API long vb_reader_find_column(const vb_reader *r, const char *name);
+
+/* Reads the next row.  Returns 1 when a row was read, 0 at end of input,
+ * VB_EMALFORMED when the row was malformed (err says why and where; the row
+ * is consumed and vb_reader_line/vb_reader_raw describe it; keep calling),
+ * VB_ETOOBIG when a row exceeded the field size limit (also recoverable),
+ * VB_EIO / VB_ENOMEM on fatal errors. */
+VB_API int vb_reader_next(vb_reader *r, vb_error *err);
+/* Physical line (1-based) on which the current row starts. */
+VB_API uint64_t vb_reader_line(const vb_reader *r);
+/* Field `column` of the current row (unquoted).  Columns missing from an
+ * NDJSON object read as empty.  Valid until the next vb_reader_next(). */
+VB_API const char *vb_reader_field(const vb_reader *r, size_t column,
+                                   size_t *len);
+/* Raw bytes of the current (or just rejected) row, as in the input. */
+VB_API const char *vb_reader_raw(const vb_reader *r, size_t *len);
+/* Sets the largest row accepted, in bytes (default 16 MiB). */
+VB_API void vb_reader_set_max_row(vb_reader *r, size_t bytes);
+
+/* ---------------------------------------------------------------------------
+ * Output helpers
+ * ------------------------------------------------------------------------ */
+
+/* Writes one CSV field, quoted when needed (RFC 4180), with invalid UTF-8
+ * replaced by U+FFFD so the output is always valid UTF-8. */
+VB_API void vb_csv_write_field(FILE *out, const char *text, size_t len);
+/* Writes a JSON string literal (with quotes), invalid UTF-8 replaced. */
+VB_API void vb_json_write_string(FILE *out, const char *text, size_t len);
+
+/* A file written atomically: data goes to a temporary file beside `path`
+ * that vb_outfile_commit() renames over `path`; vb_outfile_abort() (or a
+ * crash) leaves `path` untouched. */
+typedef struct vb_outfile vb_outfile;
+VB_API int vb_outfile_open(const char *path, vb_outfile **out, vb_error *err);
+VB_API FILE *vb_outfile_stream(vb_outfile *f);
+/* Flushes, syncs and renames; frees `f` in all cases.  VB_EIO on failure
+ * (the temporary file is removed). */
+VB_API int vb_outfile_commit(vb_outfile *f, vb_error *err);
+/* Removes the temporary file and frees `f`.  NULL is a no-op. */
+VB_API void vb_outfile_abort(vb_outfile *f);
+
+/* ---------------------------------------------------------------------------
+ * Job: the `tag` pipeline (reader -> matcher -> writer, tally)
+ * ------------------------------------------------------------------------ */
+
+typedef struct vb_job vb_job;
+
+typedef enum vb_output {
+  VB_OUTPUT_CSV = 0, /* input columns + themes + one 0/1 column per theme */
+  VB_OUTPUT_LONG,    /* one row per (id, theme) */
+  VB_OUTPUT_NDJSON,  /* one object per row with matches and spans */
+  VB_OUTPUT_NONE     /* tally only */
+} vb_output;
+
+/* A job for `lex` (which must outlive it).  Not thread-safe. */
+VB_API int vb_job_new(const vb_lexicon *lex, vb_job **out);
+VB_API void vb_job_free(vb_job *job);
+/* Column names for text, score and id; NULL means "find by common name"
+ * (text: comment, text, verbatim, feedback, ...; score: score, nps, rating,
+ * ...; id: id, response_id, ...).  Strings are copied. */
+VB_API int vb_job_set_columns(vb_job *job, const char *text, const char *score,
+                              const char *id);
+VB_API void vb_job_set_output(vb_job *job, FILE *out, vb_output format);
+/* Rejected rows are written here as CSV (line,reason,raw); NULL: nowhere. */
+VB_API void vb_job_set_rejects(vb_job *job, FILE *rejects);
+
+/* Runs the job over every row of `r`, adding to `tally`.  Each row read is
+ * either written (tagged) or rejected; the tally's counters say how many.
+ * Returns VB_OK even when rows were rejected; VB_ECOLUMN (with the columns
+ * found) when the text column is missing, VB_EIO / VB_ENOMEM on fatal
+ * errors. */
+VB_API int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally,
+                      vb_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* VERBATIM_H */
