@@ -1,0 +1,234 @@
+/*
+ * test_lexicon.c - loading and compiling lexicons: what compiles, and that
+ * every kind of mistake is an error with the right code, file, line and
+ * column and a message that says what is wrong.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "verbatim.h"
+
+/* Compiles one inline document named "t.json"; returns the status and
+ * leaves the error in *err. */
+static int compile1(const char *json, vb_error *err, vb_lexicon **out) {
+  const char *name = "t.json";
+  size_t len = strlen(json);
+  vb_lexicon *lex = NULL;
+  int rc = vb_lexicon_compile(1, &name, &json, &len, &lex, err);
+  if (out)
+    *out = lex;
+  else
+    vb_lexicon_free(lex);
+  return rc;
+}
+
+/* Expects an error of `code` at line:column whose message contains `part`. */
+static void expect_error(const char *json, int code, unsigned line,
+                         unsigned column, const char *part, int at) {
+  vb_error err;
+  int rc = compile1(json, &err, NULL);
+  if (rc != code || err.line != line || err.column != column ||
+      !strstr(err.message, part))
+    fprintf(stderr, "  case at test line %d: got %s %u:%u \"%s\"\n", at,
+            vb_err_name(rc), err.line, err.column, err.message);
+  CHECK_INT(rc, code);
+  CHECK_INT(err.line, line);
+  CHECK_INT(err.column, column);
+  CHECK(strstr(err.message, part) != NULL);
+  CHECK_STR(err.file, "t.json");
+}
+#define EXPECT_ERROR(json, code, line, col, part)                              \
+  expect_error(json, code, line, col, part, __LINE__)
+
+static void test_valid(void) {
+  vb_error err;
+  vb_lexicon *lex;
+  int rc = compile1("{\"themes\": [\n"
+                    "  {\"id\": \"a\", \"label\": \"A\", \"terms\": [\"x\"],\n"
+                    "   \"themes\": [{\"id\": \"a.b\", \"label\": \"B\",\n"
+                    "                \"terms\": [\"y\", \"/z+/\"]}]},\n"
+                    "  {\"id\": \"c\", \"label\": \"C\", \"terms\": [\"w\"],\n"
+                    "   \"examples\": {\"match\": [\"w\"], \"no_match\": "
+                    "[\"q\", \"r\"]}}]}",
+                    &err, &lex);
+  CHECK_INT(rc, VB_OK);
+  if (rc)
+    return;
+  CHECK_STR(vb_lexicon_language(lex), "en");
+  CHECK_INT(vb_lexicon_theme_count(lex), 3);
+  CHECK_STR(vb_lexicon_theme_id(lex, 0), "a");
+  CHECK_STR(vb_lexicon_theme_id(lex, 1), "a.b");
+  CHECK_STR(vb_lexicon_theme_id(lex, 2), "c");
+  CHECK_STR(vb_lexicon_theme_label(lex, 1), "B");
+  CHECK_INT(vb_lexicon_theme_parent(lex, 1), 0);
+  CHECK_INT(vb_lexicon_theme_parent(lex, 0), -1);
+  CHECK_INT(vb_lexicon_theme_find(lex, "c"), 2);
+  CHECK_INT(vb_lexicon_theme_find(lex, "nope"), -1);
+  CHECK_INT(vb_lexicon_term_count(lex), 4);
+  CHECK_STR(vb_lexicon_term_text(lex, 2), "/z+/");
+  CHECK_INT(vb_lexicon_term_theme(lex, 2), 1);
+  const char *file;
+  unsigned line, col;
+  vb_lexicon_term_location(lex, 2, &file, &line, &col);
+  CHECK_STR(file, "t.json");
+  CHECK_INT(line, 4);
+  CHECK_INT(col, 32);
+  CHECK_INT(vb_lexicon_example_count(lex), 3);
+  size_t theme;
+  const char *text;
+  int must;
+  CHECK_INT(
+      vb_lexicon_example(lex, 1, &theme, &text, &must, &file, &line, &col),
+      VB_OK);
+  CHECK_INT(theme, 2);
+  CHECK_STR(text, "q");
+  CHECK_INT(must, 0);
+  CHECK_INT(line, 6);
+  CHECK_INT(vb_lexicon_example(lex, 3, NULL, NULL, NULL, NULL, NULL, NULL),
+            VB_ERANGE);
+  vb_lexicon_free(lex);
+}
+
+static void test_structure_errors(void) {
+  EXPECT_ERROR("{\"themes\": [ {\"id\": \"a\",, } ]}", VB_EJSON, 1, 26,
+               "malformed JSON");
+  EXPECT_ERROR("", VB_EJSON, 1, 1, "empty");
+  EXPECT_ERROR("{\"themes\": []} trailing", VB_EJSON, 1, 16, "malformed");
+  EXPECT_ERROR("[1, 2]", VB_ELEXICON, 1, 1, "must be a JSON object");
+  EXPECT_ERROR("{\"name\": \"x\"}", VB_ELEXICON, 1, 1, "no \"themes\"");
+  EXPECT_ERROR("{\"themes\": [], \"colour\": 1}", VB_ELEXICON, 1, 16,
+               "unknown key \"colour\" in the lexicon");
+  EXPECT_ERROR("{\"themes\": [\n  {\"id\": \"a\", \"label\": \"A\",\n"
+               "   \"term\": [\"x\"]}]}",
+               VB_ELEXICON, 3, 4, "unknown key \"term\" in a theme");
+  EXPECT_ERROR("{\"themes\": [{\"id\": \"a\", \"id\": \"b\", \"label\": "
+               "\"A\", \"terms\": [\"x\"]}]}",
+               VB_ELEXICON, 1, 25, "duplicate key \"id\"");
+  EXPECT_ERROR("{\"themes\": [{\"label\": \"A\", \"terms\": [\"x\"]}]}",
+               VB_ELEXICON, 1, 13, "no \"id\"");
+  EXPECT_ERROR("{\"themes\": [{\"id\": \"a\", \"terms\": [\"x\"]}]}",
+               VB_ELEXICON, 1, 13, "no \"label\"");
+  EXPECT_ERROR("{\"themes\": [{\"id\": \"a b\", \"label\": \"A\", \"terms\": "
+               "[\"x\"]}]}",
+               VB_ELEXICON, 1, 20, "theme id \"a b\"");
+  EXPECT_ERROR("{\"themes\": [{\"id\": \"a\", \"label\": \"A\", \"terms\": "
+               "[]}]}",
+               VB_ELEXICON, 1, 48, "can never match");
+  EXPECT_ERROR("{\"themes\": [{\"id\": \"a\", \"label\": \"A\", \"terms\": "
+               "\"x\"}]}",
+               VB_ELEXICON, 1, 48, "\"terms\" must be an array");
+  EXPECT_ERROR("{\"fold_accents\": \"yes\", \"themes\": []}", VB_ELEXICON, 1,
+               18, "true or false");
+  EXPECT_ERROR("{\"negation_window\": 0, \"themes\": []}", VB_ELEXICON, 1, 21,
+               "negation_window");
+  EXPECT_ERROR("{\"negators\": [\"not at all\"], \"themes\": []}", VB_ELEXICON,
+               1, 15, "exactly one word");
+  EXPECT_ERROR("{\"language\": \"klingon\", \"themes\": []}", VB_ELANGUAGE, 1,
+               14, "unknown language \"klingon\"");
+  EXPECT_ERROR("{\"themes\": [{\"id\": \"a\", \"label\": \"A\", \"terms\": "
+               "[\"x\"], \"examples\": {\"matches\": []}}]}",
+               VB_ELEXICON, 1, 68, "unknown key \"matches\" in examples");
+}
+
+static void test_theme_errors(void) {
+  EXPECT_ERROR("{\"themes\": [\n"
+               "  {\"id\": \"a\", \"label\": \"A\", \"terms\": [\"x\"]},\n"
+               "  {\"id\": \"a\", \"label\": \"A2\", \"terms\": [\"y\"]}]}",
+               VB_ELEXICON, 3, 10,
+               "duplicate theme id \"a\" (first defined "
+               "at t.json:2:10)");
+  EXPECT_ERROR("{\"themes\": [{\"id\": \"a\", \"label\": \"A\", \"terms\": "
+               "[\"x\"], \"themes\": [{\"id\": \"b.c\", \"label\": \"B\", "
+               "\"terms\": [\"y\"]}]}]}",
+               VB_ELEXICON, 1, 73, "must start with its parent's id");
+}
+
+static void test_term_errors(void) {
+  const char *pre = "{\"themes\": [{\"id\": \"a\", \"label\": \"A\", "
+                    "\"terms\": [";
+  /* the term's opening quote is at column 49 */
+  char json[512];
+#define TERM(t) (snprintf(json, sizeof json, "%s%s]}]}", pre, t), json)
+  EXPECT_ERROR(TERM("\"  \""), VB_ELEXICON, 1, 49, "empty term");
+  EXPECT_ERROR(TERM("\"!!!\""), VB_ELEXICON, 1, 49, "contains no word");
+  EXPECT_ERROR(TERM("\"late *\""), VB_ELEXICON, 1, 49, "a lone '*'");
+  EXPECT_ERROR(TERM("\"= late\""), VB_ELEXICON, 1, 49, "a lone '='");
+  EXPECT_ERROR(TERM("\"=late*\""), VB_ELEXICON, 1, 49, "not both");
+  EXPECT_ERROR(TERM("\"x\", \"x\""), VB_ELEXICON, 1, 54,
+               "duplicate term \"x\" in theme \"a\"");
+  EXPECT_ERROR(TERM("\"hold NEAR/0 time\""), VB_ELEXICON, 1, 49,
+               "NEAR/n with n from 1 to 50");
+  EXPECT_ERROR(TERM("\"hold NEAR/x time\""), VB_ELEXICON, 1, 49, "NEAR/n");
+  EXPECT_ERROR(TERM("\"NEAR/3 time\""), VB_ELEXICON, 1, 49,
+               "words on both sides");
+  EXPECT_ERROR(TERM("\"a NEAR/2 b NEAR/2 c\""), VB_ELEXICON, 1, 49,
+               "more than one NEAR");
+  EXPECT_ERROR(TERM("\"a b c d e f g h i j k l m n o p q\""), VB_ELEXICON, 1,
+               49, "at most 16");
+  EXPECT_ERROR(TERM("3"), VB_ELEXICON, 1, 49, "must be a string");
+  /* pattern errors point inside the pattern: "/ab(c/" -> missing ')' at
+   * the end of the pattern, offset 4, column 49 + 1 + 1 + 4 */
+  EXPECT_ERROR(TERM("\"/ab(c/\""), VB_EPATTERN, 1, 55, "missing closing");
+  /* JSON escapes count as one character of the pattern: "\\d(" */
+  EXPECT_ERROR(TERM("\"/\\\\d(/\""), VB_EPATTERN, 1, 55, "missing closing");
+  EXPECT_ERROR(TERM("\"/x*/\""), VB_EPATTERN, 1, 49, "empty string");
+  EXPECT_ERROR(TERM("\"/abc\""), VB_EPATTERN, 1, 49, "must end with '/'");
+  EXPECT_ERROR(TERM("\"//\""), VB_EPATTERN, 1, 49, "empty pattern");
+#undef TERM
+}
+
+static void test_several_documents(void) {
+  const char *names[] = {"one.json", "two.json"};
+  const char *texts[] = {
+      "{\"themes\": [{\"id\": \"a\", \"label\": \"A\", \"terms\": [\"x\"]}]}",
+      "{\"themes\": [{\"id\": \"b\", \"label\": \"B\", \"terms\": [\"y\"]},\n"
+      "{\"id\": \"a\", \"label\": \"A\", \"terms\": [\"z\"]}]}"};
+  size_t lens[] = {strlen(texts[0]), strlen(texts[1])};
+  vb_lexicon *lex;
+  vb_error err;
+  CHECK_INT(vb_lexicon_compile(2, names, texts, lens, &lex, &err), VB_ELEXICON);
+  CHECK(lex == NULL);
+  CHECK_STR(err.file, "two.json");
+  CHECK_INT(err.line, 2);
+  CHECK_INT(err.column, 8);
+  CHECK(strstr(err.message, "first defined at one.json:1:20") != NULL);
+
+  texts[1] = "{\"language\": \"fr\", \"themes\": [{\"id\": \"b\", \"label\": "
+             "\"B\", \"terms\": [\"y\"]}]}";
+  lens[1] = strlen(texts[1]);
+  CHECK_INT(vb_lexicon_compile(2, names, texts, lens, &lex, &err), VB_ELEXICON);
+  CHECK(strstr(err.message, "must agree") != NULL);
+
+  texts[1] = "{\"themes\": [{\"id\": \"b\", \"label\": \"B\", \"terms\": "
+             "[\"y\"]}]}";
+  lens[1] = strlen(texts[1]);
+  CHECK_INT(vb_lexicon_compile(2, names, texts, lens, &lex, &err), VB_OK);
+  CHECK_INT(vb_lexicon_theme_count(lex), 2);
+  const char *file;
+  vb_lexicon_term_location(lex, 1, &file, NULL, NULL);
+  CHECK_STR(file, "two.json");
+  vb_lexicon_free(lex);
+}
+
+static void test_files(void) {
+  const char *paths[] = {"/nonexistent/lexicon.json"};
+  vb_lexicon *lex = (vb_lexicon *)1;
+  vb_error err;
+  CHECK_INT(vb_lexicon_load_files(1, paths, &lex, &err), VB_EIO);
+  CHECK(lex == NULL);
+  CHECK_STR(err.file, "/nonexistent/lexicon.json");
+  CHECK(strstr(err.message, "cannot open") != NULL);
+  CHECK_INT(vb_lexicon_compile(0, NULL, NULL, NULL, &lex, &err), VB_EINVAL);
+  vb_lexicon_free(NULL); /* a no-op */
+}
+
+int main(void) {
+  test_valid();
+  test_structure_errors();
+  test_theme_errors();
+  test_term_errors();
+  test_several_documents();
+  test_files();
+  return check_exit();
+}

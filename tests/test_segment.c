@@ -1,0 +1,108 @@
+/*
+ * test_segment.c - ICU word segmentation (English, contractions, numbers,
+ * Chinese, Japanese, emoji), sentence and clause numbering, and the
+ * Snowball stems the analyzer produces for several languages.
+ */
+#include <string.h>
+
+#include "check.h"
+#include "internal.h"
+
+/* The tokens of text joined by '|'. */
+static const char *tokens(vb__analyzer *a, const char *text) {
+  static char buf[1024];
+  buf[0] = '\0';
+  CHECK_INT(vb__analyze(a, text, strlen(text)), VB_OK);
+  for (size_t i = 0; i < a->seg.count; i++) {
+    size_t len;
+    const char *t = vb__token_text(a, i, &len);
+    if (i)
+      strcat(buf, "|");
+    strncat(buf, t, len);
+  }
+  return buf;
+}
+
+static void test_words(void) {
+  vb__analyzer a;
+  CHECK_INT(vb__analyzer_init(&a, "en", false), VB_OK);
+  CHECK_STR(tokens(&a, "I don't like it, 3.5 stars!"),
+            "i|don't|like|it|3.5|stars");
+  CHECK_STR(tokens(&a, "wi-fi e-mail"), "wi|fi|e|mail");
+  CHECK_STR(tokens(&a, "great 😀 app 👍"), "great|app");
+  CHECK_STR(tokens(&a, "!!! ... ???"), "");
+  /* Chinese and Japanese: split by ICU's dictionary, not left whole */
+  tokens(&a, "送货太慢了，客服也不回复");
+  CHECK(a.seg.count >= 5);
+  tokens(&a, "配送が遅すぎます");
+  CHECK(a.seg.count >= 3);
+  vb__analyzer_free(&a);
+}
+
+static void test_sentences_and_clauses(void) {
+  vb__analyzer a;
+  vb__analyzer_init(&a, "en", false);
+  const char *t = "Shipping was late, support was rude. Never again";
+  CHECK_STR(tokens(&a, t), "shipping|was|late|support|was|rude|never|again");
+  static const uint32_t sentence[] = {0, 0, 0, 0, 0, 0, 1, 1};
+  static const uint32_t clause[] = {0, 0, 0, 1, 1, 1, 2, 2};
+  for (size_t i = 0; i < 8 && i < a.seg.count; i++) {
+    CHECK_INT(a.seg.toks[i].sentence, sentence[i]);
+    CHECK_INT(a.seg.toks[i].clause, clause[i]);
+  }
+  /* lower case after a full stop still ends a sentence in the original */
+  tokens(&a, "It was late. The box was wet");
+  CHECK_INT(a.seg.toks[3].sentence, 1);
+  /* dashes and line breaks end clauses */
+  tokens(&a, "slow \xE2\x80\x94 very slow\nugh");
+  CHECK_INT(a.seg.toks[1].clause, 1);
+  CHECK_INT(a.seg.toks[3].clause, 2);
+  vb__analyzer_free(&a);
+}
+
+static const char *stem_of(vb__analyzer *a, const char *word) {
+  static char buf[128];
+  const char *s;
+  size_t len;
+  tokens(a, word);
+  size_t wl;
+  const char *w = vb__token_text(a, 0, &wl);
+  CHECK_INT(vb__stem(&a->stemmer, w, wl, &s, &len), VB_OK);
+  snprintf(buf, sizeof buf, "%.*s", (int)len, s);
+  return buf;
+}
+
+static void test_stems(void) {
+  static const struct {
+    const char *lang, *a, *b;
+  } same[] = {
+      {"en", "Deliveries", "delivery"},  {"en", "shipped", "shipping"},
+      {"fr", "livraisons", "livraison"}, {"de", "Lieferungen", "Lieferung"},
+      {"es", "envíos", "envío"},         {"it", "spedizioni", "spedizione"},
+      {"pt", "entregas", "entrega"},     {"nl", "leveringen", "levering"},
+  };
+  for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+    vb__analyzer a;
+    CHECK_INT(vb__analyzer_init(&a, same[i].lang, false), VB_OK);
+    char first[128];
+    snprintf(first, sizeof first, "%s", stem_of(&a, same[i].a));
+    CHECK_STR(first, stem_of(&a, same[i].b));
+    vb__analyzer_free(&a);
+  }
+  vb__analyzer a;
+  vb__analyzer_init(&a, "en", false);
+  CHECK_STR(stem_of(&a, "delivery"), "deliveri");
+  CHECK(strcmp(stem_of(&a, "delivered"), "deliveri") != 0);
+  vb__analyzer_free(&a);
+  vb__analyzer_init(&a, "none", false);
+  CHECK_STR(stem_of(&a, "Deliveries"), "deliveries");
+  vb__analyzer_free(&a);
+  CHECK_INT(vb__analyzer_init(&a, "klingon", false), VB_ELANGUAGE);
+}
+
+int main(void) {
+  test_words();
+  test_sentences_and_clauses();
+  test_stems();
+  return check_exit();
+}

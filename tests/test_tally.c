@@ -1,0 +1,166 @@
+/*
+ * test_tally.c - NPS score parsing and grouping, and tallies: counts by
+ * group and theme (rolled up, once per comment), untagged comments, and a
+ * merge that is exact: the tally of a whole equals the merge of the
+ * tallies of its parts, in any order.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "verbatim.h"
+
+static void test_scores(void) {
+  static const struct {
+    const char *text;
+    int rc, score, group;
+  } cases[] = {
+      {"0", VB_OK, 0, VB_GROUP_DETRACTOR},
+      {"6", VB_OK, 6, VB_GROUP_DETRACTOR},
+      {"7", VB_OK, 7, VB_GROUP_PASSIVE},
+      {"8", VB_OK, 8, VB_GROUP_PASSIVE},
+      {"9", VB_OK, 9, VB_GROUP_PROMOTER},
+      {"10", VB_OK, 10, VB_GROUP_PROMOTER},
+      {" 9 ", VB_OK, 9, VB_GROUP_PROMOTER},
+      {"9.0", VB_OK, 9, VB_GROUP_PROMOTER},
+      {"", VB_OK, -1, VB_GROUP_UNSCORED},
+      {"  ", VB_OK, -1, VB_GROUP_UNSCORED},
+      {"11", VB_ESCORE, -1, VB_GROUP_UNSCORED},
+      {"-1", VB_ESCORE, -1, VB_GROUP_UNSCORED},
+      {"8.5", VB_ESCORE, -1, VB_GROUP_UNSCORED},
+      {"nine", VB_ESCORE, -1, VB_GROUP_UNSCORED},
+      {"9.", VB_ESCORE, -1, VB_GROUP_UNSCORED},
+      {"100", VB_ESCORE, -1, VB_GROUP_UNSCORED},
+      {"9a", VB_ESCORE, -1, VB_GROUP_UNSCORED},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    int score;
+    vb_group group;
+    int rc =
+        vb_score_parse(cases[i].text, strlen(cases[i].text), &score, &group);
+    CHECK_INT(rc, cases[i].rc);
+    if (rc == VB_OK) {
+      CHECK_INT(score, cases[i].score);
+      CHECK_INT(group, cases[i].group);
+    }
+  }
+  CHECK_STR(vb_group_name(VB_GROUP_PASSIVE), "passive");
+}
+
+static const struct {
+  const char *text;
+  vb_group group;
+} ROWS[] = {
+    {"late delivery again", VB_GROUP_DETRACTOR},
+    {"the price is too high", VB_GROUP_DETRACTOR},
+    {"", VB_GROUP_DETRACTOR},
+    {"nothing to say", VB_GROUP_PASSIVE},
+    {"delivery was quick, great price", VB_GROUP_PROMOTER},
+    {"still waiting, still waiting", VB_GROUP_PROMOTER},
+    {"   ", VB_GROUP_UNSCORED},
+    {"delivery", VB_GROUP_UNSCORED},
+};
+#define NROWS (sizeof ROWS / sizeof ROWS[0])
+
+static void add_rows(vb_tally *t, vb_matcher *m, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++) {
+    vb_matcher_run(m, ROWS[i].text, strlen(ROWS[i].text));
+    vb_tally_count_add(t, VB_COUNT_READ, 1);
+    vb_tally_add(t, ROWS[i].group,
+                 strspn(ROWS[i].text, " ") < strlen(ROWS[i].text), m);
+  }
+}
+
+static bool same_tally(const vb_lexicon *lex, const vb_tally *a,
+                       const vb_tally *b) {
+  for (int k = 0; k < VB_COUNT_KINDS; k++)
+    if (vb_tally_count(a, (vb_count)k) != vb_tally_count(b, (vb_count)k))
+      return false;
+  for (int g = 0; g < VB_GROUP_COUNT; g++) {
+    if (vb_tally_responses(a, (vb_group)g) !=
+            vb_tally_responses(b, (vb_group)g) ||
+        vb_tally_with_text(a, (vb_group)g) !=
+            vb_tally_with_text(b, (vb_group)g))
+      return false;
+    for (size_t t = 0; t < vb_lexicon_theme_count(lex); t++)
+      if (vb_tally_mentions(a, t, (vb_group)g) !=
+          vb_tally_mentions(b, t, (vb_group)g))
+        return false;
+  }
+  return true;
+}
+
+static void test_tally(void) {
+  char path[1024];
+  const char *dir = getenv("VB_TEST_DATA");
+  snprintf(path, sizeof path, "%s/test.json", dir ? dir : "tests/data");
+  const char *paths[] = {path};
+  vb_lexicon *lex;
+  CHECK_INT(vb_lexicon_load_files(1, paths, &lex, NULL), VB_OK);
+  vb_matcher *m;
+  vb_matcher_new(lex, &m, NULL);
+  vb_tally *whole, *part[3];
+  vb_tally_new(lex, &whole);
+  add_rows(whole, m, 0, NROWS);
+
+  size_t shipping = (size_t)vb_lexicon_theme_find(lex, "shipping");
+  size_t late = (size_t)vb_lexicon_theme_find(lex, "shipping.late");
+  size_t pricing = (size_t)vb_lexicon_theme_find(lex, "pricing");
+  /* counted by hand from ROWS */
+  CHECK_INT(vb_tally_count(whole, VB_COUNT_TAGGED), 8);
+  CHECK_INT(vb_tally_count(whole, VB_COUNT_UNSCORED), 2);
+  CHECK_INT(vb_tally_count(whole, VB_COUNT_WITH_TEXT), 6);
+  CHECK_INT(vb_tally_count(whole, VB_COUNT_UNTAGGED), 1);
+  CHECK_INT(vb_tally_responses(whole, VB_GROUP_DETRACTOR), 3);
+  CHECK_INT(vb_tally_with_text(whole, VB_GROUP_DETRACTOR), 2);
+  CHECK_INT(vb_tally_mentions(whole, shipping, VB_GROUP_DETRACTOR), 1);
+  CHECK_INT(vb_tally_mentions(whole, late, VB_GROUP_DETRACTOR), 1);
+  CHECK_INT(vb_tally_mentions(whole, pricing, VB_GROUP_DETRACTOR), 1);
+  /* "still waiting" twice: shipping.late and, rolled up, shipping, once */
+  CHECK_INT(vb_tally_mentions(whole, shipping, VB_GROUP_PROMOTER), 2);
+  CHECK_INT(vb_tally_mentions(whole, late, VB_GROUP_PROMOTER), 1);
+  CHECK_INT(vb_tally_mentions(whole, shipping, VB_GROUP_UNSCORED), 1);
+  CHECK_INT(vb_tally_mentions(whole, shipping, VB_GROUP_PASSIVE), 0);
+
+  /* split 0-3 / 3-5 / 5-8, merged in two different orders */
+  size_t cut[] = {0, 3, 5, NROWS};
+  for (int i = 0; i < 3; i++) {
+    vb_tally_new(lex, &part[i]);
+    add_rows(part[i], m, cut[i], cut[i + 1]);
+  }
+  vb_tally *ab, *ba;
+  vb_tally_new(lex, &ab);
+  vb_tally_new(lex, &ba);
+  for (int i = 0; i < 3; i++)
+    CHECK_INT(vb_tally_merge(ab, part[i]), VB_OK);
+  for (int i = 2; i >= 0; i--)
+    CHECK_INT(vb_tally_merge(ba, part[i]), VB_OK);
+  CHECK(same_tally(lex, whole, ab));
+  CHECK(same_tally(lex, whole, ba));
+  /* a merge changes the numbers: the check above could fail */
+  CHECK_INT(vb_tally_merge(ab, part[0]), VB_OK);
+  CHECK(!same_tally(lex, whole, ab));
+
+  vb_lexicon *other;
+  vb_lexicon_load_files(1, paths, &other, NULL);
+  vb_tally *foreign;
+  vb_tally_new(other, &foreign);
+  CHECK_INT(vb_tally_merge(whole, foreign), VB_EINVAL);
+  vb_tally_free(foreign);
+  vb_lexicon_free(other);
+  for (int i = 0; i < 3; i++)
+    vb_tally_free(part[i]);
+  vb_tally_free(ab);
+  vb_tally_free(ba);
+  vb_tally_free(whole);
+  vb_tally_free(NULL);
+  vb_matcher_free(m);
+  vb_lexicon_free(lex);
+}
+
+int main(void) {
+  test_scores();
+  test_tally();
+  return check_exit();
+}
