@@ -193,8 +193,9 @@ static const char *const name[] = {"Sarah", "Mike", "Priya", "Tom", "Ana",
                                    "Kevin", "Jess", "Omar", "Lisa", "Dan",
                                    "Chloe", "Raj", "Maria", "Ben", NULL};
 static const char *const when[] = {
-    "last week", "two weeks ago", "a month ago", "in March", "since January",
-    "three weeks ago", "back in October", "before Christmas", NULL};
+    "last week", "two weeks ago", "a month ago", "in March",
+    "three weeks ago", "back in October", "before Christmas", "in January",
+    NULL};
 static const char *const ntimes[] = {"two", "three", "four", "five", "2",
                                      "3", "4", "5", NULL};
 static const char *const wait[] = {
@@ -346,7 +347,7 @@ static const char *const bill_neg[] = {
     "monthly|after my trial ended without warning}",
     "Payment {failed|got declined} {three times|for no reason} and {my "
     "account was locked|I lost access}",
-    "Still waiting on a refund {from|since} <when>",
+    "Still waiting on a refund I requested <when>",
     "{Got|Was} billed for {<ntimes> extra seats|users we removed|a "
     "cancelled account}",
     "The renewal {email|reminder} {never came|came after I was "
@@ -357,7 +358,8 @@ static const char *const bill_pos[] = {
     "{Got|Received} my refund {within|in} {two days|a day|a few days}{| "
     "without any questions}",
     "Invoices are {clear|easy to download|always correct}",
-    "{Never had|Haven't had|Not a single} billing {issue|problem|mistake}",
+    "{Never had a|Haven't had a single|Not a single} billing "
+    "{issue|problem|mistake}",
     "{Easy|Simple} to {change plans|cancel or pause the "
     "subscription|update my payment method}",
     "They {fixed|refunded} a {double charge|billing mistake} {right "
@@ -545,7 +547,8 @@ static const char *const sup_neg[] = {
     "issue|please clear your cache}\" {three times|for a month|and nothing "
     "happened}",
     "{Wait|Hold} times {are|were} {ridiculous|insane|over an hour}",
-    "{Ticket|My ticket} {unresolved|still unresolved} after <when>",
+    "{Ticket|My ticket} still {unresolved|open} after {<ndays> days|two "
+    "weeks|a month}",
     NULL};
 static const char *const sup_pos[] = {
     "{Customer service|Support|The support team|Customer care} {is|was} "
@@ -720,7 +723,7 @@ static const char *const open_neg[] = {
 static const char *const open_pos[] = {
     "Love it", "Great experience overall", "Long time customer here",
     "Been using it for {two|three|five} years", "So far so good",
-    "Very happy overall", "Honestly, no complaints", "Short version: great",
+    "Very happy overall", "Honestly, no complaints", "Short version",
     NULL};
 static const char *const open_mid[] = {
     "Mixed feelings", "Overall ok", "Hard to say", "Some good, some bad",
@@ -811,7 +814,7 @@ static const char *const nx_acc_neg[] = {
     "The premium fa\xC3\xA7" "ade falls apart once you need support",
     "We run a small caf\xC3\xA9 and the app crashes every lunch rush",
     "Sent them my whole r\xC3\xA9sum\xC3\xA9 of tickets, nothing fixed",
-    "Our Z\xC3\xBCrich office still has no invoices for <when>",
+    "Our Z\xC3\xBCrich office has had no invoices since {March|the summer}",
     NULL};
 static const char *const nx_acc_pos[] = {
     "Perfect for our little caf\xC3\xA9",
@@ -884,7 +887,7 @@ static const char *const fr_neg[] = {
     "{Il manque|Toujours pas de} {l'export CSV|mode sombre|mode hors ligne|"
     "synchronisation avec Outlook}",
     "{Message d'erreur|Erreur} \xC3\xA0 chaque connexion",
-    "49\xC2\xA0\xE2\x82\xAC par mois, c'est {beaucoup trop|abusé|du vol}",
+    "49\xC2\xA0\xE2\x82\xAC par mois, c'est {beaucoup trop|abus\xC3\xA9|du vol}",
     NULL};
 static const char *const fr_pos[] = {
     "{Livraison rapide|Livr\xC3\xA9 en deux jours|Livraison ultra rapide}{| et "
@@ -1625,4 +1628,1027 @@ static uint32_t rule_id(const char *nm) {
 
 static void expand_rule(rng_t *r, uint32_t rule, sbuf *b) {
   expand_node(r, g_rule_node[rule], b);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Comment composition                                                      */
+/* ------------------------------------------------------------------------ */
+
+enum { T_NEG, T_POS, T_MID };
+enum { C_DET, C_PAS, C_PRO }; /* detractor 0-6, passive 7-8, promoter 9-10 */
+
+typedef struct {
+  const char *neg, *pos;
+  uint16_t weight;
+} theme_def;
+
+static const theme_def THEMES[] = {
+    {"ship_neg", "ship_pos", 18}, {"price_neg", "price_pos", 12},
+    {"bill_neg", "bill_pos", 7},  {"ret_neg", "ret_pos", 6},
+    {"ux_neg", "ux_pos", 11},     {"bug_neg", "bug_pos", 10},
+    {"perf_neg", "perf_pos", 9},  {"sup_neg", "sup_pos", 14},
+    {"qual_neg", "qual_pos", 8},  {"feat_neg", "feat_pos", 9},
+    {"onb_neg", "onb_pos", 6},
+};
+#define NTHEMES (sizeof THEMES / sizeof THEMES[0])
+#define THEME_FEATURES 9
+
+typedef struct {
+  const char *code;
+  uint16_t weight;            /* share within the non-ASCII path */
+  uint16_t region_w[4];       /* NA, EMEA, APAC, LATAM */
+  int cjk;                    /* 1: zh, 2: ja */
+  uint32_t neg, pos, mid, sneg, spos; /* resolved rule ids */
+} lang_def;
+
+static lang_def LANGS[] = {
+    {"fr", 8, {20, 80, 0, 0}, 0, 0, 0, 0, 0, 0},
+    {"es", 9, {10, 30, 0, 60}, 0, 0, 0, 0, 0, 0},
+    {"de", 8, {0, 100, 0, 0}, 0, 0, 0, 0, 0, 0},
+    {"it", 5, {0, 100, 0, 0}, 0, 0, 0, 0, 0, 0},
+    {"pt", 6, {0, 30, 0, 70}, 0, 0, 0, 0, 0, 0},
+    {"nl", 4, {0, 100, 0, 0}, 0, 0, 0, 0, 0, 0},
+    {"zh", 3, {5, 0, 95, 0}, 1, 0, 0, 0, 0, 0},
+    {"ja", 2, {0, 0, 100, 0}, 2, 0, 0, 0, 0, 0},
+};
+#define NLANGS (sizeof LANGS / sizeof LANGS[0])
+/* Non-ASCII path: English decorated (index NLANGS), emoji-only (NLANGS+1). */
+static const uint16_t NX_KIND_W[NLANGS + 2] = {8, 9, 8, 5, 6, 4, 3, 2, 51, 4};
+
+static uint32_t th_neg[NTHEMES], th_pos[NTHEMES];
+static uint32_t R_gen_neg, R_gen_pos, R_gen_mid, R_open_neg, R_open_pos,
+    R_open_mid, R_close_neg, R_close_pos, R_close_mid, R_short_neg,
+    R_short_pos, R_short_mid, R_bul_pos, R_bul_neg, R_blanks, R_emo_neg,
+    R_emo_pos, R_emo_mid, R_acc_neg, R_acc_pos, R_acc_mid, R_cur_neg,
+    R_cur_pos;
+
+static void content_init(void) {
+  size_t i;
+  char buf[32];
+  grammar_init();
+  for (i = 0; i < NTHEMES; i++) {
+    th_neg[i] = rule_id(THEMES[i].neg);
+    th_pos[i] = rule_id(THEMES[i].pos);
+  }
+  R_gen_neg = rule_id("gen_neg");
+  R_gen_pos = rule_id("gen_pos");
+  R_gen_mid = rule_id("gen_mid");
+  R_open_neg = rule_id("open_neg");
+  R_open_pos = rule_id("open_pos");
+  R_open_mid = rule_id("open_mid");
+  R_close_neg = rule_id("close_neg");
+  R_close_pos = rule_id("close_pos");
+  R_close_mid = rule_id("close_mid");
+  R_short_neg = rule_id("short_neg");
+  R_short_pos = rule_id("short_pos");
+  R_short_mid = rule_id("short_mid");
+  R_bul_pos = rule_id("bul_pos");
+  R_bul_neg = rule_id("bul_neg");
+  R_blanks = rule_id("blanks");
+  R_emo_neg = rule_id("nx_emoji_neg");
+  R_emo_pos = rule_id("nx_emoji_pos");
+  R_emo_mid = rule_id("nx_emoji_mid");
+  R_acc_neg = rule_id("nx_acc_neg");
+  R_acc_pos = rule_id("nx_acc_pos");
+  R_acc_mid = rule_id("nx_acc_mid");
+  R_cur_neg = rule_id("nx_cur_neg");
+  R_cur_pos = rule_id("nx_cur_pos");
+  for (i = 0; i < NLANGS; i++) {
+    snprintf(buf, sizeof buf, "%s_neg", LANGS[i].code);
+    LANGS[i].neg = rule_id(buf);
+    snprintf(buf, sizeof buf, "%s_pos", LANGS[i].code);
+    LANGS[i].pos = rule_id(buf);
+    snprintf(buf, sizeof buf, "%s_mid", LANGS[i].code);
+    LANGS[i].mid = rule_id(buf);
+    snprintf(buf, sizeof buf, "%s_sneg", LANGS[i].code);
+    LANGS[i].sneg = rule_id(buf);
+    snprintf(buf, sizeof buf, "%s_spos", LANGS[i].code);
+    LANGS[i].spos = rule_id(buf);
+  }
+}
+
+static int pick_tone(rng_t *r, int cls, int score, int idx, int prev) {
+  uint32_t x = rng_below(r, 100);
+  switch (cls) {
+  case C_DET:
+    if (score >= 0 && score <= 3)
+      return x < 92 ? T_NEG : (x < 96 ? T_POS : T_MID);
+    return x < 80 ? T_NEG : (x < 92 ? T_POS : T_MID);
+  case C_PAS:
+    if (idx == 0)
+      return x < 50 ? T_POS : (x < 85 ? T_NEG : T_MID);
+    if (prev == T_POS)
+      return x < 65 ? T_NEG : (x < 90 ? T_POS : T_MID);
+    return x < 55 ? T_POS : (x < 85 ? T_NEG : T_MID);
+  default:
+    return x < 88 ? T_POS : (x < 96 ? T_NEG : T_MID);
+  }
+}
+
+static uint32_t tone_rule(int tone, uint32_t neg, uint32_t pos, uint32_t mid) {
+  return tone == T_NEG ? neg : tone == T_POS ? pos : mid;
+}
+
+static int cls_tone(int cls) {
+  return cls == C_DET ? T_NEG : cls == C_PRO ? T_POS : T_MID;
+}
+
+static int ends_with_punct(const char *s, size_t n) {
+  if (n == 0)
+    return 0;
+  return s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' ||
+         s[n - 1] == ':';
+}
+
+/* Lower-cases the first letter of s when it is safe ("The" -> "the", but not
+ * "I", "I'm", "UPS", "UI"). */
+static void lower_first(char *s, size_t n) {
+  if (n >= 2 && is_upper(s[0]) && is_lower(s[1]))
+    s[0] = to_lower(s[0]);
+}
+
+#define MAX_SENT 12
+
+typedef struct {
+  size_t off, len;
+  int tone;
+} span;
+
+enum { P_FORMAL, P_EXCITED, P_CASUAL, P_DOTS };
+static const uint16_t PSTYLE_W[] = {62, 13, 18, 7};
+static const uint16_t NSENT_W[] = {0, 30, 30, 19, 11, 6, 3, 1};
+
+static const char *end_punct(rng_t *r, int style, int tone) {
+  static const char *const any[] = {".", "!", "...", ""};
+  if (pct(r, 10))
+    return any[rng_below(r, 4)];
+  switch (style) {
+  case P_EXCITED:
+    if (tone == T_MID)
+      return ".";
+    {
+      uint32_t x = rng_below(r, 10);
+      return x < 7 ? "!" : x < 9 ? "!!" : "!!!";
+    }
+  case P_CASUAL:
+    return "";
+  case P_DOTS:
+    return "...";
+  default:
+    return ".";
+  }
+}
+
+/* Appends the sentence at sp (text in src) with its punctuation. */
+static void put_sentence(sbuf *out, const sbuf *src, const span *sp,
+                         const char *punct) {
+  sb_put(out, src->p + sp->off, sp->len);
+  if (!ends_with_punct(src->p + sp->off, sp->len))
+    sb_puts(out, punct);
+}
+
+static sbuf s_parts; /* scratch: sentences of the comment being built */
+
+/* Expands one rule into s_parts and records it as a span. */
+static int add_part(rng_t *r, uint32_t rule, int tone, span *sp, int *n) {
+  size_t start = s_parts.n;
+  if (*n >= MAX_SENT)
+    return 0;
+  expand_rule(r, rule, &s_parts);
+  if (s_parts.full) {
+    s_parts.full = 0;
+    s_parts.n = start;
+    return 0;
+  }
+  sp[*n].off = start;
+  sp[*n].len = s_parts.n - start;
+  sp[*n].tone = tone;
+  (*n)++;
+  return 1;
+}
+
+static void compose_bullets(rng_t *r, int cls, sbuf *out) {
+  const char *bullet = pct(r, 75) ? "- " : "* ";
+  const char *nl = pct(r, 12) ? "\r\n" : "\n";
+  uint32_t i, k;
+  if (cls == C_PAS || pct(r, 30)) {
+    sb_puts(out, "Pros:");
+    for (i = 0, k = 1 + rng_below(r, 3); i < k; i++) {
+      sb_puts(out, nl);
+      sb_puts(out, bullet);
+      expand_rule(r, R_bul_pos, out);
+    }
+    sb_puts(out, nl);
+    sb_puts(out, "Cons:");
+    for (i = 0, k = 1 + rng_below(r, 3); i < k; i++) {
+      sb_puts(out, nl);
+      sb_puts(out, bullet);
+      expand_rule(r, R_bul_neg, out);
+    }
+  } else {
+    uint32_t list = cls == C_DET ? R_bul_neg : R_bul_pos;
+    uint32_t lead = cls == C_DET ? R_open_neg : R_open_pos;
+    expand_rule(r, lead, out);
+    sb_puts(out, ":");
+    for (i = 0, k = 2 + rng_below(r, 3); i < k; i++) {
+      sb_puts(out, nl);
+      sb_puts(out, bullet);
+      expand_rule(r, list, out);
+    }
+  }
+}
+
+/* Composes an English (ASCII) comment. */
+static void compose_english(rng_t *r, int cls, int score, int multiline,
+                            sbuf *out) {
+  span sp[MAX_SENT];
+  int n = 0, i, nsent, style, prev = -1, used_general = 0;
+  uint32_t used_themes = 0;
+  const char *nl = "\n";
+  int has_open = 0, has_close = 0;
+
+  if (!multiline && pct(r, 11)) {
+    uint32_t x = rng_below(r, 100), rule;
+    if (cls == C_DET)
+      rule = x < 70 ? R_short_neg : R_short_mid;
+    else if (cls == C_PRO)
+      rule = x < 75 ? R_short_pos : R_short_mid;
+    else
+      rule = x < 60 ? R_short_mid : x < 80 ? R_short_pos : R_short_neg;
+    expand_rule(r, rule, out);
+    return;
+  }
+  if (multiline && pct(r, 25)) {
+    compose_bullets(r, cls, out);
+    return;
+  }
+
+  s_parts.n = 0;
+  s_parts.full = 0;
+  nsent = (int)pick_w(r, NSENT_W, sizeof NSENT_W / sizeof NSENT_W[0]);
+  if (multiline && nsent < 2)
+    nsent = 2 + (int)rng_below(r, 3);
+  style = (int)pick_w(r, PSTYLE_W, sizeof PSTYLE_W / sizeof PSTYLE_W[0]);
+
+  if (pct(r, 18)) {
+    int t = cls_tone(cls);
+    if (cls == C_PAS && pct(r, 40))
+      t = T_POS;
+    has_open = add_part(r, tone_rule(t, R_open_neg, R_open_pos, R_open_mid),
+                        t, sp, &n);
+  }
+  for (i = 0; i < nsent; i++) {
+    int tone = pick_tone(r, cls, score, i, prev);
+    uint32_t rule;
+    if (tone == T_MID) {
+      rule = R_gen_mid;
+    } else if (!used_general && pct(r, 14)) {
+      rule = tone == T_NEG ? R_gen_neg : R_gen_pos;
+      used_general = 1;
+    } else {
+      uint16_t w[NTHEMES];
+      uint32_t t, k;
+      for (k = 0; k < NTHEMES; k++)
+        w[k] = (used_themes & (1u << k)) ? 0 : THEMES[k].weight;
+      /* Promoters' rare complaints are mostly wishes for features. */
+      if (cls == C_PRO && tone == T_NEG && !(used_themes & (1u << THEME_FEATURES)))
+        w[THEME_FEATURES] = (uint16_t)(w[THEME_FEATURES] * 6);
+      t = pick_w(r, w, NTHEMES);
+      used_themes |= 1u << t;
+      rule = tone == T_NEG ? th_neg[t] : th_pos[t];
+    }
+    add_part(r, rule, tone, sp, &n);
+    prev = tone;
+  }
+  if (pct(r, 16)) {
+    int t = cls_tone(cls);
+    has_close = add_part(r, tone_rule(t, R_close_neg, R_close_pos,
+                                      R_close_mid), t, sp, &n);
+  }
+  (void)has_close;
+
+  if (multiline) {
+    uint32_t x = rng_below(r, 100);
+    nl = x < 50 ? "\n" : x < 88 ? "\n\n" : "\r\n";
+  }
+
+  for (i = 0; i < n; i++) {
+    const char *punct = end_punct(r, style, sp[i].tone);
+    int last = i == n - 1;
+    if (i == 0 && has_open && !last && pct(r, 35)) {
+      static const char *const op[] = {":", "...", " -", "!"};
+      punct = op[rng_below(r, 4)];
+    }
+    if (!last && !multiline && sp[i].tone != T_MID &&
+        sp[i + 1].tone != T_MID && sp[i].tone != sp[i + 1].tone &&
+        !(i == 0 && has_open) &&
+        !ends_with_punct(s_parts.p + sp[i].off, sp[i].len) && pct(r, 40)) {
+      static const char *const joins[] = {", but ", ", but ", ", but ",
+                                          " but ", ". But ", ", although "};
+      const char *j = joins[rng_below(r, 6)];
+      sb_put(out, s_parts.p + sp[i].off, sp[i].len);
+      sb_puts(out, j);
+      lower_first(s_parts.p + sp[i + 1].off, sp[i + 1].len);
+      continue;
+    }
+    if (last && style == P_FORMAL && pct(r, 3))
+      punct = sp[i].tone == T_NEG ? " :(" : " :)";
+    if (last && style == P_CASUAL && pct(r, 30))
+      punct = ".";
+    put_sentence(out, &s_parts, &sp[i], punct);
+    if (!last) {
+      if (multiline) {
+        sb_puts(out, nl);
+      } else if (style == P_CASUAL && !ends_with_punct(out->p, out->n)) {
+        static const char *const seps[] = {", ", ", ", " ", " - ", ". "};
+        const char *sep = seps[rng_below(r, 5)];
+        sb_puts(out, sep);
+        if (sep[0] != '.')
+          lower_first(s_parts.p + sp[i + 1].off, sp[i + 1].len);
+      } else {
+        sb_putc(out, ' ');
+      }
+    }
+  }
+  if (style == P_CASUAL && pct(r, 60)) {
+    size_t k;
+    for (k = 0; k < out->n; k++)
+      out->p[k] = to_lower(out->p[k]);
+  }
+}
+
+/* ---- typos -------------------------------------------------------------- */
+
+typedef struct {
+  const char *from, *to;
+  uint8_t pct;
+} typo_def;
+
+static const typo_def TYPOS[] = {
+    {"delivery", "delivary", 60},     {"deliveries", "delivaries", 60},
+    {"received", "recieved", 70},     {"receive", "recieve", 70},
+    {"the", "teh", 8},                {"so", "sooo", 60},
+    {"slow", "sloooow", 25},          {"didn't", "didnt", 70},
+    {"doesn't", "doesnt", 70},        {"don't", "dont", 70},
+    {"can't", "cant", 70},            {"won't", "wont", 60},
+    {"isn't", "isnt", 60},            {"wasn't", "wasnt", 60},
+    {"haven't", "havent", 60},        {"I'm", "im", 50},
+    {"it's", "its", 60},              {"It's", "Its", 60},
+    {"I've", "ive", 50},              {"definitely", "definately", 70},
+    {"separate", "seperate", 70},     {"package", "pakage", 30},
+    {"support", "suport", 20},        {"expensive", "expencive", 35},
+    {"because", "becuase", 40},       {"really", "realy", 40},
+    {"until", "untill", 50},          {"useful", "usefull", 50},
+    {"subscription", "subscribtion", 35}, {"customer", "costumer", 30},
+    {"address", "adress", 50},        {"tracking", "traking", 30},
+    {"refund", "refnud", 15},         {"experience", "experiance", 45},
+    {"you", "u", 30},                 {"your", "ur", 30},
+    {"please", "pls", 40},            {"thanks", "thx", 40},
+    {"minutes", "mins", 40},          {"cancel", "cancle", 30},
+    {"arrived", "arived", 30},        {"already", "allready", 40},
+    {"which", "wich", 40},            {"their", "there", 40},
+    {"probably", "prolly", 30},       {"with", "w/", 12},
+    {"great", "gr8", 8},              {"weeks", "wks", 20},
+    {"terrible", "terible", 35},      {"annoying", "anoying", 50},
+};
+#define NTYPOS (sizeof TYPOS / sizeof TYPOS[0])
+
+static int is_word_char(char c) {
+  return is_alpha(c) || c == '\'';
+}
+
+/* Applies word typos from TYPOS and maybe one swapped-letters slip. */
+static void apply_typos(rng_t *r, const sbuf *in, sbuf *out) {
+  size_t i = 0, n = in->n;
+  const char *s = in->p;
+  int swapped = 0, want_swap = pct(r, 35);
+  out->n = 0;
+  out->full = 0;
+  while (i < n) {
+    size_t j, k;
+    if (!is_word_char(s[i])) {
+      sb_putc(out, s[i++]);
+      continue;
+    }
+    j = i;
+    while (j < n && is_word_char(s[j]))
+      j++;
+    for (k = 0; k < NTYPOS; k++) {
+      size_t fl = strlen(TYPOS[k].from);
+      if (fl == j - i && memcmp(TYPOS[k].from, s + i, fl) == 0)
+        break;
+      /* "Delivery" -> "Delivary" */
+      if (fl == j - i && is_upper(s[i]) && to_lower(s[i]) == TYPOS[k].from[0] &&
+          memcmp(TYPOS[k].from + 1, s + i + 1, fl - 1) == 0)
+        break;
+    }
+    if (k < NTYPOS && pct(r, TYPOS[k].pct)) {
+      size_t at = out->n;
+      sb_puts(out, TYPOS[k].to);
+      if (is_upper(s[i]) && at < out->n)
+        out->p[at] = to_upper(out->p[at]);
+    } else if (!swapped && want_swap && j - i >= 5 && pct(r, 25)) {
+      size_t at = out->n, p;
+      sb_put(out, s + i, j - i);
+      p = at + 1 + rng_below(r, (uint32_t)(j - i - 2));
+      if (p + 1 < out->n && is_lower(out->p[p]) && is_lower(out->p[p + 1])) {
+        char t = out->p[p];
+        out->p[p] = out->p[p + 1];
+        out->p[p + 1] = t;
+        swapped = 1;
+      }
+    } else {
+      sb_put(out, s + i, j - i);
+    }
+    i = j;
+  }
+}
+
+static void to_caps_rant(rng_t *r, sbuf *c) {
+  size_t k;
+  for (k = 0; k < c->n; k++)
+    c->p[k] = to_upper(c->p[k]);
+  while (c->n > 0 && (c->p[c->n - 1] == '.' || c->p[c->n - 1] == ' '))
+    c->n--;
+  if (pct(r, 70))
+    sb_puts(c, pct(r, 50) ? "!!!" : "!!");
+}
+
+/* ---- non-ASCII decorations --------------------------------------------- */
+
+/* Appends sentence rule to c (at the end, or at the start via tmp). */
+static void insert_sentence(rng_t *r, uint32_t rule, sbuf *c, sbuf *tmp) {
+  if (c->n > 0 && pct(r, 35)) {
+    tmp->n = 0;
+    tmp->full = 0;
+    expand_rule(r, rule, tmp);
+    if (!ends_with_punct(tmp->p, tmp->n))
+      sb_puts(tmp, pct(r, 80) ? "." : "!");
+    sb_putc(tmp, ' ');
+    sb_put(tmp, c->p, c->n);
+    if (!tmp->full) {
+      memcpy(c->p, tmp->p, tmp->n);
+      c->n = tmp->n;
+    }
+    return;
+  }
+  if (c->n > 0) {
+    if (!ends_with_punct(c->p, c->n))
+      sb_putc(c, '.');
+    sb_putc(c, ' ');
+  }
+  expand_rule(r, rule, c);
+  if (!ends_with_punct(c->p, c->n) && pct(r, 60))
+    sb_putc(c, '.');
+}
+
+/* iOS-style smart punctuation: ' -> ’, "x" -> “x”, " - " -> " — ", ... -> … */
+static int smart_punct(rng_t *r, sbuf *c, sbuf *tmp) {
+  size_t i;
+  int open = 1, changed = 0;
+  const char *dash = pct(r, 60) ? " \xE2\x80\x94 " : " \xE2\x80\x93 ";
+  tmp->n = 0;
+  tmp->full = 0;
+  for (i = 0; i < c->n; i++) {
+    char ch = c->p[i];
+    if (ch == '\'') {
+      sb_puts(tmp, "\xE2\x80\x99");
+      changed = 1;
+    } else if (ch == '"') {
+      sb_puts(tmp, open ? "\xE2\x80\x9C" : "\xE2\x80\x9D");
+      open = !open;
+      changed = 1;
+    } else if (ch == ' ' && i + 2 < c->n && c->p[i + 1] == '-' &&
+               c->p[i + 2] == ' ') {
+      sb_puts(tmp, dash);
+      i += 2;
+      changed = 1;
+    } else if (ch == '.' && i + 2 < c->n && c->p[i + 1] == '.' &&
+               c->p[i + 2] == '.') {
+      sb_puts(tmp, "\xE2\x80\xA6");
+      i += 2;
+      changed = 1;
+    } else {
+      sb_putc(tmp, ch);
+    }
+  }
+  if (changed && !tmp->full) {
+    memcpy(c->p, tmp->p, tmp->n);
+    c->n = tmp->n;
+    return 1;
+  }
+  return 0;
+}
+
+/* Rewrites one ASCII word of c in full-width letters (Ｓｌｏｗ). */
+static int fullwidth_word(rng_t *r, sbuf *c, sbuf *tmp) {
+  size_t i, nwords = 0, pick, w = 0;
+  for (i = 0; i < c->n;) {
+    size_t j = i;
+    while (j < c->n && is_alpha(c->p[j]))
+      j++;
+    if (j - i >= 3 && j - i <= 10)
+      nwords++;
+    i = j > i ? j : i + 1;
+  }
+  if (nwords == 0)
+    return 0;
+  pick = rng_below(r, (uint32_t)nwords);
+  tmp->n = 0;
+  tmp->full = 0;
+  for (i = 0; i < c->n;) {
+    size_t j = i;
+    while (j < c->n && is_alpha(c->p[j]))
+      j++;
+    if (j == i) {
+      sb_putc(tmp, c->p[i++]);
+      continue;
+    }
+    if (j - i >= 3 && j - i <= 10 && w++ == pick) {
+      size_t k;
+      for (k = i; k < j; k++) {
+        unsigned cp = 0xFEE0u + (unsigned char)c->p[k];
+        char u[3];
+        u[0] = (char)0xEF;
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        sb_put(tmp, u, 3);
+      }
+    } else {
+      sb_put(tmp, c->p + i, j - i);
+    }
+    i = j;
+  }
+  if (tmp->full)
+    return 0;
+  memcpy(c->p, tmp->p, tmp->n);
+  c->n = tmp->n;
+  return 1;
+}
+
+static void add_emoji(rng_t *r, int tone, sbuf *c, sbuf *tmp) {
+  uint32_t rule = tone_rule(tone, R_emo_neg, R_emo_pos, R_emo_mid);
+  uint32_t x = rng_below(r, 100);
+  if (c->n > 0 && x < 12) { /* at the start */
+    tmp->n = 0;
+    tmp->full = 0;
+    expand_rule(r, rule, tmp);
+    sb_putc(tmp, ' ');
+    sb_put(tmp, c->p, c->n);
+    if (!tmp->full) {
+      memcpy(c->p, tmp->p, tmp->n);
+      c->n = tmp->n;
+    }
+    return;
+  }
+  if (c->n > 0 && x < 30 && c->p[c->n - 1] == '.')
+    c->n--; /* emoji instead of the full stop */
+  if (c->n > 0 && x < 80)
+    sb_putc(c, ' ');
+  expand_rule(r, rule, c);
+}
+
+static void decorate_non_ascii(rng_t *r, int cls, sbuf *c, sbuf *tmp) {
+  int tone = cls_tone(cls);
+  if (pct(r, 20))
+    insert_sentence(r, tone_rule(tone, R_acc_neg, R_acc_pos, R_acc_mid), c,
+                    tmp);
+  if (cls != C_PAS && pct(r, 8))
+    insert_sentence(r, cls == C_DET ? R_cur_neg : R_cur_pos, c, tmp);
+  if (pct(r, 45))
+    smart_punct(r, c, tmp);
+  if (pct(r, 7))
+    fullwidth_word(r, c, tmp);
+  if (pct(r, 38) || !has_non_ascii(c->p, c->n))
+    add_emoji(r, tone, c, tmp);
+}
+
+/* ---- other languages ---------------------------------------------------- */
+
+static void compose_foreign(rng_t *r, const lang_def *L, int cls, int score,
+                            sbuf *c, sbuf *tmp) {
+  int i, n, prev = -1;
+  static const uint16_t nw[] = {0, 50, 35, 15};
+  if (pct(r, 14)) {
+    uint32_t rule;
+    if (cls == C_DET)
+      rule = L->sneg;
+    else if (cls == C_PRO)
+      rule = L->spos;
+    else
+      rule = pct(r, 50) ? L->mid : (pct(r, 50) ? L->spos : L->sneg);
+    expand_rule(r, rule, c);
+  } else {
+    n = (int)pick_w(r, nw, 4);
+    for (i = 0; i < n; i++) {
+      int tone = pick_tone(r, cls, score, i, prev);
+      uint32_t rule = tone_rule(tone, L->neg, L->pos, L->mid);
+      size_t start = c->n;
+      if (i > 0) {
+        if (L->cjk == 1) {
+          sb_puts(c, pct(r, 75) ? "\xEF\xBC\x8C" : "\xE3\x80\x82"); /* ，。 */
+        } else if (L->cjk == 2) {
+          sb_puts(c, "\xE3\x80\x82"); /* 。 */
+        } else if (pct(r, 20) && !ends_with_punct(c->p, c->n)) {
+          sb_puts(c, ", ");
+        } else {
+          if (!ends_with_punct(c->p, c->n))
+            sb_putc(c, '.');
+          sb_putc(c, ' ');
+        }
+      }
+      start = c->n;
+      expand_rule(r, rule, c);
+      if (i > 0 && !L->cjk && c->p[start - 2] == ',')
+        lower_first(c->p + start, c->n - start);
+      prev = tone;
+    }
+    if (!ends_with_punct(c->p, c->n)) {
+      uint32_t x = rng_below(r, 100);
+      if (L->cjk == 1)
+        sb_puts(c, x < 50 ? "\xE3\x80\x82" : x < 65 ? "\xEF\xBC\x81" : "");
+      else if (L->cjk == 2)
+        sb_puts(c, x < 55 ? "\xE3\x80\x82" : x < 65 ? "\xEF\xBC\x81" : "");
+      else if (x < 60)
+        sb_putc(c, '.');
+      else if (x < 75)
+        sb_puts(c, (L->code[0] == 'f' && pct(r, 60)) ? "\xC2\xA0!" : "!");
+      else if (x < 80)
+        sb_puts(c, "\xE2\x80\xA6");
+    }
+  }
+  if (!has_non_ascii(c->p, c->n) || pct(r, 10)) {
+    if (memchr(c->p, '\'', c->n) && pct(r, 50))
+      smart_punct(r, c, tmp);
+    else
+      add_emoji(r, cls_tone(cls), c, tmp);
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rows and CSV output                                                      */
+/* ------------------------------------------------------------------------ */
+
+#define OBUF_CAP (1u << 20)
+static char *g_obuf;
+static size_t g_olen;
+static FILE *g_out;
+static int g_oerr;
+
+static void out_flush(void) {
+  if (g_olen && fwrite(g_obuf, 1, g_olen, g_out) != g_olen)
+    g_oerr = 1;
+  g_olen = 0;
+}
+
+static void out_put(const char *s, size_t n) {
+  if (g_olen + n > OBUF_CAP)
+    out_flush();
+  memcpy(g_obuf + g_olen, s, n);
+  g_olen += n;
+}
+
+/* One CSV field, quoted only when it holds a comma, quote, CR or LF. */
+static void out_field(const char *s, size_t n) {
+  size_t i;
+  char *o;
+  for (i = 0; i < n; i++) {
+    char c = s[i];
+    if (c == ',' || c == '"' || c == '\r' || c == '\n')
+      break;
+  }
+  if (i == n) {
+    out_put(s, n);
+    return;
+  }
+  if (g_olen + 2 * n + 2 > OBUF_CAP)
+    out_flush();
+  o = g_obuf + g_olen;
+  *o++ = '"';
+  for (i = 0; i < n; i++) {
+    if (s[i] == '"')
+      *o++ = '"';
+    *o++ = s[i];
+  }
+  *o++ = '"';
+  g_olen = (size_t)(o - g_obuf);
+}
+
+static const char *const REGIONS[] = {"NA", "EMEA", "APAC", "LATAM"};
+static const uint16_t REGION_W[] = {44, 30, 16, 10};
+static const char *const PLANS[] = {"free", "pro", "business", "enterprise"};
+static const uint16_t PLAN_W[] = {38, 33, 20, 9};
+/* Per mille: 25% detractors, 30% passives, 45% promoters. */
+static const uint16_t SCORE_W[] = {25, 10, 12, 18, 25, 60, 100,
+                                   125, 175, 195, 255};
+
+#define NDATES 731 /* 2024-01-01 .. 2025-12-31 */
+static char g_dates[NDATES][10];
+
+static void dates_init(void) {
+  static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int y, m, d, k = 0;
+  for (y = 2024; y <= 2025; y++)
+    for (m = 1; m <= 12; m++) {
+      int md = mdays[m - 1] + (m == 2 && y % 4 == 0 ? 1 : 0);
+      for (d = 1; d <= md; d++) {
+        char *p = g_dates[k++];
+        p[0] = (char)('0' + y / 1000);
+        p[1] = (char)('0' + y / 100 % 10);
+        p[2] = (char)('0' + y / 10 % 10);
+        p[3] = (char)('0' + y % 10);
+        p[4] = '-';
+        p[5] = (char)('0' + m / 10);
+        p[6] = (char)('0' + m % 10);
+        p[7] = '-';
+        p[8] = (char)('0' + d / 10);
+        p[9] = (char)('0' + d % 10);
+      }
+    }
+  if (k != NDATES)
+    die("internal error: date table");
+}
+
+typedef struct {
+  uint64_t rows, seed;
+  uint32_t non_ascii_ppb, empty_ppb;
+  const char *out_path;
+} config;
+
+static sbuf s_com, s_tmp;
+
+static void gen_row(rng_t *r, uint64_t id, const config *cfg) {
+  char line[64];
+  size_t n = 0, k;
+  char digits[24];
+  int nd = 0, score, cls, region;
+  uint32_t date, plan;
+  uint64_t v = id;
+
+  date = rng_below(r, NDATES);
+  region = (int)pick_w(r, REGION_W, 4);
+  plan = pick_w(r, PLAN_W, 4);
+  score = (int)pick_w(r, SCORE_W, 11);
+  cls = score <= 6 ? C_DET : score <= 8 ? C_PAS : C_PRO;
+  if (rng_below(r, 1000) < 10)
+    score = -1; /* unscored; the comment keeps the drawn mood */
+
+  s_com.n = 0;
+  s_com.full = 0;
+  if (ppb_hit(r, cfg->empty_ppb)) {
+    /* empty comment */
+  } else if (rng_below(r, 1000) < 6) {
+    expand_rule(r, R_blanks, &s_com);
+  } else {
+    int multiline = rng_below(r, 1000) < 10;
+    int nonascii = ppb_hit(r, cfg->non_ascii_ppb);
+    uint32_t kind = NLANGS; /* English */
+    if (nonascii && !multiline)
+      kind = pick_w(r, NX_KIND_W, NLANGS + 2);
+    if (kind < NLANGS) {
+      const lang_def *L = &LANGS[kind];
+      compose_foreign(r, L, cls, score, &s_com, &s_tmp);
+      region = (int)pick_w(r, L->region_w, 4);
+    } else if (kind == NLANGS + 1) {
+      int tone = cls_tone(cls);
+      expand_rule(r, tone_rule(tone, R_emo_neg, R_emo_pos, R_emo_mid),
+                  &s_com);
+      if (pct(r, 25))
+        expand_rule(r, tone_rule(tone, R_emo_neg, R_emo_pos, R_emo_mid),
+                    &s_com);
+    } else {
+      uint32_t caps = cls == C_DET ? (score >= 0 && score <= 4 ? 50u : 20u) : 3u;
+      compose_english(r, cls, score, multiline, &s_com);
+      if (pct(r, 7)) {
+        apply_typos(r, &s_com, &s_tmp);
+        if (!s_tmp.full) {
+          memcpy(s_com.p, s_tmp.p, s_tmp.n);
+          s_com.n = s_tmp.n;
+        }
+      }
+      if (rng_below(r, 1000) < caps)
+        to_caps_rant(r, &s_com);
+      if (nonascii)
+        decorate_non_ascii(r, cls, &s_com, &s_tmp);
+      if (rng_below(r, 1000) < 8) { /* stray leading/trailing space */
+        if (pct(r, 50)) {
+          sb_putc(&s_com, ' ');
+        } else if (s_com.n + 1 <= SB_CAP) {
+          memmove(s_com.p + 1, s_com.p, s_com.n);
+          s_com.p[0] = ' ';
+          s_com.n++;
+        }
+      }
+    }
+  }
+
+  /* id,date,region,plan,score, */
+  line[n++] = 'r';
+  do {
+    digits[nd++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  for (k = (size_t)nd; k < 6; k++)
+    line[n++] = '0';
+  while (nd > 0)
+    line[n++] = digits[--nd];
+  line[n++] = ',';
+  memcpy(line + n, g_dates[date], 10);
+  n += 10;
+  line[n++] = ',';
+  k = strlen(REGIONS[region]);
+  memcpy(line + n, REGIONS[region], k);
+  n += k;
+  line[n++] = ',';
+  k = strlen(PLANS[plan]);
+  memcpy(line + n, PLANS[plan], k);
+  n += k;
+  line[n++] = ',';
+  if (score >= 10) {
+    line[n++] = '1';
+    line[n++] = '0';
+  } else if (score >= 0) {
+    line[n++] = (char)('0' + score);
+  }
+  line[n++] = ',';
+  out_put(line, n);
+  out_field(s_com.p, s_com.n);
+  out_put("\n", 1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Command line                                                             */
+/* ------------------------------------------------------------------------ */
+
+static const char USAGE[] =
+    "usage: verbatim-gen-corpus [--rows N] [--seed S] [--non-ascii FRACTION]\n"
+    "                           [--empty FRACTION] [-o FILE]\n"
+    "\n"
+    "Writes a deterministic synthetic NPS survey corpus as CSV (RFC 4180, LF\n"
+    "line endings) with the columns id,date,region,plan,score,comment.\n"
+    "\n"
+    "  --rows N              data rows to write (default 5000)\n"
+    "  --seed S              PRNG seed, 0 .. 2^64-1 (default 42)\n"
+    "  --non-ascii FRACTION  share of non-blank comments with non-ASCII text:\n"
+    "                        other languages, emoji, smart quotes, accents,\n"
+    "                        full-width letters (default 0.10)\n"
+    "  --empty FRACTION      share of rows with an empty comment (default 0.04)\n"
+    "  -o, --output FILE     write to FILE instead of standard output\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "FRACTION is a decimal number from 0 to 1 (e.g. 0.1, .25, 1).  The same\n"
+    "arguments always give byte-identical output; the first N rows do not\n"
+    "depend on --rows.\n";
+
+static int usage_error(const char *fmt, const char *arg) {
+  fputs("verbatim-gen-corpus: ", stderr);
+  fprintf(stderr, fmt, arg);
+  fputs(" (see --help)\n", stderr);
+  return 2;
+}
+
+static int parse_u64(const char *s, uint64_t *out) {
+  uint64_t v = 0;
+  if (!*s)
+    return 0;
+  for (; *s; s++) {
+    unsigned d;
+    if (*s < '0' || *s > '9')
+      return 0;
+    d = (unsigned)(*s - '0');
+    if (v > (UINT64_MAX - d) / 10)
+      return 0;
+    v = v * 10 + d;
+  }
+  *out = v;
+  return 1;
+}
+
+/* Parses a decimal fraction in [0, 1] into parts per billion, exactly (digits
+ * beyond the ninth decimal are truncated). */
+static int parse_fraction(const char *s, uint32_t *ppb) {
+  uint64_t ip = 0, fp = 0;
+  int nint = 0, nfrac = 0;
+  while (*s >= '0' && *s <= '9') {
+    if (ip < 10)
+      ip = ip * 10 + (uint64_t)(*s - '0');
+    s++;
+    nint++;
+  }
+  if (*s == '.') {
+    s++;
+    while (*s >= '0' && *s <= '9') {
+      if (nfrac < 9)
+        fp = fp * 10 + (uint64_t)(*s - '0');
+      else if (*s != '0' && ip >= 1)
+        return 0; /* 1.0000000001 */
+      s++;
+      nfrac++;
+    }
+  }
+  if (*s != '\0' || (nint == 0 && nfrac == 0))
+    return 0;
+  while (nfrac < 9) {
+    fp *= 10;
+    nfrac++;
+  }
+  if (ip > 1 || (ip == 1 && fp != 0))
+    return 0;
+  *ppb = (uint32_t)(ip * 1000000000u + fp);
+  return 1;
+}
+
+int main(int argc, char **argv) {
+  config cfg;
+  rng_t rng;
+  uint64_t i;
+  int a;
+
+  cfg.rows = 5000;
+  cfg.seed = 42;
+  cfg.non_ascii_ppb = 100000000u;
+  cfg.empty_ppb = 40000000u;
+  cfg.out_path = NULL;
+
+  for (a = 1; a < argc; a++) {
+    const char *arg = argv[a], *val = NULL, *eq;
+    char opt[32];
+    size_t olen;
+    if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+      fputs(USAGE, stdout);
+      return fflush(stdout) == 0 ? 0 : 1;
+    }
+    if (arg[0] != '-' || arg[1] == '\0')
+      return usage_error("unexpected argument '%s'", arg);
+    eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
+    olen = eq ? (size_t)(eq - arg) : strlen(arg);
+    if (olen >= sizeof opt)
+      return usage_error("unknown option '%s'", arg);
+    memcpy(opt, arg, olen);
+    opt[olen] = '\0';
+    if (strcmp(opt, "--rows") && strcmp(opt, "--seed") &&
+        strcmp(opt, "--non-ascii") && strcmp(opt, "--empty") &&
+        strcmp(opt, "-o") && strcmp(opt, "--output"))
+      return usage_error("unknown option '%s'", arg);
+    if (eq) {
+      val = eq + 1;
+    } else {
+      if (a + 1 >= argc)
+        return usage_error("option '%s' needs a value", opt);
+      val = argv[++a];
+    }
+    if (strcmp(opt, "--rows") == 0) {
+      if (!parse_u64(val, &cfg.rows) || cfg.rows > UINT64_C(1000000000000))
+        return usage_error("--rows: '%s' is not a whole number from 0 to "
+                           "10^12", val);
+    } else if (strcmp(opt, "--seed") == 0) {
+      if (!parse_u64(val, &cfg.seed))
+        return usage_error("--seed: '%s' is not a whole number from 0 to "
+                           "2^64-1", val);
+    } else if (strcmp(opt, "--non-ascii") == 0) {
+      if (!parse_fraction(val, &cfg.non_ascii_ppb))
+        return usage_error("--non-ascii: '%s' is not a fraction from 0 to 1",
+                           val);
+    } else if (strcmp(opt, "--empty") == 0) {
+      if (!parse_fraction(val, &cfg.empty_ppb))
+        return usage_error("--empty: '%s' is not a fraction from 0 to 1", val);
+    } else {
+      if (!*val)
+        return usage_error("%s: empty file name", opt);
+      cfg.out_path = val;
+    }
+  }
+
+  content_init();
+  dates_init();
+  g_obuf = malloc(OBUF_CAP);
+  if (!g_obuf)
+    die("out of memory");
+  if (cfg.out_path) {
+    g_out = fopen(cfg.out_path, "wb");
+    if (!g_out) {
+      fprintf(stderr, "verbatim-gen-corpus: cannot open '%s': %s\n",
+              cfg.out_path, strerror(errno));
+      return 1;
+    }
+  } else {
+    g_out = stdout;
+  }
+
+  rng_seed(&rng, cfg.seed);
+  out_put("id,date,region,plan,score,comment\n", 34);
+  for (i = 1; i <= cfg.rows && !g_oerr; i++)
+    gen_row(&rng, i, &cfg);
+  out_flush();
+  if (fflush(g_out) != 0 || ferror(g_out))
+    g_oerr = 1;
+  if (cfg.out_path && fclose(g_out) != 0)
+    g_oerr = 1;
+  if (g_oerr) {
+    fprintf(stderr, "verbatim-gen-corpus: write error on %s: %s\n",
+            cfg.out_path ? cfg.out_path : "standard output", strerror(errno));
+    return 1;
+  }
+  free(g_obuf);
+  return 0;
 }
