@@ -27,6 +27,18 @@
  * accented words, currency signs, full-width letters), so --non-ascii
  * controls that share precisely.
  *
+ * Row model (expected shares):
+ *   - score: 1% unscored (empty field); otherwise 25% detractors (0-6),
+ *     30% passives (7-8), 45% promoters (9-10).  The comment's tone follows
+ *     the score (an unscored row keeps the mood of the score it drew).
+ *   - comment: --empty of all rows are empty; 0.6% of the others are
+ *     whitespace only; --non-ascii of the remaining (non-blank) comments
+ *     contain non-ASCII; 1% of non-blank comments span several lines (12%
+ *     of those with CRLF line breaks inside the field); 7% of English
+ *     comments get typos; detractors sometimes rant in ALL CAPS.
+ *   - date uniform over 2024-01-01 .. 2025-12-31; region and plan weighted
+ *     (region follows the language of a non-English comment).
+ *
  * C11, libc only.
  */
 #include <errno.h>
@@ -182,9 +194,10 @@ static const char *const feat[] = {
     "dark mode", "offline mode", "bulk editing", "CSV export", "API access",
     "single sign-on", "two-factor authentication", "calendar sync",
     "custom reports", "multi-currency support", "recurring orders",
-    "shared folders", "scheduled exports", "a family plan", "team accounts",
-    "an audit log", "keyboard shortcuts", "a Linux app", "Excel export",
-    "better notifications", "a proper search", NULL};
+    "shared folders", "scheduled exports", "team accounts",
+    "keyboard shortcuts", "Excel export",
+    "better notifications", "proper search", "family plans", "audit logs",
+    "Linux support", NULL};
 static const char *const integ[] = {
     "Slack", "Salesforce", "Google Calendar", "Outlook", "Shopify",
     "QuickBooks", "Zapier", "HubSpot", "Jira", "Google Sheets", "Xero",
@@ -201,9 +214,6 @@ static const char *const ntimes[] = {"two", "three", "four", "five", "2",
 static const char *const wait[] = {
     "<nmin> minutes", "over an hour", "almost two hours", "an hour and a half",
     "{forty-five|forty} minutes", "what felt like forever", NULL};
-static const char *const Intens[] = {"Really", "Very", "Super", "So",
-                                     "Incredibly", "Extremely", "Pretty",
-                                     "Way too", NULL};
 
 /* Shipping / delivery. */
 static const char *const ship_neg[] = {
@@ -301,8 +311,8 @@ static const char *const price_neg[] = {
     "{Not worth the money|Not worth the price|Poor value for money|Not good "
     "value}",
     "Shipping costs {are|were} {insane|more than the item itself|way too high}",
-    "{Prices|Pricing} keep{s|} going up{ every year| while the service gets "
-    "worse|}",
+    "{Prices keep|Pricing keeps|The price keeps} going up{ every year| while "
+    "the service gets worse|}",
     "{Charging|Paying} extra for {<feat>|basic features|every little thing} "
     "is {greedy|ridiculous|a bit much}",
     "Price is {a bit high|on the high side|steep}",
@@ -364,7 +374,7 @@ static const char *const bill_pos[] = {
     "subscription|update my payment method}",
     "They {fixed|refunded} a {double charge|billing mistake} {right "
     "away|immediately|the same day}",
-    "{Renewal|Subscription renewal} reminders {are|come} {clear|on time|a "
+    "{Renewal|Subscription renewal} reminders {are clear|come on time|come a "
     "week ahead}",
     NULL};
 
@@ -391,12 +401,12 @@ static const char *const ret_neg[] = {
     "40 miles away|call to arrange a pickup} just to send it back",
     NULL};
 static const char *const ret_pos[] = {
-    "{Returns|Returning stuff} {are|is} {easy|painless|hassle-free}",
+    "{Returns are|Returning stuff is} {easy|painless|hassle-free}",
     "{Exchanged|Swapped} {the wrong size|a faulty unit} {with no questions "
     "asked|in a few days|without any hassle}",
     "{Return label|The prepaid return label} {came|arrived} {right away|in my "
     "inbox within minutes}",
-    "{Free|Easy} returns {are|is} {the reason I keep ordering|a big plus}",
+    "{Free|Easy} returns are {the reason I keep ordering|a big plus}",
     "{Never had a problem|No problem at all} sending something back",
     "{Sent|Sent it} back and got {a replacement|the refund} {within a "
     "week|in <ndays> days|super fast}",
@@ -408,8 +418,9 @@ static const char *const ux_neg[] = {
     "{confusing|cluttered|a mess|not intuitive|hard to figure out}",
     "{Navigation|Navigating <app>|Finding anything} is {a pain|confusing|way "
     "too hard}",
-    "{Menus|The menus|Settings|The settings} {are|is} {buried|hidden} {three "
-    "levels deep|under too many clicks|in random places}",
+    "{Menus are|The menus are|Settings are|The settings page is} "
+    "{buried|hidden} {three levels deep|under too many clicks|in random "
+    "places}",
     "{Too many|So many} {clicks|steps|screens} to {do anything|create an "
     "order|export a report|change a simple setting}",
     "{Took|It took} me {ages|20 minutes|forever} to find {the settings|how to "
@@ -468,8 +479,8 @@ static const char *const bug_neg[] = {
     "Password reset {link|email} {doesn't work|never arrives|expired "
     "immediately}",
     "{It|<App>} {logs me out|freezes} {constantly|every few minutes|randomly}",
-    "{Bug|Reported a bug|Bug reported} {months|weeks} ago{ and| but} still "
-    "not fixed",
+    "{Reported a bug|I reported a bug|Bug reported} {months|weeks} ago{ and "
+    "it's| but it's|,} still not fixed",
     "{Error|An error} {pops up|appears} {every time|whenever} I {open|save} "
     "{a report|a file|the settings}",
     "{Notifications|Reminders} {don't work|come hours late|show up twice}",
@@ -517,7 +528,7 @@ static const char *const perf_pos[] = {
     "update}",
     "No lag{| at all|, even with big files}",
     "{Way|Much} faster than {the old version|competitors|what we used before}",
-    "{Never|Not once} {slow|laggy}{, even with thousands of records|}",
+    "Never {slow|laggy}{, even with thousands of records|}",
     NULL};
 
 /* Support. */
@@ -527,10 +538,10 @@ static const char *const sup_neg[] = {
     "{Was|I was|Been} on hold for <wait>",
     "{Waited|Had to wait} {<nmin> minutes|an hour|ages|forever} {for|to talk "
     "to} {an agent|someone|a human}",
-    "{My|The} ticket {is still|has been} {open|unresolved|ignored} {for|after} "
-    "{two weeks|<ndays> days|a month}",
-    "{Support|Agents|The agents} {just|only} {copy paste|send} {canned "
-    "responses|the same FAQ link|scripted answers}",
+    "{My|The} ticket {has been {open|unresolved|ignored} for|is still "
+    "{open|unresolved} after} {two weeks|<ndays> days|a month}",
+    "{Support just sends|The agents just send|Agents only send|They just copy "
+    "paste} {canned responses|the same FAQ link|scripted answers}",
     "{The chat|Live chat|The chatbot} {is useless|never connects me to a "
     "human|keeps going in circles}",
     "{Nobody|No one} {answers|replies to|reads} {emails|my emails|the "
@@ -574,8 +585,8 @@ static const char *const qual_neg[] = {
     "month|three days|<ndays> days}",
     "{Cheap|Flimsy|Poor|Low quality} {material|materials|plastic|build "
     "quality|construction}",
-    "{The build quality|Quality|Build quality} {is|has gone} {poor|terrible|"
-    "downhill|not what it used to be}",
+    "{The build quality|Quality|Build quality} {is {poor|terrible|not what it "
+    "used to be}|has gone downhill}",
     "{The strap|The hinge|The zipper|The cable|The button|The lid} "
     "{broke|snapped|came off} {after|within} {a week|two weeks|a few days|a "
     "month}",
@@ -612,11 +623,11 @@ static const char *const feat_neg[] = {
     "{The integration with|Integration with|Sync with} <integ> {is "
     "broken|is limited|is half-baked|keeps disconnecting}",
     "{Can't|No way to} export {to Excel|to CSV|my data|reports}",
-    "{Features|Key features|Basic features} {are|got} {locked behind|moved "
-    "to} the {enterprise|business|pro} plan",
+    "{Features|Key features|Basic features} {are locked behind|got moved "
+    "to|are now locked behind} the {enterprise|business|pro} plan",
     "{They|You} {removed|took away|killed} {the feature I used most|offline "
     "mode|the old reports}",
-    "{Reporting|Reports} {is|are} {very basic|too limited|useless for our "
+    "{Reporting is|Reports are} {very basic|too limited|useless for our "
     "team}",
     "{Would love|It would be great|It'd be nice} to {have|get} <feat>",
     "{No|There's no} integration with <integ>{| yet|, which we need}",
@@ -640,7 +651,7 @@ static const char *const onb_neg[] = {
     "{Setup|Installation} took {two hours|forever|all afternoon}",
     "{Getting started|Onboarding|The onboarding} {is|was} {confusing|"
     "overwhelming|non-existent|a mess}",
-    "{The documentation|Docs|The docs|The manual|The instructions} {are|is} "
+    "{The documentation is|The docs are|The manual is|The instructions are} "
     "{outdated|useless|unclear|hard to follow|missing steps}",
     "{Never got|Didn't get|Still haven't received} the {activation "
     "email|account activation email|verification code}",
@@ -655,11 +666,12 @@ static const char *const onb_neg[] = {
     "my team}",
     NULL};
 static const char *const onb_pos[] = {
-    "{Setup|Setting it up|Installation|Getting started} {was|took} {a "
-    "breeze|super easy|five minutes|quick and painless|straightforward}",
+    "{Setup|Setting it up|Installation|Getting started} {was {a breeze|super "
+    "easy|quick and painless|straightforward}|took {five minutes|no time at "
+    "all}}",
     "{Onboarding|The onboarding|The getting started guide|The tutorial} "
     "{was|is} {great|really helpful|clear|excellent}",
-    "{The docs|The documentation|The help center} {is|are} {clear|thorough|"
+    "{The docs are|The documentation is|The help center is} {clear|thorough|"
     "well written|actually useful}",
     "{Up and running|Set up and running} in {minutes|ten minutes|under an "
     "hour|no time}",
@@ -674,8 +686,9 @@ static const char *const onb_pos[] = {
 static const char *const gen_neg[] = {
     "{Disappointed|Very disappointed|Really disappointed}{| overall| with the "
     "whole experience}",
-    "{Terrible|Awful|Horrible|Worst} {experience|service|company}{| ever|}",
-    "{Not|Definitely not|Would not} recommend{| to anyone}",
+    "{{Terrible|Awful|Horrible} {experience|service}|Worst "
+    "{experience|service|company} ever}",
+    "{Would not|Wouldn't|Definitely wouldn't|Can't} recommend{| it to anyone}",
     "{Thinking about|Seriously considering|Already started} {cancelling|"
     "switching|looking at alternatives}",
     "{Used to be|It used to be} {great|good|so much better}{| but not "
@@ -696,8 +709,8 @@ static const char *const gen_pos[] = {
     "{Highly|Would|Definitely} recommend{| to anyone| to friends}",
     "{Been|I've been} using it for {years|two years|ages} and {love it|never "
     "looked back}",
-    "Best {app|service|purchase} {I've|we've} {used|made} {in years|this "
-    "year}",
+    "Best {app I've used|service I've used|purchase I've made|tool we've "
+    "bought} {in years|this year}",
     "Makes my {job|life|work} {easier|so much easier}",
     "{Reliable|Consistent} and {pleasant|hassle-free}",
     NULL};
@@ -712,6 +725,245 @@ static const char *const gen_mid[] = {
     "{Average|Pretty average|About what I expected}",
     NULL};
 
+/* Elaborations: longer story-like follow-ups to a theme sentence. */
+static const char *const ship_xneg[] = {
+    "I ordered on {a Monday|the 2nd|a Friday} and {it|the <pkg>} only "
+    "{showed up|arrived} {<ndays> days later|the following week|after I'd "
+    "already bought a replacement locally}",
+    "The tracking said \"out for delivery\" {three days in a row|all weekend} "
+    "and then {switched back to \"in transit\"|just stopped updating}",
+    "{When it finally came|When it arrived}, the box was {open|crushed on one "
+    "corner|taped back together} and {one item was missing|the <thing> inside "
+    "was scratched|the manual was soaked}",
+    "I {stayed home|took a day off work|waited in all day} for the delivery "
+    "and {nobody came|the driver never showed|still got a \"sorry we missed "
+    "you\" card}",
+    "{This is|It's} the {second|third|fourth} time {this year|in a row} that "
+    "{an order|a delivery} {has been late|arrived damaged|went missing}",
+    "I needed it for {a birthday|a trip|a client demo|my daughter's "
+    "birthday} and it {arrived two days after|didn't make it in time}",
+    "{Nobody|No one} at {the depot|customer service|the carrier} could tell "
+    "me where the <pkg> was, {everyone|they all} just blamed {each "
+    "other|the other company}",
+    NULL};
+static const char *const ship_xpos[] = {
+    "I ordered {late on a Sunday|on Monday evening|just before midnight} and "
+    "it was {at my door|in my mailbox} {by Tuesday morning|the next "
+    "afternoon|two days later}",
+    "{The courier|The driver} {even|actually} {texted me|called me} {before "
+    "arriving|to ask where to leave it}, which {was a nice touch|I really "
+    "appreciated}",
+    "Everything {was|came} {well packed|packed carefully} and nothing was "
+    "{damaged|missing}, even the {fragile|glass} parts",
+    "I've placed {a dozen|maybe twenty|several} orders {so far|over the "
+    "years} and {every single one|all of them} arrived on time",
+    NULL};
+static const char *const price_xneg[] = {
+    "We {started|signed up} at <money> a month and now pay {almost "
+    "double|<pctup> more|twice that} for {the same features|fewer "
+    "features|basically the same thing}",
+    "The {pro|business} plan {doubled|went up <pctup>} {at renewal|this year} "
+    "and {nobody|no one} {told us|sent a notice} {in advance|beforehand}",
+    "For a {small team|team of five|one-person business|nonprofit} like ours, "
+    "{paying|spending} <money> a month {just isn't sustainable|is hard to "
+    "justify|eats into our margins}",
+    "{A competitor|Another tool we tried} {does the same|offers more} for "
+    "{half|a third of} the price, {so|and} we're {reconsidering|evaluating "
+    "alternatives|looking around}",
+    NULL};
+static const char *const price_xpos[] = {
+    "{We compared|I compared} {a few|several|three or four} "
+    "{alternatives|competitors} and this was {the best value|cheaper and "
+    "better|the only one in our budget}",
+    "The {annual plan|yearly subscription} {saves|saved} us {quite a "
+    "bit|about two months' worth|a lot}, and the monthly price is "
+    "{fair|reasonable} {anyway|too}",
+    NULL};
+static const char *const bill_xneg[] = {
+    "I {cancelled|canceled} {in March|before the trial ended|two months ago} "
+    "and {still got charged|was billed again|they charged me anyway}, "
+    "{and|but} {support says|they claim} they {have no record of it|can't see "
+    "the cancellation}",
+    "{Our|The} invoice {had|showed} {the wrong company name|last year's "
+    "address|a different VAT number}, and {getting it fixed|correcting it} "
+    "took {four emails|three weeks|several tickets}",
+    "The same charge showed up twice on my {credit card|bank statement} and "
+    "{it took|it's taking} {weeks|forever} to get {the money|it} back",
+    NULL};
+static const char *const bill_xpos[] = {
+    "{When|After} I was {accidentally|mistakenly} charged twice, "
+    "{they|support} {refunded|reversed} it {the same day|within hours|without "
+    "me even asking twice}",
+    "{Invoices|Receipts} {arrive|land in my inbox} {automatically|every "
+    "month} and include everything our accountant needs",
+    NULL};
+static const char *const ret_xneg[] = {
+    "I {requested|asked for} a return {<ndays> days ago|two weeks ago|right "
+    "after it arrived}, {got|received} {no label|an automated email|nothing} "
+    "and {now|apparently} the return window {is closed|has expired}",
+    "{They|The store} {wanted|asked} me to {pay|cover} <money> {for|in} return "
+    "shipping on an item that {arrived broken|was the wrong size|they sent by "
+    "mistake}",
+    "The exchange {took|dragged on for} {a month|<ndays> days} and {in the "
+    "end|finally} they sent {the same wrong size|another faulty unit|a refund "
+    "instead}",
+    NULL};
+static const char *const ret_xpos[] = {
+    "I {printed|got} the {return label|prepaid label} {from my account|by "
+    "email}, dropped {it|the box} off {at the post office|at a UPS store} and "
+    "{the refund was in my account|got my money back} {two days later|within "
+    "a week}",
+    "{They|Support} {sent|shipped} the replacement {before|even before} I had "
+    "sent back the {faulty one|old one}, which {was great|I really "
+    "appreciated}",
+    NULL};
+static const char *const ux_xneg[] = {
+    "It {takes|took} me {five|six|seven} clicks {just |}to {find an old "
+    "invoice|change my password|download a report}, and {the menus|the "
+    "labels} {don't make sense|are inconsistent}",
+    "After the {latest|last} {redesign|update} {nothing is where it used to "
+    "be|half the settings moved} and {there's no|I can't find any} way to {go "
+    "back|switch to the old layout}",
+    "{My|Our} {team|staff|older colleagues} {keep asking|constantly ask} me "
+    "where {things are|to click}, {which says|and that says} a lot about the "
+    "{navigation|UI}",
+    NULL};
+static const char *const ux_xpos[] = {
+    "{My|Our} {whole team|new hires|parents} {figured it out|picked it up} "
+    "{in a day|without any training|on their own}, {which|and that} {says a "
+    "lot|never happens with software}",
+    "Everything {I use daily|we need} is {right there on|one click from} the "
+    "{home screen|dashboard}, {no|without} digging through menus",
+    NULL};
+static const char *const bug_xneg[] = {
+    "{Every time|Whenever} I try to {upload|attach} a {photo|PDF|file} "
+    "{bigger than|over} {a few MB|5MB|10MB} {the app|it} {crashes|freezes} "
+    "and I {lose|have to redo} {everything|the whole form}",
+    "I {got|keep getting} \"{Error 502|Something went wrong|Unexpected error, "
+    "please try again}\" {at checkout|when saving|on login} {for two days|all "
+    "week|since the update} {and support has no idea why|and nobody can "
+    "explain it|but support can't explain it}",
+    "{The|Our} {calendar|contacts|inventory} {sync|import} {silently "
+    "failed|broke} and we {lost|didn't notice} {a week of entries|half our "
+    "data|some orders} {until a customer complained|for days}",
+    "{Reinstalled|I reinstalled} the app {twice|three times}, cleared the "
+    "cache, {tried another phone|logged out and back in} and it {still "
+    "crashes|still won't open|still shows a blank screen}",
+    NULL};
+static const char *const bug_xpos[] = {
+    "{I've|We've} been using it {daily|every day|all day} for {over a "
+    "year|two years|months} and {can't remember|I don't recall} a single "
+    "crash",
+    "{When|The one time} I {found|reported} a bug, {it was fixed|they shipped "
+    "a fix} {within a day|in two days|the same week}",
+    NULL};
+static const char *const perf_xneg[] = {
+    "{Opening|Loading} {a report|the dashboard|my order history} takes "
+    "{15|20|30|40} seconds, {which|and that} adds up when you do it "
+    "{fifty|dozens of|a hundred} times a day",
+    "On my {older|three-year-old} {phone|laptop} {the app|it} {is basically "
+    "unusable|lags on every tap|takes a minute to start}",
+    "{It|The app} {got|has gotten} {noticeably|much|a lot} slower {since the "
+    "last update|over the past few months|after the redesign}, and "
+    "{scrolling|typing|searching} {lags|stutters} {constantly|all the time}",
+    NULL};
+static const char *const perf_xpos[] = {
+    "Even with {thousands of|10,000|a huge number of} {records|products|"
+    "contacts}, {search|the dashboard|everything} {is instant|loads in a "
+    "second|stays fast}",
+    "{It|The new version} {starts|opens} {in a second|instantly} even on my "
+    "{old|cheap|five-year-old} {phone|laptop}",
+    NULL};
+static const char *const sup_xneg[] = {
+    "I {called|phoned} {three|four|five} times, got {three|four|five} "
+    "different answers and {the issue|my problem} {is still not "
+    "fixed|still isn't solved}",
+    "After <wait> on hold {the call dropped|I got disconnected|they hung up} "
+    "and I had to {start over|wait all over again|explain everything again}",
+    "The {chatbot|bot} {just keeps sending|only sends} me {links to|the same} "
+    "{FAQ|help} articles and there's no way to {talk to|reach} a {human|real "
+    "person}",
+    "My ticket {#48213|#50791|#39904|#61128} has been {open|\"in progress\"} "
+    "for <ndays> days{| and nobody has replied| with no update}",
+    NULL};
+static const char *const sup_xpos[] = {
+    "<name> on the chat {stayed with me|walked me through it} until {it was "
+    "fixed|everything worked|the problem was solved}{|, and even followed up "
+    "the next day}",
+    "I called on a {Sunday|holiday|Saturday night}, {got|reached} a {real "
+    "person|human} within {two|five} minutes and {they fixed it|the issue was "
+    "solved} on the spot",
+    "Support {refunded|replaced} {it|the broken unit} {without|with no} "
+    "{arguing|questions|hassle} and even {upgraded my shipping|sent a "
+    "discount code}",
+    NULL};
+static const char *const qual_xneg[] = {
+    "The {strap|hinge|charging port|zipper|button} {broke|snapped|came loose} "
+    "{after|within} {a week|two weeks|a month} of {normal|light|careful} use "
+    "and {the replacement|the second one} {did the same|lasted even less}",
+    "{For|At} this price I {expected|would expect} {better materials|"
+    "something sturdier}, not {cheap plastic|flimsy plastic that creaks}",
+    "{The|My} <thing> {stopped charging|stopped turning on|started "
+    "overheating} {a week|a few days|a month} after the warranty "
+    "{ended|expired}, {which|and that} feels {planned|like a joke}",
+    NULL};
+static const char *const qual_xpos[] = {
+    "{I've|We've} {dropped it|knocked it over} more times than I "
+    "can count and it {still works|has barely a scratch|still looks new}",
+    "{My first one|The previous model} lasted {five|six|seven} years and "
+    "{this one|the new one} feels {even sturdier|just as solid|better built}",
+    NULL};
+static const char *const feat_xneg[] = {
+    "We {really|badly} need <feat>{|,} {because|since} {right now|at the "
+    "moment} we {copy everything by hand|export to a spreadsheet every "
+    "week|use a second tool just for that}",
+    "{The|Your} <integ> integration {breaks|disconnects} {every few "
+    "days|every week|after each update} and we have to {reconnect it|set it "
+    "up again} {manually|from scratch}",
+    "It's {2024|2025} and there's still no <feat>, {which|and that} "
+    "{every|every single} competitor {has|has had for years}",
+    NULL};
+static const char *const feat_xpos[] = {
+    "The <integ> integration {saves|has saved} {us|me} {hours|a few hours} "
+    "every week {because|since} {orders|tickets|contacts} {sync|show up} "
+    "automatically",
+    "{They|The team} {added|shipped} <feat> {a month|two weeks|a few weeks} "
+    "after I {asked for it|suggested it}, {which|and that} {was "
+    "impressive|made my day}",
+    NULL};
+static const char *const onb_xneg[] = {
+    "{The|Our} activation email {took|arrived after} {two days|<ndays> "
+    "hours|a week} {and|so} {the|our} team {couldn't log in|was stuck} {in "
+    "the meantime|until then}",
+    "{The|Your} setup guide {still shows|refers to} {the old interface|menus "
+    "that don't exist anymore|screenshots from three versions ago}, so "
+    "{I|we} {gave up|had to call support|figured it out by trial and error}",
+    "{Connecting|Pairing} the <thing> {failed|timed out} {over and over|ten "
+    "times} and {the tutorial|the help article|the manual} just says "
+    "\"{try again|restart the app|make sure bluetooth is on}\"",
+    NULL};
+static const char *const onb_xpos[] = {
+    "{I was|We were} {up and running|fully set up} {in|within} {ten "
+    "minutes|half an hour|an afternoon}, {including|even} {importing our "
+    "data|connecting <integ>|inviting the team}",
+    "The {getting started|setup} {checklist|wizard|videos} {walked|took} me "
+    "through {everything|each step} {and|so} I never {had to|needed to} "
+    "{contact support|read the docs}",
+    NULL};
+static const char *const gen_xneg[] = {
+    "I've been a customer for {three|five|six} years and {honestly|sadly} {it "
+    "has never been this bad|the last year has been the worst}",
+    "{I|We} {recommended|used to recommend} you to {friends|everyone|other "
+    "businesses} but {I can't anymore|not anymore|I've stopped}",
+    NULL};
+static const char *const gen_xpos[] = {
+    "I {switched|moved} from {a competitor|another provider|a spreadsheet} "
+    "{last year|two years ago} and {haven't looked back|it was the best "
+    "decision|wish I'd done it sooner}",
+    "{My whole team|Everyone in the office|My family} {uses|relies on} it "
+    "{every day|daily} and {nobody|no one} has {complained|had issues}",
+    NULL};
+
 /* Openers and closers. */
 static const char *const open_neg[] = {
     "Where do I start", "Honestly, pretty disappointed", "Not happy",
@@ -723,7 +975,7 @@ static const char *const open_neg[] = {
 static const char *const open_pos[] = {
     "Love it", "Great experience overall", "Long time customer here",
     "Been using it for {two|three|five} years", "So far so good",
-    "Very happy overall", "Honestly, no complaints", "Short version",
+    "Very happy overall", "Honestly, no complaints", "In short, love it",
     NULL};
 static const char *const open_mid[] = {
     "Mixed feelings", "Overall ok", "Hard to say", "Some good, some bad",
@@ -884,8 +1136,9 @@ static const char *const fr_neg[] = {
     "\xC3\xA9" "change|obtenir une \xC3\xA9tiquette de retour}",
     "{L'installation|La configuration|La mise en route} {a pris des "
     "heures|est un cauchemar|est trop compliqu\xC3\xA9" "e}",
-    "{Il manque|Toujours pas de} {l'export CSV|mode sombre|mode hors ligne|"
-    "synchronisation avec Outlook}",
+    "{Il manque {l'export CSV|le mode sombre|un mode hors ligne|la "
+    "synchronisation avec Outlook}|Toujours pas {d'export CSV|de mode "
+    "sombre|de mode hors ligne}}",
     "{Message d'erreur|Erreur} \xC3\xA0 chaque connexion",
     "49\xC2\xA0\xE2\x82\xAC par mois, c'est {beaucoup trop|abus\xC3\xA9|du vol}",
     NULL};
@@ -893,8 +1146,8 @@ static const char *const fr_pos[] = {
     "{Livraison rapide|Livr\xC3\xA9 en deux jours|Livraison ultra rapide}{| et "
     "colis bien emball\xC3\xA9|, rien \xC3\xA0 redire}",
     "{Tr\xC3\xA8s bon|Excellent} rapport qualit\xC3\xA9-prix",
-    "{Service client|Le service client|Le support} {au top|tr\xC3\xA8s "
-    "r\xC3\xA9" "actif|super sympa|efficace}",
+    "{Service client|Support|Le service client est|Le support est} {au "
+    "top|tr\xC3\xA8s r\xC3\xA9" "actif|super sympa|efficace}",
     "{Application|L'application|L'appli} {facile \xC3\xA0 utiliser|tr\xC3\xA8s "
     "intuitive|rapide et fiable}",
     "{Produit|Appareil} {de tr\xC3\xA8s bonne qualit\xC3\xA9|solide|robuste}{| "
@@ -1370,12 +1623,17 @@ typedef struct {
 static const rule_def RULES[] = {
     R(ndays), R(nmin), R(money), R(pctup), R(pkg), R(Courier), R(courier),
     R(App), R(app), R(thing), R(feat), R(integ), R(name), R(when), R(ntimes),
-    R(wait), R(Intens),
+    R(wait),
     R(ship_neg), R(ship_pos), R(price_neg), R(price_pos), R(bill_neg),
     R(bill_pos), R(ret_neg), R(ret_pos), R(ux_neg), R(ux_pos), R(bug_neg),
     R(bug_pos), R(perf_neg), R(perf_pos), R(sup_neg), R(sup_pos),
     R(qual_neg), R(qual_pos), R(feat_neg), R(feat_pos), R(onb_neg),
-    R(onb_pos), R(gen_neg), R(gen_pos), R(gen_mid), R(open_neg), R(open_pos),
+    R(onb_pos), R(gen_neg), R(gen_pos), R(gen_mid),
+    R(ship_xneg), R(ship_xpos), R(price_xneg), R(price_xpos), R(bill_xneg),
+    R(bill_xpos), R(ret_xneg), R(ret_xpos), R(ux_xneg), R(ux_xpos),
+    R(bug_xneg), R(bug_xpos), R(perf_xneg), R(perf_xpos), R(sup_xneg),
+    R(sup_xpos), R(qual_xneg), R(qual_xpos), R(feat_xneg), R(feat_xpos),
+    R(onb_xneg), R(onb_xpos), R(gen_xneg), R(gen_xpos), R(open_neg), R(open_pos),
     R(open_mid), R(close_neg), R(close_pos), R(close_mid), R(short_neg),
     R(short_pos), R(short_mid), R(bul_pos), R(bul_neg), R(blanks),
     R(nx_emoji_neg), R(nx_emoji_pos), R(nx_emoji_mid), R(nx_acc_neg),
@@ -1407,7 +1665,7 @@ static uint32_t *g_kids;
 static uint32_t g_nkids, g_capkids;
 static uint32_t g_rule_node[NRULES];
 
-static void die(const char *msg) {
+static _Noreturn void die(const char *msg) {
   fprintf(stderr, "verbatim-gen-corpus: %s\n", msg);
   exit(1);
 }
@@ -1452,7 +1710,7 @@ static uint32_t rule_index(const char *nm, size_t len) {
   return UINT32_MAX;
 }
 
-static void grammar_error(const char *tmpl, const char *why) {
+static _Noreturn void grammar_error(const char *tmpl, const char *why) {
   fprintf(stderr, "verbatim-gen-corpus: internal grammar error (%s) in: %s\n",
           why, tmpl);
   exit(70);
@@ -1488,7 +1746,7 @@ static uint32_t parse_seq(const char *tmpl, const char **pp) {
   uint32_t kids[MAX_SEQ], nk = 0;
   const char *p = *pp;
   for (;;) {
-    uint32_t k;
+    uint32_t k = 0;
     char c = *p;
     if (c == '\0' || c == '|' || c == '}')
       break;
@@ -1630,6 +1888,24 @@ static void expand_rule(rng_t *r, uint32_t rule, sbuf *b) {
   expand_node(r, g_rule_node[rule], b);
 }
 
+/* Like expand_rule, but avoids the top-level alternatives set in *used (when
+ * it can) and records the one it took. */
+static void expand_rule_fresh(rng_t *r, uint32_t rule, uint32_t *used,
+                              sbuf *b) {
+  const gnode *g = &g_nodes[g_rule_node[rule]];
+  uint32_t k, tries = 0;
+  if (g->kind != G_ALT) {
+    expand_node(r, g_rule_node[rule], b);
+    return;
+  }
+  do
+    k = rng_below(r, g->n);
+  while (k < 32 && (*used >> k & 1u) && ++tries < 8);
+  if (k < 32)
+    *used |= 1u << k;
+  expand_node(r, g_kids[g->first + k], b);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Comment composition                                                      */
 /* ------------------------------------------------------------------------ */
@@ -1637,18 +1913,17 @@ static void expand_rule(rng_t *r, uint32_t rule, sbuf *b) {
 enum { T_NEG, T_POS, T_MID };
 enum { C_DET, C_PAS, C_PRO }; /* detractor 0-6, passive 7-8, promoter 9-10 */
 
+/* Each theme has rules <id>_neg, <id>_pos (short statements) and <id>_xneg,
+ * <id>_xpos (longer elaborations). */
 typedef struct {
-  const char *neg, *pos;
+  const char *id;
   uint16_t weight;
 } theme_def;
 
 static const theme_def THEMES[] = {
-    {"ship_neg", "ship_pos", 18}, {"price_neg", "price_pos", 12},
-    {"bill_neg", "bill_pos", 7},  {"ret_neg", "ret_pos", 6},
-    {"ux_neg", "ux_pos", 11},     {"bug_neg", "bug_pos", 10},
-    {"perf_neg", "perf_pos", 9},  {"sup_neg", "sup_pos", 14},
-    {"qual_neg", "qual_pos", 8},  {"feat_neg", "feat_pos", 9},
-    {"onb_neg", "onb_pos", 6},
+    {"ship", 18}, {"price", 12}, {"bill", 7}, {"ret", 6},  {"ux", 11},
+    {"bug", 10},  {"perf", 9},   {"sup", 14}, {"qual", 8}, {"feat", 9},
+    {"onb", 6},
 };
 #define NTHEMES (sizeof THEMES / sizeof THEMES[0])
 #define THEME_FEATURES 9
@@ -1675,9 +1950,10 @@ static lang_def LANGS[] = {
 /* Non-ASCII path: English decorated (index NLANGS), emoji-only (NLANGS+1). */
 static const uint16_t NX_KIND_W[NLANGS + 2] = {8, 9, 8, 5, 6, 4, 3, 2, 51, 4};
 
-static uint32_t th_neg[NTHEMES], th_pos[NTHEMES];
-static uint32_t R_gen_neg, R_gen_pos, R_gen_mid, R_open_neg, R_open_pos,
-    R_open_mid, R_close_neg, R_close_pos, R_close_mid, R_short_neg,
+static uint32_t th_neg[NTHEMES], th_pos[NTHEMES], th_xneg[NTHEMES],
+    th_xpos[NTHEMES];
+static uint32_t R_gen_neg, R_gen_pos, R_gen_mid, R_gen_xneg, R_gen_xpos,
+    R_open_neg, R_open_pos, R_open_mid, R_close_neg, R_close_pos, R_close_mid, R_short_neg,
     R_short_pos, R_short_mid, R_bul_pos, R_bul_neg, R_blanks, R_emo_neg,
     R_emo_pos, R_emo_mid, R_acc_neg, R_acc_pos, R_acc_mid, R_cur_neg,
     R_cur_pos;
@@ -1687,12 +1963,20 @@ static void content_init(void) {
   char buf[32];
   grammar_init();
   for (i = 0; i < NTHEMES; i++) {
-    th_neg[i] = rule_id(THEMES[i].neg);
-    th_pos[i] = rule_id(THEMES[i].pos);
+    snprintf(buf, sizeof buf, "%s_neg", THEMES[i].id);
+    th_neg[i] = rule_id(buf);
+    snprintf(buf, sizeof buf, "%s_pos", THEMES[i].id);
+    th_pos[i] = rule_id(buf);
+    snprintf(buf, sizeof buf, "%s_xneg", THEMES[i].id);
+    th_xneg[i] = rule_id(buf);
+    snprintf(buf, sizeof buf, "%s_xpos", THEMES[i].id);
+    th_xpos[i] = rule_id(buf);
   }
   R_gen_neg = rule_id("gen_neg");
   R_gen_pos = rule_id("gen_pos");
   R_gen_mid = rule_id("gen_mid");
+  R_gen_xneg = rule_id("gen_xneg");
+  R_gen_xpos = rule_id("gen_xpos");
   R_open_neg = rule_id("open_neg");
   R_open_pos = rule_id("open_pos");
   R_open_mid = rule_id("open_mid");
@@ -1765,9 +2049,14 @@ static int ends_with_punct(const char *s, size_t n) {
 static void lower_first(char *s, size_t n) {
   if (n >= 2 && is_upper(s[0]) && is_lower(s[1]))
     s[0] = to_lower(s[0]);
+  else if (n >= 3 && s[0] == 'A' && s[1] == ' ' && is_lower(s[2]))
+    s[0] = 'a';
 }
 
-#define MAX_SENT 12
+#define MAX_SENT 20
+#define MAX_COMMENT 560 /* bytes of sentence text; keeps comments <= ~600 */
+#define XSTORY_ONLY 12 /* % of theme sentences told only as a story */
+#define XSTORY_PCT 55  /* % of theme sentences with a story (incl. only) */
 
 typedef struct {
   size_t off, len;
@@ -1776,7 +2065,7 @@ typedef struct {
 
 enum { P_FORMAL, P_EXCITED, P_CASUAL, P_DOTS };
 static const uint16_t PSTYLE_W[] = {62, 13, 18, 7};
-static const uint16_t NSENT_W[] = {0, 30, 30, 19, 11, 6, 3, 1};
+static const uint16_t NSENT_W[] = {0, 22, 29, 22, 13, 8, 4, 2};
 
 static const char *end_punct(rng_t *r, int style, int tone) {
   static const char *const any[] = {".", "!", "...", ""};
@@ -1815,7 +2104,7 @@ static int add_part(rng_t *r, uint32_t rule, int tone, span *sp, int *n) {
   if (*n >= MAX_SENT)
     return 0;
   expand_rule(r, rule, &s_parts);
-  if (s_parts.full) {
+  if (s_parts.full || s_parts.n > MAX_COMMENT) {
     s_parts.full = 0;
     s_parts.n = start;
     return 0;
@@ -1865,7 +2154,7 @@ static void compose_english(rng_t *r, int cls, int score, int multiline,
   int n = 0, i, nsent, style, prev = -1, used_general = 0;
   uint32_t used_themes = 0;
   const char *nl = "\n";
-  int has_open = 0, has_close = 0;
+  int has_open = 0, joined = 0;
 
   if (!multiline && pct(r, 11)) {
     uint32_t x = rng_below(r, 100), rule;
@@ -1874,7 +2163,7 @@ static void compose_english(rng_t *r, int cls, int score, int multiline,
     else if (cls == C_PRO)
       rule = x < 75 ? R_short_pos : R_short_mid;
     else
-      rule = x < 60 ? R_short_mid : x < 80 ? R_short_pos : R_short_neg;
+      rule = x < 70 ? R_short_mid : R_short_pos;
     expand_rule(r, rule, out);
     return;
   }
@@ -1899,11 +2188,13 @@ static void compose_english(rng_t *r, int cls, int score, int multiline,
   }
   for (i = 0; i < nsent; i++) {
     int tone = pick_tone(r, cls, score, i, prev);
-    uint32_t rule;
+    uint32_t rule, story = UINT32_MAX, x;
     if (tone == T_MID) {
       rule = R_gen_mid;
-    } else if (!used_general && pct(r, 14)) {
+    } else if (!used_general && pct(r, 14) &&
+               (tone == T_NEG ? cls == C_DET : cls != C_DET)) {
       rule = tone == T_NEG ? R_gen_neg : R_gen_pos;
+      story = tone == T_NEG ? R_gen_xneg : R_gen_xpos;
       used_general = 1;
     } else {
       uint16_t w[NTHEMES];
@@ -1916,16 +2207,25 @@ static void compose_english(rng_t *r, int cls, int score, int multiline,
       t = pick_w(r, w, NTHEMES);
       used_themes |= 1u << t;
       rule = tone == T_NEG ? th_neg[t] : th_pos[t];
+      story = tone == T_NEG ? th_xneg[t] : th_xpos[t];
     }
-    add_part(r, rule, tone, sp, &n);
+    /* A statement, a statement and its elaboration, or just the story.
+     * Stories (long) follow the mood of the score: promoters do not tell
+     * long complaints, detractors do not tell long praise. */
+    if ((cls == C_PRO && tone == T_NEG) || (cls == C_DET && tone == T_POS))
+      story = UINT32_MAX;
+    x = rng_below(r, 100);
+    if (story == UINT32_MAX || x >= XSTORY_ONLY)
+      add_part(r, rule, tone, sp, &n);
+    if (story != UINT32_MAX && x < XSTORY_PCT)
+      add_part(r, story, tone, sp, &n);
     prev = tone;
   }
   if (pct(r, 16)) {
     int t = cls_tone(cls);
-    has_close = add_part(r, tone_rule(t, R_close_neg, R_close_pos,
-                                      R_close_mid), t, sp, &n);
+    add_part(r, tone_rule(t, R_close_neg, R_close_pos, R_close_mid), t, sp,
+             &n);
   }
-  (void)has_close;
 
   if (multiline) {
     uint32_t x = rng_below(r, 100);
@@ -1941,7 +2241,7 @@ static void compose_english(rng_t *r, int cls, int score, int multiline,
     }
     if (!last && !multiline && sp[i].tone != T_MID &&
         sp[i + 1].tone != T_MID && sp[i].tone != sp[i + 1].tone &&
-        !(i == 0 && has_open) &&
+        !(i == 0 && has_open) && !joined &&
         !ends_with_punct(s_parts.p + sp[i].off, sp[i].len) && pct(r, 40)) {
       static const char *const joins[] = {", but ", ", but ", ", but ",
                                           " but ", ". But ", ", although "};
@@ -1949,9 +2249,11 @@ static void compose_english(rng_t *r, int cls, int score, int multiline,
       sb_put(out, s_parts.p + sp[i].off, sp[i].len);
       sb_puts(out, j);
       lower_first(s_parts.p + sp[i + 1].off, sp[i + 1].len);
+      joined = 1;
       continue;
     }
-    if (last && style == P_FORMAL && pct(r, 3))
+    joined = 0;
+    if (last && style == P_FORMAL && sp[i].tone != T_MID && pct(r, 3))
       punct = sp[i].tone == T_NEG ? " :(" : " :)";
     if (last && style == P_CASUAL && pct(r, 30))
       punct = ".";
@@ -1959,7 +2261,8 @@ static void compose_english(rng_t *r, int cls, int score, int multiline,
     if (!last) {
       if (multiline) {
         sb_puts(out, nl);
-      } else if (style == P_CASUAL && !ends_with_punct(out->p, out->n)) {
+      } else if (style == P_CASUAL && punct[0] == '\0' &&
+                 !ends_with_punct(out->p, out->n)) {
         static const char *const seps[] = {", ", ", ", " ", " - ", ". "};
         const char *sep = seps[rng_below(r, 5)];
         sb_puts(out, sep);
@@ -2013,6 +2316,20 @@ static const typo_def TYPOS[] = {
 };
 #define NTYPOS (sizeof TYPOS / sizeof TYPOS[0])
 
+static uint8_t g_typo_len[NTYPOS];
+static uint32_t g_typo_lens; /* bit L set: some entry has length L */
+
+static void typos_init(void) {
+  size_t k;
+  for (k = 0; k < NTYPOS; k++) {
+    size_t l = strlen(TYPOS[k].from);
+    if (l >= 32)
+      die("internal error: typo entry too long");
+    g_typo_len[k] = (uint8_t)l;
+    g_typo_lens |= 1u << l;
+  }
+}
+
 static int is_word_char(char c) {
   return is_alpha(c) || c == '\'';
 }
@@ -2033,15 +2350,17 @@ static void apply_typos(rng_t *r, const sbuf *in, sbuf *out) {
     j = i;
     while (j < n && is_word_char(s[j]))
       j++;
-    for (k = 0; k < NTYPOS; k++) {
-      size_t fl = strlen(TYPOS[k].from);
-      if (fl == j - i && memcmp(TYPOS[k].from, s + i, fl) == 0)
-        break;
-      /* "Delivery" -> "Delivary" */
-      if (fl == j - i && is_upper(s[i]) && to_lower(s[i]) == TYPOS[k].from[0] &&
-          memcmp(TYPOS[k].from + 1, s + i + 1, fl - 1) == 0)
-        break;
-    }
+    k = NTYPOS;
+    if (j - i < 32 && (g_typo_lens >> (j - i) & 1u))
+      for (k = 0; k < NTYPOS; k++) {
+        size_t fl = g_typo_len[k];
+        if (fl != j - i || to_lower(s[i]) != to_lower(TYPOS[k].from[0]))
+          continue;
+        /* "delivery" and "Delivery" -> "delivary", "Delivary" */
+        if (memcmp(TYPOS[k].from + 1, s + i + 1, fl - 1) == 0 &&
+            (s[i] == TYPOS[k].from[0] || is_upper(s[i])))
+          break;
+      }
     if (k < NTYPOS && pct(r, TYPOS[k].pct)) {
       size_t at = out->n;
       sb_puts(out, TYPOS[k].to);
@@ -2228,6 +2547,7 @@ static void decorate_non_ascii(rng_t *r, int cls, sbuf *c, sbuf *tmp) {
 static void compose_foreign(rng_t *r, const lang_def *L, int cls, int score,
                             sbuf *c, sbuf *tmp) {
   int i, n, prev = -1;
+  uint32_t used[3] = {0, 0, 0};
   static const uint16_t nw[] = {0, 50, 35, 15};
   if (pct(r, 14)) {
     uint32_t rule;
@@ -2258,7 +2578,7 @@ static void compose_foreign(rng_t *r, const lang_def *L, int cls, int score,
         }
       }
       start = c->n;
-      expand_rule(r, rule, c);
+      expand_rule_fresh(r, rule, &used[tone], c);
       if (i > 0 && !L->cjk && c->p[start - 2] == ',')
         lower_first(c->p + start, c->n - start);
       prev = tone;
@@ -2310,14 +2630,10 @@ static void out_put(const char *s, size_t n) {
 
 /* One CSV field, quoted only when it holds a comma, quote, CR or LF. */
 static void out_field(const char *s, size_t n) {
-  size_t i;
+  const char *q, *end = s + n;
   char *o;
-  for (i = 0; i < n; i++) {
-    char c = s[i];
-    if (c == ',' || c == '"' || c == '\r' || c == '\n')
-      break;
-  }
-  if (i == n) {
+  if (!memchr(s, ',', n) && !memchr(s, '"', n) && !memchr(s, '\n', n) &&
+      !memchr(s, '\r', n)) {
     out_put(s, n);
     return;
   }
@@ -2325,11 +2641,14 @@ static void out_field(const char *s, size_t n) {
     out_flush();
   o = g_obuf + g_olen;
   *o++ = '"';
-  for (i = 0; i < n; i++) {
-    if (s[i] == '"')
-      *o++ = '"';
-    *o++ = s[i];
+  while ((q = memchr(s, '"', (size_t)(end - s))) != NULL) {
+    memcpy(o, s, (size_t)(q - s + 1));
+    o += q - s + 1;
+    *o++ = '"'; /* double the quote */
+    s = q + 1;
   }
+  memcpy(o, s, (size_t)(end - s));
+  o += end - s;
   *o++ = '"';
   g_olen = (size_t)(o - g_obuf);
 }
@@ -2500,10 +2819,10 @@ static const char USAGE[] =
     "arguments always give byte-identical output; the first N rows do not\n"
     "depend on --rows.\n";
 
-static int usage_error(const char *fmt, const char *arg) {
-  fputs("verbatim-gen-corpus: ", stderr);
-  fprintf(stderr, fmt, arg);
-  fputs(" (see --help)\n", stderr);
+/* Prints "verbatim-gen-corpus: <pre>'<arg>'<post> (see --help)"; returns 2. */
+static int usage_error(const char *pre, const char *arg, const char *post) {
+  fprintf(stderr, "verbatim-gen-corpus: %s'%s'%s (see --help)\n", pre, arg,
+          post);
   return 2;
 }
 
@@ -2579,47 +2898,48 @@ int main(int argc, char **argv) {
       return fflush(stdout) == 0 ? 0 : 1;
     }
     if (arg[0] != '-' || arg[1] == '\0')
-      return usage_error("unexpected argument '%s'", arg);
+      return usage_error("unexpected argument ", arg, "");
     eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
     olen = eq ? (size_t)(eq - arg) : strlen(arg);
     if (olen >= sizeof opt)
-      return usage_error("unknown option '%s'", arg);
+      return usage_error("unknown option ", arg, "");
     memcpy(opt, arg, olen);
     opt[olen] = '\0';
     if (strcmp(opt, "--rows") && strcmp(opt, "--seed") &&
         strcmp(opt, "--non-ascii") && strcmp(opt, "--empty") &&
         strcmp(opt, "-o") && strcmp(opt, "--output"))
-      return usage_error("unknown option '%s'", arg);
+      return usage_error("unknown option ", arg, "");
     if (eq) {
       val = eq + 1;
     } else {
       if (a + 1 >= argc)
-        return usage_error("option '%s' needs a value", opt);
+        return usage_error("option ", opt, " needs a value");
       val = argv[++a];
     }
     if (strcmp(opt, "--rows") == 0) {
       if (!parse_u64(val, &cfg.rows) || cfg.rows > UINT64_C(1000000000000))
-        return usage_error("--rows: '%s' is not a whole number from 0 to "
-                           "10^12", val);
+        return usage_error("--rows: ", val,
+                           " is not a whole number from 0 to 10^12");
     } else if (strcmp(opt, "--seed") == 0) {
       if (!parse_u64(val, &cfg.seed))
-        return usage_error("--seed: '%s' is not a whole number from 0 to "
-                           "2^64-1", val);
+        return usage_error("--seed: ", val,
+                           " is not a whole number from 0 to 2^64-1");
     } else if (strcmp(opt, "--non-ascii") == 0) {
       if (!parse_fraction(val, &cfg.non_ascii_ppb))
-        return usage_error("--non-ascii: '%s' is not a fraction from 0 to 1",
-                           val);
+        return usage_error("--non-ascii: ", val,
+                           " is not a fraction from 0 to 1");
     } else if (strcmp(opt, "--empty") == 0) {
       if (!parse_fraction(val, &cfg.empty_ppb))
-        return usage_error("--empty: '%s' is not a fraction from 0 to 1", val);
+        return usage_error("--empty: ", val, " is not a fraction from 0 to 1");
     } else {
       if (!*val)
-        return usage_error("%s: empty file name", opt);
+        return usage_error("empty file name for ", opt, "");
       cfg.out_path = val;
     }
   }
 
   content_init();
+  typos_init();
   dates_init();
   g_obuf = malloc(OBUF_CAP);
   if (!g_obuf)

@@ -38,10 +38,11 @@ typedef struct builder {
   vb__analyzer an;
   bool have_analyzer;
   bool window_set;
+  const char *language_from, *fold_from; /* documents that set them */
   vb__strtab term_keys; /* "theme/kind/text" -> duplicate detection */
   const char *name;     /* current document */
   uint32_t source;
-  vb__jsonpos pos;
+  const vb__jsonpos *pos; /* of the current document */
   vb_error *err;
   size_t item_cap, term_cap, theme_cap, example_cap, pattern_cap;
 } builder;
@@ -61,7 +62,7 @@ static int fail_at(builder *b, const cJSON *node, bool key, int code,
 static int fail_at(builder *b, const cJSON *node, bool key, int code,
                    const char *fmt, ...) {
   unsigned line = 0, column = 0;
-  vb__jsonpos_where(&b->pos, node, key, &line, &column);
+  vb__jsonpos_where(b->pos, node, key, &line, &column);
   va_list ap;
   va_start(ap, fmt);
   vb__vfail(b->err, code, b->name, line, column, fmt, ap);
@@ -202,8 +203,7 @@ static int compile_pattern(builder *b, const cJSON *node, vb__term *term,
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(errcode, msg, sizeof msg);
     unsigned line, column;
-    vb__jsonpos_where_in_string(&b->pos, node, pat_off + erroff, &line,
-                                &column);
+    vb__jsonpos_where_in_string(b->pos, node, pat_off + erroff, &line, &column);
     return vb__fail(b->err, VB_EPATTERN, b->name, line, column,
                     "pattern %s: %s (at offset %zu of the pattern)",
                     node->valuestring, (const char *)msg, (size_t)erroff);
@@ -288,7 +288,7 @@ static int compile_term(builder *b, const cJSON *node, uint32_t theme,
   term->theme = theme;
   term->exclude = exclude;
   term->source = b->source;
-  vb__jsonpos_where(&b->pos, node, false, &term->line, &term->column);
+  vb__jsonpos_where(b->pos, node, false, &term->line, &term->column);
   term->text = dup_str(raw + lead, len);
   if (!term->text)
     return nomem(b);
@@ -387,7 +387,7 @@ static int compile_examples(builder *b, const cJSON *ex, uint32_t theme) {
       x->theme = theme;
       x->must_match = strcmp(list->string, "match") == 0;
       x->source = b->source;
-      vb__jsonpos_where(&b->pos, e, false, &x->line, &x->column);
+      vb__jsonpos_where(b->pos, e, false, &x->line, &x->column);
       x->text = dup_str(e->valuestring, strlen(e->valuestring));
       if (!x->text)
         return nomem(b);
@@ -474,7 +474,7 @@ static int compile_theme(builder *b, const cJSON *node, long parent) {
   memset(th, 0, sizeof *th);
   th->parent = parent;
   th->source = b->source;
-  vb__jsonpos_where(&b->pos, id, false, &th->line, &th->column);
+  vb__jsonpos_where(b->pos, id, false, &th->line, &th->column);
   th->id = dup_str(id->valuestring, strlen(id->valuestring));
   th->label = dup_str(label->valuestring, strlen(label->valuestring));
   lex->theme_count++;
@@ -517,7 +517,17 @@ static int compile_negators(builder *b, const cJSON *list) {
   return rc;
 }
 
-static int compile_document(builder *b, const char *text, size_t len) {
+/* A lexicon document, parsed and located, before it is compiled. */
+typedef struct document {
+  cJSON *root;
+  vb__jsonpos pos;
+} document;
+
+/* Parses a document and checks its top level; records its language and
+ * fold_accents.  A document that omits a setting takes the others' value;
+ * explicit values must agree. */
+static int parse_document(builder *b, const char *text, size_t len,
+                          document *doc) {
   static const char *const keys[] = {
       "name",     "description",     "version", "language", "fold_accents",
       "negators", "negation_window", "themes",  NULL};
@@ -546,59 +556,66 @@ static int compile_document(builder *b, const char *text, size_t len) {
                     len == 0 ? "empty file: expected a JSON object"
                              : "malformed JSON: parsing stopped here");
   }
-  int rc = vb__jsonpos_build(&b->pos, text, len, root);
-  if (rc) {
-    cJSON_Delete(root);
+  doc->root = root;
+  if (vb__jsonpos_build(&doc->pos, text, len, root))
     return nomem(b);
-  }
-  rc = expect_type(b, root, is_object, "a JSON object");
+  b->pos = &doc->pos;
+  int rc = expect_type(b, root, is_object, "a JSON object");
   if (!rc)
     rc = check_keys(b, root, "the lexicon", keys);
+  static const char *const strings[] = {"name", "description", "version",
+                                        "language", NULL};
+  for (size_t i = 0; !rc && strings[i]; i++) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, strings[i]);
+    if (v)
+      rc = expect_type(b, v, is_string, "a string");
+  }
   const cJSON *lang = cJSON_GetObjectItemCaseSensitive(root, "language");
   const cJSON *fold = cJSON_GetObjectItemCaseSensitive(root, "fold_accents");
+  if (!rc && fold)
+    rc = expect_type(b, fold, is_bool, "true or false");
+  if (!rc && lang && !vb__language_known(lang->valuestring))
+    rc = fail_at(b, lang, false, VB_ELANGUAGE,
+                 "unknown language \"%s\" (use a Snowball language name or "
+                 "code such as en, fr, de, es, it, pt, nl, or \"none\")",
+                 lang->valuestring);
+  if (!rc && lang) {
+    if (lex->language && strcmp(lex->language, lang->valuestring) != 0)
+      return fail_at(b, lang, false, VB_ELEXICON,
+                     "language \"%s\" differs from \"%s\" set by %s: "
+                     "lexicons loaded together must agree",
+                     lang->valuestring, lex->language, b->language_from);
+    if (!lex->language) {
+      lex->language = dup_str(lang->valuestring, strlen(lang->valuestring));
+      if (!lex->language)
+        return nomem(b);
+      b->language_from = b->name;
+    }
+  }
+  if (!rc && fold) {
+    bool v = cJSON_IsTrue(fold);
+    if (b->fold_from && v != lex->fold_accents)
+      return fail_at(b, fold, false, VB_ELEXICON,
+                     "fold_accents %s differs from %s set by %s: lexicons "
+                     "loaded together must agree",
+                     v ? "true" : "false", v ? "false" : "true", b->fold_from);
+    lex->fold_accents = v;
+    b->fold_from = b->name;
+  }
+  return rc;
+}
+
+/* Compiles a parsed document: negation settings and themes. */
+static int compile_document(builder *b, document *doc) {
+  vb_lexicon *lex = b->lex;
+  const cJSON *root = doc->root;
+  b->pos = &doc->pos;
   const cJSON *window =
       cJSON_GetObjectItemCaseSensitive(root, "negation_window");
   const cJSON *themes = cJSON_GetObjectItemCaseSensitive(root, "themes");
   const cJSON *negators = cJSON_GetObjectItemCaseSensitive(root, "negators");
-  for (const char *k = "name"; !rc && k;
-       k = strcmp(k, "name") == 0          ? "description"
-           : strcmp(k, "description") == 0 ? "version"
-                                           : NULL) {
-    const cJSON *s = cJSON_GetObjectItemCaseSensitive(root, k);
-    if (s)
-      rc = expect_type(b, s, is_string, "a string");
-  }
-  if (!rc && lang)
-    rc = expect_type(b, lang, is_string, "a string");
-  if (!rc && fold)
-    rc = expect_type(b, fold, is_bool, "true or false");
-  const char *language = lang ? lang->valuestring : "en";
-  bool fold_accents = fold ? cJSON_IsTrue(fold) : false;
-  if (!rc && !vb__language_known(language))
-    rc = fail_at(b, lang, false, VB_ELANGUAGE,
-                 "unknown language \"%s\" (use a Snowball language name or "
-                 "code such as en, fr, de, es, it, pt, nl, or \"none\")",
-                 language);
-  if (!rc && b->have_analyzer &&
-      (strcmp(language, lex->language) != 0 ||
-       fold_accents != lex->fold_accents))
-    rc = fail_at(b, lang ? lang : root, false, VB_ELEXICON,
-                 "language \"%s\"/fold_accents %s differs from \"%s\"/%s of "
-                 "%s: lexicons loaded together must agree",
-                 language, fold_accents ? "true" : "false", lex->language,
-                 lex->fold_accents ? "true" : "false", lex->sources[0]);
-  if (!rc && !b->have_analyzer) {
-    lex->language = dup_str(language, strlen(language));
-    lex->fold_accents = fold_accents;
-    if (!lex->language)
-      rc = nomem(b);
-    else if ((rc = vb__analyzer_init(&b->an, language, fold_accents)))
-      rc = rc == VB_ENOMEM ? nomem(b)
-                           : fail_at(b, lang, false, rc, "%s", vb_strerror(rc));
-    else
-      b->have_analyzer = true;
-  }
-  if (!rc && window) {
+  int rc = VB_OK;
+  if (window) {
     rc = expect_type(b, window, is_number, "a number");
     double v = window->valuedouble;
     if (!rc && (v != (double)(int)v || v < 1 || v > 20))
@@ -624,8 +641,6 @@ static int compile_document(builder *b, const char *text, size_t len) {
     rc = fail_at(b, themes, false, VB_ELEXICON, "\"themes\" is empty");
   for (const cJSON *t = themes ? themes->child : NULL; t && !rc; t = t->next)
     rc = compile_theme(b, t, -1);
-  vb__jsonpos_free(&b->pos);
-  cJSON_Delete(root);
   return rc;
 }
 
@@ -712,7 +727,9 @@ int vb_lexicon_compile(size_t count, const char *const names[],
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   lex->negation_window = 3;
   lex->sources = calloc(count, sizeof *lex->sources);
-  int rc = lex->sources ? VB_OK : VB_ENOMEM;
+  document *docs = calloc(count, sizeof *docs);
+  int rc = lex->sources && docs ? VB_OK : VB_ENOMEM;
+  /* 1. parse every document and settle the shared settings */
   for (size_t i = 0; i < count && !rc; i++) {
     lex->sources[i] = dup_str(names[i], strlen(names[i]));
     lex->source_count = i + 1;
@@ -722,8 +739,30 @@ int vb_lexicon_compile(size_t count, const char *const names[],
     }
     b.name = lex->sources[i];
     b.source = (uint32_t)i;
-    rc = compile_document(&b, texts[i], lens[i]);
+    rc = parse_document(&b, texts[i], lens[i], &docs[i]);
   }
+  /* 2. one analyzer for all: terms of every document take the same path */
+  if (!rc && !lex->language && !(lex->language = dup_str("en", 2)))
+    rc = VB_ENOMEM;
+  if (!rc) {
+    rc = vb__analyzer_init(&b.an, lex->language, lex->fold_accents);
+    if (rc)
+      rc = vb__fail(err, rc, lex->sources[0], 0, 0,
+                    "cannot create the analyzer: %s", vb_strerror(rc));
+    else
+      b.have_analyzer = true;
+  }
+  /* 3. compile */
+  for (size_t i = 0; i < count && !rc; i++) {
+    b.name = lex->sources[i];
+    b.source = (uint32_t)i;
+    rc = compile_document(&b, &docs[i]);
+  }
+  for (size_t i = 0; docs && i < count; i++) {
+    cJSON_Delete(docs[i].root);
+    vb__jsonpos_free(&docs[i].pos);
+  }
+  free(docs);
   if (!rc && build_indices(lex))
     rc = vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   if (rc == VB_ENOMEM && err && !err->message[0])
@@ -731,7 +770,6 @@ int vb_lexicon_compile(size_t count, const char *const names[],
   if (b.have_analyzer)
     vb__analyzer_free(&b.an);
   vb__strtab_free(&b.term_keys);
-  vb__jsonpos_free(&b.pos);
   if (rc) {
     vb_lexicon_free(lex);
     return rc;

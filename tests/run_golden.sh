@@ -34,6 +34,9 @@ code=$?
 portable() { sed -e "s#$DATA#DATA#g" -e "s#$LEXICONS#LEXICONS#g" "$1"; }
 
 fail=0
+if [ "${VB_GOLDEN_UPDATE:-}" = 1 ]; then # always record stdout and stderr
+  touch "$case_dir/expected.stdout" "$case_dir/expected.stderr"
+fi
 check() { # expected-file actual-file
   if [ "${VB_GOLDEN_UPDATE:-}" = 1 ]; then
     portable "$2" >"$case_dir/$1"

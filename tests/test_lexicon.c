@@ -194,11 +194,27 @@ static void test_several_documents(void) {
   CHECK_INT(err.column, 8);
   CHECK(strstr(err.message, "first defined at one.json:1:20") != NULL);
 
+  /* a document that omits a setting takes the others' value */
   texts[1] = "{\"language\": \"fr\", \"themes\": [{\"id\": \"b\", \"label\": "
              "\"B\", \"terms\": [\"y\"]}]}";
   lens[1] = strlen(texts[1]);
-  CHECK_INT(vb_lexicon_compile(2, names, texts, lens, &lex, &err), VB_ELEXICON);
-  CHECK(strstr(err.message, "must agree") != NULL);
+  CHECK_INT(vb_lexicon_compile(2, names, texts, lens, &lex, &err), VB_OK);
+  if (lex)
+    CHECK_STR(vb_lexicon_language(lex), "fr");
+  vb_lexicon_free(lex);
+  /* explicit values must agree */
+  const char *explicit_en[] = {
+      "{\"language\": \"en\", \"themes\": [{\"id\": \"a\", \"label\": "
+      "\"A\", \"terms\": [\"x\"]}]}",
+      texts[1]};
+  size_t explicit_lens[] = {strlen(explicit_en[0]), lens[1]};
+  CHECK_INT(
+      vb_lexicon_compile(2, names, explicit_en, explicit_lens, &lex, &err),
+      VB_ELEXICON);
+  CHECK_STR(err.file, "two.json");
+  CHECK_INT(err.column, 14);
+  CHECK(strstr(err.message, "language \"fr\" differs from \"en\" set by "
+                            "one.json") != NULL);
 
   texts[1] = "{\"themes\": [{\"id\": \"b\", \"label\": \"B\", \"terms\": "
              "[\"y\"]}]}";

@@ -152,15 +152,20 @@ static int parse_args(int argc, char **argv, tag_args *a) {
   return EXIT_OK;
 }
 
-/* Same columns, same order: a CSV output has one header. */
-static bool same_columns(const vb_reader *a, const vb_reader *b) {
-  size_t n = vb_reader_column_count(a);
-  if (n != vb_reader_column_count(b))
-    return false;
-  for (size_t i = 0; i < n; i++)
-    if (strcmp(vb_reader_column_name(a, i), vb_reader_column_name(b, i)))
-      return false;
-  return true;
+/* Same columns, same order: a CSV output has one header.  Says so when
+ * they differ. */
+static bool same_columns(const vb_reader *first, const vb_reader *r) {
+  size_t n = vb_reader_column_count(first);
+  bool same = n == vb_reader_column_count(r);
+  for (size_t i = 0; i < n && same; i++)
+    same = strcmp(vb_reader_column_name(first, i),
+                  vb_reader_column_name(r, i)) == 0;
+  if (!same)
+    fprintf(stderr,
+            "verbatim: %s: columns differ from those of %s; a CSV output "
+            "has one header (tag them separately or use -f long)\n",
+            vb_reader_name(r), vb_reader_name(first));
+  return same;
 }
 
 static void print_counts(const vb_tally *t, const char *rejects) {
@@ -184,13 +189,45 @@ static void print_counts(const vb_tally *t, const char *rejects) {
   fputc('\n', stderr);
 }
 
-/* Runs the job over every input, checking that CSV headers agree. */
+/* With CSV output, all inputs must have the first one's columns.  Checked
+ * before any row is written, so a mismatch leaves no partial output.
+ * Standard input cannot be read twice and is checked when it is read. */
+static int check_headers(const tag_args *a, char **files, int nfiles) {
+  vb_reader *first = NULL;
+  int code = EXIT_OK;
+  for (int i = 0; i < nfiles && code == EXIT_OK; i++) {
+    if (strcmp(files[i], "-") == 0)
+      continue;
+    vb_reader *r;
+    vb_error err;
+    int rc = vb_reader_open(files[i], a->input_format, &r, &err);
+    if (rc) {
+      print_error(&err);
+      code = exit_code_for(rc, EXIT_INPUT);
+    } else if (!first) {
+      first = r;
+      r = NULL;
+    } else if (!same_columns(first, r)) {
+      code = EXIT_INPUT;
+    }
+    vb_reader_free(r);
+  }
+  vb_reader_free(first);
+  return code;
+}
+
+/* Runs the job over every input in turn. */
 static int run_inputs(vb_job *job, vb_tally *tally, const tag_args *a,
                       char **files, int nfiles) {
   static char *stdin_only[] = {"-"};
   if (nfiles == 0) {
     files = stdin_only;
     nfiles = 1;
+  }
+  if (a->format == VB_OUTPUT_CSV && nfiles > 1) {
+    int code = check_headers(a, files, nfiles);
+    if (code)
+      return code;
   }
   vb_reader *first = NULL;
   int code = EXIT_OK;
@@ -206,10 +243,6 @@ static int run_inputs(vb_job *job, vb_tally *tally, const tag_args *a,
     if (a->max_row)
       vb_reader_set_max_row(r, (size_t)a->max_row);
     if (first && a->format == VB_OUTPUT_CSV && !same_columns(first, r)) {
-      fprintf(stderr,
-              "verbatim: %s: columns differ from those of %s; a CSV output "
-              "has one header (tag them separately or use -f long)\n",
-              files[i], vb_reader_name(first));
       vb_reader_free(r);
       code = EXIT_INPUT;
       break;

@@ -10,7 +10,7 @@
 #include "cli.h"
 
 /* lexicons/default.json, embedded at build time (cmake/embed.cmake). */
-extern const char vb_cli_default_lexicon[];
+extern const unsigned char vb_cli_default_lexicon[];
 extern const size_t vb_cli_default_lexicon_len;
 
 bool lexicon_args_add(lexicon_args *a, const char *path) {
@@ -28,7 +28,7 @@ vb_lexicon *load_lexicons(const lexicon_args *a) {
   int rc;
   if (a->count == 0) {
     const char *name = "default.json (built-in)";
-    const char *text = vb_cli_default_lexicon;
+    const char *text = (const char *)vb_cli_default_lexicon;
     size_t len = vb_cli_default_lexicon_len;
     rc = vb_lexicon_compile(1, &name, &text, &len, &lex, &err);
   } else {

@@ -1,0 +1,1147 @@
+/*
+ * reader.c - streaming rows from CSV (RFC 4180), TSV and NDJSON input,
+ * gzip-compressed or not.
+ *
+ * All input goes through zlib (gzdopen + gzread), which inflates gzip and
+ * passes anything else through, so `.gz` costs nothing to support.  Bytes
+ * land in one read buffer; a row is parsed in place: unquoted fields (the
+ * common case, found with memchr) point straight into that buffer, quoted
+ * fields point between their quotes unless they hold "" escapes, in which
+ * case the unescaped text is copied to a per-row scratch buffer.  Field
+ * pointers are therefore valid only until the next vb_reader_next().  When
+ * a row runs past the end of the buffered data, the unread tail is moved to
+ * the front, the buffer is refilled (grown geometrically when the row does
+ * not fit) and the row is parsed again from its start, so no parser state
+ * survives a refill and the rescanning is amortized linear.
+ *
+ * Invariants:
+ *   - Every row is returned or reported: a malformed or oversized row
+ *     returns VB_EMALFORMED / VB_ETOOBIG and parsing resumes at the start
+ *     of the physical line after the one on which the bad row started, so
+ *     a stray quote can swallow nothing: the lines it would have swallowed
+ *     are read again as rows.
+ *   - Rows always start at the start of a physical line, and r->line is the
+ *     physical line (1-based; LF, CRLF and a lone CR each end one) at
+ *     r->pos, the first byte not yet consumed.
+ *   - Memory stays bounded by about max_row plus the read buffer: a row is
+ *     declared too big once more than max_row of its bytes are buffered,
+ *     and skipping a line longer than that discards input as it goes,
+ *     keeping only the first RAW_KEEP bytes for vb_reader_raw().
+ *   - Bytes are not interpreted: NUL bytes and invalid UTF-8 pass through
+ *     unchanged (later stages repair UTF-8).
+ *
+ * Formats:
+ *   CSV/TSV  separator ',' or TAB; records end at LF, CRLF or a lone CR;
+ *            "" is a quote inside a quoted field; CR/LF inside quotes are
+ *            data; a quote inside an unquoted field is literal; anything
+ *            but a separator or a record end after a closing quote is an
+ *            error.  Completely empty lines are not rows.  Every row must
+ *            have as many fields as the header.
+ *   NDJSON   one object per non-blank line (blank: only spaces and tabs).
+ *            The columns are the keys of the first object, in order (a
+ *            repeated key counts once); keys that later objects add are
+ *            ignored, keys they lack read as empty.  Values read as: string
+ *            -> its text; number -> as written when a plain integer (so
+ *            large ids keep every digit), else integral values in integer
+ *            form and the rest as the shortest text that reads back the
+ *            same double; true/false; null -> empty; object/array ->
+ *            compact JSON.  cJSON's end pointer locates errors (its global
+ *            error pointer is never read).
+ *
+ * Before the header, lines holding only spaces and tabs are skipped (they
+ * cannot be a header); input with nothing else is VB_EEMPTY.  Format AUTO
+ * goes by extension (ignoring a trailing .gz), else sniffs: a first
+ * non-blank byte '{' means NDJSON, anything else CSV.  vb_reader_raw()
+ * never includes the record terminator.  vb_reader_column_name() returns
+ * NULL for a column out of range.  vb_reader_set_max_row(r, 0) restores the
+ * default limit.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+#include <zlib.h>
+
+#include "internal.h"
+
+#define CHUNK ((size_t)1 << 20)            /* read buffer, bytes */
+#define DEFAULT_MAX_ROW ((size_t)16 << 20) /* default row limit */
+#define RAW_KEEP 4096u                     /* raw bytes kept of a big row */
+#define GZ_BUFFER (256u * 1024u)           /* zlib's own input buffer */
+
+/* Internal result of a row parser: more input is needed before it can
+ * decide.  (1 = row, 0 = end, negative = VB_E* code.) */
+#define NEED 2
+
+typedef struct field {
+  size_t off, len;
+  int in_scratch; /* off is into r->scratch, else into r->buf */
+} field;
+
+struct vb_reader {
+  gzFile gz;
+  char *name;
+  vb_format format;
+  char sep;
+  bool eof;          /* gzread reported the end of input */
+  vb_error read_err; /* a read error to report once the buffer runs out */
+  vb_error fatal;    /* code != 0: the reader is dead, report this again */
+
+  char *buf; /* input bytes [0, end); [pos, end) not yet consumed */
+  size_t cap, pos, end;
+  /* memchr caches: no LF in [lf_lo, lf_at) and buf[lf_at] is LF or
+   * lf_at == end; the same for CR.  Reset by every refill. */
+  size_t lf_lo, lf_at, cr_lo, cr_at;
+  uint64_t line; /* physical line at pos */
+  size_t max_row;
+
+  /* Columns: names in one arena, plus an exact-match hash index. */
+  size_t ncols;
+  char **names;
+  char *arena;
+  uint32_t *slots; /* column + 1, 0 = empty */
+  size_t slot_mask;
+
+  /* Current row. */
+  uint64_t row_line;
+  field *fields;
+  size_t fcap, nfields;
+  size_t flimit; /* fields stored per row: ncols, or SIZE_MAX for a header */
+  char *scratch;
+  size_t scap, slen;
+  unsigned char *seen; /* NDJSON: column already set in this row */
+  size_t raw_off, raw_len;
+  bool raw_copied; /* raw is in rawbuf, not in buf */
+  char rawbuf[RAW_KEEP];
+  bool first_pending; /* NDJSON: the header object is the first row */
+
+  /* Recovery after a bad row: skip to the end of its first line. */
+  vb_error pend; /* the bad row's error, reported once the skip is done */
+  size_t skip_at;
+  bool discard;
+};
+
+static const char empty_text[1] = "";
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static unsigned clamp_line(uint64_t line) {
+  return line > UINT_MAX ? UINT_MAX : (unsigned)line;
+}
+
+static int nomem(vb_reader *r, vb_error *err) {
+  return vb__fail(err, VB_ENOMEM, r ? r->name : NULL, 0, 0, "out of memory");
+}
+
+static bool ascii_ieq(const char *a, const char *b) {
+  for (;; a++, b++) {
+    unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+    if (x >= 'A' && x <= 'Z')
+      x = (unsigned char)(x + 32);
+    if (y >= 'A' && y <= 'Z')
+      y = (unsigned char)(y + 32);
+    if (x != y)
+      return false;
+    if (!x)
+      return true;
+  }
+}
+
+static bool has_suffix(const char *s, size_t len, const char *suffix) {
+  size_t n = strlen(suffix);
+  if (len < n)
+    return false;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[len - n + i];
+    if (c >= 'A' && c <= 'Z')
+      c = (unsigned char)(c + 32);
+    if (c != (unsigned char)suffix[i])
+      return false;
+  }
+  return true;
+}
+
+static vb_format format_from_name(const char *name) {
+  size_t len = strlen(name);
+  if (has_suffix(name, len, ".gz"))
+    len -= 3;
+  if (has_suffix(name, len, ".csv"))
+    return VB_FORMAT_CSV;
+  if (has_suffix(name, len, ".tsv") || has_suffix(name, len, ".tab"))
+    return VB_FORMAT_TSV;
+  if (has_suffix(name, len, ".ndjson") || has_suffix(name, len, ".jsonl"))
+    return VB_FORMAT_NDJSON;
+  return VB_FORMAT_AUTO;
+}
+
+/* Position of buf[off] in a row that starts at buf[start] (column 1 of
+ * r->row_line).  Columns count code points, as elsewhere in the engine. */
+static void row_pos(const vb_reader *r, size_t start, size_t off,
+                    unsigned *line, unsigned *column) {
+  uint64_t l = r->row_line;
+  unsigned c = 1;
+  const unsigned char *b = (const unsigned char *)r->buf;
+  for (size_t i = start; i < off; i++) {
+    if (b[i] == '\r' || (b[i] == '\n' && !(i > start && b[i - 1] == '\r'))) {
+      l++;
+      c = 1;
+    } else if (b[i] != '\n' && (b[i] & 0xC0) != 0x80) {
+      c++;
+    }
+  }
+  *line = clamp_line(l);
+  *column = c;
+}
+
+/* Line breaks in s[0, n): LF, CRLF and lone CR each count once. */
+static size_t count_breaks(const char *s, size_t n) {
+  size_t count = 0;
+  const char *p = s, *e = s + n;
+  while (p < e && (p = memchr(p, '\r', (size_t)(e - p))) != NULL) {
+    count++;
+    p++;
+  }
+  p = s;
+  while (p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+    if (p == s || p[-1] != '\r')
+      count++;
+    p++;
+  }
+  return count;
+}
+
+/* First CR or LF at or after p, or r->end. */
+static inline size_t find_eol(vb_reader *r, size_t p) {
+  if (p < r->lf_lo || p > r->lf_at) {
+    const char *x = memchr(r->buf + p, '\n', r->end - p);
+    r->lf_lo = p;
+    r->lf_at = x ? (size_t)(x - r->buf) : r->end;
+  }
+  if (p < r->cr_lo || p > r->cr_at) {
+    const char *x = memchr(r->buf + p, '\r', r->end - p);
+    r->cr_lo = p;
+    r->cr_at = x ? (size_t)(x - r->buf) : r->end;
+  }
+  return r->lf_at < r->cr_at ? r->lf_at : r->cr_at;
+}
+
+static int scratch_append(vb_reader *r, const char *s, size_t n) {
+  if (n > SIZE_MAX - r->slen)
+    return VB_ENOMEM;
+  if (r->slen + n > r->scap &&
+      vb__grow((void **)&r->scratch, &r->scap, r->slen + n, 1))
+    return VB_ENOMEM;
+  memcpy(r->scratch + r->slen, s, n);
+  r->slen += n;
+  return VB_OK;
+}
+
+/* ---- input ------------------------------------------------------------ */
+
+/* zlib prefixes its messages with the path it was given ("<fd:3>: ...");
+ * the reader's name is in err->file already. */
+static const char *gz_message(gzFile gz, int *errnum) {
+  const char *msg = gzerror(gz, errnum);
+  if (msg && strncmp(msg, "<fd:", 4) == 0) {
+    const char *colon = strstr(msg, ">: ");
+    if (colon)
+      msg = colon + 3;
+  }
+  return msg ? msg : "unknown error";
+}
+
+/* Drops the consumed bytes [0, pos), grows the buffer when what is left
+ * fills half of it or more (up to about max_row + CHUNK), and reads as much
+ * as fits.  A read error that came with data is held back until the
+ * buffered data is used up, so every complete row before it is returned. */
+static int refill(vb_reader *r, vb_error *err) {
+  if (r->read_err.code) {
+    if (err)
+      *err = r->read_err;
+    return r->read_err.code;
+  }
+  if (r->pos > 0) {
+    memmove(r->buf, r->buf + r->pos, r->end - r->pos);
+    r->end -= r->pos;
+    r->skip_at -= r->skip_at >= r->pos ? r->pos : r->skip_at;
+    r->pos = 0;
+  }
+  r->lf_lo = r->cr_lo = SIZE_MAX;
+  r->lf_at = r->cr_at = 0;
+  if (r->end >= r->cap / 2) {
+    size_t limit =
+        r->max_row > SIZE_MAX - 2 * CHUNK ? SIZE_MAX / 2 : r->max_row + CHUNK;
+    size_t want = r->cap <= SIZE_MAX / 2 ? r->cap * 2 : SIZE_MAX;
+    if (want > limit)
+      want = limit;
+    if (r->end == r->cap && want <= r->cap)
+      want = r->cap + CHUNK; /* must make room (max_row lowered later) */
+    if (want > r->cap) {
+      char *nb = realloc(r->buf, want);
+      if (nb) {
+        r->buf = nb;
+        r->cap = want;
+      } else if (r->end == r->cap) {
+        return nomem(r, err);
+      }
+    }
+  }
+  while (r->end < r->cap) {
+    size_t room = r->cap - r->end;
+    unsigned ask = room > (1u << 30) ? 1u << 30 : (unsigned)room;
+    int n = gzread(r->gz, r->buf + r->end, ask);
+    int errnum = Z_OK;
+    const char *msg = gz_message(r->gz, &errnum);
+    if (n > 0)
+      r->end += (size_t)n;
+    if (errnum != Z_OK || n < 0) {
+      if (errnum == Z_ERRNO)
+        vb__fail(&r->read_err, VB_EIO, r->name, 0, 0, "read error: %s", msg);
+      else if (errnum == Z_MEM_ERROR)
+        nomem(r, &r->read_err);
+      else
+        vb__fail(&r->read_err, VB_EIO, r->name, 0, 0, "gzip: %s", msg);
+      if (n > 0)
+        return VB_OK;
+      if (err)
+        *err = r->read_err;
+      return r->read_err.code;
+    }
+    if ((unsigned)n < ask) {
+      r->eof = true;
+      break;
+    }
+  }
+  return VB_OK;
+}
+
+/* More than max_row bytes of an unfinished row are buffered (one byte is
+ * allowed for a CR whose LF has not been read yet). */
+static bool over_limit(const vb_reader *r) {
+  size_t have = r->end - r->pos;
+  return have > 1 && have - 1 > r->max_row;
+}
+
+/* ---- CSV / TSV -------------------------------------------------------- */
+
+static int bad_toobig(vb_reader *r) {
+  return vb__fail(&r->pend, VB_ETOOBIG, r->name, clamp_line(r->row_line), 1,
+                  "row exceeds the %zu-byte limit", r->max_row);
+}
+
+static int csv_row(vb_reader *r) {
+  char *const b = r->buf;
+  const size_t end = r->end;
+  const bool eof = r->eof;
+  const char sep = r->sep;
+  size_t p = r->pos;
+
+  /* Completely empty lines are not rows. */
+  for (;;) {
+    if (p == end) {
+      r->pos = p;
+      return eof ? 0 : NEED;
+    }
+    if (b[p] == '\n') {
+      p++;
+    } else if (b[p] == '\r') {
+      if (p + 1 == end && !eof) {
+        r->pos = p;
+        return NEED;
+      }
+      p += (p + 1 < end && b[p + 1] == '\n') ? 2 : 1;
+    } else {
+      break;
+    }
+    r->line++;
+  }
+  r->pos = p;
+  r->row_line = r->line;
+  r->slen = 0;
+  const size_t start = p;
+  size_t nf = 0, breaks = 0, extra_at = 0;
+  size_t eol = find_eol(r, p); /* invariant: p <= eol */
+
+  for (;;) {
+    const size_t fstart = p;
+    size_t off, len;
+    int in_scratch = 0;
+    bool last;
+    if (p < end && b[p] == '"') {
+      const size_t q = p + 1;
+      size_t s = q, sc_off = 0;
+      bool escaped = false;
+      for (;;) {
+        const char *x = s < end ? memchr(b + s, '"', end - s) : NULL;
+        if (!x) {
+          if (!eof)
+            return NEED;
+          if (end - start > r->max_row)
+            return bad_toobig(r);
+          unsigned line, column;
+          row_pos(r, start, p, &line, &column);
+          return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
+                          "unterminated quoted field starting at line %u",
+                          line);
+        }
+        size_t c = (size_t)(x - b);
+        if (c + 1 == end && !eof)
+          return NEED;
+        if (c + 1 < end && b[c + 1] == '"') { /* "" inside quotes */
+          if (!escaped) {
+            escaped = true;
+            sc_off = r->slen;
+          }
+          if (scratch_append(r, b + s, c + 1 - s))
+            return VB_ENOMEM;
+          s = c + 2;
+          continue;
+        }
+        if (escaped) {
+          if (scratch_append(r, b + s, c - s))
+            return VB_ENOMEM;
+          off = sc_off;
+          len = r->slen - sc_off;
+          in_scratch = 1;
+        } else {
+          off = q;
+          len = c - q;
+        }
+        if (eol < c) /* the quoted text spans lines */
+          breaks += count_breaks(b + q, c - q);
+        p = c + 1;
+        break;
+      }
+      if (p > eol)
+        eol = find_eol(r, p);
+      if (p == end) {
+        if (!eof)
+          return NEED;
+        last = true;
+      } else if (b[p] == sep) {
+        p++;
+        last = false;
+      } else if (b[p] == '\n' || b[p] == '\r') {
+        last = true;
+      } else {
+        if (p - start > r->max_row)
+          return bad_toobig(r);
+        unsigned line, column;
+        unsigned char ch = (unsigned char)b[p];
+        row_pos(r, start, p, &line, &column);
+        if (ch >= 0x20 && ch < 0x7F)
+          return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
+                          "unexpected character '%c' after closing quote", ch);
+        return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
+                        "unexpected byte 0x%02X after closing quote", ch);
+      }
+    } else {
+      const char *x = memchr(b + p, sep, eol - p);
+      off = p;
+      if (x) {
+        len = (size_t)(x - b) - p;
+        p += len + 1;
+        last = false;
+      } else {
+        if (eol == end && !eof)
+          return NEED;
+        len = eol - p;
+        p = eol;
+        last = true;
+      }
+    }
+    if (nf < r->flimit) {
+      if (nf == r->fcap &&
+          vb__grow((void **)&r->fields, &r->fcap, nf + 1, sizeof(field)))
+        return VB_ENOMEM;
+      r->fields[nf].off = off;
+      r->fields[nf].len = len;
+      r->fields[nf].in_scratch = in_scratch;
+    } else if (nf == r->flimit) {
+      extra_at = fstart;
+    }
+    nf++;
+    if (last)
+      break;
+  }
+
+  /* The record ends at p: LF, CR, CRLF or the end of input. */
+  size_t tlen = 0;
+  if (p < end) {
+    if (b[p] == '\r') {
+      if (p + 1 == end && !eof)
+        return NEED;
+      tlen = (p + 1 < end && b[p + 1] == '\n') ? 2 : 1;
+    } else {
+      tlen = 1;
+    }
+  }
+  if (p - start > r->max_row)
+    return bad_toobig(r);
+  if (r->flimit != SIZE_MAX && nf != r->ncols) {
+    unsigned line, column;
+    row_pos(r, start, nf > r->ncols ? extra_at : p, &line, &column);
+    return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
+                    "expected %zu field%s, found %zu", r->ncols,
+                    r->ncols == 1 ? "" : "s", nf);
+  }
+  r->nfields = nf;
+  r->raw_off = start;
+  r->raw_len = p - start;
+  r->raw_copied = false;
+  r->pos = p + tlen;
+  r->line += 1 + breaks;
+  return 1;
+}
+
+/* ---- NDJSON ----------------------------------------------------------- */
+
+/* A minimal walk over text cJSON has accepted, to find each top-level
+ * member's value as written (cJSON keeps numbers only as doubles). */
+static size_t json_ws(const char *s, size_t i, size_t n) {
+  while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+    i++;
+  return i;
+}
+
+static size_t json_string_end(const char *s, size_t i, size_t n) {
+  const size_t first = i + 1;
+  for (i = first; i < n;) {
+    const char *x = memchr(s + i, '"', n - i);
+    if (!x)
+      return n;
+    size_t c = (size_t)(x - s), slashes = 0;
+    while (c - slashes > first && s[c - slashes - 1] == '\\')
+      slashes++;
+    if (slashes % 2 == 0)
+      return c + 1;
+    i = c + 1;
+  }
+  return n;
+}
+
+static size_t json_value_end(const char *s, size_t i, size_t n) {
+  if (i >= n)
+    return n;
+  if (s[i] == '"')
+    return json_string_end(s, i, n);
+  if (s[i] == '{' || s[i] == '[') {
+    size_t depth = 0;
+    while (i < n) {
+      if (s[i] == '"') {
+        i = json_string_end(s, i, n);
+        continue;
+      }
+      if (s[i] == '{' || s[i] == '[')
+        depth++;
+      else if ((s[i] == '}' || s[i] == ']') && --depth == 0)
+        return i + 1;
+      i++;
+    }
+    return n;
+  }
+  while (i < n && s[i] != ',' && s[i] != '}' && s[i] != ']' && s[i] != ' ' &&
+         s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+    i++;
+  return i;
+}
+
+/* From *i (just after '{' or a ','), the span of the next member's value;
+ * leaves *i after the ',' or '}' that follows it. */
+static bool json_member(const char *s, size_t n, size_t *i, size_t *vs,
+                        size_t *ve) {
+  size_t k = json_ws(s, *i, n);
+  if (k >= n || s[k] != '"')
+    return false;
+  k = json_ws(s, json_string_end(s, k, n), n);
+  if (k >= n || s[k] != ':')
+    return false;
+  *vs = json_ws(s, k + 1, n);
+  *ve = json_value_end(s, *vs, n);
+  k = json_ws(s, *ve, n);
+  if (k < n && (s[k] == ',' || s[k] == '}'))
+    k++;
+  *i = k;
+  return *ve > *vs;
+}
+
+/* "-"? ("0" | [1-9][0-9]*): the integer forms JSON allows, kept verbatim. */
+static bool plain_integer(const char *s, size_t n) {
+  size_t i = n && s[0] == '-' ? 1 : 0;
+  if (i == n || s[i] < '0' || s[i] > '9' || (s[i] == '0' && n - i > 1) ||
+      (s[i] == '0' && i == 1))
+    return false;
+  for (; i < n; i++)
+    if (s[i] < '0' || s[i] > '9')
+      return false;
+  return true;
+}
+
+static int append_number(vb_reader *r, double d, const char *raw,
+                         size_t raw_len) {
+  char tmp[40];
+  int n;
+  if (raw && plain_integer(raw, raw_len)) {
+    /* Checked against cJSON's value in case the walk lost its way. */
+    if (raw_len >= sizeof tmp)
+      return scratch_append(r, raw, raw_len);
+    memcpy(tmp, raw, raw_len);
+    tmp[raw_len] = '\0';
+    if (strtod(tmp, NULL) == d)
+      return scratch_append(r, raw, raw_len);
+  }
+  if (d >= -9.2e18 && d <= 9.2e18 && d == (double)(long long)d) {
+    n = snprintf(tmp, sizeof tmp, "%lld", (long long)d);
+  } else {
+    n = 0;
+    for (int prec = 15; prec <= 17; prec++) {
+      n = snprintf(tmp, sizeof tmp, "%.*g", prec, d);
+      if (strtod(tmp, NULL) == d)
+        break;
+    }
+  }
+  return scratch_append(r, tmp, n > 0 ? (size_t)n : 0);
+}
+
+static int append_value(vb_reader *r, const cJSON *v, const char *raw,
+                        size_t raw_len) {
+  if (cJSON_IsString(v))
+    return scratch_append(r, v->valuestring, strlen(v->valuestring));
+  if (cJSON_IsNumber(v))
+    return append_number(r, v->valuedouble, raw, raw_len);
+  if (cJSON_IsTrue(v))
+    return scratch_append(r, "true", 4);
+  if (cJSON_IsFalse(v))
+    return scratch_append(r, "false", 5);
+  if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
+    char *json = cJSON_PrintUnformatted(v);
+    if (!json)
+      return VB_ENOMEM;
+    int rc = scratch_append(r, json, strlen(json));
+    cJSON_free(json);
+    return rc;
+  }
+  return VB_OK; /* null */
+}
+
+static uint64_t name_hash(const char *s) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+  return h ^ (h >> 32);
+}
+
+/* Column with exactly this name (the first one when repeated), or -1. */
+static long find_exact(const vb_reader *r, const char *name) {
+  if (!r->slots)
+    return -1;
+  for (size_t i = (size_t)name_hash(name) & r->slot_mask;;
+       i = (i + 1) & r->slot_mask) {
+    uint32_t c = r->slots[i];
+    if (!c)
+      return -1;
+    if (strcmp(r->names[c - 1], name) == 0)
+      return (long)(c - 1);
+  }
+}
+
+/* Copies the names into the arena and indexes them; with `dedupe`, a
+ * repeated name becomes no column (NDJSON keys), else every name is a
+ * column and the index finds the first (CSV headers).  src[i] (lens[i]
+ * bytes) may point anywhere: the read buffer, cJSON keys. */
+static int set_columns(vb_reader *r, size_t count, const char *const *src,
+                       const size_t *lens, bool dedupe) {
+  size_t total = 0;
+  for (size_t i = 0; i < count; i++)
+    total += lens[i] + 1;
+  size_t nslots = 16;
+  while (nslots < 2 * count)
+    nslots *= 2;
+  r->arena = malloc(total ? total : 1);
+  r->names = malloc((count ? count : 1) * sizeof *r->names);
+  r->slots = calloc(nslots, sizeof *r->slots);
+  r->seen = malloc(count ? count : 1);
+  if (!r->arena || !r->names || !r->slots || !r->seen ||
+      (count > r->fcap &&
+       vb__grow((void **)&r->fields, &r->fcap, count, sizeof(field))))
+    return VB_ENOMEM;
+  r->slot_mask = nslots - 1;
+  char *a = r->arena;
+  size_t k = 0;
+  for (size_t i = 0; i < count; i++) {
+    memcpy(a, src[i], lens[i]);
+    a[lens[i]] = '\0';
+    bool known = find_exact(r, a) >= 0; /* looks at names[0, k) only */
+    if (known && dedupe)
+      continue;
+    r->names[k] = a;
+    if (!known) {
+      size_t s = (size_t)name_hash(a) & r->slot_mask;
+      while (r->slots[s])
+        s = (s + 1) & r->slot_mask;
+      r->slots[s] = (uint32_t)(k + 1);
+    }
+    a += lens[i] + 1;
+    k++;
+  }
+  r->ncols = k;
+  r->flimit = k;
+  return VB_OK;
+}
+
+/* The first object's keys, each once, in order. */
+static int json_columns(vb_reader *r, const cJSON *root) {
+  size_t n = 0;
+  for (const cJSON *c = root->child; c; c = c->next)
+    n++;
+  const char **keys = malloc((n ? n : 1) * sizeof *keys);
+  size_t *lens = malloc((n ? n : 1) * sizeof *lens);
+  int rc = VB_ENOMEM;
+  if (keys && lens) {
+    size_t k = 0;
+    for (const cJSON *c = root->child; c; c = c->next, k++) {
+      keys[k] = c->string ? c->string : "";
+      lens[k] = strlen(keys[k]);
+    }
+    rc = set_columns(r, n, keys, lens, true);
+  }
+  free(keys);
+  free(lens);
+  return rc;
+}
+
+static int json_row(vb_reader *r, bool header) {
+  char *const b = r->buf;
+  const size_t end = r->end;
+  size_t p, eol, tlen;
+  for (;;) { /* skip blank lines */
+    p = r->pos;
+    if (p == end)
+      return r->eof ? 0 : NEED;
+    eol = find_eol(r, p);
+    if (eol == end && !r->eof)
+      return NEED;
+    tlen = 0;
+    if (eol < end) {
+      if (b[eol] == '\r') {
+        if (eol + 1 == end && !r->eof)
+          return NEED;
+        tlen = (eol + 1 < end && b[eol + 1] == '\n') ? 2 : 1;
+      } else {
+        tlen = 1;
+      }
+    }
+    size_t i = p;
+    while (i < eol && (b[i] == ' ' || b[i] == '\t'))
+      i++;
+    if (i < eol)
+      break;
+    r->pos = eol + tlen;
+    r->line++;
+  }
+  r->row_line = r->line;
+  if (eol - p > r->max_row)
+    return bad_toobig(r);
+
+  const char *text = b + p;
+  const size_t n = eol - p;
+  const char *stop = NULL;
+  cJSON *root = cJSON_ParseWithLengthOpts(text, n, &stop, 0);
+  if (root) {
+    size_t k = json_ws(text, stop ? (size_t)(stop - text) : n, n);
+    if (k < n) { /* text after the value */
+      cJSON_Delete(root);
+      root = NULL;
+      stop = text + k;
+    }
+  }
+  if (!root || !cJSON_IsObject(root)) {
+    unsigned line, column;
+    size_t at =
+        stop && stop >= text && stop <= text + n ? (size_t)(stop - text) : 0;
+    if (root) /* valid JSON, not an object: point at its first byte */
+      at = json_ws(text, 0, n);
+    cJSON_Delete(root);
+    row_pos(r, p, p + at, &line, &column);
+    return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
+                    root ? "expected a JSON object"
+                         : "malformed JSON: parsing stopped here");
+  }
+
+  int rc = header ? json_columns(r, root) : VB_OK;
+  if (rc) {
+    cJSON_Delete(root);
+    return rc;
+  }
+  r->slen = 0;
+  for (size_t i = 0; i < r->ncols; i++) {
+    r->fields[i].off = 0;
+    r->fields[i].len = 0;
+    r->fields[i].in_scratch = 1;
+  }
+  if (r->ncols)
+    memset(r->seen, 0, r->ncols);
+  size_t walk = json_ws(text, 0, n) + 1; /* just after '{' */
+  bool walking = true;
+  size_t guess = 0;
+  for (const cJSON *c = root->child; c && !rc; c = c->next) {
+    size_t vs = 0, ve = 0;
+    if (walking)
+      walking = json_member(text, n, &walk, &vs, &ve);
+    const char *key = c->string ? c->string : "";
+    long col;
+    if (guess < r->ncols && strcmp(r->names[guess], key) == 0)
+      col = (long)guess;
+    else
+      col = find_exact(r, key);
+    if (col < 0 || r->seen[col])
+      continue;
+    r->seen[col] = 1;
+    guess = (size_t)col + 1;
+    size_t off = r->slen;
+    rc = append_value(r, c, walking ? text + vs : NULL, ve - vs);
+    r->fields[col].off = off;
+    r->fields[col].len = r->slen - off;
+  }
+  cJSON_Delete(root);
+  if (rc)
+    return rc;
+  r->nfields = r->ncols;
+  r->raw_off = p;
+  r->raw_len = n;
+  r->raw_copied = false;
+  r->pos = eol + tlen;
+  r->line++;
+  return 1;
+}
+
+/* ---- rows and recovery ------------------------------------------------ */
+
+/* Parses the next row, refilling as needed.  Returns 1, 0, a recoverable
+ * VB_EMALFORMED / VB_ETOOBIG (r->pend says why), or a fatal code (err
+ * filled). */
+static int parse(vb_reader *r, bool header, vb_error *err) {
+  for (;;) {
+    int rc = r->format == VB_FORMAT_NDJSON ? json_row(r, header) : csv_row(r);
+    if (rc == VB_ENOMEM)
+      return nomem(r, err);
+    if (rc != NEED)
+      return rc;
+    if (over_limit(r)) {
+      r->row_line = r->line;
+      return bad_toobig(r);
+    }
+    rc = refill(r, err);
+    if (rc)
+      return rc;
+  }
+}
+
+/* After a bad row: consume the rest of the physical line it started on,
+ * and describe it with vb_reader_raw().  A line longer than max_row is
+ * discarded as it is read, keeping its first RAW_KEEP bytes. */
+static int skip_line(vb_reader *r, vb_error *err) {
+  r->skip_at = r->pos;
+  r->discard = r->pend.code == VB_ETOOBIG;
+  r->raw_copied = false;
+  for (;;) {
+    size_t eol = find_eol(r, r->skip_at);
+    bool need = eol == r->end && !r->eof;
+    bool cr_at_end =
+        !need && eol + 1 == r->end && r->buf[eol] == '\r' && !r->eof;
+    if (need || cr_at_end) {
+      if (r->end - r->pos > r->max_row)
+        r->discard = true;
+      if (r->discard && !r->raw_copied) {
+        size_t n = eol - r->pos;
+        r->raw_len = n < RAW_KEEP ? n : RAW_KEEP;
+        memcpy(r->rawbuf, r->buf + r->pos, r->raw_len);
+        r->raw_copied = true;
+      }
+      r->skip_at = eol;
+      if (r->discard)
+        r->pos = eol;
+      int rc = refill(r, err);
+      if (rc)
+        return rc;
+      continue;
+    }
+    size_t tlen = 0;
+    if (eol < r->end)
+      tlen =
+          (r->buf[eol] == '\r' && eol + 1 < r->end && r->buf[eol + 1] == '\n')
+              ? 2
+              : 1;
+    if (!r->raw_copied) {
+      size_t n = eol - r->pos;
+      if (r->pend.code == VB_ETOOBIG && n > RAW_KEEP)
+        n = RAW_KEEP;
+      r->raw_off = r->pos;
+      r->raw_len = n;
+    }
+    r->pos = eol + tlen;
+    r->line = r->row_line + 1;
+    return VB_OK;
+  }
+}
+
+int vb_reader_next(vb_reader *r, vb_error *err) {
+  if (!r)
+    return vb__fail(err, VB_EINVAL, NULL, 0, 0, "no reader");
+  if (r->fatal.code) {
+    if (err)
+      *err = r->fatal;
+    return r->fatal.code;
+  }
+  vb_error local;
+  if (!err)
+    err = &local;
+  vb__error_clear(err); /* an out-parameter: never read what it held */
+  if (r->first_pending) {
+    r->first_pending = false;
+    return 1;
+  }
+  r->nfields = 0;
+  r->raw_len = 0;
+  r->raw_copied = false;
+  int rc = parse(r, false, err);
+  if (rc == VB_EMALFORMED || rc == VB_ETOOBIG) {
+    r->nfields = 0;
+    int fatal = skip_line(r, err);
+    if (!fatal) {
+      *err = r->pend;
+      return rc;
+    }
+    rc = fatal;
+  }
+  if (rc < 0) { /* the reader cannot go on: say so on every later call */
+    r->nfields = 0;
+    r->raw_len = 0;
+    r->raw_copied = false;
+    r->fatal = *err;
+  }
+  return rc;
+}
+
+/* ---- open / free ------------------------------------------------------ */
+
+/* Skips a UTF-8 BOM and the lines before the header that hold only spaces
+ * and tabs, leaving r->pos at the start of the first other line.  *first is
+ * that line's first byte other than a space or tab, or -1 at the end of
+ * input. */
+static int skip_to_header(vb_reader *r, int *first, vb_error *err) {
+  if (r->end - r->pos >= 3 && memcmp(r->buf + r->pos, "\xEF\xBB\xBF", 3) == 0)
+    r->pos += 3;
+  size_t i = r->pos;
+  for (;;) {
+    unsigned char c = i < r->end ? (unsigned char)r->buf[i] : 0;
+    if (i == r->end || (c == '\r' && i + 1 == r->end && !r->eof)) {
+      if (i == r->end && r->eof) {
+        *first = -1;
+        return VB_OK;
+      }
+      if (over_limit(r)) {
+        r->row_line = r->line;
+        bad_toobig(r);
+        if (err)
+          *err = r->pend;
+        return VB_ETOOBIG;
+      }
+      size_t done = i - r->pos;
+      int rc = refill(r, err);
+      if (rc)
+        return rc;
+      i = r->pos + done;
+    } else if (c == ' ' || c == '\t') {
+      i++;
+    } else if (c == '\n' || c == '\r') {
+      i += (c == '\r' && i + 1 < r->end && r->buf[i + 1] == '\n') ? 2 : 1;
+      r->pos = i;
+      r->line++;
+    } else {
+      *first = c;
+      return VB_OK;
+    }
+  }
+}
+
+static int read_header(vb_reader *r, vb_error *err) {
+  int first;
+  int rc = skip_to_header(r, &first, err);
+  if (rc)
+    return rc;
+  if (first == -1)
+    return vb__fail(err, VB_EEMPTY, r->name, 0, 0,
+                    "empty input: no header row");
+  if (r->format == VB_FORMAT_AUTO)
+    r->format = first == '{' ? VB_FORMAT_NDJSON : VB_FORMAT_CSV;
+  r->sep = r->format == VB_FORMAT_TSV ? '\t' : ',';
+  r->flimit = SIZE_MAX;
+  rc = parse(r, true, err);
+  if (rc == 0) /* not reached: a non-blank line exists */
+    return vb__fail(err, VB_EEMPTY, r->name, 0, 0,
+                    "empty input: no header row");
+  if (rc == VB_EMALFORMED || rc == VB_ETOOBIG) {
+    if (err)
+      *err = r->pend;
+    return rc;
+  }
+  if (rc < 0)
+    return rc;
+  if (r->format == VB_FORMAT_NDJSON) {
+    r->first_pending = true;
+    return VB_OK;
+  }
+  size_t n = r->nfields;
+  const char **names = malloc((n ? n : 1) * sizeof *names);
+  size_t *lens = malloc((n ? n : 1) * sizeof *lens);
+  rc = VB_ENOMEM;
+  if (names && lens) {
+    for (size_t i = 0; i < n; i++)
+      names[i] = vb_reader_field(r, i, &lens[i]);
+    rc = set_columns(r, n, names, lens, false);
+  }
+  free(names);
+  free(lens);
+  r->nfields = 0;
+  r->raw_len = 0;
+  return rc ? nomem(r, err) : VB_OK;
+}
+
+int vb_reader_open(const char *path, vb_format format, vb_reader **out,
+                   vb_error *err) {
+  vb__error_clear(err);
+  if (!out)
+    return vb__fail(err, VB_EINVAL, path, 0, 0, "no output pointer");
+  *out = NULL;
+  if ((unsigned)format > (unsigned)VB_FORMAT_NDJSON)
+    return vb__fail(err, VB_EINVAL, path, 0, 0, "unknown format %d",
+                    (int)format);
+  bool is_stdin = !path || strcmp(path, "-") == 0;
+  const char *name = is_stdin ? "<stdin>" : path;
+
+  vb_reader *r = calloc(1, sizeof *r);
+  if (!r)
+    return nomem(NULL, err);
+  r->name = malloc(strlen(name) + 1);
+  r->cap = CHUNK;
+  r->buf = malloc(r->cap);
+  r->scap = 4096;
+  r->scratch = malloc(r->scap);
+  if (!r->name || !r->buf || !r->scratch) {
+    vb_reader_free(r);
+    return nomem(NULL, err);
+  }
+  strcpy(r->name, name);
+  r->max_row = DEFAULT_MAX_ROW;
+  r->line = 1;
+  r->lf_lo = r->cr_lo = SIZE_MAX;
+  r->format = format;
+  if (format == VB_FORMAT_AUTO && !is_stdin)
+    r->format = format_from_name(path);
+
+  int fd = is_stdin ? fcntl(0, F_DUPFD_CLOEXEC, 0)
+                    : open(path, O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  if (fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    close(fd);
+    fd = -1;
+    errno = EISDIR;
+  }
+  if (fd < 0) {
+    int e = errno;
+    vb_reader_free(r);
+    return vb__fail(err, VB_EIO, name, 0, 0, "cannot open: %s", strerror(e));
+  }
+  r->gz = gzdopen(fd, "rb");
+  if (!r->gz) {
+    close(fd);
+    vb_reader_free(r);
+    return nomem(NULL, err);
+  }
+  gzbuffer(r->gz, GZ_BUFFER);
+
+  int rc = refill(r, err);
+  if (!rc)
+    rc = read_header(r, err);
+  if (rc) {
+    vb_reader_free(r);
+    return rc;
+  }
+  *out = r;
+  return VB_OK;
+}
+
+void vb_reader_free(vb_reader *r) {
+  if (!r)
+    return;
+  if (r->gz)
+    gzclose(r->gz);
+  free(r->name);
+  free(r->buf);
+  free(r->names);
+  free(r->arena);
+  free(r->slots);
+  free(r->seen);
+  free(r->fields);
+  free(r->scratch);
+  free(r);
+}
+
+/* ---- accessors -------------------------------------------------------- */
+
+vb_format vb_reader_format(const vb_reader *r) { return r->format; }
+
+const char *vb_reader_name(const vb_reader *r) { return r->name; }
+
+size_t vb_reader_column_count(const vb_reader *r) { return r->ncols; }
+
+const char *vb_reader_column_name(const vb_reader *r, size_t column) {
+  return column < r->ncols ? r->names[column] : NULL;
+}
+
+long vb_reader_find_column(const vb_reader *r, const char *name) {
+  if (!r || !name)
+    return -1;
+  long exact = find_exact(r, name);
+  if (exact >= 0)
+    return exact;
+  for (size_t i = 0; i < r->ncols; i++)
+    if (ascii_ieq(r->names[i], name))
+      return (long)i;
+  return -1;
+}
+
+uint64_t vb_reader_line(const vb_reader *r) { return r->row_line; }
+
+const char *vb_reader_field(const vb_reader *r, size_t column, size_t *len) {
+  if (column >= r->nfields || column >= r->flimit) {
+    if (len)
+      *len = 0;
+    return empty_text;
+  }
+  const field *f = &r->fields[column];
+  if (len)
+    *len = f->len;
+  return (f->in_scratch ? r->scratch : r->buf) + f->off;
+}
+
+const char *vb_reader_raw(const vb_reader *r, size_t *len) {
+  if (len)
+    *len = r->raw_len;
+  if (r->raw_copied)
+    return r->rawbuf;
+  return r->raw_len ? r->buf + r->raw_off : empty_text;
+}
+
+void vb_reader_set_max_row(vb_reader *r, size_t bytes) {
+  r->max_row = bytes ? bytes : DEFAULT_MAX_ROW;
+}
