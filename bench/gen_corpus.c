@@ -1855,21 +1855,37 @@ static void grammar_init(void) {
     g_rule_node[i] = nk == 1 ? kids[0]
                              : g_new(G_ALT, nk, g_put_kids(kids, nk), NULL);
   }
+  /* Point children straight at the rules they reference (one dispatch less
+   * per reference; rule nodes are never references themselves). */
+  for (i = 0; i < g_nkids; i++)
+    if (g_nodes[g_kids[i]].kind == G_REF)
+      g_kids[i] = g_rule_node[g_nodes[g_kids[i]].first];
 }
 
 static void expand_node(rng_t *r, uint32_t ni, sbuf *b) {
   const gnode *g = &g_nodes[ni];
+  const gnode *c;
   uint32_t k;
   switch (g->kind) {
   case G_LIT:
     sb_put(b, g->s, g->n);
     break;
   case G_SEQ:
-    for (k = 0; k < g->n; k++)
-      expand_node(r, g_kids[g->first + k], b);
+    for (k = 0; k < g->n; k++) {
+      c = &g_nodes[g_kids[g->first + k]];
+      if (c->kind == G_LIT) /* most children: no call */
+        sb_put(b, c->s, c->n);
+      else
+        expand_node(r, g_kids[g->first + k], b);
+    }
     break;
   case G_ALT:
-    expand_node(r, g_kids[g->first + rng_below(r, g->n)], b);
+    k = g_kids[g->first + rng_below(r, g->n)];
+    c = &g_nodes[k];
+    if (c->kind == G_LIT)
+      sb_put(b, c->s, c->n);
+    else
+      expand_node(r, k, b);
     break;
   default: /* G_REF */
     expand_node(r, g_rule_node[g->first], b);
@@ -2316,18 +2332,23 @@ static const typo_def TYPOS[] = {
 };
 #define NTYPOS (sizeof TYPOS / sizeof TYPOS[0])
 
-static uint8_t g_typo_len[NTYPOS];
-static uint32_t g_typo_lens; /* bit L set: some entry has length L */
+/* Entries of TYPOS grouped by length (in table order within a length):
+ * g_typo_idx[g_typo_start[L] .. g_typo_start[L + 1]) have length L. */
+#define TYPO_MAXLEN 32
+static uint8_t g_typo_idx[NTYPOS];
+static uint8_t g_typo_start[TYPO_MAXLEN + 1];
 
 static void typos_init(void) {
-  size_t k;
-  for (k = 0; k < NTYPOS; k++) {
-    size_t l = strlen(TYPOS[k].from);
-    if (l >= 32)
-      die("internal error: typo entry too long");
-    g_typo_len[k] = (uint8_t)l;
-    g_typo_lens |= 1u << l;
+  size_t k, l, n = 0;
+  for (l = 0; l < TYPO_MAXLEN; l++) {
+    g_typo_start[l] = (uint8_t)n;
+    for (k = 0; k < NTYPOS; k++)
+      if (strlen(TYPOS[k].from) == l)
+        g_typo_idx[n++] = (uint8_t)k;
   }
+  g_typo_start[TYPO_MAXLEN] = (uint8_t)n;
+  if (n != NTYPOS)
+    die("internal error: typo entry too long");
 }
 
 static int is_word_char(char c) {
@@ -2351,16 +2372,19 @@ static void apply_typos(rng_t *r, const sbuf *in, sbuf *out) {
     while (j < n && is_word_char(s[j]))
       j++;
     k = NTYPOS;
-    if (j - i < 32 && (g_typo_lens >> (j - i) & 1u))
-      for (k = 0; k < NTYPOS; k++) {
-        size_t fl = g_typo_len[k];
-        if (fl != j - i || to_lower(s[i]) != to_lower(TYPOS[k].from[0]))
-          continue;
+    if (j - i < TYPO_MAXLEN) {
+      size_t e, fl = j - i;
+      for (e = g_typo_start[fl]; e < g_typo_start[fl + 1]; e++) {
+        const char *from = TYPOS[g_typo_idx[e]].from;
         /* "delivery" and "Delivery" -> "delivary", "Delivary" */
-        if (memcmp(TYPOS[k].from + 1, s + i + 1, fl - 1) == 0 &&
-            (s[i] == TYPOS[k].from[0] || is_upper(s[i])))
+        if (to_lower(s[i]) == to_lower(from[0]) &&
+            (s[i] == from[0] || is_upper(s[i])) &&
+            memcmp(from + 1, s + i + 1, fl - 1) == 0) {
+          k = g_typo_idx[e];
           break;
+        }
       }
+    }
     if (k < NTYPOS && pct(r, TYPOS[k].pct)) {
       size_t at = out->n;
       sb_puts(out, TYPOS[k].to);

@@ -59,6 +59,9 @@ static int reserve_out(vb__norm *n, size_t extra) {
     size_t cap = n->out_cap;
     if (vb__grow((void **)&n->out, &cap, need, 1))
       return VB_ENOMEM;
+    /* PCRE2's JIT scans ahead in wide words past the subject's end (inside
+     * the buffer): keep those bytes defined so memcheck stays quiet. */
+    memset(n->out + n->out_cap, 0, cap - n->out_cap);
     n->out_cap = cap;
   }
   if (need > n->map_cap) {

@@ -290,7 +290,11 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
       break;
     if (rc == VB_EMALFORMED || rc == VB_ETOOBIG) {
       vb_tally_count_add(tally, VB_COUNT_READ, 1);
-      if (row_err.column)
+      /* a multi-line row's error may sit on a later line than its start */
+      if (row_err.column && row_err.line && row_err.line != vb_reader_line(r))
+        snprintf(reason, sizeof reason, "line %u column %u: %s", row_err.line,
+                 row_err.column, row_err.message);
+      else if (row_err.column)
         snprintf(reason, sizeof reason, "column %u: %s", row_err.column,
                  row_err.message);
       else

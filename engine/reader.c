@@ -55,8 +55,17 @@
  * never includes the record terminator.  vb_reader_column_name() returns
  * NULL for a column out of range.  vb_reader_set_max_row(r, 0) restores the
  * default limit.
+ *
+ * Errors: vb_reader_line() is the line a bad row starts on, while err's
+ * line/column point at the offending byte, which for a multi-line row may
+ * be on a later line.  cJSON cannot tell a failed allocation from bad
+ * JSON, so under memory exhaustion an NDJSON row reads as malformed
+ * (reported, never dropped).  Number text uses snprintf/strtod and so
+ * assumes the C numeric locale (the engine never calls setlocale).
  */
+#ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
+#endif
 
 #include <errno.h>
 #include <fcntl.h>

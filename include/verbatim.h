@@ -288,7 +288,8 @@ typedef struct vb_reader vb_reader;
 
 typedef enum vb_format {
   VB_FORMAT_AUTO = 0, /* by file extension (.csv .tsv .tab .ndjson .jsonl,
-                         each optionally .gz); CSV otherwise */
+                         each optionally .gz); otherwise NDJSON when the
+                         first non-blank byte is '{', else CSV */
   VB_FORMAT_CSV,
   VB_FORMAT_TSV,
   VB_FORMAT_NDJSON
@@ -296,16 +297,20 @@ typedef enum vb_format {
 
 /* Opens `path` ("-" or NULL for standard input) and reads its header
  * (CSV/TSV: first row; NDJSON: keys of the first object).  gzip input is
- * recognized by its magic bytes whatever its name.  Errors: VB_EIO (cannot
- * open), VB_EEMPTY (no header), VB_EMALFORMED (bad header), VB_ENOMEM. */
+ * recognized by its magic bytes whatever its name.  Lines holding only
+ * blanks before the header are skipped.  Errors: VB_EIO (cannot open),
+ * VB_EEMPTY (no header), VB_EMALFORMED (bad header), VB_ETOOBIG (header
+ * row over 16 MiB), VB_ENOMEM. */
 VB_API int vb_reader_open(const char *path, vb_format format, vb_reader **out,
                           vb_error *err);
 VB_API void vb_reader_free(vb_reader *r);
 
 VB_API vb_format vb_reader_format(const vb_reader *r);
-/* Name used in messages: the path, or "<stdin>". */
+/* Name used in messages: the path, or "<stdin>".  Freeing the reader
+ * never closes standard input. */
 VB_API const char *vb_reader_name(const vb_reader *r);
 VB_API size_t vb_reader_column_count(const vb_reader *r);
+/* Column name, or NULL for a column out of range. */
 VB_API const char *vb_reader_column_name(const vb_reader *r, size_t column);
 /* Index of the column with this name (exact, then ASCII case-insensitive),
  * or -1. */
@@ -313,9 +318,13 @@ VB_API long vb_reader_find_column(const vb_reader *r, const char *name);
 
 /* Reads the next row.  Returns 1 when a row was read, 0 at end of input,
  * VB_EMALFORMED when the row was malformed (err says why and where; the row
- * is consumed and vb_reader_line/vb_reader_raw describe it; keep calling),
- * VB_ETOOBIG when a row exceeded the field size limit (also recoverable),
- * VB_EIO / VB_ENOMEM on fatal errors. */
+ * is consumed and vb_reader_line/vb_reader_raw describe it; keep calling:
+ * reading resumes at the line after the one the bad row started on, so
+ * nothing after it is lost), VB_ETOOBIG when a row exceeded the row size
+ * limit (also recoverable), VB_EIO / VB_ENOMEM on fatal errors.  err's
+ * line/column point at the offending byte, which for a multi-line row may
+ * be on a later line than vb_reader_line().  Blank lines between records
+ * are skipped and are not rows. */
 VB_API int vb_reader_next(vb_reader *r, vb_error *err);
 /* Physical line (1-based) on which the current row starts. */
 VB_API uint64_t vb_reader_line(const vb_reader *r);
@@ -323,9 +332,12 @@ VB_API uint64_t vb_reader_line(const vb_reader *r);
  * NDJSON object read as empty.  Valid until the next vb_reader_next(). */
 VB_API const char *vb_reader_field(const vb_reader *r, size_t column,
                                    size_t *len);
-/* Raw bytes of the current (or just rejected) row, as in the input. */
+/* Raw bytes of the current (or just rejected) row, as in the input,
+ * without its line ending; at most the first 4096 bytes of a row rejected
+ * as too big. */
 VB_API const char *vb_reader_raw(const vb_reader *r, size_t *len);
-/* Sets the largest row accepted, in bytes (default 16 MiB). */
+/* Sets the largest row accepted, in bytes (0 restores the default,
+ * 16 MiB). */
 VB_API void vb_reader_set_max_row(vb_reader *r, size_t bytes);
 
 /* ---------------------------------------------------------------------------

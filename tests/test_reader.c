@@ -6,7 +6,9 @@
  * (under $TMPDIR or /tmp, removed at the end) and reads it back through the
  * public API only.
  */
+#ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
+#endif
 
 #include <errno.h>
 #include <fcntl.h>
@@ -120,18 +122,18 @@ static void addf(text *t, const char *fmt, ...) {
   add(t, buf, (size_t)n);
 }
 
-#define CHECK_FIELD(r, col, want)                                            \
-  do {                                                                       \
-    size_t n_f_;                                                             \
-    const char *p_f_ = vb_reader_field((r), (col), &n_f_);                   \
-    CHECK_MEM(p_f_, n_f_, (want));                                           \
+#define CHECK_FIELD(r, col, want)                                              \
+  do {                                                                         \
+    size_t n_f_;                                                               \
+    const char *p_f_ = vb_reader_field((r), (col), &n_f_);                     \
+    CHECK_MEM(p_f_, n_f_, (want));                                             \
   } while (0)
 
-#define CHECK_RAW(r, want)                                                   \
-  do {                                                                       \
-    size_t n_r_;                                                             \
-    const char *p_r_ = vb_reader_raw((r), &n_r_);                            \
-    CHECK_MEM(p_r_, n_r_, (want));                                           \
+#define CHECK_RAW(r, want)                                                     \
+  do {                                                                         \
+    size_t n_r_;                                                               \
+    const char *p_r_ = vb_reader_raw((r), &n_r_);                              \
+    CHECK_MEM(p_r_, n_r_, (want));                                             \
   } while (0)
 
 /* Opens a file that must open; NULL (and a failed check) otherwise. */
@@ -193,17 +195,16 @@ static void test_csv_basic(void) {
 }
 
 static void test_csv_quoted(void) {
-  vb_reader *r = open_text(
-      "quoted.csv",
-      "id,text\n"
-      "1,\"a, b\"\n"
-      "2,\"say \"\"hi\"\"\"\n"
-      "3,\"line one\nline two\"\n"
-      "4,\"crlf\r\ninside\"\n"
-      "5,\"\"\n"
-      "\"6\",\"\"\"\"\n"
-      "7,\"x\"",
-      VB_FORMAT_CSV);
+  vb_reader *r = open_text("quoted.csv",
+                           "id,text\n"
+                           "1,\"a, b\"\n"
+                           "2,\"say \"\"hi\"\"\"\n"
+                           "3,\"line one\nline two\"\n"
+                           "4,\"crlf\r\ninside\"\n"
+                           "5,\"\"\n"
+                           "\"6\",\"\"\"\"\n"
+                           "7,\"x\"",
+                           VB_FORMAT_CSV);
   if (!r)
     return;
   vb_error err;
@@ -237,8 +238,8 @@ static void test_csv_quoted(void) {
 }
 
 static void test_csv_literal_quote_in_unquoted_field(void) {
-  vb_reader *r = open_text("lit.csv", "a,b\n5\" screen,it's \"ok\"\n",
-                           VB_FORMAT_CSV);
+  vb_reader *r =
+      open_text("lit.csv", "a,b\n5\" screen,it's \"ok\"\n", VB_FORMAT_CSV);
   if (!r)
     return;
   vb_error err;
@@ -460,8 +461,8 @@ static void test_gzip(void) {
   /* .tsv.gz and .ndjson.gz go by the extension under .gz; no extension
    * sniffs the decompressed bytes. */
   const char *tsv = "a\tb\n1\t2\n";
-  vb_reader *r = must_open(put_gz("g.tsv.gz", tsv, strlen(tsv)),
-                           VB_FORMAT_AUTO);
+  vb_reader *r =
+      must_open(put_gz("g.tsv.gz", tsv, strlen(tsv)), VB_FORMAT_AUTO);
   if (r) {
     CHECK_INT(vb_reader_format(r), VB_FORMAT_TSV);
     CHECK_INT(vb_reader_column_count(r), 2);
@@ -704,9 +705,9 @@ static void test_ndjson(void) {
 
 static void test_ndjson_header_keys(void) {
   /* A repeated key is one column; the first value wins. */
-  vb_reader *r = open_text("dup.ndjson",
-                           "{\"a\":1,\"b\":2,\"a\":3}\n{\"b\":5,\"a\":4,\"a\":6}\n",
-                           VB_FORMAT_AUTO);
+  vb_reader *r = open_text(
+      "dup.ndjson", "{\"a\":1,\"b\":2,\"a\":3}\n{\"b\":5,\"a\":4,\"a\":6}\n",
+      VB_FORMAT_AUTO);
   if (!r)
     return;
   vb_error err;
@@ -742,8 +743,8 @@ static void test_ndjson_bad_header(void) {
 /* ---- malformed rows and recovery -------------------------------------- */
 
 static void test_stray_after_quote(void) {
-  vb_reader *r = open_text("stray.csv", "a,b\n1,\"x\"y\n\"p\"\"q\"\x01,z\n3,4\n",
-                           VB_FORMAT_CSV);
+  vb_reader *r = open_text(
+      "stray.csv", "a,b\n1,\"x\"y\n\"p\"\"q\"\x01,z\n3,4\n", VB_FORMAT_CSV);
   if (!r)
     return;
   vb_error err;
@@ -772,8 +773,7 @@ static void test_stray_after_quote(void) {
 }
 
 static void test_unterminated_quote(void) {
-  vb_reader *r = open_text("unterm.csv",
-                           "a,b\n1,ok\n2,\"open\n3,x\n4,y\n5,z",
+  vb_reader *r = open_text("unterm.csv", "a,b\n1,ok\n2,\"open\n3,x\n4,y\n5,z",
                            VB_FORMAT_CSV);
   if (!r)
     return;
@@ -965,10 +965,9 @@ static void test_too_big_huge_line(void) {
   free(line);
   adds(&t, "\r\n2,after\n");
   for (int gz = 0; gz < 2; gz++) {
-    vb_reader *r =
-        must_open(gz ? put_gz("huge.csv.gz", t.s, t.len)
-                     : put("huge.csv", t.s, t.len),
-                  VB_FORMAT_AUTO);
+    vb_reader *r = must_open(gz ? put_gz("huge.csv.gz", t.s, t.len)
+                                : put("huge.csv", t.s, t.len),
+                             VB_FORMAT_AUTO);
     if (!r)
       continue;
     vb_error err;
@@ -1079,8 +1078,7 @@ static void test_crlf_across_refill(void) {
     else
       adds(&t, "b\r\n");
     CHECK_INT(t.s[chunk - 1], '\r');
-    vb_reader *r = must_open(put(nd ? "split.ndjson" : "split.csv", t.s,
-                                 t.len),
+    vb_reader *r = must_open(put(nd ? "split.ndjson" : "split.csv", t.s, t.len),
                              VB_FORMAT_AUTO);
     if (r) {
       vb_error err;
@@ -1190,8 +1188,8 @@ static void test_malformed_header(void) {
 
 static void test_nul_and_invalid_utf8(void) {
   static const char data[] = "a,b\n1,x\0y\xff\n\"q\0\xfe\"\"\",\xc3\n";
-  vb_reader *r = must_open(put("bytes.csv", data, sizeof data - 1),
-                           VB_FORMAT_AUTO);
+  vb_reader *r =
+      must_open(put("bytes.csv", data, sizeof data - 1), VB_FORMAT_AUTO);
   if (!r)
     return;
   vb_error err;
@@ -1215,8 +1213,8 @@ static void test_nul_and_invalid_utf8(void) {
 }
 
 static void test_find_column(void) {
-  vb_reader *r = open_text("cols.csv", "Id,Comment,comment,NPS Score\n",
-                           VB_FORMAT_CSV);
+  vb_reader *r =
+      open_text("cols.csv", "Id,Comment,comment,NPS Score\n", VB_FORMAT_CSV);
   if (!r)
     return;
   CHECK_INT(vb_reader_find_column(r, "comment"), 2); /* exact first */

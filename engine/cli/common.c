@@ -72,6 +72,7 @@ int exit_code_for(int status, int fallback) {
   case VB_EEMPTY:
   case VB_ECOLUMN:
   case VB_EMALFORMED:
+  case VB_ETOOBIG:
     return EXIT_INPUT;
   default:
     return fallback;
