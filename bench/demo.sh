@@ -9,7 +9,7 @@ mkdir -p "$out"
 echo "== verbatim tag corpora/sample.csv -o $out/tagged.csv --rejects $out/rejects.csv"
 "$vb" tag corpora/sample.csv -o "$out/tagged.csv" --rejects "$out/rejects.csv"
 echo
-echo "== first rows of $out/tagged.csv (id, score, themes)"
+echo "== the first rows as NDJSON (-f ndjson): id, score, group, themes, each match"
 "$vb" tag corpora/sample.csv -f ndjson -q | head -5 | cut -c1-200
 echo
 echo "== comments mentioning each theme (from -f long)"
