@@ -8,7 +8,8 @@
  * vb_outfile writes to a temporary file beside the target and renames it
  * into place only when complete (after fflush + fsync): a killed run never
  * leaves a half-written file that looks whole, and a previous file at the
- * path stays intact until the new one replaces it.
+ * path stays intact until the new one replaces it.  Only regular files
+ * are replaced this way: a device or pipe at the path is written directly.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -124,6 +125,22 @@ int vb_outfile_open(const char *path, vb_outfile **out, vb_error *err) {
     vb_outfile_abort(f);
     return vb__fail(err, VB_ENOMEM, path, 0, 0, "out of memory");
   }
+  /* A device or pipe (-o /dev/null, -o /dev/stdout) is written directly:
+   * renaming a file over it would replace the device itself. */
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    free(f->tmp);
+    f->tmp = NULL;
+    f->stream = fopen(path, "wb");
+    if (!f->stream) {
+      int e = errno;
+      vb_outfile_abort(f);
+      return vb__fail(err, VB_EIO, path, 0, 0, "cannot open output: %s",
+                      strerror(e));
+    }
+    *out = f;
+    return VB_OK;
+  }
   /* Same directory as the target, so rename() is atomic. */
   snprintf(f->tmp, n + 32, "%s.tmp-XXXXXX", path);
   int fd = mkstemp(f->tmp);
@@ -156,14 +173,14 @@ int vb_outfile_commit(vb_outfile *f, vb_error *err) {
     return vb__fail(err, VB_EINVAL, NULL, 0, 0, "no output file");
   int rc = VB_OK;
   if (fflush(f->stream) != 0 || ferror(f->stream) ||
-      fsync(fileno(f->stream)) != 0)
+      (f->tmp && fsync(fileno(f->stream)) != 0))
     rc = vb__fail(err, VB_EIO, f->path, 0, 0, "cannot write output: %s",
                   strerror(errno));
   if (fclose(f->stream) != 0 && !rc)
     rc = vb__fail(err, VB_EIO, f->path, 0, 0, "cannot write output: %s",
                   strerror(errno));
   f->stream = NULL;
-  if (!rc && rename(f->tmp, f->path) != 0)
+  if (!rc && f->tmp && rename(f->tmp, f->path) != 0)
     rc = vb__fail(err, VB_EIO, f->path, 0, 0, "cannot rename output: %s",
                   strerror(errno));
   if (!rc) {

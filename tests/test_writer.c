@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -82,6 +83,13 @@ static void test_outfile(void) {
   CHECK(f == NULL);
   CHECK(strstr(err.message, "cannot create output") != NULL);
   vb_outfile_abort(NULL);
+
+  /* a device is written in place, never renamed over */
+  CHECK_INT(vb_outfile_open("/dev/null", &f, &err), VB_OK);
+  fputs("discarded", vb_outfile_stream(f));
+  CHECK_INT(vb_outfile_commit(f, &err), VB_OK);
+  struct stat st;
+  CHECK(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
 
   unlink(path);
   CHECK_INT(rmdir(dir), 0); /* no temporary file left behind */
