@@ -185,6 +185,8 @@ typedef struct vb__jsonpos {
   size_t len;
   vb__jsonpos_entry *entries; /* sorted by node address */
   size_t count, cap;
+  uint32_t *line_starts; /* offset of each line's first byte */
+  size_t line_count;
 } vb__jsonpos;
 
 /* Walks `text` (already accepted by cJSON) alongside `root`. */

@@ -8,7 +8,8 @@
  * object members).  It relies on cJSON having accepted the text: it only
  * steps over whitespace, punctuation, strings and scalars, it never
  * decides what is valid JSON.  Lookups are by node address (binary search
- * over the sorted entries).
+ * over the sorted entries); line and column come from a table of line
+ * starts, so locating every term of a large lexicon stays linear.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +96,18 @@ int vb__jsonpos_build(vb__jsonpos *jp, const char *text, size_t len,
   if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
     p = 3;
   int rc = walk(jp, root, &p, 0);
+  size_t lines = 1, cap = 0;
+  for (size_t i = 0; i < len; i++)
+    lines += text[i] == '\n';
+  if (!rc &&
+      vb__grow((void **)&jp->line_starts, &cap, lines, sizeof *jp->line_starts))
+    rc = VB_ENOMEM;
+  if (!rc) {
+    jp->line_starts[jp->line_count++] = 0;
+    for (size_t i = 0; i < len; i++)
+      if (text[i] == '\n')
+        jp->line_starts[jp->line_count++] = (uint32_t)i + 1;
+  }
   if (rc) {
     vb__jsonpos_free(jp);
     return rc;
@@ -105,8 +118,28 @@ int vb__jsonpos_build(vb__jsonpos *jp, const char *text, size_t len,
 
 void vb__jsonpos_free(vb__jsonpos *jp) {
   free(jp->entries);
+  free(jp->line_starts);
   jp->entries = NULL;
-  jp->count = jp->cap = 0;
+  jp->line_starts = NULL;
+  jp->count = jp->cap = jp->line_count = 0;
+}
+
+/* Line (binary search over line starts) and column (code points). */
+static void line_col(const vb__jsonpos *jp, size_t off, unsigned *line,
+                     unsigned *column) {
+  size_t lo = 0, hi = jp->line_count;
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (jp->line_starts[mid] <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  unsigned c = 1;
+  for (size_t i = jp->line_starts[lo]; i < off && i < jp->len; i++)
+    c += ((unsigned char)jp->text[i] & 0xC0) != 0x80;
+  *line = (unsigned)lo + 1;
+  *column = c;
 }
 
 static const vb__jsonpos_entry *find(const vb__jsonpos *jp, const cJSON *node) {
@@ -118,7 +151,7 @@ void vb__jsonpos_where(const vb__jsonpos *jp, const cJSON *node, bool key,
                        unsigned *line, unsigned *column) {
   const vb__jsonpos_entry *e = node ? find(jp, node) : NULL;
   size_t off = e ? (key ? e->key_off : e->val_off) : 0;
-  vb__line_col(jp->text, jp->len, off, line, column);
+  line_col(jp, off, line, column);
 }
 
 static unsigned hex4(const char *s) {
@@ -160,5 +193,5 @@ void vb__jsonpos_where_in_string(const vb__jsonpos *jp, const cJSON *node,
       decoded++;
     }
   }
-  vb__line_col(t, jp->len, p, line, column);
+  line_col(jp, p, line, column);
 }
