@@ -34,6 +34,9 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
 /* Loads the named lexicons (or the built-in one).  On failure prints the
  * error and returns NULL. */
 vb_lexicon *load_lexicons(const lexicon_args *a);
+/* Loads the lexicons and a matcher over them.  Returns EXIT_OK, or prints
+ * why not, frees what it made and returns the exit code. */
+int load_matcher(const lexicon_args *a, vb_lexicon **lex, vb_matcher **m);
 
 /* "verbatim: file:line:column: message" on stderr. */
 void print_error(const vb_error *err);

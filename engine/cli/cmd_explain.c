@@ -106,21 +106,14 @@ int cmd_explain(int argc, char **argv) {
     fputs("verbatim: out of memory\n", stderr);
     return EXIT_INTERNAL;
   }
-  vb_lexicon *lex = load_lexicons(&lexicons);
-  if (!lex) {
-    free(text);
-    return EXIT_LEXICON;
-  }
+  vb_lexicon *lex;
   vb_matcher *m;
-  vb_error err;
-  int rc = vb_matcher_new(lex, &m, &err);
-  if (rc) {
-    print_error(&err);
-    vb_lexicon_free(lex);
+  int code = load_matcher(&lexicons, &lex, &m);
+  if (code) {
     free(text);
-    return exit_code_for(rc, EXIT_INTERNAL);
+    return code;
   }
-  rc = vb_matcher_run(m, text, len);
+  int rc = vb_matcher_run(m, text, len);
   if (rc && rc != VB_EMATCHLIMIT) {
     fprintf(stderr, "verbatim: %s\n", vb_strerror(rc));
   } else {

@@ -74,17 +74,11 @@ int cmd_lint(int argc, char **argv) {
   for (int i = optind; i < argc; i++)
     if (!lexicon_args_add(&lexicons, argv[i]))
       return EXIT_USAGE;
-  vb_lexicon *lex = load_lexicons(&lexicons);
-  if (!lex)
-    return EXIT_LEXICON;
+  vb_lexicon *lex;
   vb_matcher *m;
-  vb_error err;
-  int rc = vb_matcher_new(lex, &m, &err);
-  if (rc) {
-    print_error(&err);
-    vb_lexicon_free(lex);
-    return exit_code_for(rc, EXIT_INTERNAL);
-  }
+  int code = load_matcher(&lexicons, &lex, &m);
+  if (code)
+    return code;
   size_t failed = 0, n = vb_lexicon_example_count(lex);
   for (size_t i = 0; i < n; i++) {
     size_t theme;

@@ -41,6 +41,22 @@ vb_lexicon *load_lexicons(const lexicon_args *a) {
   return lex;
 }
 
+int load_matcher(const lexicon_args *a, vb_lexicon **lex, vb_matcher **m) {
+  *m = NULL;
+  *lex = load_lexicons(a);
+  if (!*lex)
+    return EXIT_LEXICON;
+  vb_error err;
+  int rc = vb_matcher_new(*lex, m, &err);
+  if (rc) {
+    print_error(&err);
+    vb_lexicon_free(*lex);
+    *lex = NULL;
+    return exit_code_for(rc, EXIT_INTERNAL);
+  }
+  return EXIT_OK;
+}
+
 void print_error(const vb_error *err) {
   fputs("verbatim: ", stderr);
   if (err->file[0]) {
