@@ -115,37 +115,3 @@ const char *vb_group_name(vb_group group) {
                                       "unscored"};
   return (unsigned)group < VB_GROUP_COUNT ? names[group] : "unknown";
 }
-
-int vb_score_parse(const char *text, size_t len, int *score, vb_group *group) {
-  size_t a = 0, b = len;
-  while (a < b && (text[a] == ' ' || text[a] == '\t'))
-    a++;
-  while (b > a &&
-         (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r'))
-    b--;
-  *score = -1;
-  *group = VB_GROUP_UNSCORED;
-  if (a == b)
-    return VB_OK;
-  int v = 0;
-  size_t i = a;
-  for (; i < b && text[i] >= '0' && text[i] <= '9'; i++) {
-    v = v * 10 + (text[i] - '0');
-    if (v > 10)
-      return VB_ESCORE;
-  }
-  if (i == a)
-    return VB_ESCORE;
-  if (i < b) { /* only a zero fraction may follow: "9.0" */
-    if (text[i] != '.' || i + 1 == b)
-      return VB_ESCORE;
-    for (i++; i < b; i++)
-      if (text[i] != '0')
-        return VB_ESCORE;
-  }
-  *score = v;
-  *group = v <= 6   ? VB_GROUP_DETRACTOR
-           : v <= 8 ? VB_GROUP_PASSIVE
-                    : VB_GROUP_PROMOTER;
-  return VB_OK;
-}

@@ -242,6 +242,45 @@ VB_API const char *vb_group_name(vb_group group);
 VB_API int vb_score_parse(const char *text, size_t len, int *score,
                           vb_group *group);
 
+/* A score scale: which integer scores exist and which group each is in.
+ * Immutable once made; threads may share one. */
+typedef struct vb_scale vb_scale;
+
+/* Makes a scale from a preset name or a map:
+ *   "nps"    0-10: detractor 0-6, passive 7-8, promoter 9-10 (the default)
+ *   "csat5"  1-5: detractor 1-3, passive 4, promoter 5
+ *   "detractor=1-3,passive=4,promoter=5"  any map of integers 0-1000;
+ *            a group may be omitted, values may not overlap, and scores in
+ *            no group are not on the scale.
+ * VB_EINVAL with the column of the problem in err. */
+VB_API int vb_scale_parse(const char *spec, vb_scale **out, vb_error *err);
+VB_API void vb_scale_free(vb_scale *scale);
+/* Like vb_score_parse on this scale (NULL: the NPS scale). */
+VB_API int vb_scale_score(const vb_scale *scale, const char *text, size_t len,
+                          int *score, vb_group *group);
+/* The scale as a map, e.g. "detractor=0-6,passive=7-8,promoter=9-10";
+ * owned by the scale. */
+VB_API const char *vb_scale_text(const vb_scale *scale);
+
+/* ---------------------------------------------------------------------------
+ * Statistics (definitions: docs/metrics.md; all 95%, z = 1.96)
+ * ------------------------------------------------------------------------ */
+
+/* NPS = 100 (promoters - detractors) / n, where n counts scored responses.
+ * NaN when n is 0. */
+VB_API double vb_nps(uint64_t promoters, uint64_t detractors, uint64_t n);
+/* 95% margin of error of the NPS, in points:
+ * 1.96 * 100 * sqrt((pP + pD - (pP - pD)^2) / n).  NaN when n is 0. */
+VB_API double vb_nps_margin(uint64_t promoters, uint64_t detractors,
+                            uint64_t n);
+/* Wilson 95% score interval of the proportion k / n into *low, *high
+ * (both NaN when n is 0). */
+VB_API void vb_wilson(uint64_t k, uint64_t n, double *low, double *high);
+/* Two-sided p-value of the pooled two-proportion z-test of k1/n1 against
+ * k2/n2.  1 when both proportions are 0 or both 1; NaN when n1 or n2 is 0. */
+VB_API double vb_two_proportion_p(uint64_t k1, uint64_t n1, uint64_t k2,
+                                  uint64_t n2);
+
 /* ---------------------------------------------------------------------------
  * Tally: mergeable counts by theme and score group
  * ------------------------------------------------------------------------ */

@@ -10,6 +10,7 @@
 #define VB_TEST_CHECK_H
 
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -61,6 +62,19 @@ static int check_passes_;
       check_failures_++;                                                       \
       fprintf(stderr, "%s:%d: %s == \"%s\" failed: got \"%.*s\"\n", __FILE__,  \
               __LINE__, #p, s_, p_ ? (int)n_ : 6, p_ ? p_ : "(null)");         \
+    }                                                                          \
+  } while (0)
+
+/* |a - b| < tol, for computed figures. */
+#define CHECK_NEAR(a, b, tol)                                                  \
+  do {                                                                         \
+    double a_ = (a), b_ = (b);                                                 \
+    if (fabs(a_ - b_) < (tol)) {                                               \
+      check_passes_++;                                                         \
+    } else {                                                                   \
+      check_failures_++;                                                       \
+      fprintf(stderr, "%s:%d: %s ~ %s failed: %.6f != %.6f\n", __FILE__,       \
+              __LINE__, #a, #b, a_, b_);                                       \
     }                                                                          \
   } while (0)
 

@@ -48,6 +48,55 @@ static void test_scores(void) {
   CHECK_STR(vb_group_name(VB_GROUP_PASSIVE), "passive");
 }
 
+static int group_on(const vb_scale *sc, const char *text) {
+  int score;
+  vb_group group;
+  int rc = vb_scale_score(sc, text, strlen(text), &score, &group);
+  return rc == VB_OK ? (int)group : rc;
+}
+
+static void test_scales(void) {
+  vb_scale *sc;
+  vb_error err;
+  CHECK_INT(vb_scale_parse("csat5", &sc, &err), VB_OK);
+  CHECK_INT(group_on(sc, "1"), VB_GROUP_DETRACTOR);
+  CHECK_INT(group_on(sc, "3"), VB_GROUP_DETRACTOR);
+  CHECK_INT(group_on(sc, "4"), VB_GROUP_PASSIVE);
+  CHECK_INT(group_on(sc, "5"), VB_GROUP_PROMOTER);
+  CHECK_INT(group_on(sc, "0"), VB_ESCORE);
+  CHECK_INT(group_on(sc, "6"), VB_ESCORE);
+  CHECK_INT(group_on(sc, ""), VB_GROUP_UNSCORED);
+  CHECK_STR(vb_scale_text(sc), "detractor=1-3,passive=4,promoter=5");
+  vb_scale_free(sc);
+
+  /* a map with a gap and '|': 2 is on no group, so not on the scale */
+  CHECK_INT(vb_scale_parse("promoter=4-5,detractor=1|3", &sc, &err), VB_OK);
+  CHECK_INT(group_on(sc, "3"), VB_GROUP_DETRACTOR);
+  CHECK_INT(group_on(sc, "2"), VB_ESCORE);
+  CHECK_INT(group_on(sc, "5"), VB_GROUP_PROMOTER);
+  vb_scale_free(sc);
+
+  CHECK_INT(vb_scale_parse("nps", &sc, &err), VB_OK);
+  CHECK_INT(group_on(sc, "6"), VB_GROUP_DETRACTOR);
+  CHECK_INT(group_on(sc, "7"), VB_GROUP_PASSIVE);
+  CHECK_INT(group_on(sc, "10"), VB_GROUP_PROMOTER);
+  vb_scale_free(sc);
+  CHECK_INT(group_on(NULL, "11"), VB_ESCORE); /* NULL is NPS */
+
+  CHECK_INT(vb_scale_parse("detractor=1-3,passive=3-4", &sc, &err), VB_EINVAL);
+  CHECK(sc == NULL);
+  CHECK_INT(err.column, 23); /* where "3-4" starts */
+  CHECK(strstr(err.message, "score 3 is in two groups") != NULL);
+  CHECK_INT(vb_scale_parse("detractors=1", &sc, &err), VB_EINVAL);
+  CHECK_INT(err.column, 1);
+  CHECK_INT(vb_scale_parse("detractor=3-1", &sc, &err), VB_EINVAL);
+  CHECK_INT(err.column, 11);
+  CHECK_INT(vb_scale_parse("detractor=1;passive=2", &sc, &err), VB_EINVAL);
+  CHECK_INT(err.column, 12);
+  CHECK_INT(vb_scale_parse("", &sc, &err), VB_EINVAL);
+  vb_scale_free(NULL);
+}
+
 static const struct {
   const char *text;
   vb_group group;
@@ -161,6 +210,7 @@ static void test_tally(void) {
 
 int main(void) {
   test_scores();
+  test_scales();
   test_tally();
   return check_exit();
 }
