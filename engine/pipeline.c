@@ -339,7 +339,10 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
       vb_tally_count_add(tally, VB_COUNT_INVALID_UTF8, 1);
     if (job->out)
       write_row(job, r, m, id_col, score, group, text);
-    vb_tally_add(tally, group, !blank(text, text_len), m);
+    if (vb_tally_add(tally, group, !blank(text, text_len), m)) {
+      rc = vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+      break;
+    }
   }
   vb_matcher_free(m);
   if (rc < 0)

@@ -3,24 +3,39 @@
  *
  * Every figure of a report is derived from integer counters: responses
  * and responses-with-text per group, rolled-up mentions per theme and
- * group, untagged comments per group, and run counters (read, rejected,
- * ...).  Merging adds counters, so it is exact, associative and
- * commutative: tallies from threads, files or machines combine into the
- * same numbers as one pass over everything.
+ * group, untagged comments per group, comments per term that produced a
+ * counted mention, comments per pair of co-mentioned themes, and run
+ * counters (read, rejected, ...).  Merging adds counters, so it is exact,
+ * associative and commutative: tallies from threads, files or machines
+ * combine into the same numbers as one pass over everything.
+ *
+ * Pairs live in an open-addressing table keyed by (a, b), a < b, kept at
+ * most half full; a pair of a theme and its own ancestor is not counted
+ * (every child mention is also its parent's, by roll-up).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 
+typedef struct pair_slot {
+  uint64_t key; /* (a << 32 | b) + 1; 0 = empty */
+  uint64_t comments;
+} pair_slot;
+
 struct vb_tally {
   const vb_lexicon *lex;
-  size_t theme_count;
+  size_t theme_count, term_count;
   uint64_t counts[VB_COUNT_KINDS];
   uint64_t responses[VB_GROUP_COUNT];
   uint64_t with_text[VB_GROUP_COUNT];
   uint64_t untagged[VB_GROUP_COUNT];
-  uint64_t *mentions; /* [theme * VB_GROUP_COUNT + group] */
+  uint64_t *mentions;  /* [theme * VB_GROUP_COUNT + group] */
+  uint64_t *term_hits; /* [term] */
+  uint64_t *term_seen; /* [term] -> last comment stamp (scratch) */
+  uint64_t stamp;
+  pair_slot *pairs;
+  size_t pair_mask, pair_count; /* slots - 1; used slots */
 };
 
 int vb_tally_new(const vb_lexicon *lex, vb_tally **out) {
@@ -34,9 +49,12 @@ int vb_tally_new(const vb_lexicon *lex, vb_tally **out) {
     return VB_ENOMEM;
   t->lex = lex;
   t->theme_count = vb_lexicon_theme_count(lex);
+  t->term_count = vb_lexicon_term_count(lex);
   t->mentions = calloc(t->theme_count * VB_GROUP_COUNT + 1, sizeof(uint64_t));
-  if (!t->mentions) {
-    free(t);
+  t->term_hits = calloc(t->term_count + 1, sizeof(uint64_t));
+  t->term_seen = calloc(t->term_count + 1, sizeof(uint64_t));
+  if (!t->mentions || !t->term_hits || !t->term_seen) {
+    vb_tally_free(t);
     return VB_ENOMEM;
   }
   *out = t;
@@ -47,19 +65,58 @@ void vb_tally_free(vb_tally *t) {
   if (!t)
     return;
   free(t->mentions);
+  free(t->term_hits);
+  free(t->term_seen);
+  free(t->pairs);
   free(t);
 }
 
-void vb_tally_add(vb_tally *t, vb_group group, int has_text,
-                  const vb_matcher *m) {
+static int pairs_grow(vb_tally *t) {
+  size_t slots = t->pairs ? (t->pair_mask + 1) * 2 : 64;
+  pair_slot *grown = calloc(slots, sizeof *grown);
+  if (!grown)
+    return VB_ENOMEM;
+  for (size_t i = 0; t->pairs && i <= t->pair_mask; i++) {
+    if (!t->pairs[i].key)
+      continue;
+    size_t j =
+        (size_t)vb__hash((const char *)&t->pairs[i].key, 8) & (slots - 1);
+    while (grown[j].key)
+      j = (j + 1) & (slots - 1);
+    grown[j] = t->pairs[i];
+  }
+  free(t->pairs);
+  t->pairs = grown;
+  t->pair_mask = slots - 1;
+  return VB_OK;
+}
+
+/* Adds n comments to the pair with this key. */
+static int pair_add(vb_tally *t, uint64_t key, uint64_t n) {
+  if ((t->pair_count + 1) * 2 > (t->pairs ? t->pair_mask + 1 : 0) &&
+      pairs_grow(t))
+    return VB_ENOMEM;
+  size_t j = (size_t)vb__hash((const char *)&key, 8) & t->pair_mask;
+  while (t->pairs[j].key && t->pairs[j].key != key)
+    j = (j + 1) & t->pair_mask;
+  if (!t->pairs[j].key) {
+    t->pairs[j].key = key;
+    t->pair_count++;
+  }
+  t->pairs[j].comments += n;
+  return VB_OK;
+}
+
+int vb_tally_add(vb_tally *t, vb_group group, int has_text,
+                 const vb_matcher *m) {
   if ((unsigned)group >= VB_GROUP_COUNT)
-    return;
+    return VB_EINVAL;
   t->counts[VB_COUNT_TAGGED]++;
   if (group == VB_GROUP_UNSCORED)
     t->counts[VB_COUNT_UNSCORED]++;
   t->responses[group]++;
   if (!has_text)
-    return;
+    return VB_OK;
   t->counts[VB_COUNT_WITH_TEXT]++;
   t->with_text[group]++;
   const size_t *themes = NULL;
@@ -67,9 +124,25 @@ void vb_tally_add(vb_tally *t, vb_group group, int has_text,
   if (n == 0) {
     t->counts[VB_COUNT_UNTAGGED]++;
     t->untagged[group]++;
+    return VB_OK;
   }
   for (size_t i = 0; i < n; i++)
     t->mentions[themes[i] * VB_GROUP_COUNT + group]++;
+  /* each term once per comment */
+  t->stamp++;
+  for (size_t i = 0; i < vb_matcher_match_count(m); i++) {
+    const vb_match *x = vb_matcher_match(m, i);
+    if (!x->excluded && t->term_seen[x->term] != t->stamp) {
+      t->term_seen[x->term] = t->stamp;
+      t->term_hits[x->term]++;
+    }
+  }
+  int rc = VB_OK;
+  for (size_t i = 0; i < n; i++) /* themes are sorted: a < b */
+    for (size_t j = i + 1; j < n && !rc; j++)
+      if (!vb__theme_covers(t->lex, themes[i], themes[j]))
+        rc = pair_add(t, ((uint64_t)themes[i] << 32 | themes[j]) + 1, 1);
+  return rc;
 }
 
 void vb_tally_count_add(vb_tally *t, vb_count kind, uint64_t n) {
@@ -89,15 +162,49 @@ uint64_t vb_tally_with_text(const vb_tally *t, vb_group group) {
   return (unsigned)group < VB_GROUP_COUNT ? t->with_text[group] : 0;
 }
 
+uint64_t vb_tally_untagged(const vb_tally *t, vb_group group) {
+  return (unsigned)group < VB_GROUP_COUNT ? t->untagged[group] : 0;
+}
+
 uint64_t vb_tally_mentions(const vb_tally *t, size_t theme, vb_group group) {
   if (theme >= t->theme_count || (unsigned)group >= VB_GROUP_COUNT)
     return 0;
   return t->mentions[theme * VB_GROUP_COUNT + group];
 }
 
+uint64_t vb_tally_term_hits(const vb_tally *t, size_t term) {
+  return term < t->term_count ? t->term_hits[term] : 0;
+}
+
+size_t vb_tally_pair_count(const vb_tally *t) { return t->pair_count; }
+
+int vb_tally_pair(const vb_tally *t, size_t index, size_t *a, size_t *b,
+                  uint64_t *comments) {
+  if (index >= t->pair_count)
+    return VB_ERANGE;
+  for (size_t i = 0; i <= t->pair_mask; i++) {
+    if (!t->pairs[i].key || index--)
+      continue;
+    uint64_t key = t->pairs[i].key - 1;
+    *a = (size_t)(key >> 32);
+    *b = (size_t)(key & 0xFFFFFFFFu);
+    *comments = t->pairs[i].comments;
+    return VB_OK;
+  }
+  return VB_ERANGE;
+}
+
 int vb_tally_merge(vb_tally *dst, const vb_tally *src) {
   if (!dst || !src || dst->lex != src->lex)
     return VB_EINVAL;
+  /* pairs first: the only step that can fail, so dst stays whole */
+  size_t needed = dst->pair_count + src->pair_count;
+  while ((needed + 1) * 2 > (dst->pairs ? dst->pair_mask + 1 : 0))
+    if (pairs_grow(dst))
+      return VB_ENOMEM;
+  for (size_t i = 0; src->pairs && i <= src->pair_mask; i++)
+    if (src->pairs[i].key)
+      pair_add(dst, src->pairs[i].key, src->pairs[i].comments);
   for (size_t k = 0; k < VB_COUNT_KINDS; k++)
     dst->counts[k] += src->counts[k];
   for (size_t g = 0; g < VB_GROUP_COUNT; g++) {
@@ -107,6 +214,8 @@ int vb_tally_merge(vb_tally *dst, const vb_tally *src) {
   }
   for (size_t i = 0; i < dst->theme_count * VB_GROUP_COUNT; i++)
     dst->mentions[i] += src->mentions[i];
+  for (size_t i = 0; i < dst->term_count; i++)
+    dst->term_hits[i] += src->term_hits[i];
   return VB_OK;
 }
 

@@ -263,6 +263,43 @@ VB_API int vb_scale_score(const vb_scale *scale, const char *text, size_t len,
 VB_API const char *vb_scale_text(const vb_scale *scale);
 
 /* ---------------------------------------------------------------------------
+ * Periods: calendar buckets of ISO-8601 dates
+ * ------------------------------------------------------------------------ */
+
+typedef enum vb_period {
+  VB_PERIOD_NONE = 0,
+  VB_PERIOD_DAY,
+  VB_PERIOD_WEEK, /* ISO 8601 week: Monday to Sunday, ISO week-year */
+  VB_PERIOD_MONTH,
+  VB_PERIOD_QUARTER,
+  VB_PERIOD_YEAR
+} vb_period;
+
+/* "day", "week", "month", "quarter", "year" (or "none") -> *out.
+ * VB_EINVAL for anything else. */
+VB_API int vb_period_parse(const char *name, vb_period *out);
+/* Static name of a period ("month", ...). */
+VB_API const char *vb_period_name(vb_period period);
+
+/* Buckets an ISO-8601 date or date-time: "YYYY-MM-DD", optionally followed
+ * by 'T' or ' ' and "hh:mm", "hh:mm:ss" or "hh:mm:ss.fff", optionally
+ * followed by "Z", "+hh:mm", "-hh:mm", "+hhmm" or "-hhmm"; surrounding
+ * blanks are ignored.  The calendar date as written is used (a zone offset
+ * is checked, not applied).  Writes the bucket's first day as "YYYY-MM-DD"
+ * into start (11 bytes) and its label into label (16 bytes): "2025-03-07"
+ * (day), "2025-W10" (week, ISO week-year), "2025-03" (month), "2025-Q1"
+ * (quarter), "2025" (year).  Returns VB_OK, or VB_EINVAL for an empty or
+ * malformed value or an impossible date (2025-02-30, month 13, hour 24).
+ * Years 0001-9999. */
+VB_API int vb_period_bucket(vb_period period, const char *text, size_t len,
+                            char start[11], char label[16]);
+/* The first day of the bucket before the one starting at `start` (as
+ * written by vb_period_bucket) into prev (11 bytes).  VB_EINVAL when start
+ * is not a bucket start of that period. */
+VB_API int vb_period_previous(vb_period period, const char *start,
+                              char prev[11]);
+
+/* ---------------------------------------------------------------------------
  * Statistics (definitions: docs/metrics.md; all 95%, z = 1.96)
  * ------------------------------------------------------------------------ */
 
@@ -303,9 +340,11 @@ typedef enum vb_count {
 VB_API int vb_tally_new(const vb_lexicon *lex, vb_tally **out);
 VB_API void vb_tally_free(vb_tally *t);
 /* Adds one tagged response: its group, whether its comment has text, and
- * the themes the matcher found in it.  `m` may be NULL for no themes. */
-VB_API void vb_tally_add(vb_tally *t, vb_group group, int has_text,
-                         const vb_matcher *m);
+ * the themes and terms the matcher found in it.  `m` may be NULL for no
+ * themes.  VB_ENOMEM when the pair table cannot grow (the response's other
+ * counts are added). */
+VB_API int vb_tally_add(vb_tally *t, vb_group group, int has_text,
+                        const vb_matcher *m);
 /* Adds `n` to a counter (used for rows read, rejected, ...). */
 VB_API void vb_tally_count_add(vb_tally *t, vb_count kind, uint64_t n);
 VB_API uint64_t vb_tally_count(const vb_tally *t, vb_count kind);
@@ -316,7 +355,20 @@ VB_API uint64_t vb_tally_with_text(const vb_tally *t, vb_group group);
 /* Responses in a group whose comment mentions the theme (rolled up). */
 VB_API uint64_t vb_tally_mentions(const vb_tally *t, size_t theme,
                                   vb_group group);
-/* Adds src into dst.  Both must belong to the same lexicon (VB_EINVAL). */
+/* Responses in a group whose comment has text but mentions no theme. */
+VB_API uint64_t vb_tally_untagged(const vb_tally *t, vb_group group);
+/* Comments in which the term produced a counted (not excluded) mention. */
+VB_API uint64_t vb_tally_term_hits(const vb_tally *t, size_t term);
+/* Pairs of themes mentioned by the same comment, neither an ancestor of
+ * the other: how many distinct pairs have been seen, and the i-th of them
+ * (in no particular order) with a < b and the comments mentioning both.
+ * VB_ERANGE for a bad index.  Indices are invalidated by vb_tally_add and
+ * vb_tally_merge. */
+VB_API size_t vb_tally_pair_count(const vb_tally *t);
+VB_API int vb_tally_pair(const vb_tally *t, size_t index, size_t *a, size_t *b,
+                         uint64_t *comments);
+/* Adds src into dst.  Both must belong to the same lexicon (VB_EINVAL);
+ * VB_ENOMEM when the pair table cannot grow (dst is then unchanged). */
 VB_API int vb_tally_merge(vb_tally *dst, const vb_tally *src);
 
 /* ---------------------------------------------------------------------------

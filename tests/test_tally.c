@@ -132,10 +132,30 @@ static bool same_tally(const vb_lexicon *lex, const vb_tally *a,
         vb_tally_with_text(a, (vb_group)g) !=
             vb_tally_with_text(b, (vb_group)g))
       return false;
+    if (vb_tally_untagged(a, (vb_group)g) != vb_tally_untagged(b, (vb_group)g))
+      return false;
     for (size_t t = 0; t < vb_lexicon_theme_count(lex); t++)
       if (vb_tally_mentions(a, t, (vb_group)g) !=
           vb_tally_mentions(b, t, (vb_group)g))
         return false;
+  }
+  for (size_t t = 0; t < vb_lexicon_term_count(lex); t++)
+    if (vb_tally_term_hits(a, t) != vb_tally_term_hits(b, t))
+      return false;
+  if (vb_tally_pair_count(a) != vb_tally_pair_count(b))
+    return false;
+  for (size_t i = 0; i < vb_tally_pair_count(a); i++) {
+    size_t x, y, x2, y2;
+    uint64_t n, n2 = 0;
+    vb_tally_pair(a, i, &x, &y, &n);
+    for (size_t j = 0; j < vb_tally_pair_count(b); j++) {
+      vb_tally_pair(b, j, &x2, &y2, &n2);
+      if (x2 == x && y2 == y)
+        break;
+      n2 = UINT64_MAX;
+    }
+    if (n != n2)
+      return false;
   }
   return true;
 }
@@ -171,6 +191,29 @@ static void test_tally(void) {
   CHECK_INT(vb_tally_mentions(whole, late, VB_GROUP_PROMOTER), 1);
   CHECK_INT(vb_tally_mentions(whole, shipping, VB_GROUP_UNSCORED), 1);
   CHECK_INT(vb_tally_mentions(whole, shipping, VB_GROUP_PASSIVE), 0);
+  CHECK_INT(vb_tally_untagged(whole, VB_GROUP_PASSIVE), 1);
+  CHECK_INT(vb_tally_untagged(whole, VB_GROUP_DETRACTOR), 0);
+  /* terms, once per comment: "delivery" in rows 0, 4 and 7 ("late
+   * delivery" contains it too); "still waiting" twice in row 5 -> 1 */
+  for (size_t term = 0; term < vb_lexicon_term_count(lex); term++) {
+    const char *text = vb_lexicon_term_text(lex, term);
+    if (strcmp(text, "delivery") == 0)
+      CHECK_INT(vb_tally_term_hits(whole, term), 3);
+    if (strcmp(text, "still waiting") == 0)
+      CHECK_INT(vb_tally_term_hits(whole, term), 1);
+    if (strcmp(text, "pay") == 0)
+      CHECK_INT(vb_tally_term_hits(whole, term), 0);
+  }
+  /* pairs: row 4 mentions shipping and pricing; shipping/shipping.late
+   * (rows 0, 5) is a child with its parent and does not count */
+  CHECK_INT(vb_tally_pair_count(whole), 1);
+  size_t pa, pb;
+  uint64_t pn;
+  CHECK_INT(vb_tally_pair(whole, 0, &pa, &pb, &pn), VB_OK);
+  CHECK_INT(pa, shipping);
+  CHECK_INT(pb, pricing);
+  CHECK_INT(pn, 1);
+  CHECK_INT(vb_tally_pair(whole, 1, &pa, &pb, &pn), VB_ERANGE);
 
   /* split 0-3 / 3-5 / 5-8, merged in two different orders */
   size_t cut[] = {0, 3, 5, NROWS};
