@@ -91,6 +91,15 @@ void vb__line_col(const char *text, size_t len, size_t offset, unsigned *line,
   *column = c;
 }
 
+char *vb__memdup(const char *s, size_t len) {
+  char *d = malloc(len + 1);
+  if (d) {
+    memcpy(d, s, len);
+    d[len] = '\0';
+  }
+  return d;
+}
+
 int vb__grow(void **buf, size_t *cap, size_t need, size_t elem) {
   if (need <= *cap)
     return VB_OK;

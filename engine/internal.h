@@ -52,6 +52,10 @@ void vb__error_clear(vb_error *err);
 void vb__line_col(const char *text, size_t len, size_t offset, unsigned *line,
                   unsigned *column);
 
+/* A NUL-terminated copy of len bytes of s (which may hold NULs), or NULL
+ * when out of memory. */
+char *vb__memdup(const char *s, size_t len);
+
 /* Grows *buf (of element size `elem`) so it holds at least `need` elements;
  * *cap is in elements.  Returns VB_OK or VB_ENOMEM (buffer unchanged). */
 int vb__grow(void **buf, size_t *cap, size_t need, size_t elem);
@@ -273,6 +277,12 @@ struct vb_lexicon {
   uint32_t *patterns; /* term ids of pattern terms */
   size_t pattern_count;
 };
+
+/* ---- report.c --------------------------------------------------------- */
+
+/* The --by column names of a report, and its period. */
+size_t vb__report_by(const vb_report *r, const char *const **names);
+vb_period vb__report_period(const vb_report *r);
 
 /* 1 when theme `a` is `t` or one of its ancestors. */
 bool vb__theme_covers(const vb_lexicon *lex, size_t a, size_t t);

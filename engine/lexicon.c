@@ -47,15 +47,6 @@ typedef struct builder {
   size_t item_cap, term_cap, theme_cap, example_cap, pattern_cap;
 } builder;
 
-static char *dup_str(const char *s, size_t len) {
-  char *d = malloc(len + 1);
-  if (d) {
-    memcpy(d, s, len);
-    d[len] = '\0';
-  }
-  return d;
-}
-
 /* An error at a JSON node (its value, or its key when key is true). */
 static int fail_at(builder *b, const cJSON *node, bool key, int code,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
@@ -289,7 +280,7 @@ static int compile_term(builder *b, const cJSON *node, uint32_t theme,
   term->exclude = exclude;
   term->source = b->source;
   vb__jsonpos_where(b->pos, node, false, &term->line, &term->column);
-  term->text = dup_str(raw + lead, len);
+  term->text = vb__memdup(raw + lead, len);
   if (!term->text)
     return nomem(b);
   lex->term_count++; /* counted now so vb_lexicon_free frees it */
@@ -388,7 +379,7 @@ static int compile_examples(builder *b, const cJSON *ex, uint32_t theme) {
       x->must_match = strcmp(list->string, "match") == 0;
       x->source = b->source;
       vb__jsonpos_where(b->pos, e, false, &x->line, &x->column);
-      x->text = dup_str(e->valuestring, strlen(e->valuestring));
+      x->text = vb__memdup(e->valuestring, strlen(e->valuestring));
       if (!x->text)
         return nomem(b);
       lex->example_count++;
@@ -475,8 +466,8 @@ static int compile_theme(builder *b, const cJSON *node, long parent) {
   th->parent = parent;
   th->source = b->source;
   vb__jsonpos_where(b->pos, id, false, &th->line, &th->column);
-  th->id = dup_str(id->valuestring, strlen(id->valuestring));
-  th->label = dup_str(label->valuestring, strlen(label->valuestring));
+  th->id = vb__memdup(id->valuestring, strlen(id->valuestring));
+  th->label = vb__memdup(label->valuestring, strlen(label->valuestring));
   lex->theme_count++;
   if (!th->id || !th->label)
     return nomem(b);
@@ -586,7 +577,7 @@ static int parse_document(builder *b, const char *text, size_t len,
                      "lexicons loaded together must agree",
                      lang->valuestring, lex->language, b->language_from);
     if (!lex->language) {
-      lex->language = dup_str(lang->valuestring, strlen(lang->valuestring));
+      lex->language = vb__memdup(lang->valuestring, strlen(lang->valuestring));
       if (!lex->language)
         return nomem(b);
       b->language_from = b->name;
@@ -731,7 +722,7 @@ int vb_lexicon_compile(size_t count, const char *const names[],
   int rc = lex->sources && docs ? VB_OK : VB_ENOMEM;
   /* 1. parse every document and settle the shared settings */
   for (size_t i = 0; i < count && !rc; i++) {
-    lex->sources[i] = dup_str(names[i], strlen(names[i]));
+    lex->sources[i] = vb__memdup(names[i], strlen(names[i]));
     lex->source_count = i + 1;
     if (!lex->sources[i]) {
       rc = VB_ENOMEM;
@@ -742,7 +733,7 @@ int vb_lexicon_compile(size_t count, const char *const names[],
     rc = parse_document(&b, texts[i], lens[i], &docs[i]);
   }
   /* 2. one analyzer for all: terms of every document take the same path */
-  if (!rc && !lex->language && !(lex->language = dup_str("en", 2)))
+  if (!rc && !lex->language && !(lex->language = vb__memdup("en", 2)))
     rc = VB_ENOMEM;
   if (!rc) {
     rc = vb__analyzer_init(&b.an, lex->language, lex->fold_accents);

@@ -32,6 +32,9 @@ struct vb_job {
   char *text_col, *score_col, *id_col;
   FILE *out, *rejects;
   vb_output format;
+  const vb_scale *scale;
+  vb_report *report;
+  char *date_col;
   bool header_written, rejects_header_written; /* once per job, not per file */
 };
 
@@ -56,6 +59,7 @@ void vb_job_free(vb_job *job) {
   free(job->text_col);
   free(job->score_col);
   free(job->id_col);
+  free(job->date_col);
   free(job);
 }
 
@@ -85,6 +89,15 @@ void vb_job_set_output(vb_job *job, FILE *out, vb_output format) {
 void vb_job_set_rejects(vb_job *job, FILE *rejects) {
   job->rejects = rejects;
   job->rejects_header_written = false;
+}
+
+void vb_job_set_scale(vb_job *job, const vb_scale *scale) {
+  job->scale = scale;
+}
+
+int vb_job_set_report(vb_job *job, vb_report *report, const char *date_column) {
+  job->report = report;
+  return set_name(&job->date_col, date_column ? date_column : "date");
 }
 
 /* Finds a column by its configured name or by the common names.  A name
@@ -270,8 +283,20 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
     rc = find_column(r, job->score_col, SCORE_NAMES, "score", &score_col, err);
   if (!rc)
     rc = find_column(r, job->id_col, ID_NAMES, "id", &id_col, err);
+  const char *const *by_names = NULL;
+  size_t by_count = job->report ? vb__report_by(job->report, &by_names) : 0;
+  vb_period period =
+      job->report ? vb__report_period(job->report) : VB_PERIOD_NONE;
+  long by_cols[64], date_col = -1;
+  if (by_count > 64)
+    return vb__fail(err, VB_EINVAL, NULL, 0, 0, "at most 64 --by columns");
+  for (size_t i = 0; i < by_count && !rc; i++)
+    rc = find_column(r, by_names[i], NULL, "--by", &by_cols[i], err);
+  if (!rc && period != VB_PERIOD_NONE)
+    rc = find_column(r, job->date_col, NULL, "date", &date_col, err);
   if (rc)
     return rc;
+  bool sliced = by_count > 0 || period != VB_PERIOD_NONE;
   vb_matcher *m;
   if ((rc = vb_matcher_new(job->lex, &m, err)))
     return rc;
@@ -314,13 +339,41 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
     vb_group group = VB_GROUP_UNSCORED;
     if (score_col >= 0) {
       const char *s = vb_reader_field(r, (size_t)score_col, &score_len);
-      if (vb_score_parse(s, score_len, &score, &group) != VB_OK) {
+      if (vb_scale_score(job->scale, s, score_len, &score, &group) != VB_OK) {
         snprintf(reason, sizeof reason,
-                 "score \"%.*s\" in column \"%s\" is not an integer 0-10",
+                 "score \"%.*s\" in column \"%s\" is not on the scale (%s)",
                  (int)(score_len > 40 ? 40 : score_len), s,
-                 vb_reader_column_name(r, (size_t)score_col));
+                 vb_reader_column_name(r, (size_t)score_col),
+                 vb_scale_text(job->scale));
         reject(job, r, tally, reason);
         continue;
+      }
+    }
+    vb_tally *slice = NULL;
+    if (sliced) { /* the row's slice; a bad date rejects the row */
+      const char *values[64];
+      size_t lens[64];
+      char start[11], label[16];
+      for (size_t i = 0; i < by_count; i++)
+        values[i] = vb_reader_field(r, (size_t)by_cols[i], &lens[i]);
+      if (date_col >= 0) {
+        size_t dlen;
+        const char *d = vb_reader_field(r, (size_t)date_col, &dlen);
+        if (vb_period_bucket(period, d, dlen, start, label) != VB_OK) {
+          snprintf(reason, sizeof reason,
+                   "date \"%.*s\" in column \"%s\" is not an ISO-8601 "
+                   "date (YYYY-MM-DD[Thh:mm[:ss]][zone])",
+                   (int)(dlen > 40 ? 40 : dlen), d,
+                   vb_reader_column_name(r, (size_t)date_col));
+          reject(job, r, tally, reason);
+          continue;
+        }
+      }
+      if (vb_report_slice(job->report, values, lens,
+                          date_col >= 0 ? start : NULL,
+                          date_col >= 0 ? label : NULL, &slice)) {
+        rc = vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+        break;
       }
     }
     int mrc = vb_matcher_run(m, text, text_len);
@@ -339,7 +392,9 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
       vb_tally_count_add(tally, VB_COUNT_INVALID_UTF8, 1);
     if (job->out)
       write_row(job, r, m, id_col, score, group, text);
-    if (vb_tally_add(tally, group, !blank(text, text_len), m)) {
+    bool has_text = !blank(text, text_len);
+    if (vb_tally_add(tally, group, has_text, m) ||
+        (slice && vb_tally_add(slice, group, has_text, m))) {
       rc = vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
       break;
     }

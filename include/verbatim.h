@@ -454,6 +454,48 @@ VB_API int vb_outfile_commit(vb_outfile *f, vb_error *err);
 VB_API void vb_outfile_abort(vb_outfile *f);
 
 /* ---------------------------------------------------------------------------
+ * Report: tallies by segment and period, and their figures
+ * ------------------------------------------------------------------------ */
+
+/* A report is the overall tally plus one tally per slice, a slice being a
+ * combination of segment values (--by columns) and a period bucket.  Two
+ * reports of the same lexicon and dimensions merge exactly.  Not
+ * thread-safe. */
+typedef struct vb_report vb_report;
+
+typedef enum vb_report_format {
+  VB_REPORT_TABLE = 0, /* aligned text for people */
+  VB_REPORT_CSV,       /* tidy: one row per slice x theme x group */
+  VB_REPORT_JSON       /* the same figures, nested */
+} vb_report_format;
+
+/* A report for `lex` (which must outlive it) split by the named segment
+ * columns (may be 0) and by `period` (VB_PERIOD_NONE for none); `scale`
+ * (NULL: NPS) is only described in the output.  Strings are copied. */
+VB_API int vb_report_new(const vb_lexicon *lex, const char *const by[],
+                         size_t by_count, vb_period period,
+                         const vb_scale *scale, vb_report **out);
+VB_API void vb_report_free(vb_report *r);
+/* The overall tally (every response, whatever its slice). */
+VB_API vb_tally *vb_report_overall(vb_report *r);
+/* The tally of the slice with these segment values (by_count of them) and
+ * period bucket (start and label as vb_period_bucket writes them; NULL
+ * without periods), created empty on first use.  Owned by the report. */
+VB_API int vb_report_slice(vb_report *r, const char *const values[],
+                           const size_t lens[], const char *period_start,
+                           const char *period_label, vb_tally **tally);
+/* Adds src into dst (same lexicon, dimensions and period: VB_EINVAL). */
+VB_API int vb_report_merge(vb_report *dst, const vb_report *src);
+/* Hides themes mentioned by fewer than `min` comments (default 1: themes
+ * nobody mentions are hidden) and, in the table, shows at most `top`
+ * themes per slice (0: all). */
+VB_API void vb_report_set_limits(vb_report *r, uint64_t min_mentions,
+                                 size_t top);
+/* Writes the report (it uses the report's scratch space, hence not
+ * const).  VB_EIO when the stream fails. */
+VB_API int vb_report_write(vb_report *r, FILE *out, vb_report_format format);
+
+/* ---------------------------------------------------------------------------
  * Job: the `tag` pipeline (reader -> matcher -> writer, tally)
  * ------------------------------------------------------------------------ */
 
@@ -477,6 +519,15 @@ VB_API int vb_job_set_columns(vb_job *job, const char *text, const char *score,
 VB_API void vb_job_set_output(vb_job *job, FILE *out, vb_output format);
 /* Rejected rows are written here as CSV (line,reason,raw); NULL: nowhere. */
 VB_API void vb_job_set_rejects(vb_job *job, FILE *rejects);
+/* The score scale (NULL: NPS 0-10); it must outlive the job. */
+VB_API void vb_job_set_scale(vb_job *job, const vb_scale *scale);
+/* Also adds every tagged row to `report` (which must outlive the job): to
+ * its overall tally and to the slice given by the report's --by columns
+ * and, with a period, the date column `date_column` (NULL: "date").  A row
+ * whose date is empty or not ISO-8601 is rejected, never guessed.  A --by
+ * column or the date column missing from the input is VB_ECOLUMN at run. */
+VB_API int vb_job_set_report(vb_job *job, vb_report *report,
+                             const char *date_column);
 
 /* Runs the job over every row of `r`, adding to `tally`.  Each row read is
  * either written (tagged) or rejected; the tally's counters say how many.

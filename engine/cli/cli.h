@@ -29,8 +29,59 @@ typedef struct lexicon_args {
   size_t count;
 } lexicon_args;
 
+/* Long-option codes shared by the commands that read survey files. */
+enum {
+  OPT_REJECTS = 256,
+  OPT_TEXT,
+  OPT_SCORE,
+  OPT_ID,
+  OPT_INPUT_FORMAT,
+  OPT_MAX_ROW,
+  OPT_BY,
+  OPT_PERIOD,
+  OPT_DATE,
+  OPT_GROUPS,
+  OPT_MIN_MENTIONS,
+  OPT_TOP
+};
+
 /* Adds a -l argument; prints a usage error and returns false when full. */
 bool lexicon_args_add(lexicon_args *a, const char *path);
+/* The long options input_option() handles, for getopt_long tables. */
+#define INPUT_LONG_OPTIONS                                                     \
+  {"lexicon", required_argument, NULL, 'l'},                                   \
+      {"output", required_argument, NULL, 'o'},                                \
+      {"rejects", required_argument, NULL, OPT_REJECTS},                       \
+      {"text", required_argument, NULL, OPT_TEXT},                             \
+      {"score", required_argument, NULL, OPT_SCORE},                           \
+      {"id", required_argument, NULL, OPT_ID},                                 \
+      {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},             \
+      {"max-row", required_argument, NULL, OPT_MAX_ROW},                       \
+      {"quiet", no_argument, NULL, 'q'}, {                                     \
+    "help", no_argument, NULL, 'h'                                             \
+  }
+
+/* What `tag` and `report` share: lexicons, input, columns, outputs. */
+typedef struct input_args {
+  lexicon_args lexicons;
+  vb_format input_format;
+  const char *output, *rejects, *text, *score, *id;
+  size_t max_row; /* 0: the reader's default */
+  bool quiet;
+} input_args;
+
+/* Handles option `c` (with optarg) when it is one of the shared ones
+ * (-l -o -q --rejects --text --score --id --input-format --max-row):
+ * returns 1 when handled, 0 when not shared, -EXIT_USAGE after printing a
+ * usage error. */
+int input_option(int c, const char *cmd, input_args *a);
+/* Opens -o and --rejects atomically; prints errors; returns an exit code. */
+int open_outputs(const input_args *a, vb_outfile **out, vb_outfile **rejects);
+/* Commits them (and flushes stdout when there is no -o); sets both to NULL. */
+int commit_outputs(const input_args *a, vb_outfile **out, vb_outfile **rejects);
+/* The counts line: read, tagged, unscored, rejected (and where). */
+void print_counts(const vb_tally *t, const char *rejects);
+
 /* Loads the named lexicons (or the built-in one).  On failure prints the
  * error and returns NULL. */
 vb_lexicon *load_lexicons(const lexicon_args *a);
@@ -46,7 +97,15 @@ int exit_code_for(int status, int fallback);
 int usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Runs the job over each FILE in turn ("-" or none: standard input).
+ * With same_header, every input must have the first one's columns
+ * (checked before any row is written).  Prints errors; returns an exit
+ * code. */
+int run_inputs(vb_job *job, vb_tally *tally, vb_format input_format,
+               size_t max_row, bool same_header, char **files, int nfiles);
+
 int cmd_tag(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 

@@ -3,9 +3,13 @@
  * (with the built-in default as the fallback), printing errors the same
  * way everywhere, and mapping library statuses to exit codes.
  */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <stdbool.h>
 
 #include "cli.h"
 
@@ -104,4 +108,190 @@ int usage_error(const char *cmd, const char *fmt, ...) {
   fprintf(stderr, "\nTry 'verbatim %s%s--help' for more information.\n",
           cmd ? cmd : "", cmd ? " " : "");
   return EXIT_USAGE;
+}
+
+/* Same columns, same order: a CSV output has one header.  Says so when
+ * they differ. */
+static bool same_columns(const vb_reader *first, const vb_reader *r) {
+  size_t n = vb_reader_column_count(first);
+  bool same = n == vb_reader_column_count(r);
+  for (size_t i = 0; i < n && same; i++)
+    same = strcmp(vb_reader_column_name(first, i),
+                  vb_reader_column_name(r, i)) == 0;
+  if (!same)
+    fprintf(stderr,
+            "verbatim: %s: columns differ from those of %s; a CSV output "
+            "has one header (tag them separately or use -f long)\n",
+            vb_reader_name(r), vb_reader_name(first));
+  return same;
+}
+
+void print_counts(const vb_tally *t, const char *rejects) {
+  unsigned long long read = vb_tally_count(t, VB_COUNT_READ),
+                     tagged = vb_tally_count(t, VB_COUNT_TAGGED),
+                     unscored = vb_tally_count(t, VB_COUNT_UNSCORED),
+                     rejected = vb_tally_count(t, VB_COUNT_REJECTED),
+                     invalid = vb_tally_count(t, VB_COUNT_INVALID_UTF8),
+                     patterns = vb_tally_count(t, VB_COUNT_PATTERN_ERRORS);
+  fprintf(stderr,
+          "verbatim: read %llu, tagged %llu, unscored %llu, rejected %llu",
+          read, tagged, unscored, rejected);
+  if (rejected && rejects)
+    fprintf(stderr, " (in %s)", rejects);
+  else if (rejected)
+    fputs(" (use --rejects FILE to keep them)", stderr);
+  if (invalid)
+    fprintf(stderr, "; invalid UTF-8 replaced in %llu rows", invalid);
+  if (patterns)
+    fprintf(stderr, "; pattern limits hit in %llu rows", patterns);
+  fputc('\n', stderr);
+}
+
+/* With CSV output, all inputs must have the first one's columns.  Checked
+ * before any row is written, so a mismatch leaves no partial output.
+ * Standard input cannot be read twice and is checked when it is read. */
+static int check_headers(vb_format input_format, char **files, int nfiles) {
+  vb_reader *first = NULL;
+  int code = EXIT_OK;
+  for (int i = 0; i < nfiles && code == EXIT_OK; i++) {
+    if (strcmp(files[i], "-") == 0)
+      continue;
+    vb_reader *r;
+    vb_error err;
+    int rc = vb_reader_open(files[i], input_format, &r, &err);
+    if (rc) {
+      print_error(&err);
+      code = exit_code_for(rc, EXIT_INPUT);
+    } else if (!first) {
+      first = r;
+      r = NULL;
+    } else if (!same_columns(first, r)) {
+      code = EXIT_INPUT;
+    }
+    vb_reader_free(r);
+  }
+  vb_reader_free(first);
+  return code;
+}
+
+int run_inputs(vb_job *job, vb_tally *tally, vb_format input_format,
+               size_t max_row, bool same_header, char **files, int nfiles) {
+  static char *stdin_only[] = {"-"};
+  if (nfiles == 0) {
+    files = stdin_only;
+    nfiles = 1;
+  }
+  if (same_header && nfiles > 1) {
+    int code = check_headers(input_format, files, nfiles);
+    if (code)
+      return code;
+  }
+  vb_reader *first = NULL;
+  int code = EXIT_OK;
+  for (int i = 0; i < nfiles && code == EXIT_OK; i++) {
+    vb_reader *r;
+    vb_error err;
+    int rc = vb_reader_open(files[i], input_format, &r, &err);
+    if (rc) {
+      print_error(&err);
+      code = exit_code_for(rc, EXIT_INPUT);
+      break;
+    }
+    vb_reader_set_max_row(r, max_row);
+    if (first && same_header && !same_columns(first, r)) {
+      vb_reader_free(r);
+      code = EXIT_INPUT;
+      break;
+    }
+    rc = vb_job_run(job, r, tally, &err);
+    if (rc) {
+      print_error(&err);
+      code = exit_code_for(rc, EXIT_INPUT);
+    }
+    if (!first)
+      first = r;
+    else
+      vb_reader_free(r);
+  }
+  vb_reader_free(first);
+  return code;
+}
+
+int input_option(int c, const char *cmd, input_args *a) {
+  switch (c) {
+  case 'l':
+    return lexicon_args_add(&a->lexicons, optarg) ? 1 : -EXIT_USAGE;
+  case 'o':
+    a->output = optarg;
+    return 1;
+  case 'q':
+    a->quiet = true;
+    return 1;
+  case OPT_REJECTS:
+    a->rejects = optarg;
+    return 1;
+  case OPT_TEXT:
+    a->text = optarg;
+    return 1;
+  case OPT_SCORE:
+    a->score = optarg;
+    return 1;
+  case OPT_ID:
+    a->id = optarg;
+    return 1;
+  case OPT_INPUT_FORMAT: {
+    static const char *const names[] = {"auto", "csv", "tsv", "ndjson"};
+    for (int i = 0; i < 4; i++)
+      if (strcmp(optarg, names[i]) == 0) {
+        a->input_format = (vb_format)i;
+        return 1;
+      }
+    return -usage_error(
+        cmd, "unknown input format '%s' (auto, csv, tsv, ndjson)", optarg);
+  }
+  case OPT_MAX_ROW: {
+    char *end;
+    unsigned long long v = strtoull(optarg, &end, 10);
+    if (*end || v < 64)
+      return -usage_error(cmd, "--max-row needs a number of bytes >= 64");
+    a->max_row = (size_t)v;
+    return 1;
+  }
+  default:
+    return 0;
+  }
+}
+
+int open_outputs(const input_args *a, vb_outfile **out, vb_outfile **rejects) {
+  vb_error err;
+  *out = *rejects = NULL;
+  if ((a->output && vb_outfile_open(a->output, out, &err)) ||
+      (a->rejects && vb_outfile_open(a->rejects, rejects, &err))) {
+    print_error(&err);
+    vb_outfile_abort(*out);
+    *out = NULL;
+    return EXIT_OUTPUT;
+  }
+  return EXIT_OK;
+}
+
+int commit_outputs(const input_args *a, vb_outfile **out,
+                   vb_outfile **rejects) {
+  vb_error err;
+  int code = EXIT_OK;
+  if (*out && vb_outfile_commit(*out, &err)) {
+    print_error(&err);
+    code = EXIT_OUTPUT;
+  }
+  *out = NULL;
+  if (*rejects && vb_outfile_commit(*rejects, &err)) {
+    print_error(&err);
+    code = EXIT_OUTPUT;
+  }
+  *rejects = NULL;
+  if (!a->output && fflush(stdout) != 0) {
+    fputs("verbatim: cannot write to standard output\n", stderr);
+    code = EXIT_OUTPUT;
+  }
+  return code;
 }

@@ -41,6 +41,8 @@ int main(int argc, char **argv) {
   }
   if (strcmp(cmd, "tag") == 0)
     return cmd_tag(argc - 1, argv + 1);
+  if (strcmp(cmd, "report") == 0)
+    return cmd_report(argc - 1, argv + 1);
   if (strcmp(cmd, "explain") == 0)
     return cmd_explain(argc - 1, argv + 1);
   if (strcmp(cmd, "lint") == 0)

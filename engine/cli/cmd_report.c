@@ -1,0 +1,237 @@
+/*
+ * cmd_report.c - `verbatim report`: theme counts and NPS figures by score
+ * group, overall and per segment (--by) and period (--period), as a table
+ * for people or tidy CSV / JSON for BI tools.
+ *
+ * It runs the same job as `tag` with no row output and a report attached;
+ * the report's overall tally doubles as the run's counts, so the counts
+ * line and the report always agree.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char USAGE[] =
+    "Usage: verbatim report [OPTIONS] [FILE...]\n"
+    "\n"
+    "For every theme: how often detractors, passives and promoters mention "
+    "it,\n"
+    "its NPS and the NPS points it costs, overall and per segment and "
+    "period.\n"
+    "No FILE, or '-', reads standard input.\n"
+    "\n"
+    "Options:\n"
+    "  -l, --lexicon FILE      lexicon to use (repeatable; default: "
+    "built-in)\n"
+    "  -f, --format FMT        table (default on a terminal), csv (default\n"
+    "                          otherwise; tidy: one row per segment x period "
+    "x\n"
+    "                          theme x group) or json\n"
+    "  -o, --output FILE       write to FILE atomically (format from its\n"
+    "                          extension .csv/.json/.txt unless -f is given)\n"
+    "      --by COL            split by this column (repeatable)\n"
+    "      --period P          split by day, week (ISO), month, quarter or "
+    "year\n"
+    "      --date COL          the ISO-8601 date column for --period "
+    "(default:\n"
+    "                          date)\n"
+    "      --groups SPEC       score scale: nps (default), csat5, or a map "
+    "such\n"
+    "                          as detractor=1-3,passive=4,promoter=5\n"
+    "      --min-mentions N    hide themes mentioned by fewer than N "
+    "comments\n"
+    "                          overall (default 1)\n"
+    "      --top N             show at most N themes per table (default: "
+    "all)\n"
+    "      --rejects FILE      write rejected rows (line,reason,raw) to FILE\n"
+    "      --text COL          the comment column (default: comment, text, "
+    "...)\n"
+    "      --score COL         the score column (default: score, nps, ...)\n"
+    "      --id COL            the id column (default: id, response_id, ...)\n"
+    "      --input-format FMT  auto (default), csv, tsv or ndjson\n"
+    "      --max-row BYTES     reject rows longer than BYTES (default "
+    "16777216)\n"
+    "  -q, --quiet             do not print the counts line\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "Exit codes: 0 all rows counted, 1 some rows rejected, 2 usage, 3 "
+    "input,\n"
+    "4 lexicon, 5 output, 70 internal error.  Figures: docs/metrics.md.\n";
+
+static const struct option OPTIONS[] = {
+    INPUT_LONG_OPTIONS,
+    {"format", required_argument, NULL, 'f'},
+    {"by", required_argument, NULL, OPT_BY},
+    {"period", required_argument, NULL, OPT_PERIOD},
+    {"date", required_argument, NULL, OPT_DATE},
+    {"groups", required_argument, NULL, OPT_GROUPS},
+    {"min-mentions", required_argument, NULL, OPT_MIN_MENTIONS},
+    {"top", required_argument, NULL, OPT_TOP},
+    {NULL, 0, NULL, 0}};
+
+#define MAX_BY 16
+
+typedef struct report_args {
+  input_args in;
+  int format; /* vb_report_format, or -1: choose */
+  const char *by[MAX_BY];
+  size_t by_count;
+  vb_period period;
+  const char *date, *groups;
+  unsigned long long min_mentions, top;
+} report_args;
+
+static int parse_count(const char *opt, const char *text,
+                       unsigned long long *v) {
+  char *end;
+  *v = strtoull(text, &end, 10);
+  if (!*text || *end || text[0] == '-')
+    return usage_error("report", "%s needs a whole number", opt);
+  return EXIT_OK;
+}
+
+static int parse_args(int argc, char **argv, report_args *a) {
+  memset(a, 0, sizeof *a);
+  a->format = -1;
+  a->min_mentions = 1;
+  optind = 1;
+  opterr = 0;
+  int c;
+  while ((c = getopt_long(argc, argv, ":l:f:o:qh", OPTIONS, NULL)) != -1) {
+    int shared = input_option(c, "report", &a->in);
+    if (shared < 0)
+      return -shared;
+    if (shared)
+      continue;
+    int code = EXIT_OK;
+    switch (c) {
+    case 'f':
+      if (strcmp(optarg, "table") == 0)
+        a->format = VB_REPORT_TABLE;
+      else if (strcmp(optarg, "csv") == 0)
+        a->format = VB_REPORT_CSV;
+      else if (strcmp(optarg, "json") == 0)
+        a->format = VB_REPORT_JSON;
+      else
+        return usage_error("report", "unknown format '%s' (table, csv, json)",
+                           optarg);
+      break;
+    case OPT_BY:
+      if (a->by_count == MAX_BY)
+        return usage_error("report", "at most %d --by columns", MAX_BY);
+      a->by[a->by_count++] = optarg;
+      break;
+    case OPT_PERIOD:
+      if (vb_period_parse(optarg, &a->period) != VB_OK)
+        return usage_error("report",
+                           "unknown period '%s' (day, week, month, quarter, "
+                           "year)",
+                           optarg);
+      break;
+    case OPT_DATE:
+      a->date = optarg;
+      break;
+    case OPT_GROUPS:
+      a->groups = optarg;
+      break;
+    case OPT_MIN_MENTIONS:
+      code = parse_count("--min-mentions", optarg, &a->min_mentions);
+      break;
+    case OPT_TOP:
+      code = parse_count("--top", optarg, &a->top);
+      break;
+    case 'h':
+      fputs(USAGE, stdout);
+      return -1;
+    case ':':
+      return usage_error("report", "option '%s' needs a value",
+                         argv[optind - 1]);
+    default:
+      return usage_error("report", "unknown option '%s'", argv[optind - 1]);
+    }
+    if (code)
+      return code;
+  }
+  if (a->date && a->period == VB_PERIOD_NONE)
+    return usage_error("report", "--date goes with --period");
+  return EXIT_OK;
+}
+
+/* -f, else the -o extension, else table on a terminal and CSV otherwise. */
+static vb_report_format choose_format(const report_args *a) {
+  if (a->format >= 0)
+    return (vb_report_format)a->format;
+  const char *o = a->in.output;
+  const char *dot = o ? strrchr(o, '.') : NULL;
+  if (dot && strcmp(dot, ".json") == 0)
+    return VB_REPORT_JSON;
+  if (dot && strcmp(dot, ".csv") == 0)
+    return VB_REPORT_CSV;
+  if (dot && strcmp(dot, ".txt") == 0)
+    return VB_REPORT_TABLE;
+  return !o && isatty(STDOUT_FILENO) ? VB_REPORT_TABLE : VB_REPORT_CSV;
+}
+
+int cmd_report(int argc, char **argv) {
+  report_args a;
+  int code = parse_args(argc, argv, &a);
+  if (code)
+    return code < 0 ? EXIT_OK : code;
+  vb_scale *scale = NULL;
+  vb_error err;
+  if (a.groups && vb_scale_parse(a.groups, &scale, &err)) {
+    return usage_error("report", "--groups: column %u: %s", err.column,
+                       err.message);
+  }
+  vb_lexicon *lex = load_lexicons(&a.in.lexicons);
+  if (!lex) {
+    vb_scale_free(scale);
+    return EXIT_LEXICON;
+  }
+  vb_job *job = NULL;
+  vb_report *report = NULL;
+  vb_outfile *out = NULL, *rejects = NULL;
+  if (vb_job_new(lex, &job) ||
+      vb_report_new(lex, a.by, a.by_count, a.period, scale, &report) ||
+      vb_job_set_columns(job, a.in.text, a.in.score, a.in.id) ||
+      vb_job_set_report(job, report, a.date)) {
+    fputs("verbatim: out of memory\n", stderr);
+    code = EXIT_INTERNAL;
+    goto done;
+  }
+  vb_job_set_scale(job, scale);
+  vb_report_set_limits(report, a.min_mentions, (size_t)a.top);
+  if ((code = open_outputs(&a.in, &out, &rejects)))
+    goto done;
+  vb_job_set_rejects(job, rejects ? vb_outfile_stream(rejects) : NULL);
+  vb_tally *overall = vb_report_overall(report);
+  code = run_inputs(job, overall, a.in.input_format, a.in.max_row, false,
+                    argv + optind, argc - optind);
+  if (code == EXIT_OK) {
+    int rc = vb_report_write(report, out ? vb_outfile_stream(out) : stdout,
+                             choose_format(&a));
+    if (rc) {
+      fprintf(stderr, "verbatim: cannot write the report: %s\n",
+              vb_strerror(rc));
+      code = rc == VB_ENOMEM ? EXIT_INTERNAL : EXIT_OUTPUT;
+    }
+  }
+  if (code == EXIT_OK)
+    code = commit_outputs(&a.in, &out, &rejects);
+  if (!a.in.quiet)
+    print_counts(overall, a.in.rejects);
+  if (code == EXIT_OK && vb_tally_count(overall, VB_COUNT_REJECTED))
+    code = EXIT_PARTIAL;
+done:
+  vb_outfile_abort(out);
+  vb_outfile_abort(rejects);
+  vb_report_free(report);
+  vb_job_free(job);
+  vb_lexicon_free(lex);
+  vb_scale_free(scale);
+  return code;
+}

@@ -1,0 +1,785 @@
+/*
+ * report.c - tallies by segment and period, and the figures of a report.
+ *
+ * A report holds the overall tally and one tally per slice (a combination
+ * of segment values and a period bucket), found by an interned key built
+ * from length-prefixed values, so any bytes in a value are safe.  Merging
+ * two reports merges slice by slice: exact, like tallies.
+ *
+ * The figures (docs/metrics.md) are computed at write time from counts
+ * only.  Every slice lists the same themes — those the *overall* tally
+ * shows often enough (min_mentions) — so the tidy CSV has the same shape
+ * in every slice, which BI tools expect.  NPS is not additive: the CSV
+ * carries the overall slice (segment values "(all)") next to the others
+ * instead of leaving totals to be re-aggregated.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define ALL "(all)"
+
+typedef struct slice {
+  vb_tally *tally;
+  char **values; /* by_count values */
+  size_t *lens;
+  char start[11], label[16];
+} slice;
+
+struct vb_report {
+  const vb_lexicon *lex;
+  char **by;
+  size_t by_count;
+  vb_period period;
+  char *scale_text;
+  vb_tally *overall;
+  vb__strtab keys; /* slice key -> id (1-based) */
+  slice *slices;
+  size_t slice_cap;
+  uint64_t min_mentions;
+  size_t top;
+  char *key;
+  size_t key_cap;
+};
+
+int vb_report_new(const vb_lexicon *lex, const char *const by[],
+                  size_t by_count, vb_period period, const vb_scale *scale,
+                  vb_report **out) {
+  if (!out)
+    return VB_EINVAL;
+  *out = NULL;
+  if (!lex || (by_count && !by))
+    return VB_EINVAL;
+  vb_report *r = calloc(1, sizeof *r);
+  if (!r)
+    return VB_ENOMEM;
+  r->lex = lex;
+  r->period = period;
+  r->min_mentions = 1;
+  r->by = calloc(by_count ? by_count : 1, sizeof *r->by);
+  r->scale_text = strdup(vb_scale_text(scale));
+  int rc = r->by && r->scale_text ? VB_OK : VB_ENOMEM;
+  for (size_t i = 0; i < by_count && !rc; i++) {
+    r->by[i] = strdup(by[i]);
+    r->by_count = i + 1;
+    rc = r->by[i] ? VB_OK : VB_ENOMEM;
+  }
+  if (!rc)
+    rc = vb_tally_new(lex, &r->overall);
+  if (rc) {
+    vb_report_free(r);
+    return rc;
+  }
+  *out = r;
+  return VB_OK;
+}
+
+void vb_report_free(vb_report *r) {
+  if (!r)
+    return;
+  for (size_t i = 0; i < r->keys.count; i++) {
+    slice *s = &r->slices[i];
+    vb_tally_free(s->tally);
+    for (size_t k = 0; s->values && k < r->by_count; k++)
+      free(s->values[k]);
+    free(s->values);
+    free(s->lens);
+  }
+  free(r->slices);
+  vb__strtab_free(&r->keys);
+  for (size_t i = 0; i < r->by_count; i++)
+    free(r->by[i]);
+  free(r->by);
+  free(r->scale_text);
+  free(r->key);
+  vb_tally_free(r->overall);
+  free(r);
+}
+
+vb_tally *vb_report_overall(vb_report *r) { return r->overall; }
+
+void vb_report_set_limits(vb_report *r, uint64_t min_mentions, size_t top) {
+  r->min_mentions = min_mentions;
+  r->top = top;
+}
+
+/* The slice key: each value as 4-byte length + bytes, then the start. */
+static int make_key(vb_report *r, const char *const values[],
+                    const size_t lens[], const char *start, size_t *len) {
+  size_t n = 11;
+  for (size_t i = 0; i < r->by_count; i++)
+    n += 4 + lens[i];
+  if (vb__grow((void **)&r->key, &r->key_cap, n, 1))
+    return VB_ENOMEM;
+  size_t at = 0;
+  for (size_t i = 0; i < r->by_count; i++) {
+    uint32_t l = (uint32_t)lens[i];
+    memcpy(r->key + at, &l, 4);
+    memcpy(r->key + at + 4, values[i], lens[i]);
+    at += 4 + lens[i];
+  }
+  size_t sl = start ? strlen(start) : 0;
+  memcpy(r->key + at, start ? start : "", sl);
+  *len = at + sl;
+  return VB_OK;
+}
+
+int vb_report_slice(vb_report *r, const char *const values[],
+                    const size_t lens[], const char *period_start,
+                    const char *period_label, vb_tally **tally) {
+  size_t klen;
+  if (make_key(r, values, lens, period_start, &klen))
+    return VB_ENOMEM;
+  uint32_t before = (uint32_t)r->keys.count, id;
+  if (vb__grow((void **)&r->slices, &r->slice_cap, before + 1,
+               sizeof *r->slices) ||
+      vb__strtab_intern(&r->keys, r->key, klen, &id))
+    return VB_ENOMEM;
+  slice *s = &r->slices[id - 1];
+  if (r->keys.count != before) { /* new slice */
+    memset(s, 0, sizeof *s);
+    s->values = calloc(r->by_count ? r->by_count : 1, sizeof *s->values);
+    s->lens = calloc(r->by_count ? r->by_count : 1, sizeof *s->lens);
+    int rc = s->values && s->lens ? vb_tally_new(r->lex, &s->tally) : VB_ENOMEM;
+    for (size_t i = 0; i < r->by_count && !rc; i++) {
+      s->values[i] = vb__memdup(values[i], lens[i]);
+      s->lens[i] = lens[i];
+      rc = s->values[i] ? VB_OK : VB_ENOMEM;
+    }
+    snprintf(s->start, sizeof s->start, "%s", period_start ? period_start : "");
+    snprintf(s->label, sizeof s->label, "%s", period_label ? period_label : "");
+    if (rc)
+      return rc; /* freed with the report: the key is interned */
+  }
+  *tally = s->tally;
+  return VB_OK;
+}
+
+int vb_report_merge(vb_report *dst, const vb_report *src) {
+  if (!dst || !src || dst->lex != src->lex || dst->by_count != src->by_count ||
+      dst->period != src->period)
+    return VB_EINVAL;
+  int rc = vb_tally_merge(dst->overall, src->overall);
+  for (size_t i = 0; i < src->keys.count && !rc; i++) {
+    const slice *s = &src->slices[i];
+    vb_tally *t;
+    rc = vb_report_slice(dst, (const char *const *)s->values, s->lens, s->start,
+                         s->label, &t);
+    if (!rc)
+      rc = vb_tally_merge(t, s->tally);
+  }
+  return rc;
+}
+
+/* ---- figures ---------------------------------------------------------- */
+
+static const vb_group GROUPS[] = {VB_GROUP_DETRACTOR, VB_GROUP_PASSIVE,
+                                  VB_GROUP_PROMOTER, VB_GROUP_UNSCORED};
+#define NG 4 /* + 1 for "(all)" groups */
+
+typedef struct slice_figs {
+  uint64_t responses[NG + 1], with_text[NG + 1], untagged[NG + 1];
+  uint64_t scored;
+  double nps, margin;
+} slice_figs;
+
+typedef struct theme_figs {
+  uint64_t mentions[NG + 1];
+  double share[NG + 1], low[NG + 1], high[NG + 1];
+  double theme_nps, impact, dp_p;
+} theme_figs;
+
+static void slice_figures(const vb_tally *t, slice_figs *f) {
+  memset(f, 0, sizeof *f);
+  for (int g = 0; g < NG; g++) {
+    f->responses[g] = vb_tally_responses(t, GROUPS[g]);
+    f->with_text[g] = vb_tally_with_text(t, GROUPS[g]);
+    f->untagged[g] = vb_tally_untagged(t, GROUPS[g]);
+    f->responses[NG] += f->responses[g];
+    f->with_text[NG] += f->with_text[g];
+    f->untagged[NG] += f->untagged[g];
+  }
+  uint64_t d = f->responses[0], p = f->responses[2];
+  f->scored = d + f->responses[1] + p;
+  f->nps = vb_nps(p, d, f->scored);
+  f->margin = vb_nps_margin(p, d, f->scored);
+}
+
+static void theme_figures(const vb_tally *t, const slice_figs *sf, size_t theme,
+                          theme_figs *f) {
+  memset(f, 0, sizeof *f);
+  for (int g = 0; g < NG; g++) {
+    f->mentions[g] = vb_tally_mentions(t, theme, GROUPS[g]);
+    f->mentions[NG] += f->mentions[g];
+  }
+  for (int g = 0; g <= NG; g++) {
+    uint64_t n = sf->with_text[g];
+    f->share[g] = n ? (double)f->mentions[g] / (double)n : NAN;
+    vb_wilson(f->mentions[g], n, &f->low[g], &f->high[g]);
+  }
+  uint64_t md = f->mentions[0], mp = f->mentions[2];
+  uint64_t ms = md + f->mentions[1] + mp;
+  f->theme_nps = vb_nps(mp, md, ms);
+  /* NPS of everyone minus NPS of everyone who did not mention it */
+  f->impact = sf->nps - vb_nps(sf->responses[2] - mp, sf->responses[0] - md,
+                               sf->scored - ms);
+  f->dp_p = vb_two_proportion_p(md, sf->with_text[0], mp, sf->with_text[2]);
+}
+
+/* Themes shown: mentioned by at least min_mentions comments overall. */
+static bool shown(const vb_report *r, size_t theme) {
+  uint64_t n = 0;
+  for (int g = 0; g < NG; g++)
+    n += vb_tally_mentions(r->overall, theme, GROUPS[g]);
+  return n >= r->min_mentions;
+}
+
+/* Slices in output order: by values, then period start. */
+static const vb_report *sort_ctx;
+static int by_slice(const void *a, const void *b) {
+  const slice *x = &sort_ctx->slices[*(const size_t *)a];
+  const slice *y = &sort_ctx->slices[*(const size_t *)b];
+  for (size_t i = 0; i < sort_ctx->by_count; i++) {
+    size_t n = x->lens[i] < y->lens[i] ? x->lens[i] : y->lens[i];
+    int c = memcmp(x->values[i], y->values[i], n);
+    if (c || x->lens[i] != y->lens[i])
+      return c ? c : (x->lens[i] < y->lens[i] ? -1 : 1);
+  }
+  return strcmp(x->start, y->start);
+}
+
+static size_t *sorted_slices(const vb_report *r) {
+  size_t n = r->keys.count;
+  size_t *order = malloc((n ? n : 1) * sizeof *order);
+  if (!order)
+    return NULL;
+  for (size_t i = 0; i < n; i++)
+    order[i] = i;
+  sort_ctx = r; /* qsort has no context argument in C11 */
+  qsort(order, n, sizeof *order, by_slice);
+  sort_ctx = NULL;
+  return order;
+}
+
+/* The slice before `s` in time with the same segment values, or NULL. */
+static const slice *previous_slice(vb_report *r, const slice *s) {
+  char prev[11];
+  if (r->period == VB_PERIOD_NONE ||
+      vb_period_previous(r->period, s->start, prev) != VB_OK)
+    return NULL;
+  size_t klen;
+  if (make_key(r, (const char *const *)s->values, s->lens, prev, &klen))
+    return NULL;
+  uint32_t id = vb__strtab_find(&r->keys, r->key, klen);
+  return id ? &r->slices[id - 1] : NULL;
+}
+
+/* A slice's figures and those of its previous period, if any. */
+typedef struct slice_view {
+  const vb_tally *tally;
+  slice_figs figs;
+  const slice *prev;
+  slice_figs prev_figs;
+} slice_view;
+
+static void view_slice(vb_report *r, const slice *s, const vb_tally *t,
+                       slice_view *v) {
+  v->tally = t;
+  slice_figures(t, &v->figs);
+  v->prev = s ? previous_slice(r, s) : NULL;
+  if (v->prev)
+    slice_figures(v->prev->tally, &v->prev_figs);
+}
+
+/* A theme's figures in the slice and (when there is one) the previous
+ * period. */
+static void view_theme(const slice_view *v, size_t theme, theme_figs *now,
+                       theme_figs *before) {
+  theme_figures(v->tally, &v->figs, theme, now);
+  if (v->prev)
+    theme_figures(v->prev->tally, &v->prev_figs, theme, before);
+}
+
+/* ---- CSV -------------------------------------------------------------- */
+
+static void csv_num(FILE *o, double v, int decimals) {
+  if (isnan(v))
+    fputc(',', o);
+  else
+    fprintf(o, ",%.*f", decimals, v);
+}
+
+static void csv_slice_prefix(FILE *o, const vb_report *r, const slice *s) {
+  for (size_t i = 0; i < r->by_count; i++) {
+    if (s)
+      vb_csv_write_field(o, s->values[i], s->lens[i]);
+    else
+      fputs(ALL, o);
+    fputc(',', o);
+  }
+  if (r->period != VB_PERIOD_NONE)
+    fprintf(o, "%s,%s,", s ? s->start : ALL, s ? s->label : ALL);
+}
+
+static const char *group_label(int g) {
+  return g == NG ? ALL : vb_group_name(GROUPS[g]);
+}
+
+static void csv_slice(FILE *o, vb_report *r, const slice *s,
+                      const vb_tally *t) {
+  slice_view v;
+  view_slice(r, s, t, &v);
+  const slice_figs sf = v.figs, pf = v.prev_figs;
+  const slice *prev = v.prev;
+  /* the (all) and (untagged) rows */
+  for (int g = 0; g <= NG; g++) {
+    csv_slice_prefix(o, r, s);
+    fprintf(o, "(all),All responses,,%s,%llu,%llu,,,,", group_label(g),
+            (unsigned long long)sf.responses[g],
+            (unsigned long long)sf.with_text[g]);
+    csv_num(o, sf.nps, 4);
+    csv_num(o, sf.margin, 4);
+    fputs(",,,,,,\n", o);
+  }
+  for (int g = 0; g <= NG; g++) {
+    double lo, hi,
+        share = sf.with_text[g]
+                    ? (double)sf.untagged[g] / (double)sf.with_text[g]
+                    : NAN;
+    vb_wilson(sf.untagged[g], sf.with_text[g], &lo, &hi);
+    csv_slice_prefix(o, r, s);
+    fprintf(o, "(untagged),No theme,,%s,%llu,%llu,%llu", group_label(g),
+            (unsigned long long)sf.responses[g],
+            (unsigned long long)sf.with_text[g],
+            (unsigned long long)sf.untagged[g]);
+    csv_num(o, share, 6);
+    csv_num(o, lo, 6);
+    csv_num(o, hi, 6);
+    csv_num(o, sf.nps, 4);
+    csv_num(o, sf.margin, 4);
+    fputs(",,,,,,\n", o);
+  }
+  const vb_lexicon *lex = r->lex;
+  for (size_t th = 0; th < vb_lexicon_theme_count(lex); th++) {
+    if (!shown(r, th))
+      continue;
+    theme_figs tf, pt;
+    view_theme(&v, th, &tf, &pt);
+    long parent = vb_lexicon_theme_parent(lex, th);
+    const char *label = vb_lexicon_theme_label(lex, th);
+    for (int g = 0; g <= NG; g++) {
+      csv_slice_prefix(o, r, s);
+      fprintf(o, "%s,", vb_lexicon_theme_id(lex, th));
+      vb_csv_write_field(o, label, strlen(label));
+      fprintf(o, ",%s,%s,%llu,%llu,%llu",
+              parent >= 0 ? vb_lexicon_theme_id(lex, (size_t)parent) : "",
+              group_label(g), (unsigned long long)sf.responses[g],
+              (unsigned long long)sf.with_text[g],
+              (unsigned long long)tf.mentions[g]);
+      csv_num(o, tf.share[g], 6);
+      csv_num(o, tf.low[g], 6);
+      csv_num(o, tf.high[g], 6);
+      csv_num(o, sf.nps, 4);
+      csv_num(o, sf.margin, 4);
+      csv_num(o, tf.theme_nps, 4);
+      csv_num(o, tf.impact, 4);
+      csv_num(o, tf.dp_p, 6);
+      fputs(isnan(tf.dp_p) ? "," : tf.dp_p < 0.05 ? ",1" : ",0", o);
+      if (prev) {
+        csv_num(o, pt.share[g], 6);
+        csv_num(o,
+                vb_two_proportion_p(tf.mentions[g], sf.with_text[g],
+                                    pt.mentions[g], pf.with_text[g]),
+                6);
+      } else {
+        fputs(",,", o);
+      }
+      fputc('\n', o);
+    }
+  }
+}
+
+static int write_csv(vb_report *r, FILE *o) {
+  for (size_t i = 0; i < r->by_count; i++) {
+    vb_csv_write_field(o, r->by[i], strlen(r->by[i]));
+    fputc(',', o);
+  }
+  if (r->period != VB_PERIOD_NONE)
+    fputs("period,period_label,", o);
+  fputs("theme,theme_label,parent,group,responses,with_text,mentions,share,"
+        "share_low,share_high,nps,nps_margin,theme_nps,impact,dp_p_value,"
+        "dp_significant,prev_share,change_p_value\n",
+        o);
+  size_t *order = sorted_slices(r);
+  if (!order)
+    return VB_ENOMEM;
+  csv_slice(o, r, NULL, r->overall); /* "(all)" first, then each slice */
+  for (size_t i = 0; i < r->keys.count; i++)
+    csv_slice(o, r, &r->slices[order[i]], r->slices[order[i]].tally);
+  free(order);
+  return VB_OK;
+}
+
+/* The `max` most frequent pairs of shown themes, most frequent first. */
+static size_t top_pairs(const vb_report *r, const vb_tally *t, size_t *a,
+                        size_t *b, uint64_t *n, size_t max) {
+  size_t count = 0;
+  for (size_t i = 0; i < vb_tally_pair_count(t); i++) {
+    size_t x, y;
+    uint64_t c;
+    vb_tally_pair(t, i, &x, &y, &c);
+    if (!shown(r, x) || !shown(r, y))
+      continue;
+    size_t at = count < max ? count++ : max;
+    /* ties: by theme order, so output does not depend on hash order */
+    while (at > 0 && (n[at - 1] < c ||
+                      (n[at - 1] == c &&
+                       (a[at - 1] > x || (a[at - 1] == x && b[at - 1] > y))))) {
+      if (at < max) {
+        a[at] = a[at - 1];
+        b[at] = b[at - 1];
+        n[at] = n[at - 1];
+      }
+      at--;
+    }
+    if (at < max) {
+      a[at] = x;
+      b[at] = y;
+      n[at] = c;
+    }
+  }
+  return count;
+}
+
+/* ---- JSON ------------------------------------------------------------- */
+
+static void json_num(FILE *o, double v, int decimals) {
+  if (isnan(v))
+    fputs("null", o);
+  else
+    fprintf(o, "%.*f", decimals, v);
+}
+
+static void json_counts(FILE *o, const char *name, const uint64_t *v) {
+  fprintf(o, "\"%s\":{", name);
+  for (int g = 0; g <= NG; g++)
+    fprintf(o, "%s\"%s\":%llu", g ? "," : "", g == NG ? "all" : group_label(g),
+            (unsigned long long)v[g]);
+  fputc('}', o);
+}
+
+/* Indices of the terms of `theme` with hits, most frequent first. */
+static size_t theme_terms(const vb_report *r, const vb_tally *t, size_t theme,
+                          size_t *out, size_t max) {
+  size_t n = 0;
+  for (size_t term = 0; term < vb_lexicon_term_count(r->lex); term++) {
+    if (vb_lexicon_term_theme(r->lex, term) != theme ||
+        vb_lexicon_term_is_exclude(r->lex, term) ||
+        !vb_tally_term_hits(t, term))
+      continue;
+    /* insertion into the top `max`, descending by hits */
+    uint64_t h = vb_tally_term_hits(t, term);
+    size_t at = n < max ? n++ : max;
+    while (at > 0 && vb_tally_term_hits(t, out[at - 1]) < h) {
+      if (at < max)
+        out[at] = out[at - 1];
+      at--;
+    }
+    if (at < max)
+      out[at] = term;
+  }
+  return n;
+}
+
+static void json_slice(FILE *o, vb_report *r, const slice *s,
+                       const vb_tally *t) {
+  slice_view v;
+  view_slice(r, s, t, &v);
+  const slice_figs sf = v.figs, pf = v.prev_figs;
+  const slice *prev = v.prev;
+  fputc('{', o);
+  if (s && r->by_count) {
+    fputs("\"segment\":{", o);
+    for (size_t i = 0; i < r->by_count; i++) {
+      fputs(i ? "," : "", o);
+      vb_json_write_string(o, r->by[i], strlen(r->by[i]));
+      fputc(':', o);
+      vb_json_write_string(o, s->values[i], s->lens[i]);
+    }
+    fputs("},", o);
+  }
+  if (s && r->period != VB_PERIOD_NONE)
+    fprintf(o, "\"period\":\"%s\",\"period_label\":\"%s\",", s->start,
+            s->label);
+  json_counts(o, "responses", sf.responses);
+  fputc(',', o);
+  json_counts(o, "with_text", sf.with_text);
+  fputc(',', o);
+  json_counts(o, "untagged", sf.untagged);
+  fputs(",\"nps\":", o);
+  json_num(o, sf.nps, 4);
+  fputs(",\"nps_margin\":", o);
+  json_num(o, sf.margin, 4);
+  fputs(",\"themes\":[", o);
+  bool first = true;
+  const vb_lexicon *lex = r->lex;
+  for (size_t th = 0; th < vb_lexicon_theme_count(lex); th++) {
+    if (!shown(r, th))
+      continue;
+    theme_figs tf, pt;
+    view_theme(&v, th, &tf, &pt);
+    long parent = vb_lexicon_theme_parent(lex, th);
+    const char *label = vb_lexicon_theme_label(lex, th);
+    fprintf(o, "%s{\"id\":\"%s\",\"label\":", first ? "" : ",",
+            vb_lexicon_theme_id(lex, th));
+    vb_json_write_string(o, label, strlen(label));
+    if (parent >= 0)
+      fprintf(o, ",\"parent\":\"%s\"",
+              vb_lexicon_theme_id(lex, (size_t)parent));
+    else
+      fputs(",\"parent\":null", o);
+    fputc(',', o);
+    json_counts(o, "mentions", tf.mentions);
+    fputs(",\"share\":{", o);
+    for (int g = 0; g <= NG; g++) {
+      fprintf(o, "%s\"%s\":{\"value\":", g ? "," : "",
+              g == NG ? "all" : group_label(g));
+      json_num(o, tf.share[g], 6);
+      fputs(",\"low\":", o);
+      json_num(o, tf.low[g], 6);
+      fputs(",\"high\":", o);
+      json_num(o, tf.high[g], 6);
+      if (prev) {
+        fputs(",\"prev\":", o);
+        json_num(o, pt.share[g], 6);
+        fputs(",\"change_p_value\":", o);
+        json_num(o,
+                 vb_two_proportion_p(tf.mentions[g], sf.with_text[g],
+                                     pt.mentions[g], pf.with_text[g]),
+                 6);
+      }
+      fputc('}', o);
+    }
+    fputs("},\"theme_nps\":", o);
+    json_num(o, tf.theme_nps, 4);
+    fputs(",\"impact\":", o);
+    json_num(o, tf.impact, 4);
+    fputs(",\"dp_p_value\":", o);
+    json_num(o, tf.dp_p, 6);
+    fprintf(o, ",\"dp_significant\":%s,\"terms\":[",
+            isnan(tf.dp_p)   ? "null"
+            : tf.dp_p < 0.05 ? "true"
+                             : "false");
+    size_t terms[10];
+    size_t nt = theme_terms(r, t, th, terms, 10);
+    for (size_t k = 0; k < nt; k++) {
+      const char *text = vb_lexicon_term_text(lex, terms[k]);
+      fputs(k ? ",{\"term\":" : "{\"term\":", o);
+      vb_json_write_string(o, text, strlen(text));
+      fprintf(o, ",\"comments\":%llu}",
+              (unsigned long long)vb_tally_term_hits(t, terms[k]));
+    }
+    fputs("]}", o);
+    first = false;
+  }
+  fputs("],\"pairs\":[", o);
+  size_t pa[10], pb[10];
+  uint64_t pn[10];
+  size_t np = top_pairs(r, t, pa, pb, pn, 10);
+  for (size_t k = 0; k < np; k++)
+    fprintf(o, "%s{\"a\":\"%s\",\"b\":\"%s\",\"comments\":%llu}", k ? "," : "",
+            vb_lexicon_theme_id(lex, pa[k]), vb_lexicon_theme_id(lex, pb[k]),
+            (unsigned long long)pn[k]);
+  fputs("]}", o);
+}
+
+static int write_json(vb_report *r, FILE *o) {
+  fputs("{\"scale\":", o);
+  vb_json_write_string(o, r->scale_text, strlen(r->scale_text));
+  fputs(",\"by\":[", o);
+  for (size_t i = 0; i < r->by_count; i++) {
+    fputs(i ? "," : "", o);
+    vb_json_write_string(o, r->by[i], strlen(r->by[i]));
+  }
+  fprintf(o, "],\"period\":\"%s\",\"overall\":", vb_period_name(r->period));
+  json_slice(o, r, NULL, r->overall);
+  fputs(",\"slices\":[", o);
+  size_t *order = sorted_slices(r);
+  if (!order)
+    return VB_ENOMEM;
+  for (size_t i = 0; i < r->keys.count; i++) {
+    fputs(i ? ",\n" : "\n", o);
+    json_slice(o, r, &r->slices[order[i]], r->slices[order[i]].tally);
+  }
+  free(order);
+  fputs("]}\n", o);
+  return VB_OK;
+}
+
+/* ---- table ------------------------------------------------------------ */
+
+static void pct(char *buf, size_t size, double v) {
+  if (isnan(v))
+    snprintf(buf, size, "-");
+  else
+    snprintf(buf, size, "%.1f%%", 100.0 * v);
+}
+
+static void pts(char *buf, size_t size, double v) {
+  if (isnan(v))
+    snprintf(buf, size, "-");
+  else
+    snprintf(buf, size, "%+.1f", v);
+}
+
+typedef struct table_row {
+  size_t theme;
+  theme_figs f;
+} table_row;
+
+static int by_impact(const void *a, const void *b) {
+  const table_row *x = a, *y = b;
+  double u = isnan(x->f.impact) ? 0 : x->f.impact;
+  double v = isnan(y->f.impact) ? 0 : y->f.impact;
+  if (u != v)
+    return u < v ? -1 : 1; /* most costly first */
+  return x->theme < y->theme ? -1 : x->theme > y->theme;
+}
+
+static int table_slice(FILE *o, vb_report *r, const slice *s,
+                       const vb_tally *t) {
+  const vb_lexicon *lex = r->lex;
+  slice_figs sf;
+  slice_figures(t, &sf);
+  if (s) {
+    fputs("\n== ", o);
+    for (size_t i = 0; i < r->by_count; i++)
+      fprintf(o, "%s%s=%.*s", i ? ", " : "", r->by[i], (int)s->lens[i],
+              s->values[i]);
+    if (r->period != VB_PERIOD_NONE)
+      fprintf(o, "%s%s", r->by_count ? ", " : "", s->label);
+    fputc('\n', o);
+  } else {
+    fputs("== all responses\n", o);
+  }
+  char a[32], b[32], c[32];
+  pts(a, sizeof a, sf.nps);
+  fprintf(
+      o,
+      "responses %llu (scored %llu: %llu detractors, %llu passives, %llu "
+      "promoters; %llu unscored)\n",
+      (unsigned long long)sf.responses[NG], (unsigned long long)sf.scored,
+      (unsigned long long)sf.responses[0], (unsigned long long)sf.responses[1],
+      (unsigned long long)sf.responses[2], (unsigned long long)sf.responses[3]);
+  if (!isnan(sf.nps))
+    fprintf(o, "NPS %s ± %.1f\n", a, sf.margin);
+  pct(a, sizeof a,
+      sf.with_text[0] ? (double)sf.untagged[0] / (double)sf.with_text[0] : NAN);
+  pct(b, sizeof b,
+      sf.with_text[2] ? (double)sf.untagged[2] / (double)sf.with_text[2] : NAN);
+  pct(c, sizeof c,
+      sf.with_text[NG] ? (double)sf.untagged[NG] / (double)sf.with_text[NG]
+                       : NAN);
+  fprintf(o,
+          "comments with text %llu; no theme: %s of detractors', %s of "
+          "promoters', %s overall\n\n",
+          (unsigned long long)sf.with_text[NG], a, b, c);
+
+  size_t n = vb_lexicon_theme_count(lex), count = 0;
+  table_row *rows = malloc((n ? n : 1) * sizeof *rows);
+  if (!rows)
+    return VB_ENOMEM;
+  for (size_t th = 0; th < n; th++)
+    if (shown(r, th)) {
+      rows[count].theme = th;
+      theme_figures(t, &sf, th, &rows[count].f);
+      count++;
+    }
+  qsort(rows, count, sizeof *rows, by_impact);
+  if (r->top && count > r->top)
+    count = r->top;
+  fprintf(o, "%-26s %8s %11s %11s %9s %9s %8s  %s\n", "theme", "mentions",
+          "detractors", "promoters", "D vs P p", "theme NPS", "impact",
+          "top terms");
+  for (size_t i = 0; i < count; i++) {
+    const theme_figs *f = &rows[i].f;
+    size_t th = rows[i].theme;
+    char d[32], p[32], tn[32], im[32], pv[32];
+    pct(d, sizeof d, f->share[0]);
+    pct(p, sizeof p, f->share[2]);
+    pts(tn, sizeof tn, f->theme_nps);
+    pts(im, sizeof im, f->impact);
+    if (isnan(f->dp_p))
+      snprintf(pv, sizeof pv, "-");
+    else if (f->dp_p < 0.001)
+      snprintf(pv, sizeof pv, "<.001 *");
+    else
+      snprintf(pv, sizeof pv, "%.3f%s", f->dp_p, f->dp_p < 0.05 ? " *" : "  ");
+    char name[64];
+    long parent = vb_lexicon_theme_parent(lex, th);
+    snprintf(name, sizeof name, "%s%s", parent >= 0 ? "  " : "",
+             vb_lexicon_theme_id(lex, th));
+    fprintf(o, "%-26s %8llu %11s %11s %9s %9s %8s  ", name,
+            (unsigned long long)f->mentions[NG], d, p, pv, tn, im);
+    size_t terms[3];
+    size_t nt = theme_terms(r, t, th, terms, 3);
+    for (size_t k = 0; k < nt; k++) {
+      /* long patterns would swamp the table: show their start */
+      const char *term = vb_lexicon_term_text(lex, terms[k]);
+      int len = (int)strlen(term);
+      fprintf(o, "%s%.*s%s (%llu)", k ? ", " : "", len > 28 ? 25 : len, term,
+              len > 28 ? "..." : "",
+              (unsigned long long)vb_tally_term_hits(t, terms[k]));
+    }
+    fputc('\n', o);
+  }
+  free(rows);
+  size_t pa[5], pb[5];
+  uint64_t pn[5];
+  size_t np = top_pairs(r, t, pa, pb, pn, 5);
+  if (np) {
+    fputs("\nthemes mentioned together: ", o);
+    for (size_t k = 0; k < np; k++)
+      fprintf(o, "%s%s + %s (%llu)", k ? ", " : "",
+              vb_lexicon_theme_id(lex, pa[k]), vb_lexicon_theme_id(lex, pb[k]),
+              (unsigned long long)pn[k]);
+    fputc('\n', o);
+  }
+  return VB_OK;
+}
+
+static int write_table(vb_report *r, FILE *o) {
+  int rc = table_slice(o, r, NULL, r->overall);
+  size_t *order = rc ? NULL : sorted_slices(r);
+  if (!rc && !order)
+    rc = VB_ENOMEM;
+  for (size_t i = 0; !rc && i < r->keys.count; i++)
+    rc = table_slice(o, r, &r->slices[order[i]], r->slices[order[i]].tally);
+  free(order);
+  if (!rc)
+    fputs("\nshare = comments in the group mentioning the theme / comments in "
+          "the group with text;\nimpact = NPS points the theme adds (+) or "
+          "costs (-); * = detractor and promoter shares\ndiffer at 5%; "
+          "definitions: docs/metrics.md\n",
+          o);
+  return rc;
+}
+
+int vb_report_write(vb_report *r, FILE *out, vb_report_format format) {
+  int rc = format == VB_REPORT_CSV    ? write_csv(r, out)
+           : format == VB_REPORT_JSON ? write_json(r, out)
+                                      : write_table(r, out);
+  if (!rc && ferror(out))
+    rc = VB_EIO;
+  return rc;
+}
+
+/* For the job: the report's dimensions. */
+size_t vb__report_by(const vb_report *r, const char *const **names) {
+  *names = (const char *const *)r->by;
+  return r->by_count;
+}
+
+vb_period vb__report_period(const vb_report *r) { return r->period; }
