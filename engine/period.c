@@ -24,9 +24,6 @@
 
 #include "internal.h"
 
-/* 0001-01-01 in days since 1970-01-01: the earliest date written. */
-#define DAY_MIN (-719162L)
-
 typedef struct civil {
   int y, m, d;
 } civil;
@@ -89,9 +86,10 @@ static long days_from_civil(int y, int m, int d) {
   return era * 146097 + doe - 719468;
 }
 
-/* Inverse of days_from_civil, for z >= DAY_MIN. */
+/* Inverse of days_from_civil, for days from 0000-03-01 (z >= -719468) on:
+ * enough to compute, then reject, the year-0 days before 0001-01-01. */
 static civil civil_from_days(long z) {
-  z += 719468; /* >= 306 here, so the era division needs no floor */
+  z += 719468; /* >= 0 here, so the era division needs no floor */
   long era = z / 146097;
   long doe = z - era * 146097;
   long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -171,8 +169,10 @@ static bool parse_date(const char *s, civil *c) {
 /* The whole grammar of vb_period_bucket's input, after trimming blanks:
  *   date [('T' | ' ') hh:mm [:ss [.f{1,9}]] [Z | (+|-)hh[:]mm]] */
 static bool parse_datetime(const char *s, size_t len, civil *c) {
-  while (len > 0 && is_blank(s[0]))
-    s++, len--;
+  while (len > 0 && is_blank(s[0])) {
+    s++;
+    len--;
+  }
   while (len > 0 && is_blank(s[len - 1]))
     len--;
   if (len < 10 || !parse_date(s, c))
@@ -284,52 +284,60 @@ int vb_period_bucket(vb_period period, const char *text, size_t len,
   return VB_EINVAL;
 }
 
+/* Moves *c from a bucket start of `period` to the previous one's start;
+ * false when *c is not such a start or the result is before 0001-01-01. */
+static bool previous_start(vb_period period, civil *c) {
+  switch (period) {
+  case VB_PERIOD_DAY:
+    *c = civil_from_days(days_from_civil(c->y, c->m, c->d) - 1);
+    break;
+  case VB_PERIOD_WEEK: {
+    long z = days_from_civil(c->y, c->m, c->d);
+    if (iso_weekday(z) != 1)
+      return false;
+    *c = civil_from_days(z - 7);
+    break;
+  }
+  case VB_PERIOD_MONTH:
+    if (c->d != 1)
+      return false;
+    if (--c->m == 0) {
+      c->y--;
+      c->m = 12;
+    }
+    break;
+  case VB_PERIOD_QUARTER:
+    if (c->d != 1 || (c->m - 1) % 3 != 0)
+      return false;
+    c->m -= 3;
+    if (c->m < 1) {
+      c->y--;
+      c->m += 12;
+    }
+    break;
+  case VB_PERIOD_YEAR:
+    if (c->d != 1 || c->m != 1)
+      return false;
+    c->y--;
+    break;
+  case VB_PERIOD_NONE:
+  default: /* out-of-range values too */
+    return false;
+  }
+  return c->y >= 1;
+}
+
 int vb_period_previous(vb_period period, const char *start, char prev[11]) {
   civil c;
-  long z;
-  /* Parse before touching prev: prev may be the same buffer as start. */
-  bool ok = start && prev && parse_date(start, &c) && start[10] == '\0';
-  if (ok) {
-    switch (period) {
-    case VB_PERIOD_DAY:
-    case VB_PERIOD_WEEK:
-      z = days_from_civil(c.y, c.m, c.d);
-      if (period == VB_PERIOD_WEEK && iso_weekday(z) != 1) {
-        ok = false;
-        break;
-      }
-      z -= period == VB_PERIOD_WEEK ? 7 : 1;
-      if (z < DAY_MIN) {
-        ok = false;
-        break;
-      }
-      c = civil_from_days(z);
-      break;
-    case VB_PERIOD_MONTH:
-      ok = c.d == 1;
-      if (--c.m == 0)
-        c.y--, c.m = 12;
-      break;
-    case VB_PERIOD_QUARTER:
-      ok = c.d == 1 && (c.m - 1) % 3 == 0;
-      if ((c.m -= 3) < 1)
-        c.y--, c.m += 12;
-      break;
-    case VB_PERIOD_YEAR:
-      ok = c.d == 1 && c.m == 1;
-      c.y--;
-      break;
-    case VB_PERIOD_NONE:
-    default:
-      ok = false;
-      break;
-    }
+  /* Everything is read before prev is written: it may be start's buffer.
+   * parse_date stops at the first byte out of place, so a short string is
+   * never read past its NUL. */
+  if (start && prev && parse_date(start, &c) && start[10] == '\0' &&
+      previous_start(period, &c)) {
+    put_date(prev, c.y, c.m, c.d);
+    return VB_OK;
   }
-  if (!ok || c.y < 1) {
-    if (prev)
-      prev[0] = '\0';
-    return VB_EINVAL;
-  }
-  put_date(prev, c.y, c.m, c.d);
-  return VB_OK;
+  if (prev)
+    prev[0] = '\0';
+  return VB_EINVAL;
 }

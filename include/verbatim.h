@@ -278,7 +278,7 @@ typedef enum vb_period {
 /* "day", "week", "month", "quarter", "year" (or "none") -> *out.
  * VB_EINVAL for anything else. */
 VB_API int vb_period_parse(const char *name, vb_period *out);
-/* Static name of a period ("month", ...). */
+/* Static name of a period ("month", ...; "unknown" for other values). */
 VB_API const char *vb_period_name(vb_period period);
 
 /* Buckets an ISO-8601 date or date-time: "YYYY-MM-DD", optionally followed
@@ -289,13 +289,15 @@ VB_API const char *vb_period_name(vb_period period);
  * into start (11 bytes) and its label into label (16 bytes): "2025-03-07"
  * (day), "2025-W10" (week, ISO week-year), "2025-03" (month), "2025-Q1"
  * (quarter), "2025" (year).  Returns VB_OK, or VB_EINVAL for an empty or
- * malformed value or an impossible date (2025-02-30, month 13, hour 24).
- * Years 0001-9999. */
+ * malformed value or an impossible date (2025-02-30, month 13, hour 24);
+ * a zone needs a time ("2025-01-01Z" is rejected).  Years 0001-9999.  On
+ * failure start and label are set to "". */
 VB_API int vb_period_bucket(vb_period period, const char *text, size_t len,
                             char start[11], char label[16]);
 /* The first day of the bucket before the one starting at `start` (as
- * written by vb_period_bucket) into prev (11 bytes).  VB_EINVAL when start
- * is not a bucket start of that period. */
+ * written by vb_period_bucket) into prev (11 bytes; it may be start
+ * itself).  VB_EINVAL when start is not a bucket start of that period or
+ * the previous bucket would begin before 0001-01-01 (prev is then ""). */
 VB_API int vb_period_previous(vb_period period, const char *start,
                               char prev[11]);
 
