@@ -62,9 +62,7 @@ static uint64_t splitmix64(uint64_t *x) {
   return z ^ (z >> 31);
 }
 
-static uint64_t rotl64(uint64_t x, int k) {
-  return (x << k) | (x >> (64 - k));
-}
+static uint64_t rotl64(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
 static void rng_seed(rng_t *r, uint64_t seed) {
   uint64_t x = seed;
@@ -92,9 +90,7 @@ static uint32_t rng_below(rng_t *r, uint32_t n) {
 }
 
 /* True with probability pct/100. */
-static int pct(rng_t *r, uint32_t p) {
-  return rng_below(r, 100) < p;
-}
+static int pct(rng_t *r, uint32_t p) { return rng_below(r, 100) < p; }
 
 /* True with probability ppb/1e9. */
 static int ppb_hit(rng_t *r, uint32_t ppb) {
@@ -135,13 +131,9 @@ static void sb_put(sbuf *b, const char *s, size_t n) {
   b->n += n;
 }
 
-static void sb_puts(sbuf *b, const char *s) {
-  sb_put(b, s, strlen(s));
-}
+static void sb_puts(sbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
 
-static void sb_putc(sbuf *b, char c) {
-  sb_put(b, &c, 1);
-}
+static void sb_putc(sbuf *b, char c) { sb_put(b, &c, 1); }
 
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
@@ -162,58 +154,103 @@ static int has_non_ascii(const char *s, size_t n) {
 /* ------------------------------------------------------------------------ */
 
 /* Vocabulary. */
-static const char *const ndays[] = {
-    "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "14", "15", "16", "18",
-    "21", "23", "30", NULL};
-static const char *const nmin[] = {"20", "25", "30", "40", "45", "50", "55",
-                                   "60", "75", "90", NULL};
-static const char *const money[] = {"$9", "$12", "$15", "$19", "$25", "$29",
-                                    "$39", "$49", "$79", "$99", "$149", "$299",
-                                    NULL};
-static const char *const pctup[] = {"10%", "15%", "20%", "25%", "30%", "40%",
-                                    "50%", NULL};
-static const char *const pkg[] = {"package", "parcel", "order", "box",
+static const char *const ndays[] = {"3",  "4",  "5",  "6",  "7",  "8",
+                                    "9",  "10", "11", "12", "14", "15",
+                                    "16", "18", "21", "23", "30", NULL};
+static const char *const nmin[] = {"20", "25", "30", "40", "45", "50",
+                                   "55", "60", "75", "90", NULL};
+static const char *const money[] = {"$9",   "$12",  "$15", "$19", "$25",
+                                    "$29",  "$39",  "$49", "$79", "$99",
+                                    "$149", "$299", NULL};
+static const char *const pctup[] = {"10%", "15%", "20%", "25%",
+                                    "30%", "40%", "50%", NULL};
+static const char *const pkg[] = {"package",  "parcel",   "order", "box",
                                   "shipment", "delivery", NULL};
-static const char *const Courier[] = {
-    "The courier", "The driver", "The delivery driver", "UPS", "FedEx", "DHL",
-    "USPS", "The carrier", "The delivery company", "The delivery guy", NULL};
-static const char *const courier[] = {
-    "the courier", "the driver", "the delivery driver", "UPS", "FedEx", "DHL",
-    "USPS", "the carrier", "the delivery company", "the delivery guy", NULL};
+static const char *const Courier[] = {"The courier",
+                                      "The driver",
+                                      "The delivery driver",
+                                      "UPS",
+                                      "FedEx",
+                                      "DHL",
+                                      "USPS",
+                                      "The carrier",
+                                      "The delivery company",
+                                      "The delivery guy",
+                                      NULL};
+static const char *const courier[] = {"the courier",
+                                      "the driver",
+                                      "the delivery driver",
+                                      "UPS",
+                                      "FedEx",
+                                      "DHL",
+                                      "USPS",
+                                      "the carrier",
+                                      "the delivery company",
+                                      "the delivery guy",
+                                      NULL};
 static const char *const App[] = {
-    "The app", "The website", "The site", "The dashboard", "The portal",
-    "The mobile app", "The web app", "The platform", "The desktop app",
-    "The iOS app", "The Android app", NULL};
-static const char *const app[] = {
-    "the app", "the website", "the site", "the dashboard", "the portal",
-    "the mobile app", "the web app", "the platform", "the desktop app", NULL};
+    "The app",         "The website",    "The site",        "The dashboard",
+    "The portal",      "The mobile app", "The web app",     "The platform",
+    "The desktop app", "The iOS app",    "The Android app", NULL};
+static const char *const app[] = {"the app",         "the website",
+                                  "the site",        "the dashboard",
+                                  "the portal",      "the mobile app",
+                                  "the web app",     "the platform",
+                                  "the desktop app", NULL};
 static const char *const thing[] = {
-    "device", "unit", "product", "charger", "headset", "case", "scale",
-    "camera", "speaker", "keyboard", "thermostat", "sensor", NULL};
-static const char *const feat[] = {
-    "dark mode", "offline mode", "bulk editing", "CSV export", "API access",
-    "single sign-on", "two-factor authentication", "calendar sync",
-    "custom reports", "multi-currency support", "recurring orders",
-    "shared folders", "scheduled exports", "team accounts",
-    "keyboard shortcuts", "Excel export",
-    "better notifications", "proper search", "family plans", "audit logs",
-    "Linux support", NULL};
-static const char *const integ[] = {
-    "Slack", "Salesforce", "Google Calendar", "Outlook", "Shopify",
-    "QuickBooks", "Zapier", "HubSpot", "Jira", "Google Sheets", "Xero",
-    "Microsoft Teams", NULL};
-static const char *const name[] = {"Sarah", "Mike", "Priya", "Tom", "Ana",
-                                   "Kevin", "Jess", "Omar", "Lisa", "Dan",
-                                   "Chloe", "Raj", "Maria", "Ben", NULL};
+    "device", "unit",    "product",  "charger",    "headset", "case", "scale",
+    "camera", "speaker", "keyboard", "thermostat", "sensor",  NULL};
+static const char *const feat[] = {"dark mode",
+                                   "offline mode",
+                                   "bulk editing",
+                                   "CSV export",
+                                   "API access",
+                                   "single sign-on",
+                                   "two-factor authentication",
+                                   "calendar sync",
+                                   "custom reports",
+                                   "multi-currency support",
+                                   "recurring orders",
+                                   "shared folders",
+                                   "scheduled exports",
+                                   "team accounts",
+                                   "keyboard shortcuts",
+                                   "Excel export",
+                                   "better notifications",
+                                   "proper search",
+                                   "family plans",
+                                   "audit logs",
+                                   "Linux support",
+                                   NULL};
+static const char *const integ[] = {"Slack",
+                                    "Salesforce",
+                                    "Google Calendar",
+                                    "Outlook",
+                                    "Shopify",
+                                    "QuickBooks",
+                                    "Zapier",
+                                    "HubSpot",
+                                    "Jira",
+                                    "Google Sheets",
+                                    "Xero",
+                                    "Microsoft Teams",
+                                    NULL};
+static const char *const name[] = {"Sarah", "Mike", "Priya", "Tom",  "Ana",
+                                   "Kevin", "Jess", "Omar",  "Lisa", "Dan",
+                                   "Chloe", "Raj",  "Maria", "Ben",  NULL};
 static const char *const when[] = {
-    "last week", "two weeks ago", "a month ago", "in March",
-    "three weeks ago", "back in October", "before Christmas", "in January",
-    NULL};
+    "last week",        "two weeks ago",   "a month ago",
+    "in March",         "three weeks ago", "back in October",
+    "before Christmas", "in January",      NULL};
 static const char *const ntimes[] = {"two", "three", "four", "five", "2",
-                                     "3", "4", "5", NULL};
-static const char *const wait[] = {
-    "<nmin> minutes", "over an hour", "almost two hours", "an hour and a half",
-    "{forty-five|forty} minutes", "what felt like forever", NULL};
+                                     "3",   "4",     "5",    NULL};
+static const char *const wait[] = {"<nmin> minutes",
+                                   "over an hour",
+                                   "almost two hours",
+                                   "an hour and a half",
+                                   "{forty-five|forty} minutes",
+                                   "what felt like forever",
+                                   NULL};
 
 /* Shipping / delivery. */
 static const char *const ship_neg[] = {
@@ -966,92 +1003,214 @@ static const char *const gen_xpos[] = {
 
 /* Openers and closers. */
 static const char *const open_neg[] = {
-    "Where do I start", "Honestly, pretty disappointed", "Not happy",
-    "Used to love this company", "This was my {first|last} order",
-    "I'll keep it short", "Frustrating experience", "Long story short",
+    "Where do I start",
+    "Honestly, pretty disappointed",
+    "Not happy",
+    "Used to love this company",
+    "This was my {first|last} order",
+    "I'll keep it short",
+    "Frustrating experience",
+    "Long story short",
     "Been a customer for {two|three|five} years and this is the worst it's "
     "been",
     NULL};
 static const char *const open_pos[] = {
-    "Love it", "Great experience overall", "Long time customer here",
-    "Been using it for {two|three|five} years", "So far so good",
-    "Very happy overall", "Honestly, no complaints", "In short, love it",
+    "Love it",
+    "Great experience overall",
+    "Long time customer here",
+    "Been using it for {two|three|five} years",
+    "So far so good",
+    "Very happy overall",
+    "Honestly, no complaints",
+    "In short, love it",
     NULL};
-static const char *const open_mid[] = {
-    "Mixed feelings", "Overall ok", "Hard to say", "Some good, some bad",
-    "Pretty average experience", "It's fine I guess", NULL};
+static const char *const open_mid[] = {"Mixed feelings",
+                                       "Overall ok",
+                                       "Hard to say",
+                                       "Some good, some bad",
+                                       "Pretty average experience",
+                                       "It's fine I guess",
+                                       NULL};
 static const char *const close_neg[] = {
-    "Fix it{| please}", "{Will|Going to|About to} cancel{| my subscription| "
-    "soon}", "Won't be ordering again", "Not recommending this to anyone",
-    "Do better", "Very disappointed", "Switching to a competitor{| next "
-    "month}", "Would give zero if I could", "Sort it out",
+    "Fix it{| please}",
+    "{Will|Going to|About to} cancel{| my subscription| "
+    "soon}",
+    "Won't be ordering again",
+    "Not recommending this to anyone",
+    "Do better",
+    "Very disappointed",
+    "Switching to a competitor{| next "
+    "month}",
+    "Would give zero if I could",
+    "Sort it out",
     NULL};
 static const char *const close_pos[] = {
-    "Would recommend", "Keep up the good work", "Thanks", "Thank you{| so "
-    "much}", "10/10", "Five stars", "Will definitely order again",
+    "Would recommend",
+    "Keep up the good work",
+    "Thanks",
+    "Thank you{| so "
+    "much}",
+    "10/10",
+    "Five stars",
+    "Will definitely order again",
     "Already recommended it to {friends|my team|coworkers}",
     NULL};
 static const char *const close_mid[] = {
-    "That's it", "Otherwise fine", "Otherwise ok",
-    "Fix that and it's a 10", "Would be a 10 if {the price was "
+    "That's it",
+    "Otherwise fine",
+    "Otherwise ok",
+    "Fix that and it's a 10",
+    "Would be a 10 if {the price was "
     "lower|shipping was faster|the app didn't crash}",
-    "Still thinking about renewing", "Not a 10 because of {the price|the "
+    "Still thinking about renewing",
+    "Not a 10 because of {the price|the "
     "delivery times|the bugs|support}",
     NULL};
 
 /* Whole short comments. */
-static const char *const short_neg[] = {
-    "bad", "terrible", "Terrible.", "awful", "meh", "Disappointed",
-    "not good", "Horrible service", "Do better.", "Fix it", "No", "why",
-    "cancel my account", "Expensive", "slow", "bugs", "WORST EVER",
-    "useless", "Nope", "too expensive", "late again", "crashes", "Meh.",
-    "Not great", "Bad support", NULL};
-static const char *const short_pos[] = {
-    "love it", "Love it!", "great", "Great!", "awesome", "Excellent",
-    "perfect", "Very happy", "So far so good", "Keep it up!", "Best app ever",
-    "10/10", "A+", "Thanks!", "works great", "No complaints", "Amazing!!!",
-    "Great service", "good", "Good app", "easy", "Fast shipping", NULL};
-static const char *const short_mid[] = {
-    "ok", "OK", "Ok", "fine", "Fine.", "good", "Good", "n/a", "N/A", "na",
-    "no comment", "No comment", "nothing", "Nothing to add", "-", ".",
-    "none", "idk", "all good", "It's fine", "same as last time",
-    "see previous survey", "too many surveys", "Stop sending me surveys",
-    "nothing in particular", "no", "?", "Not sure", "average", "It's ok",
-    NULL};
+static const char *const short_neg[] = {"bad",
+                                        "terrible",
+                                        "Terrible.",
+                                        "awful",
+                                        "meh",
+                                        "Disappointed",
+                                        "not good",
+                                        "Horrible service",
+                                        "Do better.",
+                                        "Fix it",
+                                        "No",
+                                        "why",
+                                        "cancel my account",
+                                        "Expensive",
+                                        "slow",
+                                        "bugs",
+                                        "WORST EVER",
+                                        "useless",
+                                        "Nope",
+                                        "too expensive",
+                                        "late again",
+                                        "crashes",
+                                        "Meh.",
+                                        "Not great",
+                                        "Bad support",
+                                        NULL};
+static const char *const short_pos[] = {"love it",
+                                        "Love it!",
+                                        "great",
+                                        "Great!",
+                                        "awesome",
+                                        "Excellent",
+                                        "perfect",
+                                        "Very happy",
+                                        "So far so good",
+                                        "Keep it up!",
+                                        "Best app ever",
+                                        "10/10",
+                                        "A+",
+                                        "Thanks!",
+                                        "works great",
+                                        "No complaints",
+                                        "Amazing!!!",
+                                        "Great service",
+                                        "good",
+                                        "Good app",
+                                        "easy",
+                                        "Fast shipping",
+                                        NULL};
+static const char *const short_mid[] = {"ok",
+                                        "OK",
+                                        "Ok",
+                                        "fine",
+                                        "Fine.",
+                                        "good",
+                                        "Good",
+                                        "n/a",
+                                        "N/A",
+                                        "na",
+                                        "no comment",
+                                        "No comment",
+                                        "nothing",
+                                        "Nothing to add",
+                                        "-",
+                                        ".",
+                                        "none",
+                                        "idk",
+                                        "all good",
+                                        "It's fine",
+                                        "same as last time",
+                                        "see previous survey",
+                                        "too many surveys",
+                                        "Stop sending me surveys",
+                                        "nothing in particular",
+                                        "no",
+                                        "?",
+                                        "Not sure",
+                                        "average",
+                                        "It's ok",
+                                        NULL};
 
 /* Bullet items for multi-line lists. */
-static const char *const bul_pos[] = {
-    "fast shipping", "easy setup", "great support", "fair price",
-    "easy to use", "reliable", "good build quality", "quick refunds",
-    "nice design", "{Slack|Outlook|Shopify} integration", NULL};
-static const char *const bul_neg[] = {
-    "slow app", "billing errors", "expensive", "late deliveries",
-    "crashes on {Android|iOS|startup}", "support takes days to reply",
-    "confusing menus", "no <feat>", "returns are a pain",
-    "broke after {a week|a month}", "long wait times", NULL};
+static const char *const bul_pos[] = {"fast shipping",
+                                      "easy setup",
+                                      "great support",
+                                      "fair price",
+                                      "easy to use",
+                                      "reliable",
+                                      "good build quality",
+                                      "quick refunds",
+                                      "nice design",
+                                      "{Slack|Outlook|Shopify} integration",
+                                      NULL};
+static const char *const bul_neg[] = {"slow app",
+                                      "billing errors",
+                                      "expensive",
+                                      "late deliveries",
+                                      "crashes on {Android|iOS|startup}",
+                                      "support takes days to reply",
+                                      "confusing menus",
+                                      "no <feat>",
+                                      "returns are a pain",
+                                      "broke after {a week|a month}",
+                                      "long wait times",
+                                      NULL};
 
 /* Whitespace-only comments. */
-static const char *const blanks[] = {" ", "  ", "   ", "\t", " \t ", " \n",
-                                     NULL};
+static const char *const blanks[] = {" ",    "  ",  "   ", "\t",
+                                     " \t ", " \n", NULL};
 
 /* ------------------------------------------------------------------------ */
 /* Content: non-ASCII decorations for English comments                      */
 /* ------------------------------------------------------------------------ */
 
 static const char *const nx_emoji_neg[] = {
-    "\xF0\x9F\x98\xA1", "\xF0\x9F\x98\xA4", "\xF0\x9F\x91\x8E",
-    "\xF0\x9F\x99\x84", "\xF0\x9F\x98\x9E", "\xF0\x9F\xA4\xAC",
+    "\xF0\x9F\x98\xA1",
+    "\xF0\x9F\x98\xA4",
+    "\xF0\x9F\x91\x8E",
+    "\xF0\x9F\x99\x84",
+    "\xF0\x9F\x98\x9E",
+    "\xF0\x9F\xA4\xAC",
     "\xF0\x9F\x98\xA1\xF0\x9F\x98\xA1\xF0\x9F\x98\xA1",
-    "\xF0\x9F\x91\x8E\xF0\x9F\x91\x8E", "\xF0\x9F\x92\xA9",
+    "\xF0\x9F\x91\x8E\xF0\x9F\x91\x8E",
+    "\xF0\x9F\x92\xA9",
     "\xF0\x9F\xA4\xA6\xE2\x80\x8D\xE2\x99\x80\xEF\xB8\x8F", /* facepalm ZWJ */
-    "\xF0\x9F\x98\xA0", "\xF0\x9F\x98\xA9", NULL};
+    "\xF0\x9F\x98\xA0",
+    "\xF0\x9F\x98\xA9",
+    NULL};
 static const char *const nx_emoji_pos[] = {
-    "\xF0\x9F\x91\x8D", "\xF0\x9F\x99\x8F", "\xE2\x9D\xA4\xEF\xB8\x8F",
-    "\xF0\x9F\x98\x8D", "\xF0\x9F\x9A\x80", "\xF0\x9F\x94\xA5",
-    "\xF0\x9F\x91\x8C", "\xF0\x9F\x98\x8A",
+    "\xF0\x9F\x91\x8D",
+    "\xF0\x9F\x99\x8F",
+    "\xE2\x9D\xA4\xEF\xB8\x8F",
+    "\xF0\x9F\x98\x8D",
+    "\xF0\x9F\x9A\x80",
+    "\xF0\x9F\x94\xA5",
+    "\xF0\x9F\x91\x8C",
+    "\xF0\x9F\x98\x8A",
     "\xE2\xAD\x90\xE2\xAD\x90\xE2\xAD\x90\xE2\xAD\x90\xE2\xAD\x90",
-    "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBB", "\xF0\x9F\x99\x8F\xF0\x9F\x8F\xBD",
-    "\xF0\x9F\x91\x8D\xF0\x9F\x91\x8D", "\xF0\x9F\x8E\x89", NULL};
+    "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBB",
+    "\xF0\x9F\x99\x8F\xF0\x9F\x8F\xBD",
+    "\xF0\x9F\x91\x8D\xF0\x9F\x91\x8D",
+    "\xF0\x9F\x8E\x89",
+    NULL};
 static const char *const nx_emoji_mid[] = {
     "\xF0\x9F\xA4\xB7", "\xF0\x9F\x98\x90", "\xF0\x9F\x99\x82",
     "\xF0\x9F\xA4\x94", "\xF0\x9F\x98\x85", NULL};
@@ -1063,7 +1222,8 @@ static const char *const nx_acc_neg[] = {
     "Call me na\xC3\xAFve, but I expected the refund within a week",
     "Ordered it for my caf\xC3\xA9 and it arrived broken",
     "Here's a r\xC3\xA9sum\xC3\xA9 of my experience: late, broken, no refund",
-    "The premium fa\xC3\xA7" "ade falls apart once you need support",
+    "The premium fa\xC3\xA7"
+    "ade falls apart once you need support",
     "We run a small caf\xC3\xA9 and the app crashes every lunch rush",
     "Sent them my whole r\xC3\xA9sum\xC3\xA9 of tickets, nothing fixed",
     "Our Z\xC3\xBCrich office has had no invoices since {March|the summer}",
@@ -1073,7 +1233,8 @@ static const char *const nx_acc_pos[] = {
     "We use it at the caf\xC3\xA9 every day and it just works",
     "Shout out to Jos\xC3\xA9 from support",
     "Zo\xC3\xAB in customer service was fantastic",
-    "Ren\xC3\xA9" "e on the chat fixed it in minutes",
+    "Ren\xC3\xA9"
+    "e on the chat fixed it in minutes",
     "Our Z\xC3\xBCrich team loves it too",
     "Works great for our S\xC3\xA3o Paulo office",
     "The cr\xC3\xA8me color looks even better in person",
@@ -1084,8 +1245,7 @@ static const char *const nx_acc_mid[] = {
     "Bought it for the caf\xC3\xA9, works ok",
     "Clich\xC3\xA9, but you get what you pay for",
     "Maybe I'm na\xC3\xAFve but I expected a bit more",
-    "Fran\xC3\xA7oise in support was nice, the product is just ok",
-    NULL};
+    "Fran\xC3\xA7oise in support was nice, the product is just ok", NULL};
 /* Currency signs. */
 static const char *const nx_cur_neg[] = {
     "Paying \xE2\x82\xAC{29|39|49|79} a month for this?",
@@ -1095,11 +1255,9 @@ static const char *const nx_cur_neg[] = {
     "\xC2\xA5{1200|3000} more than last year for the same plan",
     NULL};
 static const char *const nx_cur_pos[] = {
-    "Worth every \xE2\x82\xAC",
-    "Great value at \xC2\xA3{5|9|12} a month",
+    "Worth every \xE2\x82\xAC", "Great value at \xC2\xA3{5|9|12} a month",
     "Only \xE2\x82\xAC{4|7|9} a month and it does everything I need",
-    "Best \xC2\xA3{20|30|50} I've spent this year",
-    NULL};
+    "Best \xC2\xA3{20|30|50} I've spent this year", NULL};
 
 /* ------------------------------------------------------------------------ */
 /* Content: other languages                                                 */
@@ -1110,13 +1268,15 @@ static const char *const fr_neg[] = {
     "{Livraison|La livraison} {en retard|tr\xC3\xA8s en retard|beaucoup trop "
     "lente}{| comme d'habitude| encore une fois}",
     "Le colis est arriv\xC3\xA9 {ab\xC3\xAEm\xC3\xA9|endommag\xC3\xA9|ouvert|"
-    "compl\xC3\xA8tement \xC3\xA9" "cras\xC3\xA9}",
+    "compl\xC3\xA8tement \xC3\xA9"
+    "cras\xC3\xA9}",
     "{Colis jamais re\xC3\xA7u|Mon colis n'est toujours pas arriv\xC3\xA9 "
     "apr\xC3\xA8s <ndays> jours|Colis perdu par le transporteur}",
     "{Trop cher|Beaucoup trop cher|Hors de prix} pour ce que c'est",
     "{Le prix a encore augment\xC3\xA9|Encore une hausse de prix}{| sans "
     "pr\xC3\xA9venir|, c'est abus\xC3\xA9}",
-    "{J'ai \xC3\xA9t\xC3\xA9|On m'a} {d\xC3\xA9" "bit\xC3\xA9|factur\xC3\xA9} "
+    "{J'ai \xC3\xA9t\xC3\xA9|On m'a} {d\xC3\xA9"
+    "bit\xC3\xA9|factur\xC3\xA9} "
     "deux fois{| ce mois-ci| pour la m\xC3\xAAme commande}",
     "{Le remboursement|Mon remboursement} {n'est jamais arriv\xC3\xA9|a pris "
     "trois semaines|se fait toujours attendre}",
@@ -1128,26 +1288,32 @@ static const char *const fr_neg[] = {
     "temps|est tr\xC3\xA8s lente|bugue constamment}",
     "{Interface pas du tout intuitive|L'interface est confuse|Les menus sont "
     "compliqu\xC3\xA9s}{|, on ne trouve rien}",
-    "{Le produit|L'appareil} {s'est cass\xC3\xA9|a l\xC3\xA2" "ch\xC3\xA9} "
+    "{Le produit|L'appareil} {s'est cass\xC3\xA9|a l\xC3\xA2"
+    "ch\xC3\xA9} "
     "apr\xC3\xA8s {une semaine|deux semaines|un mois}",
-    "{Qualit\xC3\xA9 m\xC3\xA9" "diocre|Mat\xC3\xA9riaux bon "
+    "{Qualit\xC3\xA9 m\xC3\xA9"
+    "diocre|Mat\xC3\xA9riaux bon "
     "march\xC3\xA9|Finition tr\xC3\xA8s moyenne}",
     "{Impossible|Tr\xC3\xA8s difficile} de {retourner l'article|faire un "
-    "\xC3\xA9" "change|obtenir une \xC3\xA9tiquette de retour}",
+    "\xC3\xA9"
+    "change|obtenir une \xC3\xA9tiquette de retour}",
     "{L'installation|La configuration|La mise en route} {a pris des "
-    "heures|est un cauchemar|est trop compliqu\xC3\xA9" "e}",
+    "heures|est un cauchemar|est trop compliqu\xC3\xA9"
+    "e}",
     "{Il manque {l'export CSV|le mode sombre|un mode hors ligne|la "
     "synchronisation avec Outlook}|Toujours pas {d'export CSV|de mode "
     "sombre|de mode hors ligne}}",
     "{Message d'erreur|Erreur} \xC3\xA0 chaque connexion",
-    "49\xC2\xA0\xE2\x82\xAC par mois, c'est {beaucoup trop|abus\xC3\xA9|du vol}",
+    "49\xC2\xA0\xE2\x82\xAC par mois, c'est {beaucoup trop|abus\xC3\xA9|du "
+    "vol}",
     NULL};
 static const char *const fr_pos[] = {
     "{Livraison rapide|Livr\xC3\xA9 en deux jours|Livraison ultra rapide}{| et "
     "colis bien emball\xC3\xA9|, rien \xC3\xA0 redire}",
     "{Tr\xC3\xA8s bon|Excellent} rapport qualit\xC3\xA9-prix",
     "{Service client|Support|Le service client est|Le support est} {au "
-    "top|tr\xC3\xA8s r\xC3\xA9" "actif|super sympa|efficace}",
+    "top|tr\xC3\xA8s r\xC3\xA9"
+    "actif|super sympa|efficace}",
     "{Application|L'application|L'appli} {facile \xC3\xA0 utiliser|tr\xC3\xA8s "
     "intuitive|rapide et fiable}",
     "{Produit|Appareil} {de tr\xC3\xA8s bonne qualit\xC3\xA9|solide|robuste}{| "
@@ -1157,29 +1323,39 @@ static const char *const fr_pos[] = {
     "{Pas cher du tout|Prix tr\xC3\xA8s correct|Tarif raisonnable}",
     "{Installation|Mise en route} {en cinq minutes|tr\xC3\xA8s simple|sans "
     "souci}",
-    "{Je recommande|Je recommande vivement|Je recommande \xC3\xA0 100\xC2\xA0%}",
+    "{Je recommande|Je recommande vivement|Je recommande \xC3\xA0 "
+    "100\xC2\xA0%}",
     "{Tr\xC3\xA8s satisfait|Tr\xC3\xA8s satisfaite|Ravie|Ravi}{| de mon "
     "achat| du service}",
-    "{Retour|\xC3\x89" "change} {simple et rapide|sans probl\xC3\xA8me}",
+    "{Retour|\xC3\x89"
+    "change} {simple et rapide|sans probl\xC3\xA8me}",
     NULL};
 static const char *const fr_mid[] = {
-    "{Correct|\xC3\x87" "a va|Pas mal}{| dans l'ensemble|, sans plus}",
+    "{Correct|\xC3\x87"
+    "a va|Pas mal}{| dans l'ensemble|, sans plus}",
     "{Bien|Bon produit} mais {un peu cher|la livraison est lente|l'appli "
     "bugue parfois}",
     NULL};
-static const char *const fr_sneg[] = {"Bof", "Nul", "D\xC3\xA9\xC3\xA7u",
+static const char *const fr_sneg[] = {"Bof",
+                                      "Nul",
+                                      "D\xC3\xA9\xC3\xA7u",
                                       "D\xC3\xA9\xC3\xA7ue",
-                                      "Tr\xC3\xA8s d\xC3\xA9\xC3\xA7u", NULL};
-static const char *const fr_spos[] = {"Tr\xC3\xA8s bien", "Parfait", "RAS",
-                                      "G\xC3\xA9nial", "Super\xC2\xA0!", NULL};
+                                      "Tr\xC3\xA8s d\xC3\xA9\xC3\xA7u",
+                                      NULL};
+static const char *const fr_spos[] = {
+    "Tr\xC3\xA8s bien", "Parfait",        "RAS",
+    "G\xC3\xA9nial",    "Super\xC2\xA0!", NULL};
 
 /* Spanish */
 static const char *const es_neg[] = {
     "{Env\xC3\xADo|El env\xC3\xADo} {tard\xC3\xADo|muy lento|tard\xC3\xB3 "
-    "<ndays> d\xC3\xAD" "as|lleg\xC3\xB3 una semana tarde}",
-    "{El paquete|Mi pedido} lleg\xC3\xB3 {da\xC3\xB1" "ado|roto|abierto|"
+    "<ndays> d\xC3\xAD"
+    "as|lleg\xC3\xB3 una semana tarde}",
+    "{El paquete|Mi pedido} lleg\xC3\xB3 {da\xC3\xB1"
+    "ado|roto|abierto|"
     "aplastado}",
-    "{Mi pedido|El paquete} {nunca lleg\xC3\xB3|todav\xC3\xAD" "a no ha "
+    "{Mi pedido|El paquete} {nunca lleg\xC3\xB3|todav\xC3\xAD"
+    "a no ha "
     "llegado|se perdi\xC3\xB3}",
     "{Demasiado caro|Muy caro|Car\xC3\xADsimo}{| para lo que ofrece| para lo "
     "que es}",
@@ -1189,14 +1365,17 @@ static const char *const es_neg[] = {
     "pendiente}",
     "La atenci\xC3\xB3n al cliente {es p\xC3\xA9sima|no responde|no sirve "
     "para nada}",
-    "El soporte {no responde|tarda d\xC3\xAD" "as en contestar|no resuelve "
+    "El soporte {no responde|tarda d\xC3\xAD"
+    "as en contestar|no resuelve "
     "nada}",
-    "{Una hora|Cuarenta minutos|Media hora} esperando {al tel\xC3\xA9" "fono|en "
+    "{Una hora|Cuarenta minutos|Media hora} esperando {al tel\xC3\xA9"
+    "fono|en "
     "el chat}{| y nadie me atendi\xC3\xB3}",
     "{La aplicaci\xC3\xB3n|La app|La web} {se cuelga|falla|se cierra sola} "
     "{constantemente|todo el tiempo|cada dos por tres}",
     "{La interfaz es confusa|El men\xC3\xBA es confuso|Es poco intuitiva}",
-    "Se rompi\xC3\xB3 {a la semana|al mes|a los pocos d\xC3\xAD" "as}",
+    "Se rompi\xC3\xB3 {a la semana|al mes|a los pocos d\xC3\xAD"
+    "as}",
     "{Mala calidad|Material barato|Calidad p\xC3\xA9sima}",
     "Hacer una devoluci\xC3\xB3n es {imposible|un infierno|muy complicado}",
     "{La configuraci\xC3\xB3n|La instalaci\xC3\xB3n} {es un l\xC3\xADo|"
@@ -1206,12 +1385,15 @@ static const char *const es_neg[] = {
     "Muy lenta, tarda {mucho|una eternidad} en cargar",
     NULL};
 static const char *const es_pos[] = {
-    "{Env\xC3\xADo r\xC3\xA1pido|Lleg\xC3\xB3 en dos d\xC3\xAD" "as|Entrega "
+    "{Env\xC3\xADo r\xC3\xA1pido|Lleg\xC3\xB3 en dos d\xC3\xAD"
+    "as|Entrega "
     "rapid\xC3\xADsima}{| y bien empaquetado|, todo perfecto}",
     "{Buena|Excelente|Muy buena} relaci\xC3\xB3n calidad-precio",
     "{La atenci\xC3\xB3n al cliente es excelente|El soporte es muy "
     "r\xC3\xA1pido|Me atendieron enseguida}",
-    "{Muy f\xC3\xA1" "cil de usar|F\xC3\xA1" "cil de usar e intuitiva|Muy "
+    "{Muy f\xC3\xA1"
+    "cil de usar|F\xC3\xA1"
+    "cil de usar e intuitiva|Muy "
     "intuitiva}",
     "{Buena calidad|Calidad excelente|Muy resistente}",
     "{Ning\xC3\xBAn problema|Nunca he tenido problemas} con {el env\xC3\xADo|"
@@ -1229,36 +1411,46 @@ static const char *const es_mid[] = {
     NULL};
 static const char *const es_sneg[] = {"Regular", "Fatal", "Malo",
                                       "P\xC3\xA9simo", NULL};
-static const char *const es_spos[] = {"Bien", "Excelente", "Genial",
+static const char *const es_spos[] = {"Bien",     "Excelente",       "Genial",
                                       "Perfecto", "\xC2\xA1Genial!", NULL};
 
 /* German */
 static const char *const de_neg[] = {
     "{Lieferung kam|Die Lieferung kam|Paket kam} {zu sp\xC3\xA4t|viel zu "
     "sp\xC3\xA4t|eine Woche zu sp\xC3\xA4t}",
-    "{Das Paket war besch\xC3\xA4" "digt|Der Karton kam besch\xC3\xA4" "digt "
-    "an|Das Paket war v\xC3\xB6llig zerdr\xC3\xBC" "ckt}",
+    "{Das Paket war besch\xC3\xA4"
+    "digt|Der Karton kam besch\xC3\xA4"
+    "digt "
+    "an|Das Paket war v\xC3\xB6llig zerdr\xC3\xBC"
+    "ckt}",
     "{Paket nie angekommen|Meine Bestellung ist nach <ndays> Tagen immer noch "
     "nicht da}",
-    "{Viel zu teuer|Zu teuer|\xC3\x9C" "berteuert}{| f\xC3\xBCr das, was man "
+    "{Viel zu teuer|Zu teuer|\xC3\x9C"
+    "berteuert}{| f\xC3\xBCr das, was man "
     "bekommt| f\xC3\xBCr den Funktionsumfang}",
     "{Die Preiserh\xC3\xB6hung ist eine Frechheit|Schon wieder eine "
     "Preiserh\xC3\xB6hung ohne Ank\xC3\xBCndigung}",
     "{Doppelt abgebucht|Mir wurde doppelt abgebucht|Zweimal belastet}{| und "
     "keine Erstattung| und niemand reagiert}",
-    "{Die R\xC3\xBC" "ckerstattung|Meine R\xC3\xBC" "ckerstattung} {dauert "
+    "{Die R\xC3\xBC"
+    "ckerstattung|Meine R\xC3\xBC"
+    "ckerstattung} {dauert "
     "ewig|kam nie an|hat drei Wochen gedauert}",
     "{Der Kundenservice|Der Support|Die Hotline} {ist unerreichbar|antwortet "
-    "nicht|ist eine Katastrophe|hilft \xC3\xBC" "berhaupt nicht}",
+    "nicht|ist eine Katastrophe|hilft \xC3\xBC"
+    "berhaupt nicht}",
     "{Eine Stunde|45 Minuten|Zwanzig Minuten} in der Warteschleife{| und "
     "dann aufgelegt| ohne Ergebnis}",
     "{Die App|Die Anwendung|Die Webseite} {st\xC3\xBCrzt st\xC3\xA4ndig ab|ist "
     "extrem langsam|h\xC3\xA4ngt sich dauernd auf}",
-    "{Die Bedienung|Die Oberfl\xC3\xA4" "che|Das Men\xC3\xBC} ist "
-    "{un\xC3\xBC" "bersichtlich|verwirrend|umst\xC3\xA4ndlich}",
+    "{Die Bedienung|Die Oberfl\xC3\xA4"
+    "che|Das Men\xC3\xBC} ist "
+    "{un\xC3\xBC"
+    "bersichtlich|verwirrend|umst\xC3\xA4ndlich}",
     "Nach {einer Woche|zwei Wochen|einem Monat} kaputt{| gegangen}",
     "{Billiges Material|Schlechte Verarbeitung|Die Qualit\xC3\xA4t ist mies}",
-    "{Die R\xC3\xBC" "cksendung ist viel zu kompliziert|Der Umtausch hat ewig "
+    "{Die R\xC3\xBC"
+    "cksendung ist viel zu kompliziert|Der Umtausch hat ewig "
     "gedauert|Der Umtausch wurde abgelehnt}",
     "{Die Einrichtung|Die Installation} {hat Stunden gedauert|ist viel zu "
     "kompliziert|ist ein Albtraum}",
@@ -1272,17 +1464,20 @@ static const char *const de_pos[] = {
     "{Gutes|Sehr gutes|Top} Preis-Leistungs-Verh\xC3\xA4ltnis",
     "{Der Kundenservice ist super|Sehr freundlicher Support|Der Support hat "
     "sofort geholfen}",
-    "{Einfach zu bedienen|Sehr intuitiv|\xC3\x9C" "bersichtlich und schnell}",
+    "{Einfach zu bedienen|Sehr intuitiv|\xC3\x9C"
+    "bersichtlich und schnell}",
     "{Sehr gute Qualit\xC3\xA4t|Hochwertig verarbeitet|Robust und langlebig}",
     "{Keine Probleme|Nie Probleme} mit {der Lieferung|der Abrechnung|dem "
     "Support}",
-    "{\xC3\x9C" "berhaupt nicht teuer|Fairer Preis|G\xC3\xBCnstig und "
+    "{\xC3\x9C"
+    "berhaupt nicht teuer|Fairer Preis|G\xC3\xBCnstig und "
     "zuverl\xC3\xA4ssig}",
     "{Einrichtung in f\xC3\xBCnf Minuten|Die Einrichtung war "
     "kinderleicht|Schnell eingerichtet}",
     "{Klare Empfehlung|Kann ich nur empfehlen|Absolut empfehlenswert}",
     "{Sehr zufrieden|Rundum zufrieden|Bin begeistert}",
-    "R\xC3\xBC" "cksendung {war problemlos|ging schnell und einfach}",
+    "R\xC3\xBC"
+    "cksendung {war problemlos|ging schnell und einfach}",
     NULL};
 static const char *const de_mid[] = {
     "{Ganz okay|Passt schon|In Ordnung}{| soweit|, nichts Besonderes}",
@@ -1291,7 +1486,10 @@ static const char *const de_mid[] = {
     NULL};
 static const char *const de_sneg[] = {"Schlecht", "Naja", "Entt\xC3\xA4uscht",
                                       "Mangelhaft", NULL};
-static const char *const de_spos[] = {"Gut", "Alles gut", "Super", "Prima",
+static const char *const de_spos[] = {"Gut",
+                                      "Alles gut",
+                                      "Super",
+                                      "Prima",
                                       "Gr\xC3\xB6\xC3\x9Ftenteils zufrieden",
                                       NULL};
 
@@ -1339,8 +1537,8 @@ static const char *const it_mid[] = {
     NULL};
 static const char *const it_sneg[] = {"Pessimo", "Cos\xC3\xAC cos\xC3\xAC",
                                       "Deludente", NULL};
-static const char *const it_spos[] = {"Bene", "Ottimo", "Perfetto",
-                                      "Tutto ok", NULL};
+static const char *const it_spos[] = {"Bene", "Ottimo", "Perfetto", "Tutto ok",
+                                      NULL};
 
 /* Portuguese */
 static const char *const pt_neg[] = {
@@ -1374,13 +1572,17 @@ static const char *const pt_neg[] = {
 static const char *const pt_pos[] = {
     "{Entrega r\xC3\xA1pida|Chegou em dois dias|Entrega super "
     "r\xC3\xA1pida}{| e bem embalado|, tudo certo}",
-    "{\xC3\x93timo|Excelente|Bom} custo-benef\xC3\xAD" "cio",
+    "{\xC3\x93timo|Excelente|Bom} custo-benef\xC3\xAD"
+    "cio",
     "{Atendimento excelente|O suporte foi muito atencioso|Atendimento nota "
     "10}",
-    "{Muito f\xC3\xA1" "cil de usar|F\xC3\xA1" "cil e intuitivo|Super "
+    "{Muito f\xC3\xA1"
+    "cil de usar|F\xC3\xA1"
+    "cil e intuitivo|Super "
     "intuitivo}",
     "{\xC3\x93tima qualidade|Produto resistente|Muito bem feito}",
-    "{Nenhum problema|Nunca tive problema} com {a entrega|a cobran\xC3\xA7" "a|"
+    "{Nenhum problema|Nunca tive problema} com {a entrega|a cobran\xC3\xA7"
+    "a|"
     "o suporte}",
     "{N\xC3\xA3o \xC3\xA9 nada caro|Pre\xC3\xA7o justo|Pre\xC3\xA7o "
     "\xC3\xB3timo}",
@@ -1394,8 +1596,8 @@ static const char *const pt_mid[] = {
     NULL};
 static const char *const pt_sneg[] = {"P\xC3\xA9ssimo", "Regular", "Ruim",
                                       NULL};
-static const char *const pt_spos[] = {"Bom", "\xC3\x93timo", "Show",
-                                      "Adorei", NULL};
+static const char *const pt_spos[] = {"Bom", "\xC3\x93timo", "Show", "Adorei",
+                                      NULL};
 
 /* Dutch */
 static const char *const nl_neg[] = {
@@ -1441,15 +1643,15 @@ static const char *const nl_mid[] = {
     "{Goed product|Prima}, maar {wel wat duur|de levering duurt lang|de app "
     "is soms traag}",
     NULL};
-static const char *const nl_sneg[] = {"Slecht", "Matig", "Teleurgesteld",
-                                      NULL};
-static const char *const nl_spos[] = {"Prima", "Top", "Goed", "Geweldig",
-                                      NULL};
+static const char *const nl_sneg[] = {"Slecht", "Matig", "Teleurgesteld", NULL};
+static const char *const nl_spos[] = {"Prima", "Top", "Goed", "Geweldig", NULL};
 
 /* Chinese (clauses; joined with a full-width comma) */
 static const char *const zh_neg[] = {
-    "\xE9\x80\x81\xE8\xB4\xA7\xE5\xA4\xAA\xE6\x85\xA2\xE4\xBA\x86", /* 送货太慢了 */
-    "\xE5\xBF\xAB\xE9\x80\x92\xE5\xA4\xAA\xE6\x85\xA2\xE4\xBA\x86", /* 快递太慢了 */
+    "\xE9\x80\x81\xE8\xB4\xA7\xE5\xA4\xAA\xE6\x85\xA2\xE4\xBA\x86", /* 送货太慢了
+                                                                     */
+    "\xE5\xBF\xAB\xE9\x80\x92\xE5\xA4\xAA\xE6\x85\xA2\xE4\xBA\x86", /* 快递太慢了
+                                                                     */
     /* 包裹到的时候已经破了 */
     "\xE5\x8C\x85\xE8\xA3\xB9\xE5\x88\xB0\xE7\x9A\x84\xE6\x97\xB6\xE5\x80\x99"
     "\xE5\xB7\xB2\xE7\xBB\x8F\xE7\xA0\xB4\xE4\xBA\x86",
@@ -1459,8 +1661,9 @@ static const char *const zh_neg[] = {
     "\xE5\xAE\xA2\xE6\x9C\x8D\xE4\xB9\x9F\xE4\xB8\x8D\xE5\x9B\x9E\xE5\xA4\x8D",
     /* 客服态度很差 */
     "\xE5\xAE\xA2\xE6\x9C\x8D\xE6\x80\x81\xE5\xBA\xA6\xE5\xBE\x88\xE5\xB7\xAE",
-    "\xE4\xBB\xB7\xE6\xA0\xBC\xE5\xA4\xAA\xE8\xB4\xB5\xE4\xBA\x86", /* 价格太贵了 */
-    "\xE5\x8F\x88\xE6\xB6\xA8\xE4\xBB\xB7\xE4\xBA\x86",             /* 又涨价了 */
+    "\xE4\xBB\xB7\xE6\xA0\xBC\xE5\xA4\xAA\xE8\xB4\xB5\xE4\xBA\x86", /* 价格太贵了
+                                                                     */
+    "\xE5\x8F\x88\xE6\xB6\xA8\xE4\xBB\xB7\xE4\xBA\x86", /* 又涨价了 */
     /* 被重复扣款了 */
     "\xE8\xA2\xAB\xE9\x87\x8D\xE5\xA4\x8D\xE6\x89\xA3\xE6\xAC\xBE\xE4\xBA\x86",
     /* 退款一直没到账 */
@@ -1470,8 +1673,9 @@ static const char *const zh_neg[] = {
     "\xE9\x80\x80\xE8\xB4\xA7\xE5\xA4\xAA\xE9\xBA\xBB\xE7\x83\xA6\xE4\xBA\x86",
     /* 应用老是闪退 */
     "\xE5\xBA\x94\xE7\x94\xA8\xE8\x80\x81\xE6\x98\xAF\xE9\x97\xAA\xE9\x80\x80",
-    "\xE5\x8A\xA0\xE8\xBD\xBD\xE5\xA4\xAA\xE6\x85\xA2",             /* 加载太慢 */
-    "\xE7\x95\x8C\xE9\x9D\xA2\xE5\xBE\x88\xE9\x9A\xBE\xE7\x94\xA8", /* 界面很难用 */
+    "\xE5\x8A\xA0\xE8\xBD\xBD\xE5\xA4\xAA\xE6\x85\xA2", /* 加载太慢 */
+    "\xE7\x95\x8C\xE9\x9D\xA2\xE5\xBE\x88\xE9\x9A\xBE\xE7\x94\xA8", /* 界面很难用
+                                                                     */
     /* 质量太差，用了一周就坏了 */
     "\xE8\xB4\xA8\xE9\x87\x8F\xE5\xA4\xAA\xE5\xB7\xAE\xEF\xBC\x8C\xE7\x94\xA8"
     "\xE4\xBA\x86\xE4\xB8\x80\xE5\x91\xA8\xE5\xB0\xB1\xE5\x9D\x8F\xE4\xBA\x86",
@@ -1480,25 +1684,26 @@ static const char *const zh_neg[] = {
     /* 缺少导出功能 */
     "\xE7\xBC\xBA\xE5\xB0\x91\xE5\xAF\xBC\xE5\x87\xBA\xE5\x8A\x9F\xE8\x83\xBD",
     /* APP经常报错 */
-    "APP\xE7\xBB\x8F\xE5\xB8\xB8\xE6\x8A\xA5\xE9\x94\x99",
-    NULL};
+    "APP\xE7\xBB\x8F\xE5\xB8\xB8\xE6\x8A\xA5\xE9\x94\x99", NULL};
 static const char *const zh_pos[] = {
-    "\xE9\x80\x81\xE8\xB4\xA7\xE5\xBE\x88\xE5\xBF\xAB",             /* 送货很快 */
-    "\xE7\x89\xA9\xE6\xB5\x81\xE5\xBE\x88\xE5\xBF\xAB",             /* 物流很快 */
-    "\xE5\x8C\x85\xE8\xA3\x85\xE5\xBE\x88\xE5\xA5\xBD",             /* 包装很好 */
-    "\xE5\xAE\xA2\xE6\x9C\x8D\xE5\xBE\x88\xE8\x80\x90\xE5\xBF\x83", /* 客服很耐心 */
-    "\xE6\x80\xA7\xE4\xBB\xB7\xE6\xAF\x94\xE5\xBE\x88\xE9\xAB\x98", /* 性价比很高 */
-    "\xE5\xBE\x88\xE5\xA5\xBD\xE7\x94\xA8",                         /* 很好用 */
-    "\xE7\x95\x8C\xE9\x9D\xA2\xE7\xAE\x80\xE6\xB4\x81",             /* 界面简洁 */
-    "\xE8\xB4\xA8\xE9\x87\x8F\xE4\xB8\x8D\xE9\x94\x99",             /* 质量不错 */
+    "\xE9\x80\x81\xE8\xB4\xA7\xE5\xBE\x88\xE5\xBF\xAB", /* 送货很快 */
+    "\xE7\x89\xA9\xE6\xB5\x81\xE5\xBE\x88\xE5\xBF\xAB", /* 物流很快 */
+    "\xE5\x8C\x85\xE8\xA3\x85\xE5\xBE\x88\xE5\xA5\xBD", /* 包装很好 */
+    "\xE5\xAE\xA2\xE6\x9C\x8D\xE5\xBE\x88\xE8\x80\x90\xE5\xBF\x83", /* 客服很耐心
+                                                                     */
+    "\xE6\x80\xA7\xE4\xBB\xB7\xE6\xAF\x94\xE5\xBE\x88\xE9\xAB\x98", /* 性价比很高
+                                                                     */
+    "\xE5\xBE\x88\xE5\xA5\xBD\xE7\x94\xA8",             /* 很好用 */
+    "\xE7\x95\x8C\xE9\x9D\xA2\xE7\xAE\x80\xE6\xB4\x81", /* 界面简洁 */
+    "\xE8\xB4\xA8\xE9\x87\x8F\xE4\xB8\x8D\xE9\x94\x99", /* 质量不错 */
     /* 没有任何问题 */
     "\xE6\xB2\xA1\xE6\x9C\x89\xE4\xBB\xBB\xE4\xBD\x95\xE9\x97\xAE\xE9\xA2\x98",
-    "\xE6\x8E\xA8\xE8\x8D\x90",                                     /* 推荐 */
-    "\xE9\x9D\x9E\xE5\xB8\xB8\xE6\xBB\xA1\xE6\x84\x8F",             /* 非常满意 */
+    "\xE6\x8E\xA8\xE8\x8D\x90",                         /* 推荐 */
+    "\xE9\x9D\x9E\xE5\xB8\xB8\xE6\xBB\xA1\xE6\x84\x8F", /* 非常满意 */
     NULL};
 static const char *const zh_mid[] = {
-    "\xE8\xBF\x98\xE8\xA1\x8C",                         /* 还行 */
-    "\xE4\xB8\x80\xE8\x88\xAC\xE8\x88\xAC",             /* 一般般 */
+    "\xE8\xBF\x98\xE8\xA1\x8C",             /* 还行 */
+    "\xE4\xB8\x80\xE8\x88\xAC\xE8\x88\xAC", /* 一般般 */
     /* 还可以，就是有点贵 */
     "\xE8\xBF\x98\xE5\x8F\xAF\xE4\xBB\xA5\xEF\xBC\x8C\xE5\xB0\xB1\xE6\x98\xAF"
     "\xE6\x9C\x89\xE7\x82\xB9\xE8\xB4\xB5",
@@ -1592,8 +1797,7 @@ static const char *const ja_pos[] = {
     /* おすすめです */
     "\xE3\x81\x8A\xE3\x81\x99\xE3\x81\x99\xE3\x82\x81\xE3\x81\xA7\xE3\x81\x99",
     /* 大満足です */
-    "\xE5\xA4\xA7\xE6\xBA\x80\xE8\xB6\xB3\xE3\x81\xA7\xE3\x81\x99",
-    NULL};
+    "\xE5\xA4\xA7\xE6\xBA\x80\xE8\xB6\xB3\xE3\x81\xA7\xE3\x81\x99", NULL};
 static const char *const ja_mid[] = {
     "\xE6\x99\xAE\xE9\x80\x9A\xE3\x81\xA7\xE3\x81\x99", /* 普通です */
     /* まあまあです */
@@ -1607,7 +1811,7 @@ static const char *const ja_sneg[] = {
     "\xE6\xAE\x8B\xE5\xBF\xB5\xE3\x81\xA7\xE3\x81\x99", /* 残念です */
     "\xE6\x9C\x80\xE6\x82\xAA", NULL};                  /* 最悪 */
 static const char *const ja_spos[] = {
-    "\xE6\xBA\x80\xE8\xB6\xB3", /* 満足 */
+    "\xE6\xBA\x80\xE8\xB6\xB3",                                /* 満足 */
     "\xE6\x9C\x80\xE9\xAB\x98\xE3\x81\xA7\xE3\x81\x99", NULL}; /* 最高です */
 
 /* ------------------------------------------------------------------------ */
@@ -1619,33 +1823,41 @@ typedef struct {
   const char *const *alts;
 } rule_def;
 
-#define R(id) {#id, id}
+#define R(id)                                                                  \
+  { #id, id }
 static const rule_def RULES[] = {
-    R(ndays), R(nmin), R(money), R(pctup), R(pkg), R(Courier), R(courier),
-    R(App), R(app), R(thing), R(feat), R(integ), R(name), R(when), R(ntimes),
-    R(wait),
-    R(ship_neg), R(ship_pos), R(price_neg), R(price_pos), R(bill_neg),
-    R(bill_pos), R(ret_neg), R(ret_pos), R(ux_neg), R(ux_pos), R(bug_neg),
-    R(bug_pos), R(perf_neg), R(perf_pos), R(sup_neg), R(sup_pos),
-    R(qual_neg), R(qual_pos), R(feat_neg), R(feat_pos), R(onb_neg),
-    R(onb_pos), R(gen_neg), R(gen_pos), R(gen_mid),
-    R(ship_xneg), R(ship_xpos), R(price_xneg), R(price_xpos), R(bill_xneg),
-    R(bill_xpos), R(ret_xneg), R(ret_xpos), R(ux_xneg), R(ux_xpos),
-    R(bug_xneg), R(bug_xpos), R(perf_xneg), R(perf_xpos), R(sup_xneg),
-    R(sup_xpos), R(qual_xneg), R(qual_xpos), R(feat_xneg), R(feat_xpos),
-    R(onb_xneg), R(onb_xpos), R(gen_xneg), R(gen_xpos), R(open_neg), R(open_pos),
-    R(open_mid), R(close_neg), R(close_pos), R(close_mid), R(short_neg),
-    R(short_pos), R(short_mid), R(bul_pos), R(bul_neg), R(blanks),
-    R(nx_emoji_neg), R(nx_emoji_pos), R(nx_emoji_mid), R(nx_acc_neg),
-    R(nx_acc_pos), R(nx_acc_mid), R(nx_cur_neg), R(nx_cur_pos),
-    R(fr_neg), R(fr_pos), R(fr_mid), R(fr_sneg), R(fr_spos),
-    R(es_neg), R(es_pos), R(es_mid), R(es_sneg), R(es_spos),
-    R(de_neg), R(de_pos), R(de_mid), R(de_sneg), R(de_spos),
-    R(it_neg), R(it_pos), R(it_mid), R(it_sneg), R(it_spos),
-    R(pt_neg), R(pt_pos), R(pt_mid), R(pt_sneg), R(pt_spos),
-    R(nl_neg), R(nl_pos), R(nl_mid), R(nl_sneg), R(nl_spos),
-    R(zh_neg), R(zh_pos), R(zh_mid), R(zh_sneg), R(zh_spos),
-    R(ja_neg), R(ja_pos), R(ja_mid), R(ja_sneg), R(ja_spos),
+    R(ndays),      R(nmin),         R(money),        R(pctup),
+    R(pkg),        R(Courier),      R(courier),      R(App),
+    R(app),        R(thing),        R(feat),         R(integ),
+    R(name),       R(when),         R(ntimes),       R(wait),
+    R(ship_neg),   R(ship_pos),     R(price_neg),    R(price_pos),
+    R(bill_neg),   R(bill_pos),     R(ret_neg),      R(ret_pos),
+    R(ux_neg),     R(ux_pos),       R(bug_neg),      R(bug_pos),
+    R(perf_neg),   R(perf_pos),     R(sup_neg),      R(sup_pos),
+    R(qual_neg),   R(qual_pos),     R(feat_neg),     R(feat_pos),
+    R(onb_neg),    R(onb_pos),      R(gen_neg),      R(gen_pos),
+    R(gen_mid),    R(ship_xneg),    R(ship_xpos),    R(price_xneg),
+    R(price_xpos), R(bill_xneg),    R(bill_xpos),    R(ret_xneg),
+    R(ret_xpos),   R(ux_xneg),      R(ux_xpos),      R(bug_xneg),
+    R(bug_xpos),   R(perf_xneg),    R(perf_xpos),    R(sup_xneg),
+    R(sup_xpos),   R(qual_xneg),    R(qual_xpos),    R(feat_xneg),
+    R(feat_xpos),  R(onb_xneg),     R(onb_xpos),     R(gen_xneg),
+    R(gen_xpos),   R(open_neg),     R(open_pos),     R(open_mid),
+    R(close_neg),  R(close_pos),    R(close_mid),    R(short_neg),
+    R(short_pos),  R(short_mid),    R(bul_pos),      R(bul_neg),
+    R(blanks),     R(nx_emoji_neg), R(nx_emoji_pos), R(nx_emoji_mid),
+    R(nx_acc_neg), R(nx_acc_pos),   R(nx_acc_mid),   R(nx_cur_neg),
+    R(nx_cur_pos), R(fr_neg),       R(fr_pos),       R(fr_mid),
+    R(fr_sneg),    R(fr_spos),      R(es_neg),       R(es_pos),
+    R(es_mid),     R(es_sneg),      R(es_spos),      R(de_neg),
+    R(de_pos),     R(de_mid),       R(de_sneg),      R(de_spos),
+    R(it_neg),     R(it_pos),       R(it_mid),       R(it_sneg),
+    R(it_spos),    R(pt_neg),       R(pt_pos),       R(pt_mid),
+    R(pt_sneg),    R(pt_spos),      R(nl_neg),       R(nl_pos),
+    R(nl_mid),     R(nl_sneg),      R(nl_spos),      R(zh_neg),
+    R(zh_pos),     R(zh_mid),       R(zh_sneg),      R(zh_spos),
+    R(ja_neg),     R(ja_pos),       R(ja_mid),       R(ja_sneg),
+    R(ja_spos),
 };
 #undef R
 #define NRULES (sizeof RULES / sizeof RULES[0])
@@ -1852,8 +2064,8 @@ static void grammar_init(void) {
     }
     if (nk == 0)
       grammar_error(RULES[i].name, "empty rule");
-    g_rule_node[i] = nk == 1 ? kids[0]
-                             : g_new(G_ALT, nk, g_put_kids(kids, nk), NULL);
+    g_rule_node[i] =
+        nk == 1 ? kids[0] : g_new(G_ALT, nk, g_put_kids(kids, nk), NULL);
   }
   /* Point children straight at the rules they reference (one dispatch less
    * per reference; rule nodes are never references themselves). */
@@ -1937,18 +2149,18 @@ typedef struct {
 } theme_def;
 
 static const theme_def THEMES[] = {
-    {"ship", 18}, {"price", 12}, {"bill", 7}, {"ret", 6},  {"ux", 11},
-    {"bug", 10},  {"perf", 9},   {"sup", 14}, {"qual", 8}, {"feat", 9},
-    {"onb", 6},
+    {"ship", 18}, {"price", 12}, {"bill", 7}, {"ret", 6},
+    {"ux", 11},   {"bug", 10},   {"perf", 9}, {"sup", 14},
+    {"qual", 8},  {"feat", 9},   {"onb", 6},
 };
 #define NTHEMES (sizeof THEMES / sizeof THEMES[0])
 #define THEME_FEATURES 9
 
 typedef struct {
   const char *code;
-  uint16_t weight;            /* share within the non-ASCII path */
-  uint16_t region_w[4];       /* NA, EMEA, APAC, LATAM */
-  int cjk;                    /* 1: zh, 2: ja */
+  uint16_t weight;                    /* share within the non-ASCII path */
+  uint16_t region_w[4];               /* NA, EMEA, APAC, LATAM */
+  int cjk;                            /* 1: zh, 2: ja */
   uint32_t neg, pos, mid, sneg, spos; /* resolved rule ids */
 } lang_def;
 
@@ -1969,9 +2181,9 @@ static const uint16_t NX_KIND_W[NLANGS + 2] = {8, 9, 8, 5, 6, 4, 3, 2, 51, 4};
 static uint32_t th_neg[NTHEMES], th_pos[NTHEMES], th_xneg[NTHEMES],
     th_xpos[NTHEMES];
 static uint32_t R_gen_neg, R_gen_pos, R_gen_mid, R_gen_xneg, R_gen_xpos,
-    R_open_neg, R_open_pos, R_open_mid, R_close_neg, R_close_pos, R_close_mid, R_short_neg,
-    R_short_pos, R_short_mid, R_bul_pos, R_bul_neg, R_blanks, R_emo_neg,
-    R_emo_pos, R_emo_mid, R_acc_neg, R_acc_pos, R_acc_mid, R_cur_neg,
+    R_open_neg, R_open_pos, R_open_mid, R_close_neg, R_close_pos, R_close_mid,
+    R_short_neg, R_short_pos, R_short_mid, R_bul_pos, R_bul_neg, R_blanks,
+    R_emo_neg, R_emo_pos, R_emo_mid, R_acc_neg, R_acc_pos, R_acc_mid, R_cur_neg,
     R_cur_pos;
 
 static void content_init(void) {
@@ -2071,8 +2283,8 @@ static void lower_first(char *s, size_t n) {
 
 #define MAX_SENT 20
 #define MAX_COMMENT 560 /* bytes of sentence text; keeps comments <= ~600 */
-#define XSTORY_ONLY 12 /* % of theme sentences told only as a story */
-#define XSTORY_PCT 55  /* % of theme sentences with a story (incl. only) */
+#define XSTORY_ONLY 12  /* % of theme sentences told only as a story */
+#define XSTORY_PCT 55   /* % of theme sentences with a story (incl. only) */
 
 typedef struct {
   size_t off, len;
@@ -2199,8 +2411,8 @@ static void compose_english(rng_t *r, int cls, int score, int multiline,
     int t = cls_tone(cls);
     if (cls == C_PAS && pct(r, 40))
       t = T_POS;
-    has_open = add_part(r, tone_rule(t, R_open_neg, R_open_pos, R_open_mid),
-                        t, sp, &n);
+    has_open = add_part(r, tone_rule(t, R_open_neg, R_open_pos, R_open_mid), t,
+                        sp, &n);
   }
   for (i = 0; i < nsent; i++) {
     int tone = pick_tone(r, cls, score, i, prev);
@@ -2218,7 +2430,8 @@ static void compose_english(rng_t *r, int cls, int score, int multiline,
       for (k = 0; k < NTHEMES; k++)
         w[k] = (used_themes & (1u << k)) ? 0 : THEMES[k].weight;
       /* Promoters' rare complaints are mostly wishes for features. */
-      if (cls == C_PRO && tone == T_NEG && !(used_themes & (1u << THEME_FEATURES)))
+      if (cls == C_PRO && tone == T_NEG &&
+          !(used_themes & (1u << THEME_FEATURES)))
         w[THEME_FEATURES] = (uint16_t)(w[THEME_FEATURES] * 6);
       t = pick_w(r, w, NTHEMES);
       used_themes |= 1u << t;
@@ -2239,8 +2452,7 @@ static void compose_english(rng_t *r, int cls, int score, int multiline,
   }
   if (pct(r, 16)) {
     int t = cls_tone(cls);
-    add_part(r, tone_rule(t, R_close_neg, R_close_pos, R_close_mid), t, sp,
-             &n);
+    add_part(r, tone_rule(t, R_close_neg, R_close_pos, R_close_mid), t, sp, &n);
   }
 
   if (multiline) {
@@ -2255,12 +2467,11 @@ static void compose_english(rng_t *r, int cls, int score, int multiline,
       static const char *const op[] = {":", "...", " -", "!"};
       punct = op[rng_below(r, 4)];
     }
-    if (!last && !multiline && sp[i].tone != T_MID &&
-        sp[i + 1].tone != T_MID && sp[i].tone != sp[i + 1].tone &&
-        !(i == 0 && has_open) && !joined &&
+    if (!last && !multiline && sp[i].tone != T_MID && sp[i + 1].tone != T_MID &&
+        sp[i].tone != sp[i + 1].tone && !(i == 0 && has_open) && !joined &&
         !ends_with_punct(s_parts.p + sp[i].off, sp[i].len) && pct(r, 40)) {
       static const char *const joins[] = {", but ", ", but ", ", but ",
-                                          " but ", ". But ", ", although "};
+                                          " but ",  ". But ", ", although "};
       const char *j = joins[rng_below(r, 6)];
       sb_put(out, s_parts.p + sp[i].off, sp[i].len);
       sb_puts(out, j);
@@ -2304,31 +2515,56 @@ typedef struct {
 } typo_def;
 
 static const typo_def TYPOS[] = {
-    {"delivery", "delivary", 60},     {"deliveries", "delivaries", 60},
-    {"received", "recieved", 70},     {"receive", "recieve", 70},
-    {"the", "teh", 8},                {"so", "sooo", 60},
-    {"slow", "sloooow", 25},          {"didn't", "didnt", 70},
-    {"doesn't", "doesnt", 70},        {"don't", "dont", 70},
-    {"can't", "cant", 70},            {"won't", "wont", 60},
-    {"isn't", "isnt", 60},            {"wasn't", "wasnt", 60},
-    {"haven't", "havent", 60},        {"I'm", "im", 50},
-    {"it's", "its", 60},              {"It's", "Its", 60},
-    {"I've", "ive", 50},              {"definitely", "definately", 70},
-    {"separate", "seperate", 70},     {"package", "pakage", 30},
-    {"support", "suport", 20},        {"expensive", "expencive", 35},
-    {"because", "becuase", 40},       {"really", "realy", 40},
-    {"until", "untill", 50},          {"useful", "usefull", 50},
-    {"subscription", "subscribtion", 35}, {"customer", "costumer", 30},
-    {"address", "adress", 50},        {"tracking", "traking", 30},
-    {"refund", "refnud", 15},         {"experience", "experiance", 45},
-    {"you", "u", 30},                 {"your", "ur", 30},
-    {"please", "pls", 40},            {"thanks", "thx", 40},
-    {"minutes", "mins", 40},          {"cancel", "cancle", 30},
-    {"arrived", "arived", 30},        {"already", "allready", 40},
-    {"which", "wich", 40},            {"their", "there", 40},
-    {"probably", "prolly", 30},       {"with", "w/", 12},
-    {"great", "gr8", 8},              {"weeks", "wks", 20},
-    {"terrible", "terible", 35},      {"annoying", "anoying", 50},
+    {"delivery", "delivary", 60},
+    {"deliveries", "delivaries", 60},
+    {"received", "recieved", 70},
+    {"receive", "recieve", 70},
+    {"the", "teh", 8},
+    {"so", "sooo", 60},
+    {"slow", "sloooow", 25},
+    {"didn't", "didnt", 70},
+    {"doesn't", "doesnt", 70},
+    {"don't", "dont", 70},
+    {"can't", "cant", 70},
+    {"won't", "wont", 60},
+    {"isn't", "isnt", 60},
+    {"wasn't", "wasnt", 60},
+    {"haven't", "havent", 60},
+    {"I'm", "im", 50},
+    {"it's", "its", 60},
+    {"It's", "Its", 60},
+    {"I've", "ive", 50},
+    {"definitely", "definately", 70},
+    {"separate", "seperate", 70},
+    {"package", "pakage", 30},
+    {"support", "suport", 20},
+    {"expensive", "expencive", 35},
+    {"because", "becuase", 40},
+    {"really", "realy", 40},
+    {"until", "untill", 50},
+    {"useful", "usefull", 50},
+    {"subscription", "subscribtion", 35},
+    {"customer", "costumer", 30},
+    {"address", "adress", 50},
+    {"tracking", "traking", 30},
+    {"refund", "refnud", 15},
+    {"experience", "experiance", 45},
+    {"you", "u", 30},
+    {"your", "ur", 30},
+    {"please", "pls", 40},
+    {"thanks", "thx", 40},
+    {"minutes", "mins", 40},
+    {"cancel", "cancle", 30},
+    {"arrived", "arived", 30},
+    {"already", "allready", 40},
+    {"which", "wich", 40},
+    {"their", "there", 40},
+    {"probably", "prolly", 30},
+    {"with", "w/", 12},
+    {"great", "gr8", 8},
+    {"weeks", "wks", 20},
+    {"terrible", "terible", 35},
+    {"annoying", "anoying", 50},
 };
 #define NTYPOS (sizeof TYPOS / sizeof TYPOS[0])
 
@@ -2351,9 +2587,7 @@ static void typos_init(void) {
     die("internal error: typo entry too long");
 }
 
-static int is_word_char(char c) {
-  return is_alpha(c) || c == '\'';
-}
+static int is_word_char(char c) { return is_alpha(c) || c == '\''; }
 
 /* Applies word typos from TYPOS and maybe one swapped-letters slip. */
 static void apply_typos(rng_t *r, const sbuf *in, sbuf *out) {
@@ -2682,8 +2916,8 @@ static const uint16_t REGION_W[] = {44, 30, 16, 10};
 static const char *const PLANS[] = {"free", "pro", "business", "enterprise"};
 static const uint16_t PLAN_W[] = {38, 33, 20, 9};
 /* Per mille: 25% detractors, 30% passives, 45% promoters. */
-static const uint16_t SCORE_W[] = {25, 10, 12, 18, 25, 60, 100,
-                                   125, 175, 195, 255};
+static const uint16_t SCORE_W[] = {25,  10,  12,  18,  25, 60,
+                                   100, 125, 175, 195, 255};
 
 #define NDATES 731 /* 2024-01-01 .. 2025-12-31 */
 static char g_dates[NDATES][10];
@@ -2754,13 +2988,13 @@ static void gen_row(rng_t *r, uint64_t id, const config *cfg) {
       region = (int)pick_w(r, L->region_w, 4);
     } else if (kind == NLANGS + 1) {
       int tone = cls_tone(cls);
-      expand_rule(r, tone_rule(tone, R_emo_neg, R_emo_pos, R_emo_mid),
-                  &s_com);
+      expand_rule(r, tone_rule(tone, R_emo_neg, R_emo_pos, R_emo_mid), &s_com);
       if (pct(r, 25))
         expand_rule(r, tone_rule(tone, R_emo_neg, R_emo_pos, R_emo_mid),
                     &s_com);
     } else {
-      uint32_t caps = cls == C_DET ? (score >= 0 && score <= 4 ? 50u : 20u) : 3u;
+      uint32_t caps =
+          cls == C_DET ? (score >= 0 && score <= 4 ? 50u : 20u) : 3u;
       compose_english(r, cls, score, multiline, &s_com);
       if (pct(r, 7)) {
         apply_typos(r, &s_com, &s_tmp);
@@ -2835,7 +3069,8 @@ static const char USAGE[] =
     "  --non-ascii FRACTION  share of non-blank comments with non-ASCII text:\n"
     "                        other languages, emoji, smart quotes, accents,\n"
     "                        full-width letters (default 0.10)\n"
-    "  --empty FRACTION      share of rows with an empty comment (default 0.04)\n"
+    "  --empty FRACTION      share of rows with an empty comment (default "
+    "0.04)\n"
     "  -o, --output FILE     write to FILE instead of standard output\n"
     "  -h, --help            show this help\n"
     "\n"
