@@ -206,6 +206,37 @@ void vb__jsonpos_where_in_string(const vb__jsonpos *p, const struct cJSON *node,
                                  size_t decoded_off, unsigned *line,
                                  unsigned *column);
 
+/* ---- prefilter.c: anchors of pattern terms ----------------------------- */
+
+#define VB__MAX_ANCHORS 128
+
+/* A literal every match of a pattern starts with, at the start of a run of
+ * ASCII letters and digits; len 0 stands for "any ASCII digit" (\d). */
+typedef struct vb__anchor {
+  char text[22];
+  uint8_t len;
+  uint8_t word_len; /* its leading letters and digits */
+  bool anywhere;    /* no \\b before it: found by a substring search */
+  uint32_t pattern; /* index into vb_lexicon.patterns */
+} vb__anchor;
+
+typedef struct vb__anchors {
+  vb__anchor items[VB__MAX_ANCHORS];
+  size_t count;
+  bool digit; /* some anchor is \d: proven for pure ASCII text only */
+} vb__anchors;
+
+/* The anchors of a pattern (its text between the slashes); false when
+ * they cannot be proven, and then the pattern runs on every comment. */
+bool vb__pattern_anchors(const char *pattern, size_t len, vb__anchors *out);
+/* True when anchor `a` can start at the ASCII letter-digit run `run`
+ * (a maximal run of [a-z0-9]). */
+bool vb__anchor_fires(const vb__anchor *a, const char *run, size_t run_len);
+
+/* How a pattern is gated: always run, run when an anchor fires, or run
+ * when an anchor fires or the comment is not pure ASCII. */
+enum { VB__GATE_NONE, VB__GATE_ANCHORS, VB__GATE_ANCHORS_ASCII };
+
 /* ---- lexicon.c: the compiled lexicon (immutable once built) ----------- */
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -274,9 +305,20 @@ struct vb_lexicon {
   vb__index by_stem, by_exact, by_prefix;
   uint32_t *prefix_lengths; /* distinct prefix lengths in bytes, ascending */
   size_t prefix_length_count;
-  uint32_t *patterns; /* term ids of pattern terms */
+  uint32_t *patterns;     /* term ids of pattern terms */
+  uint8_t *pattern_gates; /* per pattern: VB__GATE_* */
   size_t pattern_count;
+  vb__anchor *anchors; /* of all gated patterns, found through words */
+  size_t anchor_count;
+  vb__anchor *loose_anchors; /* found by substring search (no \\b) */
+  size_t loose_anchor_count;
 };
+
+/* ---- match.c ---------------------------------------------------------- */
+
+/* Turns the fast paths off (pattern prefilter, ASCII normalization and
+ * segmentation) so tests can compare them with the reference path. */
+void vb__matcher_set_slow(vb_matcher *m, bool slow);
 
 /* ---- report.c --------------------------------------------------------- */
 

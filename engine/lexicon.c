@@ -44,7 +44,8 @@ typedef struct builder {
   uint32_t source;
   const vb__jsonpos *pos; /* of the current document */
   vb_error *err;
-  size_t item_cap, term_cap, theme_cap, example_cap, pattern_cap;
+  size_t item_cap, term_cap, theme_cap, example_cap, pattern_cap, gate_cap,
+      anchor_cap, loose_anchor_cap;
 } builder;
 
 /* An error at a JSON node (its value, or its key when key is true). */
@@ -211,6 +212,44 @@ static int compile_pattern(builder *b, const cJSON *node, vb__term *term,
   return VB_OK;
 }
 
+/* Records the last term as a pattern, with its prefilter anchors. */
+static int add_pattern(builder *b, const char *pat, size_t len) {
+  vb_lexicon *lex = b->lex;
+  size_t p = lex->pattern_count;
+  if (vb__grow((void **)&lex->patterns, &b->pattern_cap, p + 1,
+               sizeof *lex->patterns) ||
+      vb__grow((void **)&lex->pattern_gates, &b->gate_cap, p + 1,
+               sizeof *lex->pattern_gates))
+    return nomem(b);
+  lex->patterns[p] = (uint32_t)(lex->term_count - 1);
+  lex->pattern_gates[p] = VB__GATE_NONE;
+  lex->pattern_count++;
+  vb__anchors *found = malloc(sizeof *found);
+  if (!found)
+    return nomem(b);
+  if (vb__pattern_anchors(pat, len, found)) {
+    if (vb__grow((void **)&lex->anchors, &b->anchor_cap,
+                 lex->anchor_count + found->count, sizeof *lex->anchors) ||
+        vb__grow((void **)&lex->loose_anchors, &b->loose_anchor_cap,
+                 lex->loose_anchor_count + found->count,
+                 sizeof *lex->loose_anchors)) {
+      free(found);
+      return nomem(b);
+    }
+    for (size_t i = 0; i < found->count; i++) {
+      found->items[i].pattern = (uint32_t)p;
+      if (found->items[i].anywhere)
+        lex->loose_anchors[lex->loose_anchor_count++] = found->items[i];
+      else
+        lex->anchors[lex->anchor_count++] = found->items[i];
+    }
+    lex->pattern_gates[p] =
+        found->digit ? VB__GATE_ANCHORS_ASCII : VB__GATE_ANCHORS;
+  }
+  free(found);
+  return VB_OK;
+}
+
 /* Splits s at blanks into words (in place). */
 static size_t split_words(char *s, char **words, size_t max) {
   size_t n = 0;
@@ -295,12 +334,7 @@ static int compile_term(builder *b, const cJSON *node, uint32_t theme,
     int rc = compile_pattern(b, node, term, raw + lead + 1, len - 2, lead + 1);
     if (rc)
       return rc;
-    uint32_t id = (uint32_t)(lex->term_count - 1);
-    if (vb__grow((void **)&lex->patterns, &b->pattern_cap,
-                 lex->pattern_count + 1, sizeof *lex->patterns))
-      return nomem(b);
-    lex->patterns[lex->pattern_count++] = id;
-    return VB_OK;
+    return add_pattern(b, raw + lead + 1, len - 2);
   }
 
   char copy[MAX_TERM_BYTES + 1];
@@ -860,6 +894,9 @@ void vb_lexicon_free(vb_lexicon *lex) {
   }
   free(lex->prefix_lengths);
   free(lex->patterns);
+  free(lex->pattern_gates);
+  free(lex->anchors);
+  free(lex->loose_anchors);
   free(lex->language);
   free(lex);
 }

@@ -24,6 +24,7 @@
  * Spans are computed on the normalized text and mapped back to the
  * caller's bytes through the normalizer's offset map.
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,7 +40,13 @@ typedef struct word {
   uint32_t exact; /* id in lex->exacts, 0 if none */
   bool negator;
   uint32_t cand_off, cand_count; /* candidate terms in m->cands */
+  uint32_t trig_off, trig_count; /* anchors it fires, in m->trigs */
 } word;
+
+/* A prefilter anchor a word fires, at byte `off` of the word. */
+typedef struct trig {
+  uint32_t anchor, off;
+} trig;
 
 /* A match on the normalized text, before mapping. */
 typedef struct raw_match {
@@ -56,6 +63,11 @@ struct vb_matcher {
   size_t words_cap;
   uint32_t *cands;
   size_t cand_len, cand_cap;
+  trig *trigs;
+  size_t trig_len, trig_cap;
+  uint32_t *pattern_stamp; /* per pattern: == stamp when it may match */
+  uint32_t stamp;
+  bool slow;          /* fast paths off: the reference for differential tests */
   uint32_t *tok_word; /* per token: word id */
   size_t tok_word_cap;
   raw_match *raw, *excl;
@@ -91,12 +103,15 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
                     vb_strerror(rc));
   }
   m->theme_hit = calloc(lex->theme_count ? lex->theme_count : 1, 1);
+  m->pattern_stamp = calloc(lex->pattern_count ? lex->pattern_count : 1,
+                            sizeof *m->pattern_stamp);
   m->themes_hit =
       malloc((lex->theme_count ? lex->theme_count : 1) * sizeof(size_t));
   m->md = pcre2_match_data_create(1, NULL);
   m->mctx = pcre2_match_context_create(NULL);
   m->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-  if (!m->theme_hit || !m->themes_hit || !m->md || !m->mctx || !m->jit_stack) {
+  if (!m->theme_hit || !m->themes_hit || !m->pattern_stamp || !m->md ||
+      !m->mctx || !m->jit_stack) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -114,6 +129,8 @@ void vb_matcher_free(vb_matcher *m) {
   vb__strtab_free(&m->cache);
   free(m->words);
   free(m->cands);
+  free(m->trigs);
+  free(m->pattern_stamp);
   free(m->tok_word);
   free(m->raw);
   free(m->excl);
@@ -138,6 +155,34 @@ static int add_cands(vb_matcher *m, const vb__index *ix, uint32_t key) {
     return VB_ENOMEM;
   memcpy(m->cands + m->cand_len, ix->terms + a, (b - a) * sizeof *m->cands);
   m->cand_len += b - a;
+  return VB_OK;
+}
+
+static bool run_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* The prefilter anchors that can start at one of the ASCII letter-digit
+ * runs of word s (see prefilter.c); a run starts where the byte before is
+ * not a letter, digit or '_', or at the word's start. */
+static int add_trigs(vb_matcher *m, const char *s, size_t len) {
+  const vb_lexicon *lex = m->lex;
+  for (size_t k = 0; k < len; k++) {
+    if (!run_char(s[k]) || (k > 0 && (run_char(s[k - 1]) || s[k - 1] == '_')))
+      continue;
+    size_t run = 1;
+    while (k + run < len && run_char(s[k + run]))
+      run++;
+    for (size_t a = 0; a < lex->anchor_count; a++) {
+      const vb__anchor *x = &lex->anchors[a];
+      if (!vb__anchor_fires(x, s + k, run))
+        continue;
+      if (vb__grow((void **)&m->trigs, &m->trig_cap, m->trig_len + 1,
+                   sizeof *m->trigs))
+        return VB_ENOMEM;
+      m->trigs[m->trig_len++] = (trig){(uint32_t)a, (uint32_t)k};
+    }
+  }
   return VB_OK;
 }
 
@@ -170,6 +215,10 @@ static int learn_word(vb_matcher *m, const char *s, size_t len, uint32_t id) {
       rc = add_cands(m, &lex->by_prefix, pid);
   }
   w->cand_count = (uint32_t)(m->cand_len - w->cand_off);
+  w->trig_off = (uint32_t)m->trig_len;
+  if (!rc)
+    rc = add_trigs(m, s, len);
+  w->trig_count = (uint32_t)(m->trig_len - w->trig_off);
   return rc;
 }
 
@@ -178,6 +227,7 @@ static int lookup_words(vb_matcher *m) {
   if (m->cache.count > CACHE_MAX_WORDS) { /* bound memory on huge inputs */
     vb__strtab_clear(&m->cache);
     m->cand_len = 0;
+    m->trig_len = 0;
   }
   if (vb__grow((void **)&m->tok_word, &m->tok_word_cap, n ? n : 1,
                sizeof *m->tok_word))
@@ -302,35 +352,144 @@ static uint32_t token_at(const vb_matcher *m, uint32_t ns) {
   return lo < m->an.seg.count ? (uint32_t)lo : UINT32_MAX;
 }
 
-static int match_patterns(vb_matcher *m) {
+/* True when a letter or digit of the text lies outside the tokens, or a
+ * token boundary splits a run of them: the anchors were computed from the
+ * tokens, so then they prove nothing for this comment. */
+static bool runs_outside_tokens(const vb_matcher *m) {
+  const char *text = m->an.norm.out;
+  size_t at = 0;
+  for (size_t i = 0; i <= m->an.seg.count; i++) {
+    size_t end =
+        i < m->an.seg.count ? m->an.seg.toks[i].ns : m->an.norm.out_len;
+    if (at > 0 && at == end && end < m->an.norm.out_len &&
+        run_char(text[at - 1]) && run_char(text[at]))
+      return true;
+    for (; at < end; at++)
+      if (run_char(text[at]))
+        return true;
+    if (i < m->an.seg.count)
+      at = m->an.seg.toks[i].ne;
+  }
+  return false;
+}
+
+static bool has_digit(const char *s, size_t len) {
+  for (size_t i = 0; i < len; i++)
+    if (s[i] >= '0' && s[i] <= '9')
+      return true;
+  return false;
+}
+
+static bool is_ascii(const char *s, size_t len) {
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char)s[i] >= 0x80)
+      return false;
+  return true;
+}
+
+/* Stamps the patterns that may match this comment; false when every
+ * pattern must run. */
+static bool gate_patterns(vb_matcher *m) {
   const vb_lexicon *lex = m->lex;
+  if (m->slow || lex->anchor_count + lex->loose_anchor_count == 0 ||
+      runs_outside_tokens(m))
+    return false;
+  if (++m->stamp == 0) { /* wrapped: forget old stamps */
+    memset(m->pattern_stamp, 0, lex->pattern_count * sizeof *m->pattern_stamp);
+    m->stamp = 1;
+  }
   const char *text = m->an.norm.out;
   size_t len = m->an.norm.out_len;
+  for (size_t i = 0; i < m->an.seg.count; i++) {
+    const word *w = &m->words[m->tok_word[i]];
+    for (uint32_t k = 0; k < w->trig_count; k++) {
+      const trig *g = &m->trigs[w->trig_off + k];
+      const vb__anchor *x = &lex->anchors[g->anchor];
+      size_t at = m->an.seg.toks[i].ns + g->off;
+      /* an anchor going past its first word ("a few") is checked whole */
+      if (x->len > x->word_len &&
+          (at + x->len > len || memcmp(text + at, x->text, x->len) != 0))
+        continue;
+      m->pattern_stamp[x->pattern] = m->stamp;
+    }
+  }
+  for (size_t a = 0; a < lex->loose_anchor_count; a++) {
+    const vb__anchor *x = &lex->loose_anchors[a];
+    if (m->pattern_stamp[x->pattern] != m->stamp &&
+        (x->len ? memmem(text, len, x->text, x->len) != NULL
+                : has_digit(text, len)))
+      m->pattern_stamp[x->pattern] = m->stamp;
+  }
+  int ascii = -1; /* not known yet */
   for (size_t p = 0; p < lex->pattern_count; p++) {
-    uint32_t t = lex->patterns[p];
-    const vb__term *term = &lex->terms[t];
-    size_t off = 0;
-    while (off <= len) {
-      int rc = pcre2_match(term->re, (PCRE2_SPTR)text, len, off,
-                           PCRE2_NO_UTF_CHECK, m->md, m->mctx);
-      if (rc == PCRE2_ERROR_NOMATCH)
-        break;
-      if (rc < 0) { /* match/depth/heap limit or JIT stack: count it */
-        m->pattern_errors++;
-        break;
-      }
-      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-      size_t s = ov[0], e = ov[1];
-      if (e > s) {
-        if (push_raw(m, term->exclude, t, (uint32_t)s, (uint32_t)e,
-                     token_at(m, (uint32_t)s)))
-          return VB_ENOMEM;
-        off = e;
-      } else { /* empty match (lookarounds): step one character */
-        off = e + 1;
-        while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
-          off++;
-      }
+    if (lex->pattern_gates[p] == VB__GATE_NONE)
+      m->pattern_stamp[p] = m->stamp;
+    else if (lex->pattern_gates[p] == VB__GATE_ANCHORS_ASCII &&
+             m->pattern_stamp[p] != m->stamp) {
+      if (ascii < 0)
+        ascii = is_ascii(text, len);
+      if (!ascii)
+        m->pattern_stamp[p] = m->stamp;
+    }
+  }
+  return true;
+}
+
+/* True when a match found so far mentions `theme` or a descendant. */
+static bool theme_matched(const vb_matcher *m, uint32_t theme) {
+  for (size_t i = 0; i < m->raw_count; i++)
+    if (vb__theme_covers(m->lex, theme, m->lex->terms[m->raw[i].term].theme))
+      return true;
+  return false;
+}
+
+static int run_pattern(vb_matcher *m, uint32_t t) {
+  const vb__term *term = &m->lex->terms[t];
+  const char *text = m->an.norm.out;
+  size_t len = m->an.norm.out_len, off = 0;
+  while (off <= len) {
+    int rc = pcre2_match(term->re, (PCRE2_SPTR)text, len, off,
+                         PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+    if (rc == PCRE2_ERROR_NOMATCH)
+      break;
+    if (rc < 0) { /* match/depth/heap limit or JIT stack: count it */
+      m->pattern_errors++;
+      break;
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    size_t s = ov[0], e = ov[1];
+    if (e > s) {
+      if (push_raw(m, term->exclude, t, (uint32_t)s, (uint32_t)e,
+                   token_at(m, (uint32_t)s)))
+        return VB_ENOMEM;
+      off = e;
+    } else { /* empty match (lookarounds): step one character */
+      off = e + 1;
+      while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
+        off++;
+    }
+  }
+  return VB_OK;
+}
+
+/* Runs the pattern terms the prefilter lets through: the mentions first,
+ * then the exclude patterns, each only where its theme (or a descendant)
+ * has a match it could cancel. */
+static int match_patterns(vb_matcher *m) {
+  const vb_lexicon *lex = m->lex;
+  if (lex->pattern_count == 0)
+    return VB_OK;
+  bool gated = gate_patterns(m);
+  for (int excludes = 0; excludes < 2; excludes++) {
+    for (size_t p = 0; p < lex->pattern_count; p++) {
+      uint32_t t = lex->patterns[p];
+      if (lex->terms[t].exclude != excludes ||
+          (gated && m->pattern_stamp[p] != m->stamp) ||
+          (excludes && !theme_matched(m, lex->terms[t].theme)))
+        continue;
+      int rc = run_pattern(m, t);
+      if (rc)
+        return rc;
     }
   }
   return VB_OK;
@@ -503,6 +662,11 @@ size_t vb_matcher_token_stem(vb_matcher *m, size_t index, char *buf,
 
 size_t vb_matcher_invalid_utf8(const vb_matcher *m) {
   return m->an.norm.invalid;
+}
+
+void vb__matcher_set_slow(vb_matcher *m, bool slow) {
+  m->slow = slow;
+  m->an.norm.force_icu = slow;
 }
 
 size_t vb_matcher_pattern_errors(const vb_matcher *m) {

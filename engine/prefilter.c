@@ -1,0 +1,360 @@
+/*
+ * prefilter.c - which pattern terms can possibly match a comment, decided
+ * from its words, so a regex runs only on the comments that may hold it.
+ *
+ * Running every pattern over every comment costs a regex scan per pattern
+ * per comment; with fifty patterns that is most of a run's time.  Most
+ * patterns people write start with a word: /\b(?:took|takes) \d+ days/.
+ * Every match of such a pattern begins with one of those literals, at a
+ * position where a word starts.  These literals are the pattern's
+ * "anchors".  The matcher computes, once per distinct word, which anchors
+ * begin one of its ASCII letter-digit runs, and runs a pattern only when
+ * one of its anchors occurs (see match.c).
+ *
+ * Why this is exact.  An alternative written `\b` then a word character c
+ * can only match at a position i whose previous character is not a word
+ * character (or i = 0).  ASCII letters, digits and '_' are word characters
+ * in PCRE2 with or without UCP, so text[i - 1] is not one of them: i is the
+ * start of a maximal run of [a-z0-9_].  Comments are case folded before
+ * matching and patterns are caseless, so the literal, lower-cased, occurs
+ * at i.  `\d` anchors "any ASCII digit", which is all \d can match in pure
+ * ASCII text; in other text those patterns always run.
+ *
+ * The reader below is deliberately small and conservative: it understands
+ * `\b`, literal letters and digits, `\d`, and (?:...) groups of those, and
+ * gives up (the pattern always runs) on anything else.  Giving up is never
+ * wrong, only slower.  tests/test_match.c compares gated and ungated
+ * matching on every pattern of the default lexicon and on random text.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "internal.h"
+
+enum { MAX_DEPTH = 16 };
+
+typedef struct reader {
+  const char *p, *end;
+} reader;
+
+static bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
+static bool quantifier_at(const reader *r, const char *q) {
+  return q < r->end && (*q == '?' || *q == '*' || *q == '+' || *q == '{');
+}
+
+/* An optional quantifier: ?, *, {0 (and {,n}). */
+static bool optional_quantifier_at(const reader *r, const char *q) {
+  if (q >= r->end)
+    return false;
+  if (*q == '?' || *q == '*')
+    return true;
+  return *q == '{' && q + 1 < r->end && (q[1] == '0' || q[1] == ',');
+}
+
+/* Skips to the end of the current alternative: the next '|' or ')' at
+ * this depth, or the end.  False on constructs it cannot skip safely. */
+static bool skip_alternative(reader *r) {
+  int depth = 0;
+  while (r->p < r->end) {
+    char c = *r->p;
+    if (c == '\\') {
+      if (r->p + 1 >= r->end || r->p[1] == 'Q' || r->p[1] == 'E')
+        return false;
+      r->p += 2;
+    } else if (c == '[') {
+      r->p++;
+      if (r->p < r->end && *r->p == '^')
+        r->p++;
+      if (r->p < r->end && *r->p == ']')
+        r->p++;
+      while (r->p < r->end && *r->p != ']') {
+        if (*r->p == '\\') {
+          if (r->p + 1 >= r->end || r->p[1] == 'Q')
+            return false;
+          r->p++;
+        } else if (*r->p == '[' && r->p + 1 < r->end && r->p[1] == ':') {
+          const char *close = r->p + 2;
+          while (close + 1 < r->end && !(close[0] == ':' && close[1] == ']'))
+            close++;
+          if (close + 1 >= r->end)
+            return false;
+          r->p = close + 1;
+        }
+        r->p++;
+      }
+      if (r->p >= r->end)
+        return false;
+      r->p++;
+    } else if (c == '(') {
+      if (r->p + 2 < r->end && r->p[1] == '?' && r->p[2] == '#')
+        return false; /* comments may hold parentheses */
+      depth++;
+      r->p++;
+    } else if (c == ')') {
+      if (depth == 0)
+        return true;
+      depth--;
+      r->p++;
+    } else if (c == '|' && depth == 0) {
+      return true;
+    } else {
+      r->p++;
+    }
+  }
+  return depth == 0;
+}
+
+enum { FAIL, CLOSED, COMPLETE };
+
+/* A character whose case never varies (digits, punctuation, symbols,
+ * uncased letters): a caseless pattern matches it only as itself. */
+static bool caseless_safe(const char *p, const char *end, size_t *len) {
+  int32_t i = 0, n = (int32_t)(end - p > 4 ? 4 : end - p);
+  UChar32 c;
+  U8_NEXT((const uint8_t *)p, i, n, c);
+  *len = (size_t)i;
+  return c >= 0x80 && !u_hasBinaryProperty(c, UCHAR_CASE_SENSITIVE);
+}
+
+/* The literal character at p (up to 4 bytes copied to out, lower-cased):
+ * letters, digits, blanks and punctuation written plainly or escaped, or
+ * a non-ASCII character without case.  Returns its length, 0 for none;
+ * *next is set past it.  `in_class` reads inside [...]. */
+static size_t literal_at(const reader *r, const char *p, bool in_class,
+                         char out[4], const char **next) {
+  static const char plain[] = " '-,:;!\"/#&%@~<>=";
+  char c = *p;
+  *next = p + 1;
+  if (c == '\\' && p + 1 < r->end && p[1] != '\0' &&
+      strchr(".-'\"/,:;!?#&%@~<>=$()[]{}|*+^", p[1])) {
+    out[0] = p[1];
+    *next = p + 2;
+    return 1;
+  }
+  if ((unsigned char)c >= 0x80) {
+    size_t len;
+    if (!caseless_safe(p, r->end, &len))
+      return 0;
+    memcpy(out, p, len);
+    *next = p + len;
+    return len;
+  }
+  if (is_alnum(c) || (c != '\0' && strchr(plain, c)) ||
+      (in_class && c != '\0' && strchr("$.?*+|(){}", c))) {
+    if (in_class && c == '-')
+      return 0; /* a range */
+    out[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return 1;
+  }
+  return 0;
+}
+
+static bool all_empty(const vb__anchors *s) {
+  return s->count == 1 && s->items[0].len == 0 && !s->digit;
+}
+
+static int read_sequence(reader *r, vb__anchors *s, int depth, bool anywhere);
+
+/* A (?:...) group at r->p following the strings s: each alternative
+ * extends a copy of s; the union replaces s. */
+static int read_group(reader *r, vb__anchors *s, int depth, bool anywhere) {
+  vb__anchors *out = malloc(sizeof *out), *alt = malloc(sizeof *alt);
+  int status = out && alt ? COMPLETE : FAIL;
+  if (out)
+    out->count = 0, out->digit = false;
+  r->p += 3;
+  while (status != FAIL) {
+    memcpy(alt, s, sizeof *alt);
+    int st = read_sequence(r, alt, depth + 1, anywhere);
+    if (st == FAIL || !skip_alternative(r) ||
+        out->count + alt->count > VB__MAX_ANCHORS) {
+      status = FAIL;
+      break;
+    }
+    if (st == CLOSED)
+      status = CLOSED;
+    memcpy(out->items + out->count, alt->items,
+           alt->count * sizeof *alt->items);
+    out->count += alt->count;
+    out->digit |= alt->digit;
+    if (r->p >= r->end || *r->p == ')')
+      break;
+    r->p++; /* '|' */
+  }
+  if (status != FAIL && (r->p >= r->end || *r->p != ')'))
+    status = FAIL;
+  if (status != FAIL) {
+    r->p++;
+    if (optional_quantifier_at(r, r->p))
+      status = FAIL; /* the group may be absent */
+    else if (quantifier_at(r, r->p))
+      status = CLOSED;
+  }
+  if (status != FAIL)
+    memcpy(s, out, sizeof *s);
+  free(out);
+  free(alt);
+  return status;
+}
+
+/* Appends the len bytes of c to every string of s; false when a string
+ * is full (a prefix of it is still required, so the caller stops). */
+static bool append(vb__anchors *s, const char *c, size_t len) {
+  for (size_t i = 0; i < s->count; i++)
+    if (s->items[i].len + len > sizeof s->items[i].text - 1)
+      return false;
+  for (size_t i = 0; i < s->count; i++) {
+    vb__anchor *x = &s->items[i];
+    memcpy(x->text + x->len, c, len);
+    x->len = (uint8_t)(x->len + len);
+    x->text[x->len] = '\0';
+  }
+  return true;
+}
+
+/* A [...] class of literal characters at r->p: s times its members. */
+static int read_class(reader *r, vb__anchors *s) {
+  const char *p = r->p + 1;
+  if (p < r->end && (*p == '^' || *p == ']'))
+    return FAIL;
+  char members[VB__MAX_ANCHORS][4];
+  size_t lens[VB__MAX_ANCHORS], n = 0;
+  while (p < r->end && *p != ']') {
+    const char *next;
+    if (n == VB__MAX_ANCHORS ||
+        !(lens[n] = literal_at(r, p, true, members[n], &next)))
+      return FAIL;
+    if (next < r->end && *next == '-')
+      return FAIL; /* a range, or a '-' this reader does not place */
+    n++;
+    p = next;
+  }
+  if (p >= r->end || n == 0 || s->count * n > VB__MAX_ANCHORS)
+    return FAIL;
+  r->p = p + 1;
+  if (optional_quantifier_at(r, r->p))
+    return FAIL;
+  size_t count = s->count;
+  for (size_t k = n; k-- > 0;) /* member k of every string, in place */
+    for (size_t i = 0; i < count; i++) {
+      vb__anchor x = s->items[i];
+      if (x.len + lens[k] > sizeof x.text - 1)
+        return FAIL;
+      memcpy(x.text + x.len, members[k], lens[k]);
+      x.len = (uint8_t)(x.len + lens[k]);
+      x.text[x.len] = '\0';
+      s->items[k * count + i] = x;
+    }
+  s->count = count * n;
+  return quantifier_at(r, r->p) ? CLOSED : COMPLETE;
+}
+
+/* Extends every string of s by what the pattern surely matches next:
+ * COMPLETE when the alternative ended (at '|', ')' or the end), CLOSED
+ * when something else stopped it, FAIL when no string can be proven.
+ * `anywhere`: no \b precedes the alternative (its strings are searched
+ * for anywhere in the text). */
+static int read_sequence(reader *r, vb__anchors *s, int depth, bool anywhere) {
+  if (depth > MAX_DEPTH)
+    return FAIL;
+  for (;;) {
+    bool start = all_empty(s);
+    if (r->p >= r->end || *r->p == '|' || *r->p == ')')
+      return start ? FAIL : COMPLETE;
+    bool group = r->end - r->p >= 3 && r->p[0] == '(' && r->p[1] == '?' &&
+                 r->p[2] == ':';
+    if (group || *r->p == '[') {
+      const char *at = r->p;
+      vb__anchors *keep = start ? NULL : malloc(sizeof *keep);
+      if (keep)
+        memcpy(keep, s, sizeof *keep);
+      int st = group ? read_group(r, s, depth, anywhere) : read_class(r, s);
+      if (st == FAIL && keep) { /* stop before it */
+        memcpy(s, keep, sizeof *s);
+        r->p = at;
+        st = CLOSED;
+      }
+      free(keep);
+      if (st != COMPLETE)
+        return st;
+      continue;
+    }
+    if (r->end - r->p >= 2 && r->p[0] == '\\' && r->p[1] == 'b') {
+      r->p += 2; /* an assertion consumes nothing */
+      continue;
+    }
+    if (start && r->end - r->p >= 2 && r->p[0] == '\\' && r->p[1] == 'd') {
+      if (optional_quantifier_at(r, r->p + 2))
+        return FAIL;
+      r->p += 2;
+      s->items[0].len = 0;
+      s->digit = true;
+      return CLOSED;
+    }
+    const char *next;
+    char c[4];
+    size_t len = literal_at(r, r->p, false, c, &next);
+    if (len && quantifier_at(r, next))
+      len = 0;
+    if (!len)
+      return start ? FAIL : CLOSED;
+    if (!append(s, c, len))
+      return CLOSED;
+    r->p = next;
+  }
+}
+
+bool vb__pattern_anchors(const char *pattern, size_t len, vb__anchors *out) {
+  memset(out, 0, sizeof *out);
+  vb__anchors *alt = malloc(sizeof *alt);
+  if (!alt)
+    return false;
+  reader r = {pattern, pattern + len};
+  bool ok = true;
+  for (;;) { /* each top-level alternative: \b then a sequence */
+    memset(alt, 0, sizeof *alt);
+    alt->count = 1;
+    bool anywhere = r.end - r.p < 2 || r.p[0] != '\\' || r.p[1] != 'b';
+    if (!anywhere)
+      r.p += 2;
+    if (read_sequence(&r, alt, 0, anywhere) == FAIL || !skip_alternative(&r) ||
+        out->count + alt->count > VB__MAX_ANCHORS) {
+      ok = false;
+      break;
+    }
+    for (size_t i = 0; i < alt->count; i++) {
+      vb__anchor *x = &out->items[out->count++];
+      *x = alt->items[i];
+      /* a string not starting with a letter or digit ('ll) is searched */
+      x->anywhere = anywhere || (x->len > 0 && !is_alnum(x->text[0]));
+      x->word_len = 0;
+      while (x->word_len < x->len && is_alnum(x->text[x->word_len]))
+        x->word_len++;
+    }
+    out->digit |= alt->digit;
+    if (r.p >= r.end)
+      break;
+    if (*r.p != '|') {
+      ok = false; /* an unbalanced ')' */
+      break;
+    }
+    r.p++;
+  }
+  free(alt);
+  return ok && out->count > 0;
+}
+
+bool vb__anchor_fires(const vb__anchor *a, const char *run, size_t run_len) {
+  if (a->len == 0)
+    return run_len > 0 && run[0] >= '0' && run[0] <= '9';
+  if (a->word_len < a->len) /* "a few": the run is exactly "a" */
+    return run_len == a->word_len && memcmp(run, a->text, run_len) == 0;
+  return run_len >= a->len && memcmp(run, a->text, a->len) == 0;
+}

@@ -1,0 +1,249 @@
+/*
+ * test_prefilter.c - the pattern prefilter: which anchors are read from
+ * which patterns, and a differential test proving that matching with the
+ * fast paths on (prefilter, ASCII normalization) gives exactly the result
+ * of the reference path (every pattern on every comment, ICU for all
+ * text), on the sample corpus and on random text built to hit the edges.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "internal.h"
+
+/* The anchors of a pattern as "text|text|..." ('*' marks searched ones,
+ * '#' the digit anchor), or NULL when none can be proven. */
+static const char *anchors_of(const char *pattern) {
+  static char buf[4096];
+  static vb__anchors a;
+  if (!vb__pattern_anchors(pattern, strlen(pattern), &a))
+    return NULL;
+  buf[0] = '\0';
+  for (size_t i = 0; i < a.count; i++) {
+    if (i)
+      strcat(buf, "|");
+    if (a.items[i].anywhere)
+      strcat(buf, "*");
+    strcat(buf, a.items[i].len ? a.items[i].text : "#");
+  }
+  return buf;
+}
+
+static void test_anchors(void) {
+  CHECK_STR(anchors_of("\\b(?:took|takes) \\d+ days"), "took |takes ");
+  CHECK_STR(anchors_of("\\bships?\\b"), "ship");
+  CHECK_STR(anchors_of("\\bcolou?r"), "colo");
+  CHECK_STR(anchors_of("\\bDelivery"), "delivery");
+  CHECK_STR(anchors_of("\\b(?:over|under)[- ]?deliver"), "over|under");
+  CHECK_STR(anchors_of("\\b(?:i|we) (?:ordered|bought) it"),
+            "i ordered it|we ordered it|i bought it|we bought it");
+  CHECK_STR(anchors_of("\\b(?:will|'ll) return"), "will return|*'ll return");
+  CHECK_STR(anchors_of("\\b\\d+ days"), "#");
+  CHECK_STR(anchors_of("(?:[$\xc2\xa3]\\s?\\d+|\\b\\d+ ?usd)\\b"),
+            "*$|*\xc2\xa3|*#");
+  CHECK_STR(anchors_of("\\bfoo|\\bbar\\.com"), "foo|bar.com");
+  CHECK_STR(anchors_of("\\bup(?:s|) then"), "ups then|up then");
+  /* nothing provable: the pattern always runs */
+  CHECK(anchors_of("\\w-ups\\b") == NULL);
+  CHECK(anchors_of("\\b(?:a|b)?c") == NULL);
+  CHECK(anchors_of("\\b(?i)x") == NULL);
+  CHECK(anchors_of("\\b\xc3\xa9t\xc3\xa9") == NULL); /* é has case */
+  CHECK(anchors_of("\\b[a-z]+") == NULL);
+  CHECK(anchors_of("\\b(?:x|)y") == NULL);
+  CHECK(anchors_of("\\bx|y*") == NULL);
+  CHECK(anchors_of("\\b(?=a)a") == NULL);
+  CHECK(anchors_of("\\bab\\Q)|\\E") == NULL);
+}
+
+/* The same comment through the fast and the reference matcher. */
+static void compare(vb_matcher *fast, vb_matcher *slow, const char *text,
+                    size_t len, size_t *diffs) {
+  int a = vb_matcher_run(fast, text, len), b = vb_matcher_run(slow, text, len);
+  bool same =
+      a == b && vb_matcher_match_count(fast) == vb_matcher_match_count(slow);
+  for (size_t i = 0; same && i < vb_matcher_match_count(fast); i++) {
+    const vb_match *x = vb_matcher_match(fast, i),
+                   *y = vb_matcher_match(slow, i);
+    same = x->term == y->term && x->start == y->start && x->end == y->end &&
+           x->negated == y->negated && x->excluded == y->excluded &&
+           x->excluded_by == y->excluded_by;
+  }
+  if (!same && (*diffs)++ < 5)
+    fprintf(stderr, "fast and reference matching differ on \"%.*s\"\n",
+            (int)(len > 200 ? 200 : len), text);
+}
+
+static vb_lexicon *load(const char *path) {
+  vb_lexicon *lex = NULL;
+  vb_error err;
+  if (vb_lexicon_load_files(1, &path, &lex, &err))
+    fprintf(stderr, "%s: %s\n", path, err.message);
+  return lex;
+}
+
+static void compare_on_corpus(const vb_lexicon *lex, const char *corpus) {
+  vb_matcher *fast, *slow;
+  CHECK_INT(vb_matcher_new(lex, &fast, NULL), VB_OK);
+  CHECK_INT(vb_matcher_new(lex, &slow, NULL), VB_OK);
+  vb__matcher_set_slow(slow, true);
+  vb_reader *r;
+  CHECK_INT(vb_reader_open(corpus, VB_FORMAT_AUTO, &r, NULL), VB_OK);
+  long col = vb_reader_find_column(r, "comment");
+  CHECK(col >= 0);
+  size_t rows = 0, diffs = 0;
+  while (vb_reader_next(r, NULL) > 0) {
+    size_t len;
+    const char *text = vb_reader_field(r, (size_t)col, &len);
+    compare(fast, slow, text, len, &diffs);
+    rows++;
+  }
+  CHECK(rows >= 5000);
+  CHECK_INT(diffs, 0);
+  vb_reader_free(r);
+  vb_matcher_free(fast);
+  vb_matcher_free(slow);
+}
+
+/* Random comments from words chosen to start, end and break anchors. */
+static void compare_on_random(const vb_lexicon *lex, unsigned seed,
+                              size_t count) {
+  static const char *const words[] = {"took",
+                                      "takes",
+                                      "Took",
+                                      "2",
+                                      "12",
+                                      "days",
+                                      "weeks",
+                                      "to",
+                                      "arrive",
+                                      "a",
+                                      "few",
+                                      "a few",
+                                      "I",
+                                      "i'll",
+                                      "I'll",
+                                      "we'll",
+                                      "return",
+                                      "it",
+                                      "never",
+                                      "$",
+                                      "$20",
+                                      "\xc2\xa3"
+                                      "5",
+                                      "\xe2\x82\xac",
+                                      "10",
+                                      "dollars",
+                                      "usd",
+                                      "good",
+                                      "service",
+                                      "customer",
+                                      "great",
+                                      "follow-ups",
+                                      "mix-ups",
+                                      "ups",
+                                      "UPS",
+                                      "shipping",
+                                      "delivery",
+                                      "e-mail",
+                                      "email",
+                                      "emails",
+                                      "never",
+                                      "arrived",
+                                      "_took",
+                                      "took_",
+                                      "x2",
+                                      "2x",
+                                      "\xd9\xa3",
+                                      "\xef\xbc\x92",
+                                      "caf\xc3\xa9",
+                                      "TOOK",
+                                      "over-delivered",
+                                      "underdeliver",
+                                      "no",
+                                      "one",
+                                      "replied",
+                                      "nobody",
+                                      "app",
+                                      "is",
+                                      "slow",
+                                      "waited",
+                                      "for",
+                                      "30",
+                                      "minutes",
+                                      "on",
+                                      "hold",
+                                      "'",
+                                      "-",
+                                      ",",
+                                      ".",
+                                      "!",
+                                      "\n",
+                                      "\xe2\x80\x99ll",
+                                      "K",
+                                      "\xe2\x84\xaa",
+                                      "\xc5\xbf",
+                                      "404",
+                                      "error",
+                                      "price",
+                                      "went",
+                                      "up",
+                                      "by",
+                                      "%",
+                                      "10%"};
+  size_t nwords = sizeof words / sizeof *words;
+  vb_matcher *fast, *slow;
+  CHECK_INT(vb_matcher_new(lex, &fast, NULL), VB_OK);
+  CHECK_INT(vb_matcher_new(lex, &slow, NULL), VB_OK);
+  vb__matcher_set_slow(slow, true);
+  size_t diffs = 0;
+  char text[512];
+  for (size_t i = 0; i < count; i++) {
+    size_t len = 0, n = 1 + (size_t)(rand_r(&seed) % 14);
+    for (size_t k = 0; k < n; k++) {
+      const char *w = words[(size_t)rand_r(&seed) % nwords];
+      int sep = rand_r(&seed) % 4;
+      len += (size_t)snprintf(text + len, sizeof text - len, "%s%s",
+                              k && sep ? " " : "", w);
+    }
+    compare(fast, slow, text, len, &diffs);
+  }
+  CHECK_INT(diffs, 0);
+  vb_matcher_free(fast);
+  vb_matcher_free(slow);
+}
+
+/* A lexicon whose patterns cover each kind of anchor. */
+static const char EDGE_LEXICON[] =
+    "{\"themes\": [{\"id\": \"t\", \"label\": \"T\", \"terms\": ["
+    "\"/\\\\b(?:took|takes) \\\\d+ days/\", \"/\\\\bI'll return/\","
+    "\"/\\\\b(?:will|'ll) return/\", \"/(?:[$\xc2\xa3\xe2\x82\xac]\\\\s?\\\\d+"
+    "|\\\\b\\\\d+ ?(?:dollars|usd))\\\\b/\", \"/\\\\bK\\\\b/\","
+    "\"/\\\\b\\\\d+%/\", \"/\\\\bup(?:s|)\\\\b/\", \"/\\\\b(?:a few|few) "
+    "weeks/\", \"/\\\\bmix-ups/\", \"/\\\\w-ups\\\\b/\"],"
+    "\"exclude\": [\"/\\\\bfollow-ups?\\\\b/\"]}]}";
+
+int main(void) {
+  test_anchors();
+
+  char path[1024];
+  const char *src = getenv("VB_SOURCE_DIR");
+  snprintf(path, sizeof path, "%s/lexicons/default.json", src ? src : ".");
+  vb_lexicon *lex = load(path);
+  CHECK(lex != NULL);
+  if (lex) {
+    snprintf(path, sizeof path, "%s/corpora/sample.csv", src ? src : ".");
+    compare_on_corpus(lex, path);
+    compare_on_random(lex, 7, 30000);
+    vb_lexicon_free(lex);
+  }
+  const char *name = "edge.json", *text = EDGE_LEXICON;
+  size_t len = strlen(EDGE_LEXICON);
+  vb_error err;
+  CHECK_INT(vb_lexicon_compile(1, &name, &text, &len, &lex, &err), VB_OK);
+  if (lex) {
+    compare_on_random(lex, 11, 30000);
+    vb_lexicon_free(lex);
+  }
+  return check_exit();
+}
