@@ -8,12 +8,18 @@
  * is not an NPS score, or when its comment is too long to match; a row
  * with an empty score is tagged and counted as unscored.
  *
- * Today the job runs on the calling thread with one matcher; the shape
- * (one immutable lexicon, a matcher per worker, tallies merged at the
- * end) is the one the parallel pipeline keeps.
+ * Parallel: the calling thread reads rows into batches (copies), worker
+ * threads — each with its own matcher, tally and report slices — tag
+ * them and write their output to memory, and the calling thread writes
+ * finished batches in input order.  A fixed ring of batches bounds memory
+ * whatever the input size; tallies merge exactly at the end, so the
+ * output and every count are the same for any number of threads.  With
+ * one thread the same batches run on the calling thread.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -36,6 +42,9 @@ struct vb_job {
   vb_report *report;
   char *date_col;
   bool header_written, rejects_header_written; /* once per job, not per file */
+  unsigned threads;                            /* 0: one per core */
+  vb_progress_fn progress;
+  void *progress_user;
 };
 
 int vb_job_new(const vb_lexicon *lex, vb_job **out) {
@@ -91,6 +100,15 @@ void vb_job_set_rejects(vb_job *job, FILE *rejects) {
   job->rejects_header_written = false;
 }
 
+void vb_job_set_threads(vb_job *job, unsigned threads) {
+  job->threads = threads;
+}
+
+void vb_job_set_progress(vb_job *job, vb_progress_fn fn, void *user) {
+  job->progress = fn;
+  job->progress_user = user;
+}
+
 void vb_job_set_scale(vb_job *job, const vb_scale *scale) {
   job->scale = scale;
 }
@@ -137,26 +155,104 @@ static int find_column(const vb_reader *r, const char *given,
                   cols);
 }
 
-static void write_reject(vb_job *job, uint64_t line, const char *reason,
+/* ---- batches ---------------------------------------------------------- */
+
+/* Rows travel from the reader to the workers in batches of copied bytes,
+ * and the workers' output travels back to the writer in the batch. */
+enum { BATCH_ROWS = 2048, BATCH_BYTES = 1 << 20, MAX_THREADS = 64 };
+enum { SLOT_FREE, SLOT_FILLED, SLOT_WORKING, SLOT_DONE };
+
+typedef struct span {
+  size_t off, len; /* in batch.data */
+} span;
+
+typedef struct batch_row {
+  uint64_t line;
+  span raw;
+  span reason;   /* a malformed row: why (len 0 otherwise) */
+  size_t fields; /* its first field in batch.fields */
+  bool malformed;
+} batch_row;
+
+typedef struct batch {
+  char *data;
+  size_t data_len, data_cap;
+  batch_row *rows;
+  size_t row_count, row_cap;
+  span *fields;
+  size_t field_count, field_cap;
+  char *out, *rej; /* what the worker wrote, for the writer */
+  size_t out_len, rej_len;
+  int rc; /* a fatal error at some row; the rows before it are done */
+  vb_error err;
+  int state;
+} batch;
+
+static void batch_free(batch *b) {
+  free(b->data);
+  free(b->rows);
+  free(b->fields);
+  free(b->out);
+  free(b->rej);
+}
+
+static int batch_put(batch *b, const char *s, size_t len, span *at) {
+  if (vb__grow((void **)&b->data, &b->data_cap, b->data_len + len + 1, 1))
+    return VB_ENOMEM;
+  memcpy(b->data + b->data_len, s, len);
+  *at = (span){b->data_len, len};
+  b->data_len += len;
+  b->data[b->data_len++] = '\0';
+  return VB_OK;
+}
+
+/* ---- one run: what the reader, the workers and the writer share ------- */
+
+typedef struct run {
+  vb_job *job;
+  size_t columns;
+  long text_col, score_col, id_col, date_col, by_cols[64];
+  size_t by_count;
+  vb_period period;
+  bool sliced;
+  char *input_name, *score_name, *date_name; /* copies, for messages */
+} run;
+
+typedef struct worker {
+  const run *run;
+  vb_matcher *m;
+  vb_tally *tally;
+  vb_report *report; /* its own slices, merged at the end */
+  pthread_t thread;
+  struct pool *pool;
+} worker;
+
+static const char *field(const batch *b, const batch_row *row, long col,
+                         size_t *len) {
+  const span *f = &b->fields[row->fields + (size_t)col];
+  *len = f->len;
+  return b->data + f->off;
+}
+
+static void write_reject(FILE *rejects, uint64_t line, const char *reason,
                          const char *raw, size_t raw_len) {
-  if (!job->rejects)
+  if (!rejects)
     return;
-  fprintf(job->rejects, "%llu,", (unsigned long long)line);
-  vb_csv_write_field(job->rejects, reason, strlen(reason));
-  fputc(',', job->rejects);
+  fprintf(rejects, "%llu,", (unsigned long long)line);
+  vb_csv_write_field(rejects, reason, strlen(reason));
+  fputc(',', rejects);
   /* the raw row without its record terminator */
   while (raw_len && (raw[raw_len - 1] == '\n' || raw[raw_len - 1] == '\r'))
     raw_len--;
-  vb_csv_write_field(job->rejects, raw, raw_len);
-  fputc('\n', job->rejects);
+  vb_csv_write_field(rejects, raw, raw_len);
+  fputc('\n', rejects);
 }
 
-static void reject(vb_job *job, vb_reader *r, vb_tally *tally,
-                   const char *reason) {
-  size_t raw_len;
-  const char *raw = vb_reader_raw(r, &raw_len);
-  write_reject(job, vb_reader_line(r), reason, raw, raw_len);
-  vb_tally_count_add(tally, VB_COUNT_REJECTED, 1);
+static void reject(worker *w, const batch *b, const batch_row *row,
+                   FILE *rejects, const char *reason) {
+  write_reject(rejects, row->line, reason, b->data + row->raw.off,
+               row->raw.len);
+  vb_tally_count_add(w->tally, VB_COUNT_REJECTED, 1);
 }
 
 static void write_header(vb_job *job, const vb_reader *r) {
@@ -188,29 +284,27 @@ static bool blank(const char *s, size_t len) {
 }
 
 /* The row id: the id column's value, or the line number. */
-static const char *row_id(const vb_reader *r, long id_col, char buf[32],
-                          size_t *len) {
-  if (id_col >= 0)
-    return vb_reader_field(r, (size_t)id_col, len);
-  *len =
-      (size_t)snprintf(buf, 32, "%llu", (unsigned long long)vb_reader_line(r));
+static const char *row_id(const run *R, const batch *b, const batch_row *row,
+                          char buf[32], size_t *len) {
+  if (R->id_col >= 0)
+    return field(b, row, R->id_col, len);
+  *len = (size_t)snprintf(buf, 32, "%llu", (unsigned long long)row->line);
   return buf;
 }
 
-static void write_row(vb_job *job, const vb_reader *r, const vb_matcher *m,
-                      long id_col, int score, vb_group group,
-                      const char *text) {
-  FILE *o = job->out;
-  const vb_lexicon *lex = job->lex;
+static void write_row(const run *R, FILE *o, const batch *b,
+                      const batch_row *row, const vb_matcher *m, int score,
+                      vb_group group, const char *text) {
+  const vb_lexicon *lex = R->job->lex;
   const size_t *themes;
   size_t nthemes = vb_matcher_themes(m, &themes);
   char buf[32];
   size_t len;
   const char *id;
-  switch (job->format) {
+  switch (R->job->format) {
   case VB_OUTPUT_CSV: {
-    for (size_t c = 0; c < vb_reader_column_count(r); c++) {
-      const char *f = vb_reader_field(r, c, &len);
+    for (size_t c = 0; c < R->columns; c++) {
+      const char *f = field(b, row, (long)c, &len);
       vb_csv_write_field(o, f, len);
       fputc(',', o);
     }
@@ -230,18 +324,17 @@ static void write_row(vb_job *job, const vb_reader *r, const vb_matcher *m,
     break;
   }
   case VB_OUTPUT_LONG:
-    id = row_id(r, id_col, buf, &len);
+    id = row_id(R, b, row, buf, &len);
     for (size_t i = 0; i < nthemes; i++) {
       vb_csv_write_field(o, id, len);
       fprintf(o, ",%s\n", vb_lexicon_theme_id(lex, themes[i]));
     }
     break;
   case VB_OUTPUT_NDJSON:
-    id = row_id(r, id_col, buf, &len);
+    id = row_id(R, b, row, buf, &len);
     fputs("{\"id\":", o);
     vb_json_write_string(o, id, len);
-    fprintf(o,
-            ",\"line\":%llu,\"score\":", (unsigned long long)vb_reader_line(r));
+    fprintf(o, ",\"line\":%llu,\"score\":", (unsigned long long)row->line);
     if (score >= 0)
       fprintf(o, "%d", score);
     else
@@ -273,50 +366,122 @@ static void write_row(vb_job *job, const vb_reader *r, const vb_matcher *m,
   }
 }
 
-int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
-  vb__error_clear(err);
-  if (!job || !r || !tally)
-    return vb__fail(err, VB_EINVAL, NULL, 0, 0, "job, reader or tally NULL");
-  long text_col, score_col, id_col;
-  int rc = find_column(r, job->text_col, TEXT_NAMES, "text", &text_col, err);
-  if (!rc)
-    rc = find_column(r, job->score_col, SCORE_NAMES, "score", &score_col, err);
-  if (!rc)
-    rc = find_column(r, job->id_col, ID_NAMES, "id", &id_col, err);
-  const char *const *by_names = NULL;
-  size_t by_count = job->report ? vb__report_by(job->report, &by_names) : 0;
-  vb_period period =
-      job->report ? vb__report_period(job->report) : VB_PERIOD_NONE;
-  long by_cols[64], date_col = -1;
-  if (by_count > 64)
-    return vb__fail(err, VB_EINVAL, NULL, 0, 0, "at most 64 --by columns");
-  for (size_t i = 0; i < by_count && !rc; i++)
-    rc = find_column(r, by_names[i], NULL, "--by", &by_cols[i], err);
-  if (!rc && period != VB_PERIOD_NONE)
-    rc = find_column(r, job->date_col, NULL, "date", &date_col, err);
-  if (rc)
-    return rc;
-  bool sliced = by_count > 0 || period != VB_PERIOD_NONE;
-  vb_matcher *m;
-  if ((rc = vb_matcher_new(job->lex, &m, err)))
-    return rc;
-  if (job->out && !job->header_written)
-    write_header(job, r);
-  job->header_written = true;
-  if (job->rejects && !job->rejects_header_written)
-    fputs("line,reason,raw\n", job->rejects);
-  job->rejects_header_written = true;
+/* One row: score, slice, match, write, tally.  Returns a fatal status. */
+static int process_row(worker *w, const batch *b, const batch_row *row,
+                       FILE *out, FILE *rejects, vb_error *err) {
+  const run *R = w->run;
+  vb_tally *tally = w->tally;
+  char reason[600];
+  vb_tally_count_add(tally, VB_COUNT_READ, 1);
+  if (row->malformed) {
+    reject(w, b, row, rejects, b->data + row->reason.off);
+    return VB_OK;
+  }
+  size_t text_len = 0, score_len = 0;
+  const char *text = field(b, row, R->text_col, &text_len);
+  int score = -1;
+  vb_group group = VB_GROUP_UNSCORED;
+  if (R->score_col >= 0) {
+    const char *s = field(b, row, R->score_col, &score_len);
+    if (vb_scale_score(R->job->scale, s, score_len, &score, &group) != VB_OK) {
+      snprintf(reason, sizeof reason,
+               "score \"%.*s\" in column \"%s\" is not on the scale (%s)",
+               (int)(score_len > 40 ? 40 : score_len), s, R->score_name,
+               vb_scale_text(R->job->scale));
+      reject(w, b, row, rejects, reason);
+      return VB_OK;
+    }
+  }
+  vb_tally *slice = NULL;
+  if (R->sliced) { /* the row's slice; a bad date rejects the row */
+    const char *values[64];
+    size_t lens[64];
+    char start[11], label[16];
+    for (size_t i = 0; i < R->by_count; i++)
+      values[i] = field(b, row, R->by_cols[i], &lens[i]);
+    if (R->date_col >= 0) {
+      size_t dlen;
+      const char *d = field(b, row, R->date_col, &dlen);
+      if (vb_period_bucket(R->period, d, dlen, start, label) != VB_OK) {
+        snprintf(reason, sizeof reason,
+                 "date \"%.*s\" in column \"%s\" is not an ISO-8601 "
+                 "date (YYYY-MM-DD[Thh:mm[:ss]][zone])",
+                 (int)(dlen > 40 ? 40 : dlen), d, R->date_name);
+        reject(w, b, row, rejects, reason);
+        return VB_OK;
+      }
+    }
+    if (vb_report_slice(w->report, values, lens,
+                        R->date_col >= 0 ? start : NULL,
+                        R->date_col >= 0 ? label : NULL, &slice))
+      return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  int mrc = vb_matcher_run(w->m, text, text_len);
+  if (mrc == VB_ETOOBIG) {
+    reject(w, b, row, rejects, "comment longer than 64 MiB");
+    return VB_OK;
+  }
+  if (mrc == VB_EMATCHLIMIT) {
+    vb_tally_count_add(tally, VB_COUNT_PATTERN_ERRORS, 1);
+  } else if (mrc != VB_OK) {
+    return vb__fail(err, mrc, R->input_name, (unsigned)row->line, 0,
+                    "cannot match this row: %s", vb_strerror(mrc));
+  }
+  if (vb_matcher_invalid_utf8(w->m))
+    vb_tally_count_add(tally, VB_COUNT_INVALID_UTF8, 1);
+  if (out)
+    write_row(R, out, b, row, w->m, score, group, text);
+  bool has_text = !blank(text, text_len);
+  if (vb_tally_add(tally, group, has_text, w->m) ||
+      (slice && vb_tally_add(slice, group, has_text, w->m)))
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  return VB_OK;
+}
 
+/* A worker's pass over one batch; output goes to memory, in row order. */
+static void process_batch(worker *w, batch *b) {
+  const vb_job *job = w->run->job;
+  FILE *out = NULL, *rejects = NULL;
+  b->rc = VB_OK;
+  if ((job->out && !(out = open_memstream(&b->out, &b->out_len))) ||
+      (job->rejects && !(rejects = open_memstream(&b->rej, &b->rej_len))))
+    b->rc = vb__fail(&b->err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  for (size_t i = 0; i < b->row_count && !b->rc; i++)
+    b->rc = process_row(w, b, &b->rows[i], out, rejects, &b->err);
+  if (out)
+    fclose(out);
+  if (rejects)
+    fclose(rejects);
+}
+
+/* Reads up to a batch of rows.  Returns 1 when the input goes on, 0 at its
+ * end, or the reader's fatal status (err filled). */
+static int fill_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
+  b->data_len = b->row_count = b->field_count = 0;
   vb_error row_err;
   char reason[600];
-  for (;;) {
-    rc = vb_reader_next(r, &row_err);
+  while (b->row_count < BATCH_ROWS && b->data_len < BATCH_BYTES) {
+    int rc = vb_reader_next(r, &row_err);
     if (rc == 0)
-      break;
-    if (rc == VB_EMALFORMED || rc == VB_ETOOBIG) {
-      vb_tally_count_add(tally, VB_COUNT_READ, 1);
+      return 0;
+    if (rc < 0 && rc != VB_EMALFORMED && rc != VB_ETOOBIG) {
+      if (err)
+        *err = row_err;
+      return rc;
+    }
+    if (vb__grow((void **)&b->rows, &b->row_cap, b->row_count + 1,
+                 sizeof *b->rows))
+      return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+    batch_row *row = &b->rows[b->row_count];
+    memset(row, 0, sizeof *row);
+    row->line = vb_reader_line(r);
+    size_t raw_len;
+    const char *raw = vb_reader_raw(r, &raw_len);
+    if (batch_put(b, raw, raw_len, &row->raw))
+      return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+    if (rc < 0) {
       /* a multi-line row's error may sit on a later line than its start */
-      if (row_err.column && row_err.line && row_err.line != vb_reader_line(r))
+      if (row_err.column && row_err.line && row_err.line != row->line)
         snprintf(reason, sizeof reason, "line %u column %u: %s", row_err.line,
                  row_err.column, row_err.message);
       else if (row_err.column)
@@ -324,82 +489,261 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
                  row_err.message);
       else
         snprintf(reason, sizeof reason, "%s", row_err.message);
-      reject(job, r, tally, reason);
-      continue;
+      row->malformed = true;
+      if (batch_put(b, reason, strlen(reason), &row->reason))
+        return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+    } else {
+      if (vb__grow((void **)&b->fields, &b->field_cap,
+                   b->field_count + R->columns, sizeof *b->fields))
+        return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+      row->fields = b->field_count;
+      for (size_t c = 0; c < R->columns; c++) {
+        size_t len;
+        const char *f = vb_reader_field(r, c, &len);
+        if (batch_put(b, f, len, &b->fields[b->field_count++]))
+          return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+      }
     }
-    if (rc < 0) {
-      if (err)
-        *err = row_err;
+    b->row_count++;
+  }
+  return 1;
+}
+
+/* Writes a finished batch in its turn; returns its fatal status. */
+static int flush_batch(vb_job *job, batch *b, vb_error *err) {
+  if (job->out && b->out_len)
+    fwrite(b->out, 1, b->out_len, job->out);
+  if (job->rejects && b->rej_len)
+    fwrite(b->rej, 1, b->rej_len, job->rejects);
+  free(b->out);
+  free(b->rej);
+  b->out = b->rej = NULL;
+  b->out_len = b->rej_len = 0;
+  if (b->rc && err)
+    *err = b->err;
+  return b->rc;
+}
+
+/* ---- the worker pool -------------------------------------------------- */
+
+/* Slots form a ring: the reader fills slot k % n, a worker takes slots in
+ * the order they were filled, and the writer flushes them in that order,
+ * so output order is input order whatever the timing. */
+typedef struct pool {
+  pthread_mutex_t mu;
+  pthread_cond_t filled, done;
+  batch *slots;
+  size_t slot_count;
+  uint64_t next_take;
+  bool stop;
+} pool;
+
+static void *worker_main(void *arg) {
+  worker *w = arg;
+  pool *p = w->pool;
+  pthread_mutex_lock(&p->mu);
+  for (;;) {
+    batch *b = &p->slots[p->next_take % p->slot_count];
+    if (b->state == SLOT_FILLED) {
+      b->state = SLOT_WORKING;
+      p->next_take++;
+      pthread_mutex_unlock(&p->mu);
+      process_batch(w, b);
+      pthread_mutex_lock(&p->mu);
+      b->state = SLOT_DONE;
+      pthread_cond_broadcast(&p->done);
+    } else if (p->stop) {
       break;
+    } else {
+      pthread_cond_wait(&p->filled, &p->mu);
     }
-    vb_tally_count_add(tally, VB_COUNT_READ, 1);
-    size_t text_len = 0, score_len = 0;
-    const char *text = vb_reader_field(r, (size_t)text_col, &text_len);
-    int score = -1;
-    vb_group group = VB_GROUP_UNSCORED;
-    if (score_col >= 0) {
-      const char *s = vb_reader_field(r, (size_t)score_col, &score_len);
-      if (vb_scale_score(job->scale, s, score_len, &score, &group) != VB_OK) {
-        snprintf(reason, sizeof reason,
-                 "score \"%.*s\" in column \"%s\" is not on the scale (%s)",
-                 (int)(score_len > 40 ? 40 : score_len), s,
-                 vb_reader_column_name(r, (size_t)score_col),
-                 vb_scale_text(job->scale));
-        reject(job, r, tally, reason);
-        continue;
-      }
-    }
-    vb_tally *slice = NULL;
-    if (sliced) { /* the row's slice; a bad date rejects the row */
-      const char *values[64];
-      size_t lens[64];
-      char start[11], label[16];
-      for (size_t i = 0; i < by_count; i++)
-        values[i] = vb_reader_field(r, (size_t)by_cols[i], &lens[i]);
-      if (date_col >= 0) {
-        size_t dlen;
-        const char *d = vb_reader_field(r, (size_t)date_col, &dlen);
-        if (vb_period_bucket(period, d, dlen, start, label) != VB_OK) {
-          snprintf(reason, sizeof reason,
-                   "date \"%.*s\" in column \"%s\" is not an ISO-8601 "
-                   "date (YYYY-MM-DD[Thh:mm[:ss]][zone])",
-                   (int)(dlen > 40 ? 40 : dlen), d,
-                   vb_reader_column_name(r, (size_t)date_col));
-          reject(job, r, tally, reason);
-          continue;
-        }
-      }
-      if (vb_report_slice(job->report, values, lens,
-                          date_col >= 0 ? start : NULL,
-                          date_col >= 0 ? label : NULL, &slice)) {
-        rc = vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
-        break;
-      }
-    }
-    int mrc = vb_matcher_run(m, text, text_len);
-    if (mrc == VB_ETOOBIG) {
-      reject(job, r, tally, "comment longer than 64 MiB");
-      continue;
-    }
-    if (mrc == VB_EMATCHLIMIT) {
-      vb_tally_count_add(tally, VB_COUNT_PATTERN_ERRORS, 1);
-    } else if (mrc != VB_OK) {
-      rc = vb__fail(err, mrc, vb_reader_name(r), (unsigned)vb_reader_line(r), 0,
-                    "cannot match this row: %s", vb_strerror(mrc));
-      break;
-    }
-    if (vb_matcher_invalid_utf8(m))
-      vb_tally_count_add(tally, VB_COUNT_INVALID_UTF8, 1);
-    if (job->out)
-      write_row(job, r, m, id_col, score, group, text);
-    bool has_text = !blank(text, text_len);
-    if (vb_tally_add(tally, group, has_text, m) ||
-        (slice && vb_tally_add(slice, group, has_text, m))) {
-      rc = vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  pthread_mutex_unlock(&p->mu);
+  return NULL;
+}
+
+static void worker_free(worker *w) {
+  vb_matcher_free(w->m);
+  vb_tally_free(w->tally);
+  vb_report_free(w->report);
+}
+
+static int worker_init(worker *w, const run *R, vb_error *err) {
+  vb_job *job = R->job;
+  memset(w, 0, sizeof *w);
+  w->run = R;
+  int rc = vb_matcher_new(job->lex, &w->m, err);
+  if (!rc && (rc = vb_tally_new(job->lex, &w->tally)))
+    vb__fail(err, rc, NULL, 0, 0, "out of memory");
+  if (!rc && job->report) {
+    const char *const *by;
+    size_t n = vb__report_by(job->report, &by);
+    rc = vb_report_new(job->lex, by, n, R->period, job->scale, &w->report);
+    if (rc)
+      vb__fail(err, rc, NULL, 0, 0, "out of memory");
+  }
+  return rc;
+}
+
+/* The workers' tallies and slices into the caller's. */
+static int merge_workers(vb_job *job, worker *ws, size_t n, vb_tally *tally,
+                         vb_error *err) {
+  for (size_t i = 0; i < n; i++)
+    if (vb_tally_merge(tally, ws[i].tally) ||
+        (ws[i].report && vb_report_merge(job->report, ws[i].report)))
+      return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  return VB_OK;
+}
+
+/* Reading, matching and writing on the calling thread, batch by batch. */
+static int run_inline(run *R, vb_reader *r, worker *w, vb_error *err) {
+  batch b = {0};
+  int rc = VB_OK, more = 1;
+  uint64_t rows = 0;
+  while (more > 0 && !rc) {
+    more = fill_batch(R, r, &b, err);
+    process_batch(w, &b);
+    rc = flush_batch(R->job, &b, err);
+    rows += b.row_count;
+    if (R->job->progress)
+      R->job->progress(R->job->progress_user, rows, vb_reader_bytes_read(r));
+    if (more < 0 && !rc)
+      rc = more;
+  }
+  batch_free(&b);
+  return rc;
+}
+
+/* The calling thread reads and writes; `n` workers match. */
+static int run_pool(run *R, vb_reader *r, worker *ws, size_t n, vb_error *err) {
+  pool p = {.slot_count = 2 * n + 2};
+  p.slots = calloc(p.slot_count, sizeof *p.slots);
+  if (!p.slots)
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  pthread_mutex_init(&p.mu, NULL);
+  pthread_cond_init(&p.filled, NULL);
+  pthread_cond_init(&p.done, NULL);
+  size_t started = 0;
+  int rc = VB_OK;
+  for (; started < n; started++) {
+    ws[started].pool = &p;
+    if (pthread_create(&ws[started].thread, NULL, worker_main, &ws[started])) {
+      rc = vb__fail(err, VB_ENOMEM, NULL, 0, 0, "cannot start a thread");
       break;
     }
   }
-  vb_matcher_free(m);
+  uint64_t filled = 0, flushed = 0, rows = 0;
+  int more = rc ? 0 : 1, read_rc = VB_OK;
+  vb_error read_err = {0};
+  pthread_mutex_lock(&p.mu);
+  while (!rc && (more > 0 || flushed < filled)) {
+    batch *next = &p.slots[flushed % p.slot_count];
+    if (flushed < filled && next->state == SLOT_DONE) {
+      pthread_mutex_unlock(&p.mu);
+      rc = flush_batch(R->job, next, err);
+      pthread_mutex_lock(&p.mu);
+      next->state = SLOT_FREE;
+      flushed++;
+      continue;
+    }
+    batch *free_slot = &p.slots[filled % p.slot_count];
+    if (more > 0 && free_slot->state == SLOT_FREE) {
+      pthread_mutex_unlock(&p.mu);
+      more = fill_batch(R, r, free_slot, &read_err);
+      rows += free_slot->row_count;
+      if (R->job->progress)
+        R->job->progress(R->job->progress_user, rows, vb_reader_bytes_read(r));
+      pthread_mutex_lock(&p.mu);
+      if (more < 0)
+        read_rc = more;
+      if (free_slot->row_count) {
+        free_slot->state = SLOT_FILLED;
+        filled++;
+        pthread_cond_signal(&p.filled);
+      }
+      continue;
+    }
+    pthread_cond_wait(&p.done, &p.mu);
+  }
+  p.stop = true;
+  pthread_cond_broadcast(&p.filled);
+  pthread_mutex_unlock(&p.mu);
+  for (size_t i = 0; i < started; i++)
+    pthread_join(ws[i].thread, NULL);
+  for (size_t i = 0; i < p.slot_count; i++)
+    batch_free(&p.slots[i]);
+  free(p.slots);
+  pthread_cond_destroy(&p.filled);
+  pthread_cond_destroy(&p.done);
+  pthread_mutex_destroy(&p.mu);
+  if (!rc && read_rc) {
+    rc = read_rc;
+    if (err)
+      *err = read_err;
+  }
+  return rc;
+}
+
+static unsigned thread_count(const vb_job *job) {
+  long n = job->threads ? (long)job->threads : sysconf(_SC_NPROCESSORS_ONLN);
+  if (n < 1)
+    n = 1;
+  return n > MAX_THREADS ? MAX_THREADS : (unsigned)n;
+}
+
+int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
+  vb__error_clear(err);
+  if (!job || !r || !tally)
+    return vb__fail(err, VB_EINVAL, NULL, 0, 0, "job, reader or tally NULL");
+  run R = {.job = job, .columns = vb_reader_column_count(r), .date_col = -1};
+  int rc = find_column(r, job->text_col, TEXT_NAMES, "text", &R.text_col, err);
+  if (!rc)
+    rc =
+        find_column(r, job->score_col, SCORE_NAMES, "score", &R.score_col, err);
+  if (!rc)
+    rc = find_column(r, job->id_col, ID_NAMES, "id", &R.id_col, err);
+  const char *const *by_names = NULL;
+  R.by_count = job->report ? vb__report_by(job->report, &by_names) : 0;
+  R.period = job->report ? vb__report_period(job->report) : VB_PERIOD_NONE;
+  if (R.by_count > 64)
+    return vb__fail(err, VB_EINVAL, NULL, 0, 0, "at most 64 --by columns");
+  for (size_t i = 0; i < R.by_count && !rc; i++)
+    rc = find_column(r, by_names[i], NULL, "--by", &R.by_cols[i], err);
+  if (!rc && R.period != VB_PERIOD_NONE)
+    rc = find_column(r, job->date_col, NULL, "date", &R.date_col, err);
+  if (rc)
+    return rc;
+  R.sliced = R.by_count > 0 || R.period != VB_PERIOD_NONE;
+  R.input_name = strdup(vb_reader_name(r));
+  R.score_name = strdup(
+      R.score_col >= 0 ? vb_reader_column_name(r, (size_t)R.score_col) : "");
+  R.date_name = strdup(
+      R.date_col >= 0 ? vb_reader_column_name(r, (size_t)R.date_col) : "");
+  unsigned n = thread_count(job);
+  worker *ws = calloc(n, sizeof *ws);
+  if (!R.input_name || !R.score_name || !R.date_name || !ws)
+    rc = vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  size_t ready = 0;
+  for (; ready < n && !rc; ready++)
+    rc = worker_init(&ws[ready], &R, err);
+  if (!rc) {
+    if (job->out && !job->header_written)
+      write_header(job, r);
+    job->header_written = true;
+    if (job->rejects && !job->rejects_header_written)
+      fputs("line,reason,raw\n", job->rejects);
+    job->rejects_header_written = true;
+    rc = n == 1 ? run_inline(&R, r, &ws[0], err) : run_pool(&R, r, ws, n, err);
+    int mrc = merge_workers(job, ws, n, tally, rc ? NULL : err);
+    if (!rc)
+      rc = mrc;
+  }
+  for (size_t i = 0; i < ready; i++)
+    worker_free(&ws[i]);
+  free(ws);
+  free(R.input_name);
+  free(R.score_name);
+  free(R.date_name);
   if (rc < 0)
     return rc;
   if (job->out && ferror(job->out))

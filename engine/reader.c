@@ -1151,6 +1151,11 @@ const char *vb_reader_raw(const vb_reader *r, size_t *len) {
   return r->raw_len ? r->buf + r->raw_off : empty_text;
 }
 
+uint64_t vb_reader_bytes_read(const vb_reader *r) {
+  z_off_t at = r && r->gz ? gzoffset(r->gz) : 0;
+  return at > 0 ? (uint64_t)at : 0;
+}
+
 void vb_reader_set_max_row(vb_reader *r, size_t bytes) {
   r->max_row = bytes ? bytes : DEFAULT_MAX_ROW;
 }

@@ -429,6 +429,9 @@ VB_API const char *vb_reader_field(const vb_reader *r, size_t column,
  * without its line ending; at most the first 4096 bytes of a row rejected
  * as too big. */
 VB_API const char *vb_reader_raw(const vb_reader *r, size_t *len);
+/* Bytes of the input consumed so far (compressed bytes for gzip input),
+ * for progress against the file's size. */
+VB_API uint64_t vb_reader_bytes_read(const vb_reader *r);
 /* Sets the largest row accepted, in bytes (0 restores the default,
  * 16 MiB). */
 VB_API void vb_reader_set_max_row(vb_reader *r, size_t bytes);
@@ -530,6 +533,14 @@ VB_API void vb_job_set_scale(vb_job *job, const vb_scale *scale);
  * column or the date column missing from the input is VB_ECOLUMN at run. */
 VB_API int vb_job_set_report(vb_job *job, vb_report *report,
                              const char *date_column);
+
+/* Threads that match rows (0, the default: one per online core).  The
+ * output, the rejects and every count are the same for any number. */
+VB_API void vb_job_set_threads(vb_job *job, unsigned threads);
+/* Called on the thread running vb_job_run after each batch of rows is
+ * read, with the rows read so far in this run and vb_reader_bytes_read(). */
+typedef void (*vb_progress_fn)(void *user, uint64_t rows, uint64_t bytes);
+VB_API void vb_job_set_progress(vb_job *job, vb_progress_fn fn, void *user);
 
 /* Runs the job over every row of `r`, adding to `tally`.  Each row read is
  * either written (tagged) or rejected; the tally's counters say how many.

@@ -57,6 +57,7 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
       {"id", required_argument, NULL, OPT_ID},                                 \
       {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},             \
       {"max-row", required_argument, NULL, OPT_MAX_ROW},                       \
+      {"jobs", required_argument, NULL, 'j'},                                  \
       {"quiet", no_argument, NULL, 'q'}, {                                     \
     "help", no_argument, NULL, 'h'                                             \
   }
@@ -67,6 +68,7 @@ typedef struct input_args {
   vb_format input_format;
   const char *output, *rejects, *text, *score, *id;
   size_t max_row; /* 0: the reader's default */
+  unsigned jobs;  /* 0: one per core */
   bool quiet;
 } input_args;
 
@@ -101,8 +103,8 @@ int usage_error(const char *cmd, const char *fmt, ...)
  * With same_header, every input must have the first one's columns
  * (checked before any row is written).  Prints errors; returns an exit
  * code. */
-int run_inputs(vb_job *job, vb_tally *tally, vb_format input_format,
-               size_t max_row, bool same_header, char **files, int nfiles);
+int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
+               bool same_header, char **files, int nfiles);
 
 int cmd_tag(int argc, char **argv);
 int cmd_report(int argc, char **argv);

@@ -55,7 +55,12 @@ static const char USAGE[] =
     "      --input-format FMT  auto (default), csv, tsv or ndjson\n"
     "      --max-row BYTES     reject rows longer than BYTES (default "
     "16777216)\n"
-    "  -q, --quiet             do not print the counts line\n"
+    "  -j, --jobs N            threads that match rows (default: one per "
+    "core);\n"
+    "                          the output is the same for any N\n"
+    "  -q, --quiet             do not print the counts line or the "
+    "progress\n"
+    "                          line (shown on a terminal only)\n"
     "  -h, --help              show this help\n"
     "\n"
     "Exit codes: 0 all rows counted, 1 some rows rejected, 2 usage, 3 "
@@ -101,7 +106,7 @@ static int parse_args(int argc, char **argv, report_args *a) {
   optind = 1;
   opterr = 0;
   int c;
-  while ((c = getopt_long(argc, argv, ":l:f:o:qh", OPTIONS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":l:f:o:j:qh", OPTIONS, NULL)) != -1) {
     int shared = input_option(c, "report", &a->in);
     if (shared < 0)
       return -shared;
@@ -209,8 +214,7 @@ int cmd_report(int argc, char **argv) {
     goto done;
   vb_job_set_rejects(job, rejects ? vb_outfile_stream(rejects) : NULL);
   vb_tally *overall = vb_report_overall(report);
-  code = run_inputs(job, overall, a.in.input_format, a.in.max_row, false,
-                    argv + optind, argc - optind);
+  code = run_inputs(job, overall, &a.in, false, argv + optind, argc - optind);
   if (code == EXIT_OK) {
     int rc = vb_report_write(report, out ? vb_outfile_stream(out) : stdout,
                              choose_format(&a));

@@ -39,7 +39,12 @@ static const char USAGE[] =
     "      --input-format FMT  auto (default), csv, tsv or ndjson\n"
     "      --max-row BYTES     reject rows longer than BYTES (default "
     "16777216)\n"
-    "  -q, --quiet             do not print the counts line\n"
+    "  -j, --jobs N            threads that match rows (default: one per "
+    "core);\n"
+    "                          the output is the same for any N\n"
+    "  -q, --quiet             do not print the counts line or the "
+    "progress\n"
+    "                          line (shown on a terminal only)\n"
     "  -h, --help              show this help\n"
     "\n"
     "Exit codes: 0 all rows tagged, 1 some rows rejected, 2 usage, 3 input,\n"
@@ -57,7 +62,7 @@ static int parse_args(int argc, char **argv, input_args *a, vb_output *format) {
   optind = 1;
   opterr = 0;
   int c;
-  while ((c = getopt_long(argc, argv, ":l:f:o:qh", OPTIONS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":l:f:o:j:qh", OPTIONS, NULL)) != -1) {
     int shared = input_option(c, "tag", a);
     if (shared < 0)
       return -shared;
@@ -109,8 +114,8 @@ int cmd_tag(int argc, char **argv) {
     goto done;
   vb_job_set_output(job, out ? vb_outfile_stream(out) : stdout, format);
   vb_job_set_rejects(job, rejects ? vb_outfile_stream(rejects) : NULL);
-  code = run_inputs(job, tally, a.input_format, a.max_row,
-                    format == VB_OUTPUT_CSV, argv + optind, argc - optind);
+  code = run_inputs(job, tally, &a, format == VB_OUTPUT_CSV, argv + optind,
+                    argc - optind);
   if (code == EXIT_OK)
     code = commit_outputs(&a, &out, &rejects);
   if (!a.quiet)

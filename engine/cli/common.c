@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <stdbool.h>
 
@@ -174,12 +177,67 @@ static int check_headers(vb_format input_format, char **files, int nfiles) {
   return code;
 }
 
-int run_inputs(vb_job *job, vb_tally *tally, vb_format input_format,
-               size_t max_row, bool same_header, char **files, int nfiles) {
+/* The progress line: on a terminal only, at most four times a second. */
+typedef struct progress {
+  struct timespec start, last;
+  uint64_t rows_before, bytes_before; /* of the inputs already done */
+  uint64_t total_bytes;               /* 0: unknown (standard input) */
+  uint64_t rows;
+  bool shown;
+} progress;
+
+static double seconds_between(const struct timespec *a,
+                              const struct timespec *b) {
+  return (double)(b->tv_sec - a->tv_sec) +
+         (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void show_progress(void *user, uint64_t rows, uint64_t bytes) {
+  progress *p = user;
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  p->rows = p->rows_before + rows;
+  if (seconds_between(&p->last, &now) < 0.25)
+    return;
+  p->last = now;
+  double elapsed = seconds_between(&p->start, &now);
+  double rate = elapsed > 0 ? (double)p->rows / elapsed : 0;
+  char where[64] = "";
+  uint64_t done = p->bytes_before + bytes;
+  if (p->total_bytes && done <= p->total_bytes && done > 0) {
+    double share = (double)done / (double)p->total_bytes;
+    double eta = elapsed / share - elapsed;
+    snprintf(where, sizeof where, "  %3.0f%%  ETA %d:%02d", 100 * share,
+             (int)eta / 60, (int)eta % 60);
+  }
+  fprintf(stderr, "\r%llu rows  %.0f rows/s%s\033[K",
+          (unsigned long long)p->rows, rate, where);
+  p->shown = true;
+}
+
+int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
+               bool same_header, char **files, int nfiles) {
   static char *stdin_only[] = {"-"};
+  vb_format input_format = a->input_format;
   if (nfiles == 0) {
     files = stdin_only;
     nfiles = 1;
+  }
+  vb_job_set_threads(job, a->jobs);
+  progress prog = {0};
+  if (!a->quiet && isatty(STDERR_FILENO)) {
+    clock_gettime(CLOCK_MONOTONIC, &prog.start);
+    prog.last = prog.start;
+    for (int i = 0; i < nfiles; i++) {
+      struct stat st;
+      if (strcmp(files[i], "-") == 0 || stat(files[i], &st) != 0 ||
+          !S_ISREG(st.st_mode)) {
+        prog.total_bytes = 0;
+        break;
+      }
+      prog.total_bytes += (uint64_t)st.st_size;
+    }
+    vb_job_set_progress(job, show_progress, &prog);
   }
   if (same_header && nfiles > 1) {
     int code = check_headers(input_format, files, nfiles);
@@ -197,13 +255,15 @@ int run_inputs(vb_job *job, vb_tally *tally, vb_format input_format,
       code = exit_code_for(rc, EXIT_INPUT);
       break;
     }
-    vb_reader_set_max_row(r, max_row);
+    vb_reader_set_max_row(r, a->max_row);
     if (first && same_header && !same_columns(first, r)) {
       vb_reader_free(r);
       code = EXIT_INPUT;
       break;
     }
     rc = vb_job_run(job, r, tally, &err);
+    prog.rows_before = prog.rows;
+    prog.bytes_before += vb_reader_bytes_read(r);
     if (rc) {
       print_error(&err);
       code = exit_code_for(rc, EXIT_INPUT);
@@ -214,6 +274,9 @@ int run_inputs(vb_job *job, vb_tally *tally, vb_format input_format,
       vb_reader_free(r);
   }
   vb_reader_free(first);
+  if (prog.shown)
+    fputs("\r\033[K", stderr); /* the counts line takes its place */
+  vb_job_set_progress(job, NULL, NULL);
   return code;
 }
 
@@ -227,6 +290,14 @@ int input_option(int c, const char *cmd, input_args *a) {
   case 'q':
     a->quiet = true;
     return 1;
+  case 'j': {
+    char *end;
+    unsigned long v = strtoul(optarg, &end, 10);
+    if (*end || end == optarg || v < 1 || v > 64)
+      return -usage_error(cmd, "--jobs needs a number of threads from 1 to 64");
+    a->jobs = (unsigned)v;
+    return 1;
+  }
   case OPT_REJECTS:
     a->rejects = optarg;
     return 1;
