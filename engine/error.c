@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+
 #include "internal.h"
 
 const char *vb_strerror(int code) {
@@ -115,4 +117,16 @@ int vb__grow(void **buf, size_t *cap, size_t need, size_t elem) {
   *buf = p;
   *cap = n;
   return VB_OK;
+}
+
+uint64_t vb__now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+const char *vb_stage_name(vb_stage stage) {
+  static const char *const names[VB_STAGE_COUNT] = {
+      "read", "normalize", "segment", "stem", "match", "aggregate", "write"};
+  return stage < VB_STAGE_COUNT ? names[stage] : "?";
 }

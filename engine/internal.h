@@ -209,6 +209,7 @@ void vb__jsonpos_where_in_string(const vb__jsonpos *p, const struct cJSON *node,
 /* ---- prefilter.c: anchors of pattern terms ----------------------------- */
 
 #define VB__MAX_ANCHORS 128
+#define VB__MAX_ALTS 32
 
 /* A literal every match of a pattern starts with, at the start of a run of
  * ASCII letters and digits; len 0 stands for "any ASCII digit" (\d). */
@@ -218,11 +219,26 @@ typedef struct vb__anchor {
   uint8_t word_len; /* its leading letters and digits */
   bool anywhere;    /* no \\b before it: found by a substring search */
   uint32_t pattern; /* index into vb_lexicon.patterns */
+  uint32_t alt;     /* its top-level alternative (vb_lexicon.alts) */
 } vb__anchor;
+
+/* A top-level alternative of a pattern, with literals one of which every
+ * match of it holds somewhere after its anchor. */
+#define VB__MAX_REQUIRED 16
+typedef struct vb__alt {
+  struct {
+    char text[22];
+    uint8_t len;
+  } required[VB__MAX_REQUIRED]; /* one of these occurs in every match */
+  uint8_t required_count;       /* 0: none known */
+  uint32_t pattern;
+} vb__alt;
 
 typedef struct vb__anchors {
   vb__anchor items[VB__MAX_ANCHORS];
   size_t count;
+  vb__alt alts[VB__MAX_ALTS];
+  size_t alt_count;
   bool digit; /* some anchor is \d: proven for pure ASCII text only */
 } vb__anchors;
 
@@ -312,6 +328,8 @@ struct vb_lexicon {
   size_t anchor_count;
   vb__anchor *loose_anchors; /* found by substring search (no \\b) */
   size_t loose_anchor_count;
+  vb__alt *alts; /* of all gated patterns; anchors point here */
+  size_t alt_count;
 };
 
 /* ---- match.c ---------------------------------------------------------- */
@@ -319,6 +337,11 @@ struct vb_lexicon {
 /* Turns the fast paths off (pattern prefilter, ASCII normalization and
  * segmentation) so tests can compare them with the reference path. */
 void vb__matcher_set_slow(vb_matcher *m, bool slow);
+/* Stage timing of vb_matcher_run (normalize, segment, stem, match). */
+void vb__matcher_set_timing(vb_matcher *m, bool on);
+uint64_t vb__matcher_stage_ns(const vb_matcher *m, vb_stage stage);
+/* CLOCK_MONOTONIC in nanoseconds. */
+uint64_t vb__now_ns(void);
 
 /* ---- report.c --------------------------------------------------------- */
 

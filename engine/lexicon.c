@@ -45,7 +45,7 @@ typedef struct builder {
   const vb__jsonpos *pos; /* of the current document */
   vb_error *err;
   size_t item_cap, term_cap, theme_cap, example_cap, pattern_cap, gate_cap,
-      anchor_cap, loose_anchor_cap;
+      anchor_cap, loose_anchor_cap, alt_cap;
 } builder;
 
 /* An error at a JSON node (its value, or its key when key is true). */
@@ -236,8 +236,19 @@ static int add_pattern(builder *b, const char *pat, size_t len) {
       free(found);
       return nomem(b);
     }
+    if (vb__grow((void **)&lex->alts, &b->alt_cap,
+                 lex->alt_count + found->alt_count, sizeof *lex->alts)) {
+      free(found);
+      return nomem(b);
+    }
+    uint32_t first_alt = (uint32_t)lex->alt_count;
+    for (size_t i = 0; i < found->alt_count; i++) {
+      found->alts[i].pattern = (uint32_t)p;
+      lex->alts[lex->alt_count++] = found->alts[i];
+    }
     for (size_t i = 0; i < found->count; i++) {
       found->items[i].pattern = (uint32_t)p;
+      found->items[i].alt += first_alt;
       if (found->items[i].anywhere)
         lex->loose_anchors[lex->loose_anchor_count++] = found->items[i];
       else
@@ -897,6 +908,7 @@ void vb_lexicon_free(vb_lexicon *lex) {
   free(lex->pattern_gates);
   free(lex->anchors);
   free(lex->loose_anchors);
+  free(lex->alts);
   free(lex->language);
   free(lex);
 }

@@ -67,7 +67,9 @@ struct vb_matcher {
   size_t trig_len, trig_cap;
   uint32_t *pattern_stamp; /* per pattern: == stamp when it may match */
   uint32_t stamp;
-  bool slow;          /* fast paths off: the reference for differential tests */
+  bool slow; /* fast paths off: the reference for differential tests */
+  bool timing;
+  uint64_t stage_ns[VB_STAGE_COUNT];
   uint32_t *tok_word; /* per token: word id */
   size_t tok_word_cap;
   raw_match *raw, *excl;
@@ -387,6 +389,19 @@ static bool is_ascii(const char *s, size_t len) {
   return true;
 }
 
+/* True when the text holds one of the literals that the anchor's
+ * alternative surely matches further on (or none is known). */
+static bool required_present(const vb_lexicon *lex, const vb__anchor *x,
+                             const char *text, size_t len) {
+  const vb__alt *a = &lex->alts[x->alt];
+  if (a->required_count == 0)
+    return true;
+  for (size_t i = 0; i < a->required_count; i++)
+    if (memmem(text, len, a->required[i].text, a->required[i].len))
+      return true;
+  return false;
+}
+
 /* Stamps the patterns that may match this comment; false when every
  * pattern must run. */
 static bool gate_patterns(vb_matcher *m) {
@@ -407,17 +422,20 @@ static bool gate_patterns(vb_matcher *m) {
       const vb__anchor *x = &lex->anchors[g->anchor];
       size_t at = m->an.seg.toks[i].ns + g->off;
       /* an anchor going past its first word ("a few") is checked whole */
-      if (x->len > x->word_len &&
-          (at + x->len > len || memcmp(text + at, x->text, x->len) != 0))
+      if (m->pattern_stamp[x->pattern] == m->stamp ||
+          (x->len > x->word_len &&
+           (at + x->len > len || memcmp(text + at, x->text, x->len) != 0)))
         continue;
-      m->pattern_stamp[x->pattern] = m->stamp;
+      if (required_present(lex, x, text, len))
+        m->pattern_stamp[x->pattern] = m->stamp;
     }
   }
   for (size_t a = 0; a < lex->loose_anchor_count; a++) {
     const vb__anchor *x = &lex->loose_anchors[a];
     if (m->pattern_stamp[x->pattern] != m->stamp &&
         (x->len ? memmem(text, len, x->text, x->len) != NULL
-                : has_digit(text, len)))
+                : has_digit(text, len)) &&
+        required_present(lex, x, text, len))
       m->pattern_stamp[x->pattern] = m->stamp;
   }
   int ascii = -1; /* not known yet */
@@ -590,19 +608,38 @@ static void reset(vb_matcher *m) {
   m->an.norm.invalid = 0;
 }
 
+/* Adds the time since *t to `stage` and restarts the clock. */
+static void lap(vb_matcher *m, vb_stage stage, uint64_t *t) {
+  if (!m->timing)
+    return;
+  uint64_t now = vb__now_ns();
+  m->stage_ns[stage] += now - *t;
+  *t = now;
+}
+
 int vb_matcher_run(vb_matcher *m, const char *text, size_t len) {
   reset(m);
   if (len > VB__MAX_TEXT)
     return VB_ETOOBIG;
-  int rc = vb__analyze(&m->an, text ? text : "", text ? len : 0);
+  if (!text)
+    text = "", len = 0;
+  uint64_t t = m->timing ? vb__now_ns() : 0;
+  int rc = vb__normalize(&m->an.norm, text, len);
+  lap(m, VB_STAGE_NORMALIZE, &t);
+  if (!rc)
+    rc = vb__segment(&m->an.seg, m->an.norm.out, m->an.norm.out_len, text, len,
+                     m->an.norm.from);
+  lap(m, VB_STAGE_SEGMENT, &t);
   if (!rc)
     rc = lookup_words(m);
+  lap(m, VB_STAGE_STEM, &t);
   if (!rc)
     rc = match_words(m);
   if (!rc)
     rc = match_patterns(m);
   if (!rc)
     rc = build_results(m);
+  lap(m, VB_STAGE_MATCH, &t);
   if (rc) {
     reset(m);
     return rc;
@@ -662,6 +699,12 @@ size_t vb_matcher_token_stem(vb_matcher *m, size_t index, char *buf,
 
 size_t vb_matcher_invalid_utf8(const vb_matcher *m) {
   return m->an.norm.invalid;
+}
+
+void vb__matcher_set_timing(vb_matcher *m, bool on) { m->timing = on; }
+
+uint64_t vb__matcher_stage_ns(const vb_matcher *m, vb_stage stage) {
+  return m->stage_ns[stage];
 }
 
 void vb__matcher_set_slow(vb_matcher *m, bool slow) {

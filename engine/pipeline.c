@@ -45,6 +45,8 @@ struct vb_job {
   unsigned threads;                            /* 0: one per core */
   vb_progress_fn progress;
   void *progress_user;
+  bool timing;
+  uint64_t stage_ns[VB_STAGE_COUNT]; /* summed over threads and runs */
 };
 
 int vb_job_new(const vb_lexicon *lex, vb_job **out) {
@@ -107,6 +109,12 @@ void vb_job_set_threads(vb_job *job, unsigned threads) {
 void vb_job_set_progress(vb_job *job, vb_progress_fn fn, void *user) {
   job->progress = fn;
   job->progress_user = user;
+}
+
+void vb_job_set_timing(vb_job *job, int on) { job->timing = on != 0; }
+
+uint64_t vb_job_stage_ns(const vb_job *job, vb_stage stage) {
+  return stage < VB_STAGE_COUNT ? job->stage_ns[stage] : 0;
 }
 
 void vb_job_set_scale(vb_job *job, const vb_scale *scale) {
@@ -225,6 +233,7 @@ typedef struct worker {
   vb_report *report; /* its own slices, merged at the end */
   pthread_t thread;
   struct pool *pool;
+  uint64_t aggregate_ns, write_ns; /* with timing on */
 } worker;
 
 static const char *field(const batch *b, const batch_row *row, long col,
@@ -429,12 +438,18 @@ static int process_row(worker *w, const batch *b, const batch_row *row,
   }
   if (vb_matcher_invalid_utf8(w->m))
     vb_tally_count_add(tally, VB_COUNT_INVALID_UTF8, 1);
+  uint64_t t = R->job->timing ? vb__now_ns() : 0;
   if (out)
     write_row(R, out, b, row, w->m, score, group, text);
+  uint64_t t2 = R->job->timing ? vb__now_ns() : 0;
   bool has_text = !blank(text, text_len);
   if (vb_tally_add(tally, group, has_text, w->m) ||
       (slice && vb_tally_add(slice, group, has_text, w->m)))
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  if (R->job->timing) {
+    w->write_ns += t2 - t;
+    w->aggregate_ns += vb__now_ns() - t2;
+  }
   return VB_OK;
 }
 
@@ -509,8 +524,18 @@ static int fill_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
   return 1;
 }
 
+/* fill_batch, timed. */
+static int read_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
+  uint64_t t = R->job->timing ? vb__now_ns() : 0;
+  int rc = fill_batch(R, r, b, err);
+  if (R->job->timing)
+    R->job->stage_ns[VB_STAGE_READ] += vb__now_ns() - t;
+  return rc;
+}
+
 /* Writes a finished batch in its turn; returns its fatal status. */
 static int flush_batch(vb_job *job, batch *b, vb_error *err) {
+  uint64_t t = job->timing ? vb__now_ns() : 0;
   if (job->out && b->out_len)
     fwrite(b->out, 1, b->out_len, job->out);
   if (job->rejects && b->rej_len)
@@ -519,6 +544,8 @@ static int flush_batch(vb_job *job, batch *b, vb_error *err) {
   free(b->rej);
   b->out = b->rej = NULL;
   b->out_len = b->rej_len = 0;
+  if (job->timing)
+    job->stage_ns[VB_STAGE_WRITE] += vb__now_ns() - t;
   if (b->rc && err)
     *err = b->err;
   return b->rc;
@@ -573,6 +600,8 @@ static int worker_init(worker *w, const run *R, vb_error *err) {
   memset(w, 0, sizeof *w);
   w->run = R;
   int rc = vb_matcher_new(job->lex, &w->m, err);
+  if (!rc)
+    vb__matcher_set_timing(w->m, job->timing);
   if (!rc && (rc = vb_tally_new(job->lex, &w->tally)))
     vb__fail(err, rc, NULL, 0, 0, "out of memory");
   if (!rc && job->report) {
@@ -588,10 +617,15 @@ static int worker_init(worker *w, const run *R, vb_error *err) {
 /* The workers' tallies and slices into the caller's. */
 static int merge_workers(vb_job *job, worker *ws, size_t n, vb_tally *tally,
                          vb_error *err) {
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < n; i++) {
+    for (int s = VB_STAGE_NORMALIZE; s <= VB_STAGE_MATCH; s++)
+      job->stage_ns[s] += vb__matcher_stage_ns(ws[i].m, (vb_stage)s);
+    job->stage_ns[VB_STAGE_AGGREGATE] += ws[i].aggregate_ns;
+    job->stage_ns[VB_STAGE_WRITE] += ws[i].write_ns;
     if (vb_tally_merge(tally, ws[i].tally) ||
         (ws[i].report && vb_report_merge(job->report, ws[i].report)))
       return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  }
   return VB_OK;
 }
 
@@ -601,7 +635,7 @@ static int run_inline(run *R, vb_reader *r, worker *w, vb_error *err) {
   int rc = VB_OK, more = 1;
   uint64_t rows = 0;
   while (more > 0 && !rc) {
-    more = fill_batch(R, r, &b, err);
+    more = read_batch(R, r, &b, err);
     process_batch(w, &b);
     rc = flush_batch(R->job, &b, err);
     rows += b.row_count;
@@ -649,7 +683,7 @@ static int run_pool(run *R, vb_reader *r, worker *ws, size_t n, vb_error *err) {
     batch *free_slot = &p.slots[filled % p.slot_count];
     if (more > 0 && free_slot->state == SLOT_FREE) {
       pthread_mutex_unlock(&p.mu);
-      more = fill_batch(R, r, free_slot, &read_err);
+      more = read_batch(R, r, free_slot, &read_err);
       rows += free_slot->row_count;
       if (R->job->progress)
         R->job->progress(R->job->progress_user, rows, vb_reader_bytes_read(r));

@@ -26,6 +26,7 @@
  * wrong, only slower.  tests/test_match.c compares gated and ungated
  * matching on every pattern of the default lexicon and on random text.
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -311,27 +312,172 @@ static int read_sequence(reader *r, vb__anchors *s, int depth, bool anywhere) {
   }
 }
 
+/* Skips a {n}, {n,}, {n,m} quantifier at p; returns p when there is none. */
+static const char *skip_braces(const reader *r, const char *p) {
+  if (p >= r->end || *p != '{')
+    return p;
+  const char *q = p + 1;
+  while (q < r->end && ((*q >= '0' && *q <= '9') || *q == ','))
+    q++;
+  return q < r->end && *q == '}' && q > p + 1 ? q + 1 : p;
+}
+
+/* Keeps `set` as the alternative's required literals when it is more
+ * selective than what was found so far: longer shortest string. */
+static void offer_required(vb__alt *alt, vb__anchors *set) {
+  if (set->count == 0 || set->digit)
+    return;
+  /* "any of them occurs" holds as well with only the strings that hold no
+   * other member: drop the others (reply, replies -> reply) */
+  size_t kept = 0;
+  for (size_t i = 0; i < set->count; i++) {
+    const vb__anchor *x = &set->items[i];
+    bool redundant = false;
+    for (size_t k = 0; k < set->count && !redundant; k++) {
+      const vb__anchor *y = &set->items[k];
+      if (k != i && y->len <= x->len &&
+          (y->len < x->len || k < i) && /* of equal strings keep the first */
+          memmem(x->text, x->len, y->text, y->len))
+        redundant = true;
+    }
+    if (!redundant)
+      set->items[kept++] = *x;
+  }
+  set->count = kept;
+  if (set->count > VB__MAX_REQUIRED)
+    return;
+  size_t shortest = SIZE_MAX, best = SIZE_MAX;
+  for (size_t i = 0; i < set->count; i++)
+    if (set->items[i].len < shortest)
+      shortest = set->items[i].len;
+  for (size_t i = 0; i < alt->required_count; i++)
+    if (alt->required[i].len < best)
+      best = alt->required[i].len;
+  if (shortest == 0 || (alt->required_count && shortest <= best))
+    return;
+  for (size_t i = 0; i < set->count; i++) {
+    memcpy(alt->required[i].text, set->items[i].text, set->items[i].len);
+    alt->required[i].len = set->items[i].len;
+  }
+  alt->required_count = (uint8_t)set->count;
+}
+
+/* The literals the rest of this alternative surely matches: runs of
+ * literal characters at its top level (outside groups and classes) not
+ * made optional or repeatable by a quantifier, and (?:...) groups whose
+ * every alternative starts with a literal.  Every match holds one of the
+ * chosen set, so a comment without any cannot match.  Nothing when in
+ * doubt. */
+static void read_required(reader r, vb__alt *alt, vb__anchors *tmp) {
+  vb__anchors *run = tmp;
+  memset(run, 0, sizeof *run);
+  run->count = 1;
+  alt->required_count = 0;
+  for (;;) {
+    bool end = r.p >= r.end || *r.p == '|';
+    const char *next;
+    char c[4];
+    size_t len = end ? 0 : literal_at(&r, r.p, false, c, &next);
+    vb__anchor *x = &run->items[0];
+    if (len && !quantifier_at(&r, next) && x->len + len < sizeof x->text) {
+      memcpy(x->text + x->len, c, len);
+      x->len = (uint8_t)(x->len + len);
+      r.p = next;
+      continue;
+    }
+    offer_required(alt, run); /* the run ends here */
+    x->len = 0;
+    if (end)
+      return;
+    if (len) { /* a quantified literal, or the run is full */
+      r.p = next;
+    } else if (*r.p == '(') {
+      const char *at = r.p;
+      run->items[0].len = 0;
+      if (r.end - r.p >= 3 && r.p[1] == '?' && r.p[2] == ':' &&
+          read_group(&r, run, 0, true) != FAIL)
+        offer_required(alt, run);
+      memset(run, 0, sizeof *run);
+      run->count = 1;
+      r.p = at + 1; /* skip the group whatever it held */
+      if (!skip_alternative(&r))
+        break;
+      while (r.p < r.end && *r.p == '|') {
+        r.p++;
+        if (!skip_alternative(&r))
+          break;
+      }
+      if (r.p >= r.end || *r.p != ')')
+        break;
+      r.p++;
+    } else if (*r.p == '[') { /* one starting with ']' or holding [: */
+      const char *q = r.p + 1;
+      if (q < r.end && *q == '^')
+        q++;
+      if (q < r.end && *q == ']')
+        break;
+      while (q < r.end && *q != ']' &&
+             !(*q == '[' && q + 1 < r.end && q[1] == ':'))
+        q += *q == '\\' ? 2 : 1;
+      if (q >= r.end || *q != ']')
+        break;
+      r.p = q + 1;
+    } else if (*r.p == '\\') {
+      if (r.p + 1 >= r.end || strchr("xpPNogkQEcu", r.p[1]))
+        break; /* escapes with arguments: give up */
+      r.p += 2;
+    } else if (*r.p == ')') {
+      break;
+    } else {
+      r.p++;
+    }
+    r.p = skip_braces(&r, r.p);
+  }
+  alt->required_count = 0;
+}
+
+/* Inline options such as (?x) change what later characters mean. */
+static bool has_inline_options(const char *p, size_t len) {
+  for (size_t i = 0; i + 2 < len; i++)
+    if (p[i] == '(' && p[i + 1] == '?' && !strchr(":=!<>|#'P", p[i + 2]))
+      return true;
+  return false;
+}
+
 bool vb__pattern_anchors(const char *pattern, size_t len, vb__anchors *out) {
   memset(out, 0, sizeof *out);
-  vb__anchors *alt = malloc(sizeof *alt);
-  if (!alt)
+  vb__anchors *alt = malloc(sizeof *alt), *tmp = malloc(sizeof *tmp);
+  if (!alt || !tmp) {
+    free(alt);
+    free(tmp);
     return false;
+  }
   reader r = {pattern, pattern + len};
-  bool ok = true;
+  bool ok = true, options = has_inline_options(pattern, len);
   for (;;) { /* each top-level alternative: \b then a sequence */
     memset(alt, 0, sizeof *alt);
     alt->count = 1;
     bool anywhere = r.end - r.p < 2 || r.p[0] != '\\' || r.p[1] != 'b';
     if (!anywhere)
       r.p += 2;
-    if (read_sequence(&r, alt, 0, anywhere) == FAIL || !skip_alternative(&r) ||
-        out->count + alt->count > VB__MAX_ANCHORS) {
+    if (read_sequence(&r, alt, 0, anywhere) == FAIL ||
+        out->count + alt->count > VB__MAX_ANCHORS ||
+        out->alt_count == VB__MAX_ALTS) {
+      ok = false;
+      break;
+    }
+    vb__alt *a = &out->alts[out->alt_count];
+    a->required_count = 0;
+    if (!options)
+      read_required(r, a, tmp);
+    if (!skip_alternative(&r)) {
       ok = false;
       break;
     }
     for (size_t i = 0; i < alt->count; i++) {
       vb__anchor *x = &out->items[out->count++];
       *x = alt->items[i];
+      x->alt = (uint32_t)out->alt_count;
       /* a string not starting with a letter or digit ('ll) is searched */
       x->anywhere = anywhere || (x->len > 0 && !is_alnum(x->text[0]));
       x->word_len = 0;
@@ -339,6 +485,7 @@ bool vb__pattern_anchors(const char *pattern, size_t len, vb__anchors *out) {
         x->word_len++;
     }
     out->digit |= alt->digit;
+    out->alt_count++;
     if (r.p >= r.end)
       break;
     if (*r.p != '|') {
@@ -348,6 +495,7 @@ bool vb__pattern_anchors(const char *pattern, size_t len, vb__anchors *out) {
     r.p++;
   }
   free(alt);
+  free(tmp);
   return ok && out->count > 0;
 }
 

@@ -542,6 +542,25 @@ VB_API void vb_job_set_threads(vb_job *job, unsigned threads);
 typedef void (*vb_progress_fn)(void *user, uint64_t rows, uint64_t bytes);
 VB_API void vb_job_set_progress(vb_job *job, vb_progress_fn fn, void *user);
 
+/* Pipeline stages, for timing. */
+typedef enum vb_stage {
+  VB_STAGE_READ,      /* parse input rows (calling thread) */
+  VB_STAGE_NORMALIZE, /* ICU normalization (or its ASCII fast path) */
+  VB_STAGE_SEGMENT,   /* word and sentence breaks */
+  VB_STAGE_STEM,      /* word cache lookups, stemming new words */
+  VB_STAGE_MATCH,     /* terms, patterns, excludes, negation */
+  VB_STAGE_AGGREGATE, /* scores, slices, tallies */
+  VB_STAGE_WRITE,     /* formatting and writing rows and rejects */
+  VB_STAGE_COUNT
+} vb_stage;
+VB_API const char *vb_stage_name(vb_stage stage);
+/* Measures the time spent in each stage (off by default: it reads the
+ * clock several times per row, which costs a few percent). */
+VB_API void vb_job_set_timing(vb_job *job, int on);
+/* Nanoseconds spent in `stage` over all runs of the job, summed over
+ * threads; 0 unless timing is on. */
+VB_API uint64_t vb_job_stage_ns(const vb_job *job, vb_stage stage);
+
 /* Runs the job over every row of `r`, adding to `tally`.  Each row read is
  * either written (tagged) or rejected; the tally's counters say how many.
  * Returns VB_OK even when rows were rejected; VB_ECOLUMN (with the columns

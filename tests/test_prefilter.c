@@ -27,22 +27,36 @@ static const char *anchors_of(const char *pattern) {
       strcat(buf, "*");
     strcat(buf, a.items[i].len ? a.items[i].text : "#");
   }
+  for (size_t i = 0; i < a.alt_count; i++)
+    for (size_t k = 0; k < a.alts[i].required_count; k++) {
+      strcat(buf, k ? "/" : " +");
+      strncat(buf, a.alts[i].required[k].text, a.alts[i].required[k].len);
+    }
   return buf;
 }
 
 static void test_anchors(void) {
-  CHECK_STR(anchors_of("\\b(?:took|takes) \\d+ days"), "took |takes ");
+  CHECK_STR(anchors_of("\\b(?:took|takes) \\d+ days"), "took |takes  + days");
+  /* required literals: top level, unquantified, outside groups */
+  CHECK_STR(anchors_of("\\bgood (?:customer )?service\\b"), "good  +service");
+  CHECK_STR(anchors_of("\\bx\\w+ (?:ab|cd) long{2}er"), "x + lon");
+  CHECK_STR(anchors_of("\\bx\\w+ [ab] quite\\?"), "x + quite?");
+  CHECK_STR(anchors_of("\\bx\\w(?x) a b c"), "x");
+  CHECK_STR(anchors_of("\\b\\d+ (?:minutes|hours) (?:on hold|waiting)"),
+            "# +on hold/waiting");
+  CHECK_STR(anchors_of("\\bx\\w+ (?:ab|cd)? (?:efg|h)"), "x + ");
   CHECK_STR(anchors_of("\\bships?\\b"), "ship");
-  CHECK_STR(anchors_of("\\bcolou?r"), "colo");
+  CHECK_STR(anchors_of("\\bcolou?r"), "colo +r");
   CHECK_STR(anchors_of("\\bDelivery"), "delivery");
-  CHECK_STR(anchors_of("\\b(?:over|under)[- ]?deliver"), "over|under");
+  CHECK_STR(anchors_of("\\b(?:over|under)[- ]?deliver"), "over|under +deliver");
   CHECK_STR(anchors_of("\\b(?:i|we) (?:ordered|bought) it"),
             "i ordered it|we ordered it|i bought it|we bought it");
   CHECK_STR(anchors_of("\\b(?:will|'ll) return"), "will return|*'ll return");
-  CHECK_STR(anchors_of("\\b\\d+ days"), "#");
+  CHECK_STR(anchors_of("\\b\\d+ days"), "# + days");
   CHECK_STR(anchors_of("(?:[$\xc2\xa3]\\s?\\d+|\\b\\d+ ?usd)\\b"),
             "*$|*\xc2\xa3|*#");
   CHECK_STR(anchors_of("\\bfoo|\\bbar\\.com"), "foo|bar.com");
+  CHECK_STR(anchors_of("\\bfoo\\w+bar|\\bbaz\\w+qux"), "foo|baz +bar +qux");
   CHECK_STR(anchors_of("\\bup(?:s|) then"), "ups then|up then");
   /* nothing provable: the pattern always runs */
   CHECK(anchors_of("\\w-ups\\b") == NULL);

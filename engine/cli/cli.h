@@ -42,7 +42,8 @@ enum {
   OPT_DATE,
   OPT_GROUPS,
   OPT_MIN_MENTIONS,
-  OPT_TOP
+  OPT_TOP,
+  OPT_TIMINGS
 };
 
 /* Adds a -l argument; prints a usage error and returns false when full. */
@@ -58,6 +59,7 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
       {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},             \
       {"max-row", required_argument, NULL, OPT_MAX_ROW},                       \
       {"jobs", required_argument, NULL, 'j'},                                  \
+      {"timings", no_argument, NULL, OPT_TIMINGS},                             \
       {"quiet", no_argument, NULL, 'q'}, {                                     \
     "help", no_argument, NULL, 'h'                                             \
   }
@@ -69,7 +71,7 @@ typedef struct input_args {
   const char *output, *rejects, *text, *score, *id;
   size_t max_row; /* 0: the reader's default */
   unsigned jobs;  /* 0: one per core */
-  bool quiet;
+  bool quiet, timings;
 } input_args;
 
 /* Handles option `c` (with optarg) when it is one of the shared ones

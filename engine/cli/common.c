@@ -177,6 +177,19 @@ static int check_headers(vb_format input_format, char **files, int nfiles) {
   return code;
 }
 
+/* --timings: seconds per stage, summed over threads. */
+static void print_timings(const vb_job *job) {
+  double total = 0, secs[VB_STAGE_COUNT];
+  for (int s = 0; s < VB_STAGE_COUNT; s++)
+    total += secs[s] = (double)vb_job_stage_ns(job, (vb_stage)s) / 1e9;
+  fputs("verbatim: thread-seconds by stage:", stderr);
+  for (int s = 0; s < VB_STAGE_COUNT; s++)
+    fprintf(stderr, "%s %s %.3f (%.0f%%)", s ? "," : "",
+            vb_stage_name((vb_stage)s), secs[s],
+            total > 0 ? 100 * secs[s] / total : 0.0);
+  fprintf(stderr, "; total %.3f\n", total);
+}
+
 /* The progress line: on a terminal only, at most four times a second. */
 typedef struct progress {
   struct timespec start, last;
@@ -224,6 +237,7 @@ int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
     nfiles = 1;
   }
   vb_job_set_threads(job, a->jobs);
+  vb_job_set_timing(job, a->timings);
   progress prog = {0};
   if (!a->quiet && isatty(STDERR_FILENO)) {
     clock_gettime(CLOCK_MONOTONIC, &prog.start);
@@ -277,6 +291,8 @@ int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
   if (prog.shown)
     fputs("\r\033[K", stderr); /* the counts line takes its place */
   vb_job_set_progress(job, NULL, NULL);
+  if (a->timings)
+    print_timings(job);
   return code;
 }
 
@@ -289,6 +305,9 @@ int input_option(int c, const char *cmd, input_args *a) {
     return 1;
   case 'q':
     a->quiet = true;
+    return 1;
+  case OPT_TIMINGS:
+    a->timings = true;
     return 1;
   case 'j': {
     char *end;
