@@ -191,6 +191,11 @@ typedef struct vb__jsonpos {
   size_t count, cap;
   uint32_t *line_starts; /* offset of each line's first byte */
   size_t line_count;
+  /* the last position asked for: lookups mostly move forward, and on a
+   * minified lexicon (one long line) counting columns from the line start
+   * each time would be quadratic */
+  size_t last_off, last_line;
+  unsigned last_column;
 } vb__jsonpos;
 
 /* Walks `text` (already accepted by cJSON) alongside `root`. */

@@ -125,8 +125,9 @@ void vb__jsonpos_free(vb__jsonpos *jp) {
 }
 
 /* Line (binary search over line starts) and column (code points). */
-static void line_col(const vb__jsonpos *jp, size_t off, unsigned *line,
+static void line_col(const vb__jsonpos *cjp, size_t off, unsigned *line,
                      unsigned *column) {
+  vb__jsonpos *jp = (vb__jsonpos *)cjp; /* only the lookup cache changes */
   size_t lo = 0, hi = jp->line_count;
   while (hi - lo > 1) {
     size_t mid = (lo + hi) / 2;
@@ -136,8 +137,16 @@ static void line_col(const vb__jsonpos *jp, size_t off, unsigned *line,
       hi = mid;
   }
   unsigned c = 1;
-  for (size_t i = jp->line_starts[lo]; i < off && i < jp->len; i++)
+  size_t i = jp->line_starts[lo];
+  if (jp->last_line == lo + 1 && jp->last_off >= i && jp->last_off <= off) {
+    i = jp->last_off; /* go on from the last lookup on this line */
+    c = jp->last_column;
+  }
+  for (; i < off && i < jp->len; i++)
     c += ((unsigned char)jp->text[i] & 0xC0) != 0x80;
+  jp->last_off = i;
+  jp->last_line = lo + 1;
+  jp->last_column = c;
   *line = (unsigned)lo + 1;
   *column = c;
 }

@@ -39,7 +39,9 @@ typedef struct word {
   uint32_t stem;  /* stem id in lex->stems, 0 if no term uses it */
   uint32_t exact; /* id in lex->exacts, 0 if none */
   bool negator;
-  uint32_t cand_off, cand_count; /* candidate terms in m->cands */
+  uint32_t cand_off, cand_count; /* candidate terms in m->cands, sorted: */
+  uint32_t by_stem, by_exact;    /* how many have a stem / exact second
+                                    word (after the others, by its id) */
   uint32_t trig_off, trig_count; /* anchors it fires, in m->trigs */
 } word;
 
@@ -188,6 +190,40 @@ static int add_trigs(vb_matcher *m, const char *s, size_t len) {
   return VB_OK;
 }
 
+/* Where a candidate term goes in its word's list: terms of one word and
+ * those whose second word is a prefix first (tried one by one), then
+ * those whose second word is a stem, then an exact word, each by that
+ * word's id, so only the ones the next token can continue are tried. */
+static uint64_t cand_key(const vb_lexicon *lex, uint32_t t) {
+  const vb__term *term = &lex->terms[t];
+  if (term->a_len < 2)
+    return 0;
+  const vb__item *second = &lex->items[term->a_first + 1];
+  if (second->kind == VB__ITEM_STEM)
+    return (1ull << 32) | second->id;
+  if (second->kind == VB__ITEM_EXACT)
+    return (2ull << 32) | second->id;
+  return 0;
+}
+
+static void sort_cands(vb_matcher *m, word *w) {
+  uint32_t *c = m->cands + w->cand_off;
+  w->by_stem = w->by_exact = 0;
+  for (uint32_t i = 1; i < w->cand_count; i++) { /* lists are short */
+    uint32_t t = c[i];
+    uint64_t k = cand_key(m->lex, t);
+    uint32_t j = i;
+    for (; j > 0 && cand_key(m->lex, c[j - 1]) > k; j--)
+      c[j] = c[j - 1];
+    c[j] = t;
+  }
+  for (uint32_t i = 0; i < w->cand_count; i++) {
+    uint64_t k = cand_key(m->lex, c[i]) >> 32;
+    w->by_stem += k == 1;
+    w->by_exact += k == 2;
+  }
+}
+
 /* Analyses a word not seen before by this matcher. */
 static int learn_word(vb_matcher *m, const char *s, size_t len, uint32_t id) {
   const vb_lexicon *lex = m->lex;
@@ -217,6 +253,7 @@ static int learn_word(vb_matcher *m, const char *s, size_t len, uint32_t id) {
       rc = add_cands(m, &lex->by_prefix, pid);
   }
   w->cand_count = (uint32_t)(m->cand_len - w->cand_off);
+  sort_cands(m, w);
   w->trig_off = (uint32_t)m->trig_len;
   if (!rc)
     rc = add_trigs(m, s, len);
@@ -329,14 +366,49 @@ static int try_term(vb_matcher *m, uint32_t t, size_t i) {
                   (uint32_t)first);
 }
 
+/* Tries candidates [from, to) of a word's list whose second word has
+ * key `key` (binary search: the list is sorted by key). */
+static int try_range(vb_matcher *m, const uint32_t *c, uint32_t from,
+                     uint32_t to, uint64_t key, size_t i) {
+  uint32_t lo = from, hi = to;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (cand_key(m->lex, c[mid]) < key)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (; lo < to && cand_key(m->lex, c[lo]) == key; lo++) {
+    int rc = try_term(m, c[lo], i);
+    if (rc)
+      return rc;
+  }
+  return VB_OK;
+}
+
 static int match_words(vb_matcher *m) {
-  for (size_t i = 0; i < m->an.seg.count; i++) {
+  size_t n = m->an.seg.count;
+  for (size_t i = 0; i < n; i++) {
     const word *w = &m->words[m->tok_word[i]];
-    for (uint32_t c = 0; c < w->cand_count; c++) {
-      int rc = try_term(m, m->cands[w->cand_off + c], i);
+    const uint32_t *c = m->cands + w->cand_off;
+    uint32_t others = w->cand_count - w->by_stem - w->by_exact;
+    for (uint32_t k = 0; k < others; k++) {
+      int rc = try_term(m, c[k], i);
       if (rc)
         return rc;
     }
+    if (i + 1 >= n || others == w->cand_count)
+      continue;
+    const word *next = &m->words[m->tok_word[i + 1]];
+    int rc = VB_OK;
+    if (w->by_stem && next->stem)
+      rc = try_range(m, c, others, others + w->by_stem,
+                     (1ull << 32) | next->stem, i);
+    if (!rc && w->by_exact && next->exact)
+      rc = try_range(m, c, others + w->by_stem, w->cand_count,
+                     (2ull << 32) | next->exact, i);
+    if (rc)
+      return rc;
   }
   return VB_OK;
 }
