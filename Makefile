@@ -18,6 +18,9 @@ dev: deps
 demo: release
 	@sh bench/demo.sh build/release
 
+bench: release
+	@bash bench/run.sh build/release
+
 check: dev
 	@ctest --preset dev
 

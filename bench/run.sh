@@ -1,0 +1,137 @@
+#!/bin/bash
+# The benchmark (`make bench`): Verbatim's tag and report on a generated
+# 1,000,000-row corpus, side by side with PostgreSQL 15 full-text search,
+# SQLite FTS5 and `cat`, in one run.  See bench/README.md.
+#
+#   bench/run.sh [BUILD_DIR]      (default build/release)
+#
+# Environment: ROWS (1000000), SEED (7), NON_ASCII (0.10), RUNS (3: timed
+# runs per Verbatim figure, the median is reported), BIG_ROWS (10000000:
+# the bounded-memory report, streamed from the generator; 0 skips it),
+# PEERS (1; 0 skips PostgreSQL and SQLite), OUT (bench/out).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+build=${1:-$root/build/release}
+ROWS=${ROWS:-1000000} SEED=${SEED:-7} NON_ASCII=${NON_ASCII:-0.10}
+RUNS=${RUNS:-3} BIG_ROWS=${BIG_ROWS:-10000000} PEERS=${PEERS:-1}
+OUT=${OUT:-$root/bench/out}
+vb=$build/verbatim
+gen=$build/bench/verbatim-gen-corpus
+mkdir -p "$OUT"
+corpus=$OUT/corpus-$ROWS.csv
+lex100k=$OUT/lexicon-100k.json
+results=$OUT/results.md
+log=$OUT/log.txt
+: > "$log"
+
+if [ "$PEERS" = 1 ]; then "$here/peers/install.sh"; fi
+command -v python3 >/dev/null || { echo "bench: python3 is needed (bench/peers/install.sh)" >&2; exit 2; }
+[ -x "$vb" ] && [ -x "$gen" ] || { echo "bench: build first (make release)" >&2; exit 2; }
+
+echo "bench: generating $ROWS rows (seed $SEED, non-ASCII $NON_ASCII)"
+[ -s "$corpus" ] || "$gen" --rows "$ROWS" --seed "$SEED" --non-ascii "$NON_ASCII" -o "$corpus"
+[ -s "$lex100k" ] || python3 "$here/gen_lexicon.py" "$root/lexicons/default.json" "$corpus" "$lex100k" >> "$log"
+bytes=$(stat -c %s "$corpus")
+rows=$("$vb" report -f csv -o /dev/null "$corpus" 2>&1 | sed -n 's/.*read \([0-9]*\),.*/\1/p')
+
+# time_run NAME CMD...: runs it RUNS times; records the median wall seconds
+# and the largest peak RSS (KB) in $OUT/NAME.time / NAME.rss.
+time_run() {
+  local name=$1 n=$2
+  shift 2
+  local walls=() rss=0
+  for ((i = 0; i < n; i++)); do
+    local t0 t1
+    t0=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$OUT/$name.t" "$@" >> "$log" 2>&1 || true
+    t1=$(date +%s%N)
+    read -r m < "$OUT/$name.t"
+    walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')")
+    [ "$m" -gt "$rss" ] && rss=$m
+  done
+  printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' > "$OUT/$name.time"
+  echo "$rss" > "$OUT/$name.rss"
+  echo "bench: $name $(cat "$OUT/$name.time") s (runs: ${walls[*]}), peak RSS $rss KB"
+}
+
+echo "bench: cat, Verbatim tag and report ($RUNS runs each, median)"
+time_run cat "$RUNS" sh -c "cat '$corpus' > /dev/null"
+for j in 1 2; do
+  time_run tag-j$j "$RUNS" "$vb" tag -j $j -q -f csv -o /dev/null "$corpus"
+  time_run report-j$j "$RUNS" "$vb" report -j $j -q -f csv -o "$OUT/report-j$j.csv" "$corpus"
+done
+time_run report-100k-j1 "$RUNS" "$vb" report -j 1 -q -l "$lex100k" -f csv -o /dev/null "$corpus"
+"$vb" tag -j 1 -q --timings -f csv -o /dev/null "$corpus" 2> "$OUT/stages-tag.txt" || true
+"$vb" report -j 1 -q --timings -f csv -o /dev/null "$corpus" 2> "$OUT/stages-report.txt" || true
+if [ "$BIG_ROWS" != 0 ]; then
+  echo "bench: report over $BIG_ROWS rows streamed from the generator (memory)"
+  /usr/bin/time -f "%e %M" -o "$OUT/big.t" sh -c \
+    "'$gen' --rows $BIG_ROWS --seed $SEED --non-ascii $NON_ASCII | '$vb' report -q --by region --period month -f csv -o /dev/null -" >> "$log" 2>&1
+  read -r big_wall big_rss < "$OUT/big.t"
+fi
+
+pg_load=- pg_query=- pg_diff=- sq_index=- sq_query=- sq_diff=-
+if [ "$PEERS" = 1 ]; then
+  echo "bench: PostgreSQL 15 full-text search (one backend)"
+  "$here/peers/postgres.sh" "$corpus" "$root/lexicons/default.json" "$OUT/pg-counts.csv" > "$OUT/pg.txt" 2>> "$log"
+  pg_load=$(sed -n 's/^load_seconds=//p' "$OUT/pg.txt")
+  pg_query=$(sed -n 's/^query_seconds=//p' "$OUT/pg.txt")
+  pg_diff=$(python3 "$here/peers/compare.py" "$OUT/report-j1.csv" "$OUT/pg-counts.csv" 2>> "$log" | sed -n 's/.*total_diff_pct=\([0-9.]*\).*/\1/p')
+  echo "bench: SQLite FTS5"
+  "$here/peers/sqlite.sh" "$corpus" "$root/lexicons/default.json" "$OUT/sqlite-counts.csv" > "$OUT/sqlite.txt" 2>> "$log"
+  sq_index=$(sed -n 's/^index_seconds=//p' "$OUT/sqlite.txt")
+  sq_query=$(sed -n 's/^query_seconds=//p' "$OUT/sqlite.txt")
+  sq_diff=$(python3 "$here/peers/compare.py" "$OUT/report-j1.csv" "$OUT/sqlite-counts.csv" 2>> "$log" | sed -n 's/.*total_diff_pct=\([0-9.]*\).*/\1/p')
+fi
+
+t() { cat "$OUT/$1.time"; }
+r() { cat "$OUT/$1.rss"; }
+python3 - "$rows" "$bytes" "$(t cat)" "$(t tag-j1)" "$(t tag-j2)" "$(t report-j1)" \
+  "$(t report-j2)" "$(t report-100k-j1)" "$(r tag-j1)" "$(r tag-j2)" "$(r report-j1)" \
+  "$(r report-j2)" "$(r report-100k-j1)" "$pg_load" "$pg_query" "$pg_diff" \
+  "$sq_index" "$sq_query" "$sq_diff" "${big_wall:--}" "${big_rss:--}" "$BIG_ROWS" \
+  "$OUT/stages-tag.txt" "$OUT/stages-report.txt" > "$results" <<'EOF'
+import re, sys
+(rows, nbytes, cat, tag1, tag2, rep1, rep2, rep100k, rss_t1, rss_t2, rss_r1, rss_r2,
+ rss_100k, pg_load, pg_query, pg_diff, sq_index, sq_query, sq_diff, big_wall, big_rss,
+ big_rows, st_tag, st_rep) = sys.argv[1:]
+rows = int(rows); nbytes = int(nbytes)
+f = lambda x: float(x)
+def rate(sec): return rows / max(f(sec), 1e-3)
+print("Corpus: %d rows, %.1f MB (bench/run.sh; seconds are medians of wall clock)\n" % (rows, nbytes / 1e6))
+print("| job | threads | seconds | comments/s | comments/s per core | MB/s per core | peak RSS |")
+print("|---|---|---|---|---|---|---|")
+for name, j, sec, rss in [("tag -f csv", 1, tag1, rss_t1), ("tag -f csv", 2, tag2, rss_t2),
+                          ("report", 1, rep1, rss_r1), ("report", 2, rep2, rss_r2),
+                          ("report, 100,000-term lexicon", 1, rep100k, rss_100k)]:
+    print("| %s | %d | %.2f | %.0f | %.0f | %.1f | %.1f MB |" % (
+        name, j, f(sec), rate(sec), rate(sec) / j, nbytes / f(sec) / j / 1e6, int(rss) / 1024))
+print()
+print("- speedup -j 2 / -j 1: tag %.2fx, report %.2fx" % (f(tag1) / f(tag2), f(rep1) / f(rep2)))
+print("- 100,000-term lexicon / default lexicon (report -j 1): %.2fx slower" % (f(rep100k) / f(rep1)))
+if big_wall != "-":
+    print("- report --by region --period month over %s rows streamed from the generator: %.1f s, peak RSS %.1f MB"
+          % (format(int(big_rows), ","), f(big_wall), int(big_rss) / 1024))
+print()
+for label, path in [("tag -j 1", st_tag), ("report -j 1", st_rep)]:
+    text = open(path).read()
+    m = re.search(r"thread-seconds by stage: (.*); total ([0-9.]+)", text)
+    if m:
+        print("Stages, %s (--timings, thread-seconds): %s; total %s s\n" % (label, m.group(1), m.group(2)))
+print("| tool | seconds | comments/s | seconds / Verbatim report -j 1 | theme x group counts differ from ours by |")
+print("|---|---|---|---|---|")
+print("| Verbatim report -j 1 | %.2f | %.0f | 1.00 | - |" % (f(rep1), rate(rep1)))
+print("| Verbatim report -j 2 | %.2f | %.0f | %.2f | 0%% |" % (f(rep2), rate(rep2), f(rep2) / f(rep1)))
+print("| cat (I/O floor) | %.2f | %.0f | %.3f | - |" % (f(cat), rate(cat), f(cat) / f(rep1)))
+if pg_query != "-":
+    print("| PostgreSQL 15 FTS, ad-hoc query, 1 worker | %.2f | %.0f | %.3f | %s%% |" % (
+        f(pg_query), rate(pg_query), f(pg_query) / f(rep1), pg_diff))
+    print("| PostgreSQL 15, load (COPY), apart | %.2f | %.0f | - | - |" % (f(pg_load), rate(pg_load)))
+if sq_index != "-":
+    tot = f(sq_index) + f(sq_query)
+    print("| SQLite FTS5, index + queries | %.2f | %.0f | %.2f | %s%% |" % (tot, rows / tot, tot / f(rep1), sq_diff))
+    print("| SQLite FTS5, queries only | %.2f | %.0f | %.2f | - |" % (f(sq_query), rate(sq_query), f(sq_query) / f(rep1)))
+EOF
+cat "$results"
+echo "bench: results in $results"
