@@ -126,6 +126,7 @@ typedef struct vb__seg {
   struct UText *text, *orig;
   vb__tok *toks;
   size_t count, cap;
+  bool force_icu; /* tests: send ASCII through ICU too */
 } vb__seg;
 
 int vb__seg_init(vb__seg *s);

@@ -24,7 +24,6 @@
  * Spans are computed on the normalized text and mapped back to the
  * caller's bytes through the normalizer's offset map.
  */
-#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +67,8 @@ struct vb_matcher {
   trig *trigs;
   size_t trig_len, trig_cap;
   uint32_t *pattern_stamp; /* per pattern: == stamp when it may match */
+  uint32_t *alt_stamp;     /* per alternative: == stamp when checked */
+  bool *alt_present;       /* ... and whether its literals occur */
   uint32_t stamp;
   bool slow; /* fast paths off: the reference for differential tests */
   bool timing;
@@ -109,13 +110,17 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   m->theme_hit = calloc(lex->theme_count ? lex->theme_count : 1, 1);
   m->pattern_stamp = calloc(lex->pattern_count ? lex->pattern_count : 1,
                             sizeof *m->pattern_stamp);
+  m->alt_stamp =
+      calloc(lex->alt_count ? lex->alt_count : 1, sizeof *m->alt_stamp);
+  m->alt_present =
+      calloc(lex->alt_count ? lex->alt_count : 1, sizeof *m->alt_present);
   m->themes_hit =
       malloc((lex->theme_count ? lex->theme_count : 1) * sizeof(size_t));
   m->md = pcre2_match_data_create(1, NULL);
   m->mctx = pcre2_match_context_create(NULL);
   m->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-  if (!m->theme_hit || !m->themes_hit || !m->pattern_stamp || !m->md ||
-      !m->mctx || !m->jit_stack) {
+  if (!m->theme_hit || !m->themes_hit || !m->pattern_stamp || !m->alt_stamp ||
+      !m->alt_present || !m->md || !m->mctx || !m->jit_stack) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -135,6 +140,8 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->cands);
   free(m->trigs);
   free(m->pattern_stamp);
+  free(m->alt_stamp);
+  free(m->alt_present);
   free(m->tok_word);
   free(m->raw);
   free(m->excl);
@@ -461,17 +468,36 @@ static bool is_ascii(const char *s, size_t len) {
   return true;
 }
 
+/* Substring search for short needles in short texts, where memchr on
+ * the first byte beats memmem's set-up. */
+static bool contains(const char *h, size_t hlen, const char *n, size_t nlen) {
+  if (nlen == 0 || nlen > hlen)
+    return nlen == 0;
+  const char *p = h, *last = h + (hlen - nlen);
+  while (p <= last && (p = memchr(p, n[0], (size_t)(last - p) + 1))) {
+    if (memcmp(p + 1, n + 1, nlen - 1) == 0)
+      return true;
+    p++;
+  }
+  return false;
+}
+
 /* True when the text holds one of the literals that the anchor's
- * alternative surely matches further on (or none is known). */
-static bool required_present(const vb_lexicon *lex, const vb__anchor *x,
+ * alternative surely matches further on (or none is known); the answer
+ * is kept per alternative for the comment. */
+static bool required_present(vb_matcher *m, const vb__anchor *x,
                              const char *text, size_t len) {
-  const vb__alt *a = &lex->alts[x->alt];
+  const vb__alt *a = &m->lex->alts[x->alt];
   if (a->required_count == 0)
     return true;
-  for (size_t i = 0; i < a->required_count; i++)
-    if (memmem(text, len, a->required[i].text, a->required[i].len))
-      return true;
-  return false;
+  if (m->alt_stamp[x->alt] == m->stamp)
+    return m->alt_present[x->alt];
+  bool found = false;
+  for (size_t i = 0; i < a->required_count && !found; i++)
+    found = contains(text, len, a->required[i].text, a->required[i].len);
+  m->alt_stamp[x->alt] = m->stamp;
+  m->alt_present[x->alt] = found;
+  return found;
 }
 
 /* Stamps the patterns that may match this comment; false when every
@@ -483,6 +509,7 @@ static bool gate_patterns(vb_matcher *m) {
     return false;
   if (++m->stamp == 0) { /* wrapped: forget old stamps */
     memset(m->pattern_stamp, 0, lex->pattern_count * sizeof *m->pattern_stamp);
+    memset(m->alt_stamp, 0, lex->alt_count * sizeof *m->alt_stamp);
     m->stamp = 1;
   }
   const char *text = m->an.norm.out;
@@ -498,16 +525,16 @@ static bool gate_patterns(vb_matcher *m) {
           (x->len > x->word_len &&
            (at + x->len > len || memcmp(text + at, x->text, x->len) != 0)))
         continue;
-      if (required_present(lex, x, text, len))
+      if (required_present(m, x, text, len))
         m->pattern_stamp[x->pattern] = m->stamp;
     }
   }
   for (size_t a = 0; a < lex->loose_anchor_count; a++) {
     const vb__anchor *x = &lex->loose_anchors[a];
     if (m->pattern_stamp[x->pattern] != m->stamp &&
-        (x->len ? memmem(text, len, x->text, x->len) != NULL
+        (x->len ? contains(text, len, x->text, x->len)
                 : has_digit(text, len)) &&
-        required_present(lex, x, text, len))
+        required_present(m, x, text, len))
       m->pattern_stamp[x->pattern] = m->stamp;
   }
   int ascii = -1; /* not known yet */
@@ -782,6 +809,7 @@ uint64_t vb__matcher_stage_ns(const vb_matcher *m, vb_stage stage) {
 void vb__matcher_set_slow(vb_matcher *m, bool slow) {
   m->slow = slow;
   m->an.norm.force_icu = slow;
+  m->an.seg.force_icu = slow;
 }
 
 size_t vb_matcher_pattern_errors(const vb_matcher *m) {

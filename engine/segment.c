@@ -4,10 +4,12 @@
  *
  * Words come from ICU's word break iterator (UBRK_WORD), run directly on
  * the UTF-8 through a UText, so token offsets are byte offsets into the
- * normalized text.  Only word-like segments are kept (rule status at or
- * above UBRK_WORD_NONE_LIMIT: numbers, letters, kana, ideographs); spaces,
- * punctuation and emoji are not words.  Chinese and Japanese are split by
- * ICU's dictionary.
+ * normalized text.  Pure-ASCII text takes a fast path that applies the
+ * same rules (UAX #29 as ICU implements them) to the few ASCII classes;
+ * tests/test_segment.c compares it with ICU on random and corpus text.  Only
+ * word-like segments are kept (rule status at or above UBRK_WORD_NONE_LIMIT:
+ * numbers, letters, kana, ideographs); spaces, punctuation and emoji are not
+ * words.  Chinese and Japanese are split by ICU's dictionary.
  *
  * Sentences come from ICU's sentence break iterator run on the ORIGINAL
  * text: its rules need case ("e.g. the" is one sentence, "late. The" is
@@ -85,24 +87,117 @@ static bool gap_ends_clause(const unsigned char *p, const unsigned char *end) {
   return false;
 }
 
+/* Word-break classes of ASCII characters (UAX #29 Word_Break, as ICU's
+ * rules use them; the colon is not MidLetter in ICU). */
+enum {
+  WB_OTHER,
+  WB_LETTER,
+  WB_NUMERIC,
+  WB_EXTEND_NUM_LET,
+  WB_MID_NUM,
+  WB_MID_NUM_LET
+};
+
+static int ascii_class(unsigned char c) {
+  if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '@')
+    return WB_LETTER; /* ICU counts '@' as a letter (e-mail addresses) */
+  if (c >= '0' && c <= '9')
+    return WB_NUMERIC;
+  switch (c) {
+  case '_':
+    return WB_EXTEND_NUM_LET;
+  case ',':
+  case ';':
+    return WB_MID_NUM;
+  case '.':
+  case '\'': /* Single_Quote: MidNumLet in rules 6, 7, 11, 12 */
+    return WB_MID_NUM_LET;
+  default:
+    return WB_OTHER;
+  }
+}
+
+static bool joins(int a, int b) { /* WB5, WB8-10, WB13a-b */
+  if (b == WB_EXTEND_NUM_LET)
+    return a == WB_LETTER || a == WB_NUMERIC || a == WB_EXTEND_NUM_LET;
+  if (a == WB_EXTEND_NUM_LET)
+    return b == WB_LETTER || b == WB_NUMERIC;
+  return (a == WB_LETTER || a == WB_NUMERIC) &&
+         (b == WB_LETTER || b == WB_NUMERIC);
+}
+
+static int push_token(vb__seg *s, size_t start, size_t end) {
+  if (vb__grow((void **)&s->toks, &s->cap, s->count + 1, sizeof *s->toks))
+    return VB_ENOMEM;
+  s->toks[s->count++] = (vb__tok){(uint32_t)start, (uint32_t)end, 0, 0};
+  return VB_OK;
+}
+
+/* ICU's word segmentation of pure-ASCII text: runs of letters, digits
+ * and '_' joined pairwise, letters across one of . ' (WB6-7), numbers
+ * across one of . ' , ; (WB11-12).  A run of only '_' is a word from two
+ * characters on (ICU tags a lone ExtendNumLet with no word status). */
+static int ascii_words(vb__seg *s, const unsigned char *t, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    int c = ascii_class(t[i]);
+    if (c != WB_LETTER && c != WB_NUMERIC && c != WB_EXTEND_NUM_LET) {
+      i++;
+      continue;
+    }
+    size_t start = i;
+    bool word = c != WB_EXTEND_NUM_LET;
+    for (;;) {
+      int next = i + 1 < len ? ascii_class(t[i + 1]) : WB_OTHER;
+      if (joins(c, next)) {
+        i++;
+      } else if (i + 2 < len &&
+                 ((c == WB_LETTER && next == WB_MID_NUM_LET) ||
+                  (c == WB_NUMERIC &&
+                   (next == WB_MID_NUM || next == WB_MID_NUM_LET))) &&
+                 ascii_class(t[i + 2]) == c) {
+        i += 2;
+      } else {
+        break;
+      }
+      c = ascii_class(t[i]);
+      word |= c != WB_EXTEND_NUM_LET;
+    }
+    i++;
+    if ((word || i - start >= 2) && push_token(s, start, i))
+      return VB_ENOMEM;
+  }
+  return VB_OK;
+}
+
+static bool all_ascii(const char *text, size_t len) {
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char)text[i] >= 0x80)
+      return false;
+  return true;
+}
+
 int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
                 size_t orig_len, const uint32_t *orig_from) {
   s->count = 0;
   UErrorCode st = U_ZERO_ERROR;
-  s->text = utext_openUTF8(s->text, text, (int64_t)len, &st);
-  if (U_FAILURE(st))
-    return VB_EICU;
-  ubrk_setUText(s->words, s->text, &st);
-  if (U_FAILURE(st))
-    return VB_EICU;
-  int32_t start = ubrk_first(s->words);
-  for (int32_t end = ubrk_next(s->words); end != UBRK_DONE;
-       start = end, end = ubrk_next(s->words)) {
-    if (ubrk_getRuleStatus(s->words) < UBRK_WORD_NONE_LIMIT)
-      continue;
-    if (vb__grow((void **)&s->toks, &s->cap, s->count + 1, sizeof *s->toks))
+  if (!s->force_icu && all_ascii(text, len)) {
+    if (ascii_words(s, (const unsigned char *)text, len))
       return VB_ENOMEM;
-    s->toks[s->count++] = (vb__tok){(uint32_t)start, (uint32_t)end, 0, 0};
+  } else {
+    s->text = utext_openUTF8(s->text, text, (int64_t)len, &st);
+    if (U_FAILURE(st))
+      return VB_EICU;
+    ubrk_setUText(s->words, s->text, &st);
+    if (U_FAILURE(st))
+      return VB_EICU;
+    int32_t start = ubrk_first(s->words);
+    for (int32_t end = ubrk_next(s->words); end != UBRK_DONE;
+         start = end, end = ubrk_next(s->words)) {
+      if (ubrk_getRuleStatus(s->words) >= UBRK_WORD_NONE_LIMIT &&
+          push_token(s, (size_t)start, (size_t)end))
+        return VB_ENOMEM;
+    }
   }
   if (s->count == 0)
     return VB_OK;

@@ -3,6 +3,8 @@
  * Chinese, Japanese, emoji), sentence and clause numbering, and the
  * Snowball stems the analyzer produces for several languages.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -100,7 +102,90 @@ static void test_stems(void) {
   CHECK_INT(vb__analyzer_init(&a, "klingon", false), VB_ELANGUAGE);
 }
 
+/* The ASCII fast path must give ICU's tokens and numbering exactly. */
+static void compare_segmenters(vb__seg *fast, vb__seg *icu, const char *s,
+                               size_t len, size_t *diffs) {
+  uint32_t from[600];
+  for (size_t i = 0; i <= len; i++)
+    from[i] = (uint32_t)i;
+  CHECK_INT(vb__segment(fast, s, len, s, len, from), VB_OK);
+  CHECK_INT(vb__segment(icu, s, len, s, len, from), VB_OK);
+  bool same = fast->count == icu->count;
+  for (size_t i = 0; same && i < fast->count; i++)
+    same = memcmp(&fast->toks[i], &icu->toks[i], sizeof fast->toks[i]) == 0;
+  if (!same && (*diffs)++ < 12) {
+    fprintf(stderr,
+            "ASCII segmentation differs from ICU on \"%.*s\":", (int)len, s);
+    for (size_t i = 0; i < fast->count; i++)
+      fprintf(stderr, " %u-%u", fast->toks[i].ns, fast->toks[i].ne);
+    fputs(" vs ICU", stderr);
+    for (size_t i = 0; i < icu->count; i++)
+      fprintf(stderr, " %u-%u", icu->toks[i].ns, icu->toks[i].ne);
+    fputc('\n', stderr);
+  }
+}
+
+static void test_ascii_fast_path(void) {
+  vb__seg fast, icu;
+  CHECK_INT(vb__seg_init(&fast), VB_OK);
+  CHECK_INT(vb__seg_init(&icu), VB_OK);
+  icu.force_icu = true;
+  size_t diffs = 0;
+  /* every pair and triple of the characters the rules care about */
+  static const char classes[] = "aZ9_.',;:- \t\r\n$\"!?/@#";
+  size_t n = sizeof classes - 1;
+  char s[600];
+  for (size_t a = 0; a < n; a++)
+    for (size_t b = 0; b < n; b++)
+      for (size_t c = 0; c < n; c++) {
+        s[0] = classes[a], s[1] = classes[b], s[2] = classes[c];
+        compare_segmenters(&fast, &icu, s, 3, &diffs);
+        s[3] = 'x';
+        compare_segmenters(&fast, &icu, s, 4, &diffs);
+      }
+  /* random text: words, numbers and every ASCII byte */
+  unsigned seed = 5;
+  for (int k = 0; k < 20000; k++) {
+    size_t len = (size_t)(rand_r(&seed) % 80);
+    for (size_t i = 0; i < len; i++) {
+      int r = rand_r(&seed) % 10;
+      s[i] = r < 4   ? (char)('a' + rand_r(&seed) % 26)
+             : r < 6 ? (char)('0' + rand_r(&seed) % 10)
+             : r < 8 ? classes[(size_t)rand_r(&seed) % n]
+                     : (char)(1 + rand_r(&seed) % 127);
+    }
+    compare_segmenters(&fast, &icu, s, len, &diffs);
+  }
+  /* the sample corpus, line by line (lower-cased, as the matcher sees it) */
+  char path[1024];
+  const char *src = getenv("VB_SOURCE_DIR");
+  snprintf(path, sizeof path, "%s/corpora/sample.csv", src ? src : ".");
+  FILE *f = fopen(path, "r");
+  CHECK(f != NULL);
+  size_t lines = 0;
+  while (f && fgets(s, sizeof s, f)) {
+    size_t len = strlen(s);
+    bool ascii = true;
+    for (size_t i = 0; i < len; i++) {
+      ascii &= (unsigned char)s[i] < 0x80;
+      if (s[i] >= 'A' && s[i] <= 'Z')
+        s[i] = (char)(s[i] + 32);
+    }
+    if (ascii) {
+      compare_segmenters(&fast, &icu, s, len, &diffs);
+      lines++;
+    }
+  }
+  if (f)
+    fclose(f);
+  CHECK(lines > 4000);
+  CHECK_INT(diffs, 0);
+  vb__seg_free(&fast);
+  vb__seg_free(&icu);
+}
+
 int main(void) {
+  test_ascii_fast_path();
   test_words();
   test_sentences_and_clauses();
   test_stems();
