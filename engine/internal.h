@@ -222,10 +222,11 @@ void vb__jsonpos_where_in_string(const vb__jsonpos *p, const struct cJSON *node,
 typedef struct vb__anchor {
   char text[22];
   uint8_t len;
-  uint8_t word_len; /* its leading letters and digits */
-  bool anywhere;    /* no \\b before it: found by a substring search */
-  uint32_t pattern; /* index into vb_lexicon.patterns */
-  uint32_t alt;     /* its top-level alternative (vb_lexicon.alts) */
+  uint8_t word_len;   /* its leading letters and digits */
+  bool anywhere;      /* no \\b before it: found by a substring search */
+  bool required_only; /* no start known: only the alternative's literals */
+  uint32_t pattern;   /* index into vb_lexicon.patterns */
+  uint32_t alt;       /* its top-level alternative (vb_lexicon.alts) */
 } vb__anchor;
 
 /* A top-level alternative of a pattern, with literals one of which every

@@ -67,6 +67,8 @@ struct vb_matcher {
   trig *trigs;
   size_t trig_len, trig_cap;
   uint32_t *pattern_stamp; /* per pattern: == stamp when it may match */
+  uint64_t bigrams[16];    /* the comment's byte pairs, hashed to 1024 bits */
+  uint32_t bigram_stamp;   /* == stamp when bigrams describe this comment */
   uint32_t *alt_stamp;     /* per alternative: == stamp when checked */
   bool *alt_present;       /* ... and whether its literals occur */
   uint32_t stamp;
@@ -482,6 +484,30 @@ static bool contains(const char *h, size_t hlen, const char *n, size_t nlen) {
   return false;
 }
 
+static unsigned bigram(const char *p) {
+  return ((unsigned)(unsigned char)p[0] * 31u + (unsigned char)p[1]) & 1023u;
+}
+
+/* False when some byte pair of the literal is missing from the comment:
+ * then it cannot occur, and most literals are ruled out without a scan. */
+static bool may_contain(vb_matcher *m, const char *text, size_t len,
+                        const char *lit, size_t lit_len) {
+  if (m->bigram_stamp != m->stamp) {
+    memset(m->bigrams, 0, sizeof m->bigrams);
+    for (size_t i = 0; i + 1 < len; i++) {
+      unsigned b = bigram(text + i);
+      m->bigrams[b >> 6] |= 1ull << (b & 63);
+    }
+    m->bigram_stamp = m->stamp;
+  }
+  for (size_t i = 0; i + 1 < lit_len; i++) {
+    unsigned b = bigram(lit + i);
+    if (!(m->bigrams[b >> 6] & (1ull << (b & 63))))
+      return false;
+  }
+  return true;
+}
+
 /* True when the text holds one of the literals that the anchor's
  * alternative surely matches further on (or none is known); the answer
  * is kept per alternative for the comment. */
@@ -494,7 +520,9 @@ static bool required_present(vb_matcher *m, const vb__anchor *x,
     return m->alt_present[x->alt];
   bool found = false;
   for (size_t i = 0; i < a->required_count && !found; i++)
-    found = contains(text, len, a->required[i].text, a->required[i].len);
+    found =
+        may_contain(m, text, len, a->required[i].text, a->required[i].len) &&
+        contains(text, len, a->required[i].text, a->required[i].len);
   m->alt_stamp[x->alt] = m->stamp;
   m->alt_present[x->alt] = found;
   return found;
@@ -510,6 +538,7 @@ static bool gate_patterns(vb_matcher *m) {
   if (++m->stamp == 0) { /* wrapped: forget old stamps */
     memset(m->pattern_stamp, 0, lex->pattern_count * sizeof *m->pattern_stamp);
     memset(m->alt_stamp, 0, lex->alt_count * sizeof *m->alt_stamp);
+    m->bigram_stamp = 0;
     m->stamp = 1;
   }
   const char *text = m->an.norm.out;
@@ -532,8 +561,10 @@ static bool gate_patterns(vb_matcher *m) {
   for (size_t a = 0; a < lex->loose_anchor_count; a++) {
     const vb__anchor *x = &lex->loose_anchors[a];
     if (m->pattern_stamp[x->pattern] != m->stamp &&
-        (x->len ? contains(text, len, x->text, x->len)
-                : has_digit(text, len)) &&
+        (x->required_only ||
+         (x->len ? may_contain(m, text, len, x->text, x->len) &&
+                       contains(text, len, x->text, x->len)
+                 : has_digit(text, len))) &&
         required_present(m, x, text, len))
       m->pattern_stamp[x->pattern] = m->stamp;
   }

@@ -457,19 +457,29 @@ bool vb__pattern_anchors(const char *pattern, size_t len, vb__anchors *out) {
   for (;;) { /* each top-level alternative: \b then a sequence */
     memset(alt, 0, sizeof *alt);
     alt->count = 1;
+    const char *alt_start = r.p;
     bool anywhere = r.end - r.p < 2 || r.p[0] != '\\' || r.p[1] != 'b';
     if (!anywhere)
       r.p += 2;
-    if (read_sequence(&r, alt, 0, anywhere) == FAIL ||
-        out->count + alt->count > VB__MAX_ANCHORS ||
-        out->alt_count == VB__MAX_ALTS) {
+    if (out->alt_count == VB__MAX_ALTS) {
       ok = false;
       break;
     }
     vb__alt *a = &out->alts[out->alt_count];
     a->required_count = 0;
+    bool required_only = read_sequence(&r, alt, 0, anywhere) == FAIL;
+    if (required_only) { /* no start, but maybe a literal further on */
+      r.p = alt_start;
+      memset(alt, 0, sizeof *alt);
+      alt->count = 1;
+    }
     if (!options)
       read_required(r, a, tmp);
+    if ((required_only && a->required_count == 0) ||
+        out->count + alt->count > VB__MAX_ANCHORS) {
+      ok = false;
+      break;
+    }
     if (!skip_alternative(&r)) {
       ok = false;
       break;
@@ -478,8 +488,10 @@ bool vb__pattern_anchors(const char *pattern, size_t len, vb__anchors *out) {
       vb__anchor *x = &out->items[out->count++];
       *x = alt->items[i];
       x->alt = (uint32_t)out->alt_count;
+      x->required_only = required_only;
       /* a string not starting with a letter or digit ('ll) is searched */
-      x->anywhere = anywhere || (x->len > 0 && !is_alnum(x->text[0]));
+      x->anywhere =
+          anywhere || required_only || (x->len > 0 && !is_alnum(x->text[0]));
       x->word_len = 0;
       while (x->word_len < x->len && is_alnum(x->text[x->word_len]))
         x->word_len++;
