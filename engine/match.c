@@ -64,6 +64,8 @@ struct vb_matcher {
   size_t words_cap;
   uint32_t *cands;
   size_t cand_len, cand_cap;
+  uint32_t *cand_ids; /* per candidate: the id of its second word */
+  size_t cand_id_cap;
   trig *trigs;
   size_t trig_len, trig_cap;
   uint32_t *pattern_stamp; /* per pattern: == stamp when it may match */
@@ -140,6 +142,7 @@ void vb_matcher_free(vb_matcher *m) {
   vb__strtab_free(&m->cache);
   free(m->words);
   free(m->cands);
+  free(m->cand_ids);
   free(m->trigs);
   free(m->pattern_stamp);
   free(m->alt_stamp);
@@ -215,22 +218,34 @@ static uint64_t cand_key(const vb_lexicon *lex, uint32_t t) {
   return 0;
 }
 
-static void sort_cands(vb_matcher *m, word *w) {
-  uint32_t *c = m->cands + w->cand_off;
-  w->by_stem = w->by_exact = 0;
-  for (uint32_t i = 1; i < w->cand_count; i++) { /* lists are short */
+static int sort_cands(vb_matcher *m, word *w) {
+  if (vb__grow((void **)&m->cand_ids, &m->cand_id_cap, m->cand_len + 1,
+               sizeof *m->cand_ids))
+    return VB_ENOMEM;
+  uint32_t *c = m->cands + w->cand_off, *ids = m->cand_ids + w->cand_off;
+  uint64_t keys[64], *key = keys;
+  if (w->cand_count > 64 && !(key = malloc(w->cand_count * sizeof *key)))
+    return VB_ENOMEM;
+  for (uint32_t i = 0; i < w->cand_count; i++) { /* lists are short */
     uint32_t t = c[i];
     uint64_t k = cand_key(m->lex, t);
     uint32_t j = i;
-    for (; j > 0 && cand_key(m->lex, c[j - 1]) > k; j--)
+    for (; j > 0 && key[j - 1] > k; j--) {
+      key[j] = key[j - 1];
       c[j] = c[j - 1];
+    }
+    key[j] = k;
     c[j] = t;
   }
+  w->by_stem = w->by_exact = 0;
   for (uint32_t i = 0; i < w->cand_count; i++) {
-    uint64_t k = cand_key(m->lex, c[i]) >> 32;
-    w->by_stem += k == 1;
-    w->by_exact += k == 2;
+    ids[i] = (uint32_t)key[i];
+    w->by_stem += key[i] >> 32 == 1;
+    w->by_exact += key[i] >> 32 == 2;
   }
+  if (key != keys)
+    free(key);
+  return VB_OK;
 }
 
 /* Analyses a word not seen before by this matcher. */
@@ -262,7 +277,8 @@ static int learn_word(vb_matcher *m, const char *s, size_t len, uint32_t id) {
       rc = add_cands(m, &lex->by_prefix, pid);
   }
   w->cand_count = (uint32_t)(m->cand_len - w->cand_off);
-  sort_cands(m, w);
+  if (!rc)
+    rc = sort_cands(m, w);
   w->trig_off = (uint32_t)m->trig_len;
   if (!rc)
     rc = add_trigs(m, s, len);
@@ -377,17 +393,19 @@ static int try_term(vb_matcher *m, uint32_t t, size_t i) {
 
 /* Tries candidates [from, to) of a word's list whose second word has
  * key `key` (binary search: the list is sorted by key). */
-static int try_range(vb_matcher *m, const uint32_t *c, uint32_t from,
-                     uint32_t to, uint64_t key, size_t i) {
+static int try_range(vb_matcher *m, const word *w, uint32_t from, uint32_t to,
+                     uint32_t id, size_t i) {
+  const uint32_t *c = m->cands + w->cand_off;
+  const uint32_t *ids = m->cand_ids + w->cand_off;
   uint32_t lo = from, hi = to;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (cand_key(m->lex, c[mid]) < key)
+    if (ids[mid] < id)
       lo = mid + 1;
     else
       hi = mid;
   }
-  for (; lo < to && cand_key(m->lex, c[lo]) == key; lo++) {
+  for (; lo < to && ids[lo] == id; lo++) {
     int rc = try_term(m, c[lo], i);
     if (rc)
       return rc;
@@ -411,11 +429,9 @@ static int match_words(vb_matcher *m) {
     const word *next = &m->words[m->tok_word[i + 1]];
     int rc = VB_OK;
     if (w->by_stem && next->stem)
-      rc = try_range(m, c, others, others + w->by_stem,
-                     (1ull << 32) | next->stem, i);
+      rc = try_range(m, w, others, others + w->by_stem, next->stem, i);
     if (!rc && w->by_exact && next->exact)
-      rc = try_range(m, c, others + w->by_stem, w->cand_count,
-                     (2ull << 32) | next->exact, i);
+      rc = try_range(m, w, others + w->by_stem, w->cand_count, next->exact, i);
     if (rc)
       return rc;
   }
