@@ -148,11 +148,16 @@ static void test_ascii_fast_path(void) {
   for (int k = 0; k < 20000; k++) {
     size_t len = (size_t)(rand_r(&seed) % 80);
     for (size_t i = 0; i < len; i++) {
-      int r = rand_r(&seed) % 10;
-      s[i] = r < 4   ? (char)('a' + rand_r(&seed) % 26)
-             : r < 6 ? (char)('0' + rand_r(&seed) % 10)
-             : r < 8 ? classes[(size_t)rand_r(&seed) % n]
-                     : (char)(1 + rand_r(&seed) % 127);
+      int r = rand_r(&seed) % 10, c;
+      if (r < 4)
+        c = 'a' + rand_r(&seed) % 26;
+      else if (r < 6)
+        c = '0' + rand_r(&seed) % 10;
+      else if (r < 8)
+        c = classes[(size_t)rand_r(&seed) % n];
+      else
+        c = 1 + rand_r(&seed) % 127;
+      s[i] = (char)c;
     }
     compare_segmenters(&fast, &icu, s, len, &diffs);
   }
