@@ -22,14 +22,8 @@
 # any configuration PostgreSQL ships ('simple', ...).
 set -euo pipefail
 
-usage() { echo "usage: $0 CORPUS LEXICON OUT_COUNTS_CSV" >&2; exit 2; }
-[ $# -eq 3 ] || usage
-corpus=$1 lexicon=$2 out=$3
-[ -r "$corpus" ] || { echo "$0: cannot read $corpus" >&2; exit 2; }
-[ -r "$lexicon" ] || { echo "$0: cannot read $lexicon" >&2; exit 2; }
-[ -w "$(dirname "$out")" ] || { echo "$0: cannot write in $(dirname "$out")" >&2; exit 2; }
-
-here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=bench/peers/common.sh
+. "$(dirname "$0")/common.sh"
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 for b in initdb pg_ctl; do
   [ -x "$PG_BIN/$b" ] || { echo "$0: $PG_BIN/$b not found (bench/peers/install.sh)" >&2; exit 2; }
@@ -44,8 +38,6 @@ else
   as_pg() { "$@"; }
 fi
 
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/verbatim-pg.XXXXXX")
 data=$work/data

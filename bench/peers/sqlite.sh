@@ -15,19 +15,11 @@
 # Environment: SQLITE3 (default sqlite3), TMPDIR.
 set -euo pipefail
 
-usage() { echo "usage: $0 CORPUS LEXICON OUT_COUNTS_CSV" >&2; exit 2; }
-[ $# -eq 3 ] || usage
-corpus=$1 lexicon=$2 out=$3
-[ -r "$corpus" ] || { echo "$0: cannot read $corpus" >&2; exit 2; }
-[ -r "$lexicon" ] || { echo "$0: cannot read $lexicon" >&2; exit 2; }
-[ -w "$(dirname "$out")" ] || { echo "$0: cannot write in $(dirname "$out")" >&2; exit 2; }
-
-here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=bench/peers/common.sh
+. "$(dirname "$0")/common.sh"
 SQLITE3=${SQLITE3:-sqlite3}
 command -v "$SQLITE3" >/dev/null || { echo "$0: $SQLITE3 not found (bench/peers/install.sh)" >&2; exit 2; }
 
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/verbatim-sqlite.XXXXXX")
 trap 'rm -rf "$work"' EXIT

@@ -64,6 +64,23 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
     "help", no_argument, NULL, 'h'                                             \
   }
 
+/* Help lines of the input and run options tag and report share (keep in
+ * step with input_option and docs/cli.md; tests/cli_docs.sh checks). */
+#define RUN_OPTIONS_HELP                                                       \
+  "      --input-format FMT  auto (default), csv, tsv or ndjson\n"             \
+  "      --max-row BYTES     reject rows longer than BYTES (default "          \
+  "16777216)\n"                                                                \
+  "  -j, --jobs N            threads that match rows (default: one per "       \
+  "core);\n"                                                                   \
+  "                          the output is the same for any N\n"               \
+  "      --timings           print the time spent in each stage (read,\n"      \
+  "                          normalize, segment, stem, match, aggregate,\n"    \
+  "                          write) on stderr\n"                               \
+  "  -q, --quiet             do not print the counts line or the "             \
+  "progress\n"                                                                 \
+  "                          line (shown on a terminal only)\n"                \
+  "  -h, --help              show this help\n"
+
 /* What `tag` and `report` share: lexicons, input, columns, outputs. */
 typedef struct input_args {
   lexicon_args lexicons;
