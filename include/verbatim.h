@@ -501,6 +501,35 @@ VB_API void vb_report_set_limits(vb_report *r, uint64_t min_mentions,
 VB_API int vb_report_write(vb_report *r, FILE *out, vb_report_format format);
 
 /* ---------------------------------------------------------------------------
+ * Evaluation against labeled comments (docs/labeling.md has the rules)
+ * ------------------------------------------------------------------------ */
+
+/* Counts per theme (TP, FP, FN) and per term (TP, FP), and keeps up to
+ * `max_examples` false positives and false negatives per theme.  Not
+ * thread-safe. */
+typedef struct vb_eval vb_eval;
+VB_API int vb_eval_new(const vb_lexicon *lex, size_t max_examples,
+                       vb_eval **out);
+VB_API void vb_eval_free(vb_eval *e);
+/* Adds one labeled comment: `m` has just run on `text`; `gold` are its
+ * labels as theme indices (ancestors are implied).  `id` names it in the
+ * examples.  VB_EINVAL for a theme index out of range. */
+VB_API int vb_eval_add(vb_eval *e, const vb_matcher *m, const char *id,
+                       const char *text, size_t len, const size_t *gold,
+                       size_t gold_count);
+VB_API void vb_eval_theme(const vb_eval *e, size_t theme, uint64_t *tp,
+                          uint64_t *fp, uint64_t *fn);
+VB_API void vb_eval_term(const vb_eval *e, size_t term, uint64_t *tp,
+                         uint64_t *fp);
+/* Micro F1 (from TP, FP, FN summed over themes) and macro F1 (the mean
+ * over themes with any gold label or prediction). */
+VB_API void vb_eval_summary(const vb_eval *e, double *micro_f1,
+                            double *macro_f1);
+/* Table for people (with the noisiest terms and the kept examples), tidy
+ * CSV (kind = theme, micro, macro or term) or JSON. */
+VB_API int vb_eval_write(const vb_eval *e, FILE *out, vb_report_format format);
+
+/* ---------------------------------------------------------------------------
  * Job: the `tag` pipeline (reader -> matcher -> writer, tally)
  * ------------------------------------------------------------------------ */
 

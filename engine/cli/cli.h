@@ -129,5 +129,12 @@ int cmd_tag(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+
+/* -f table|csv|json as a vb_report_format, or -1. */
+int parse_report_format(const char *name);
+/* -f when given (>= 0), else the -o extension (.csv .json .txt), else a
+ * table on a terminal and CSV otherwise. */
+vb_report_format choose_report_format(int format, const char *output);
 
 #endif

@@ -105,13 +105,7 @@ static int parse_args(int argc, char **argv, report_args *a) {
     int code = EXIT_OK;
     switch (c) {
     case 'f':
-      if (strcmp(optarg, "table") == 0)
-        a->format = VB_REPORT_TABLE;
-      else if (strcmp(optarg, "csv") == 0)
-        a->format = VB_REPORT_CSV;
-      else if (strcmp(optarg, "json") == 0)
-        a->format = VB_REPORT_JSON;
-      else
+      if ((a->format = parse_report_format(optarg)) < 0)
         return usage_error("report", "unknown format '%s' (table, csv, json)",
                            optarg);
       break;
@@ -156,21 +150,6 @@ static int parse_args(int argc, char **argv, report_args *a) {
   return EXIT_OK;
 }
 
-/* -f, else the -o extension, else table on a terminal and CSV otherwise. */
-static vb_report_format choose_format(const report_args *a) {
-  if (a->format >= 0)
-    return (vb_report_format)a->format;
-  const char *o = a->in.output;
-  const char *dot = o ? strrchr(o, '.') : NULL;
-  if (dot && strcmp(dot, ".json") == 0)
-    return VB_REPORT_JSON;
-  if (dot && strcmp(dot, ".csv") == 0)
-    return VB_REPORT_CSV;
-  if (dot && strcmp(dot, ".txt") == 0)
-    return VB_REPORT_TABLE;
-  return !o && isatty(STDOUT_FILENO) ? VB_REPORT_TABLE : VB_REPORT_CSV;
-}
-
 int cmd_report(int argc, char **argv) {
   report_args a;
   int code = parse_args(argc, argv, &a);
@@ -207,7 +186,7 @@ int cmd_report(int argc, char **argv) {
   code = run_inputs(job, overall, &a.in, false, argv + optind, argc - optind);
   if (code == EXIT_OK) {
     int rc = vb_report_write(report, out ? vb_outfile_stream(out) : stdout,
-                             choose_format(&a));
+                             choose_report_format(a.format, a.in.output));
     if (rc) {
       fprintf(stderr, "verbatim: cannot write the report: %s\n",
               vb_strerror(rc));

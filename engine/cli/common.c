@@ -385,3 +385,26 @@ int commit_outputs(const input_args *a, vb_outfile **out,
   }
   return code;
 }
+
+int parse_report_format(const char *name) {
+  if (strcmp(name, "table") == 0)
+    return VB_REPORT_TABLE;
+  if (strcmp(name, "csv") == 0)
+    return VB_REPORT_CSV;
+  if (strcmp(name, "json") == 0)
+    return VB_REPORT_JSON;
+  return -1;
+}
+
+vb_report_format choose_report_format(int format, const char *output) {
+  if (format >= 0)
+    return (vb_report_format)format;
+  const char *dot = output ? strrchr(output, '.') : NULL;
+  if (dot && strcmp(dot, ".json") == 0)
+    return VB_REPORT_JSON;
+  if (dot && strcmp(dot, ".csv") == 0)
+    return VB_REPORT_CSV;
+  if (dot && strcmp(dot, ".txt") == 0)
+    return VB_REPORT_TABLE;
+  return !output && isatty(STDOUT_FILENO) ? VB_REPORT_TABLE : VB_REPORT_CSV;
+}

@@ -17,6 +17,7 @@ static const char USAGE[] =
     "  explain TEXT      show how one comment is normalized, split, stemmed "
     "and matched\n"
     "  lint LEXICON...   validate lexicons and run their examples\n"
+    "  eval --gold FILE  precision, recall and F1 against labeled comments\n"
     "\n"
     "Options:\n"
     "  -h, --help        show this help (or 'verbatim COMMAND --help')\n"
@@ -47,5 +48,7 @@ int main(int argc, char **argv) {
     return cmd_explain(argc - 1, argv + 1);
   if (strcmp(cmd, "lint") == 0)
     return cmd_lint(argc - 1, argv + 1);
+  if (strcmp(cmd, "eval") == 0)
+    return cmd_eval(argc - 1, argv + 1);
   return usage_error(NULL, "unknown command '%s'", cmd);
 }

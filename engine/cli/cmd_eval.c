@@ -1,0 +1,411 @@
+/*
+ * cmd_eval.c - `verbatim eval`: measures lexicons against a labeled (gold)
+ * corpus: per theme precision, recall and F1 with Wilson intervals, micro
+ * and macro averages, per term true and false positives, and examples of
+ * each error.  Counting rules: docs/labeling.md.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char USAGE[] =
+    "Usage: verbatim eval [OPTIONS] --gold FILE\n"
+    "\n"
+    "Measures the lexicon against comments labeled by people: per theme\n"
+    "true/false positives and false negatives, precision, recall and F1 with\n"
+    "95% Wilson intervals, micro and macro averages, and per term the true\n"
+    "and false positives it produced.\n"
+    "\n"
+    "Options:\n"
+    "  -l, --lexicon FILE      lexicon to use (repeatable; default: "
+    "built-in)\n"
+    "      --gold FILE         labeled comments: CSV, TSV or NDJSON, .gz or "
+    "not\n"
+    "      --labels COL        the labels column: theme ids separated by ';'\n"
+    "                          (default: labels)\n"
+    "      --map FILE          CSV with columns label,theme mapping the gold\n"
+    "                          file's label names onto theme ids (an empty\n"
+    "                          theme drops that label)\n"
+    "      --split NAME        only rows whose split column is NAME\n"
+    "      --text COL          the comment column (default: comment, text, "
+    "...)\n"
+    "      --id COL            the id column shown in examples (default: id)\n"
+    "      --errors N          show N false positives and N false negatives "
+    "per\n"
+    "                          theme, with the text, span and term\n"
+    "  -f, --format FMT        table (default on a terminal), csv or json\n"
+    "  -o, --output FILE       write to FILE atomically (format from its\n"
+    "                          extension .csv/.json/.txt unless -f is given)\n"
+    "      --min-f1 X          exit with 1 when the micro F1 is below X\n"
+    "      --input-format FMT  auto (default), csv, tsv or ndjson\n"
+    "  -q, --quiet             do not print the summary line\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "Exit codes: 0 done, 1 micro F1 below --min-f1, 2 usage, 3 input (an\n"
+    "unknown label, a malformed row), 4 lexicon, 5 output, 70 internal.\n";
+
+enum { OPT_GOLD = 512, OPT_LABELS, OPT_MAP, OPT_SPLIT, OPT_ERRORS, OPT_MIN_F1 };
+
+static const struct option OPTIONS[] = {
+    {"lexicon", required_argument, NULL, 'l'},
+    {"gold", required_argument, NULL, OPT_GOLD},
+    {"labels", required_argument, NULL, OPT_LABELS},
+    {"map", required_argument, NULL, OPT_MAP},
+    {"split", required_argument, NULL, OPT_SPLIT},
+    {"text", required_argument, NULL, OPT_TEXT},
+    {"id", required_argument, NULL, OPT_ID},
+    {"errors", required_argument, NULL, OPT_ERRORS},
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"min-f1", required_argument, NULL, OPT_MIN_F1},
+    {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
+
+typedef struct eval_args {
+  input_args in;
+  const char *gold, *labels, *map, *split;
+  int format;
+  unsigned long errors;
+  double min_f1; /* < 0: none */
+} eval_args;
+
+static int parse_args(int argc, char **argv, eval_args *a) {
+  memset(a, 0, sizeof *a);
+  a->format = -1;
+  a->min_f1 = -1;
+  a->labels = "labels";
+  optind = 1;
+  opterr = 0;
+  int c;
+  while ((c = getopt_long(argc, argv, ":l:f:o:qh", OPTIONS, NULL)) != -1) {
+    int shared = input_option(c, "eval", &a->in);
+    if (shared < 0)
+      return -shared;
+    if (shared)
+      continue;
+    char *end;
+    switch (c) {
+    case 'f':
+      if ((a->format = parse_report_format(optarg)) < 0)
+        return usage_error("eval", "unknown format '%s' (table, csv, json)",
+                           optarg);
+      break;
+    case OPT_GOLD:
+      a->gold = optarg;
+      break;
+    case OPT_LABELS:
+      a->labels = optarg;
+      break;
+    case OPT_MAP:
+      a->map = optarg;
+      break;
+    case OPT_SPLIT:
+      a->split = optarg;
+      break;
+    case OPT_ERRORS:
+      a->errors = strtoul(optarg, &end, 10);
+      if (!*optarg || *end || optarg[0] == '-' || a->errors > 1000)
+        return usage_error("eval", "--errors needs a number from 0 to 1000");
+      break;
+    case OPT_MIN_F1:
+      a->min_f1 = strtod(optarg, &end);
+      if (!*optarg || *end || a->min_f1 < 0 || a->min_f1 > 1)
+        return usage_error("eval", "--min-f1 needs a number from 0 to 1");
+      break;
+    case 'h':
+      fputs(USAGE, stdout);
+      return -1;
+    case ':':
+      return usage_error("eval", "option '%s' needs a value", argv[optind - 1]);
+    default:
+      return usage_error("eval", "unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  if (optind < argc)
+    return usage_error("eval",
+                       "unexpected argument '%s' (the gold file goes "
+                       "with --gold)",
+                       argv[optind]);
+  if (!a->gold)
+    return usage_error("eval", "--gold FILE is required");
+  return EXIT_OK;
+}
+
+/* --map: foreign label -> theme id ("" drops the label). */
+typedef struct label_map {
+  char **from, **to;
+  size_t count;
+} label_map;
+
+static void map_free(label_map *m) {
+  for (size_t i = 0; i < m->count; i++) {
+    free(m->from[i]);
+    free(m->to[i]);
+  }
+  free(m->from);
+  free(m->to);
+}
+
+static int map_load(const char *path, const vb_lexicon *lex, label_map *m) {
+  vb_reader *r;
+  vb_error err;
+  memset(m, 0, sizeof *m);
+  int rc = vb_reader_open(path, VB_FORMAT_AUTO, &r, &err);
+  if (rc) {
+    print_error(&err);
+    return exit_code_for(rc, EXIT_INPUT);
+  }
+  long from = vb_reader_find_column(r, "label"),
+       to = vb_reader_find_column(r, "theme");
+  int code = EXIT_OK;
+  if (from < 0 || to < 0) {
+    fprintf(stderr, "verbatim: %s: needs the columns label,theme\n", path);
+    code = EXIT_INPUT;
+  }
+  while (!code && (rc = vb_reader_next(r, &err)) != 0) {
+    if (rc < 0) {
+      print_error(&err);
+      code = exit_code_for(rc, EXIT_INPUT);
+      break;
+    }
+    size_t flen, tlen;
+    const char *f = vb_reader_field(r, (size_t)from, &flen);
+    const char *t = vb_reader_field(r, (size_t)to, &tlen);
+    char **nf = realloc(m->from, (m->count + 1) * sizeof *nf);
+    if (nf)
+      m->from = nf;
+    char **nt = realloc(m->to, (m->count + 1) * sizeof *nt);
+    if (nt)
+      m->to = nt;
+    if (!nf || !nt || !(m->from[m->count] = strndup(f, flen))) {
+      code = EXIT_INTERNAL;
+      break;
+    }
+    if (!(m->to[m->count] = strndup(t, tlen))) {
+      free(m->from[m->count]);
+      code = EXIT_INTERNAL;
+      break;
+    }
+    m->count++;
+    if (tlen && vb_lexicon_theme_find(lex, m->to[m->count - 1]) < 0) {
+      fprintf(stderr, "verbatim: %s:%llu: theme \"%s\" is not in the lexicon\n",
+              path, (unsigned long long)vb_reader_line(r), m->to[m->count - 1]);
+      code = EXIT_INPUT;
+    }
+  }
+  vb_reader_free(r);
+  return code;
+}
+
+/* One label: a theme id, or mapped.  1 = theme found (*theme set), 0 =
+ * dropped by the map, -1 = unknown. */
+static int resolve_label(const vb_lexicon *lex, const label_map *m,
+                         const char *label, size_t *theme) {
+  for (size_t i = 0; i < m->count; i++)
+    if (strcasecmp(m->from[i], label) == 0) {
+      if (!m->to[i][0])
+        return 0;
+      *theme = (size_t)vb_lexicon_theme_find(lex, m->to[i]);
+      return 1;
+    }
+  long t = vb_lexicon_theme_find(lex, label);
+  if (t < 0)
+    return -1;
+  *theme = (size_t)t;
+  return 1;
+}
+
+/* Splits "a; b;c" into themes; prints and returns EXIT_INPUT on an
+ * unknown label. */
+static int parse_labels(const vb_lexicon *lex, const label_map *m,
+                        const char *s, size_t len, size_t *themes,
+                        size_t *count, size_t max, const char *file,
+                        uint64_t line) {
+  *count = 0;
+  size_t i = 0;
+  while (i < len) {
+    while (i < len && (s[i] == ';' || s[i] == ' ' || s[i] == '\t'))
+      i++;
+    size_t start = i;
+    while (i < len && s[i] != ';')
+      i++;
+    size_t end = i;
+    while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+      end--;
+    if (end == start)
+      continue;
+    char label[256];
+    size_t n = end - start < sizeof label - 1 ? end - start : sizeof label - 1;
+    memcpy(label, s + start, n);
+    label[n] = '\0';
+    size_t theme;
+    int found = resolve_label(lex, m, label, &theme);
+    if (found < 0) {
+      fprintf(stderr,
+              "verbatim: %s:%llu: unknown label \"%s\" (not a theme id of "
+              "the lexicon; map it with --map)\n",
+              file, (unsigned long long)line, label);
+      return EXIT_INPUT;
+    }
+    if (found && *count < max)
+      themes[(*count)++] = theme;
+  }
+  return EXIT_OK;
+}
+
+static const char *const TEXT_NAMES[] = {"comment",  "comments", "text",
+                                         "verbatim", "feedback", NULL};
+
+static int evaluate(const eval_args *a, const vb_lexicon *lex, vb_matcher *m,
+                    const label_map *map, vb_eval *ev, uint64_t *rows) {
+  vb_reader *r;
+  vb_error err;
+  int rc = vb_reader_open(a->gold, a->in.input_format, &r, &err);
+  if (rc) {
+    print_error(&err);
+    return exit_code_for(rc, EXIT_INPUT);
+  }
+  vb_reader_set_max_row(r, a->in.max_row);
+  long text = -1;
+  if (a->in.text)
+    text = vb_reader_find_column(r, a->in.text);
+  for (size_t i = 0; !a->in.text && text < 0 && TEXT_NAMES[i]; i++)
+    text = vb_reader_find_column(r, TEXT_NAMES[i]);
+  long labels = vb_reader_find_column(r, a->labels);
+  long id = vb_reader_find_column(r, a->in.id ? a->in.id : "id");
+  long split = a->split ? vb_reader_find_column(r, "split") : -1;
+  int code = EXIT_OK;
+  const char *missing = text < 0     ? (a->in.text ? a->in.text : "comment")
+                        : labels < 0 ? a->labels
+                        : (a->split && split < 0) ? "split"
+                        : (a->in.id && id < 0)    ? a->in.id
+                                                  : NULL;
+  if (missing) {
+    fprintf(stderr, "verbatim: %s: no column named \"%s\"\n", vb_reader_name(r),
+            missing);
+    code = EXIT_INPUT;
+  }
+  size_t themes[256];
+  while (!code && (rc = vb_reader_next(r, &err)) != 0) {
+    if (rc < 0) { /* a gold file is curated: any bad row stops the run */
+      print_error(&err);
+      code = exit_code_for(rc, EXIT_INPUT);
+      break;
+    }
+    size_t len;
+    if (split >= 0) {
+      const char *s = vb_reader_field(r, (size_t)split, &len);
+      if (len != strlen(a->split) || memcmp(s, a->split, len) != 0)
+        continue;
+    }
+    const char *l = vb_reader_field(r, (size_t)labels, &len);
+    size_t n;
+    code = parse_labels(lex, map, l, len, themes, &n, 256, vb_reader_name(r),
+                        vb_reader_line(r));
+    if (code)
+      break;
+    char idbuf[32];
+    const char *row_id = idbuf;
+    size_t idlen = 0;
+    if (id >= 0)
+      row_id = vb_reader_field(r, (size_t)id, &idlen);
+    else
+      snprintf(idbuf, sizeof idbuf, "line %llu",
+               (unsigned long long)vb_reader_line(r));
+    char *id_copy = id >= 0 ? strndup(row_id, idlen) : strdup(idbuf);
+    const char *t = vb_reader_field(r, (size_t)text, &len);
+    rc = vb_matcher_run(m, t, len);
+    if (rc && rc != VB_EMATCHLIMIT) {
+      fprintf(stderr, "verbatim: %s:%llu: %s\n", vb_reader_name(r),
+              (unsigned long long)vb_reader_line(r), vb_strerror(rc));
+      free(id_copy);
+      code = exit_code_for(rc, EXIT_INPUT);
+      break;
+    }
+    if (!id_copy || vb_eval_add(ev, m, id_copy, t, len, themes, n)) {
+      free(id_copy);
+      fputs("verbatim: out of memory\n", stderr);
+      code = EXIT_INTERNAL;
+      break;
+    }
+    free(id_copy);
+    (*rows)++;
+  }
+  vb_reader_free(r);
+  return code;
+}
+
+int cmd_eval(int argc, char **argv) {
+  eval_args a;
+  int code = parse_args(argc, argv, &a);
+  if (code)
+    return code < 0 ? EXIT_OK : code;
+  vb_lexicon *lex;
+  vb_matcher *m;
+  if ((code = load_matcher(&a.in.lexicons, &lex, &m)))
+    return code;
+  label_map map = {0};
+  vb_eval *ev = NULL;
+  vb_outfile *out = NULL;
+  uint64_t rows = 0;
+  if (a.map && (code = map_load(a.map, lex, &map)))
+    goto done;
+  if (vb_eval_new(lex, a.errors, &ev)) {
+    fputs("verbatim: out of memory\n", stderr);
+    code = EXIT_INTERNAL;
+    goto done;
+  }
+  if ((code = evaluate(&a, lex, m, &map, ev, &rows)))
+    goto done;
+  vb_error err;
+  if (a.in.output && vb_outfile_open(a.in.output, &out, &err)) {
+    print_error(&err);
+    code = EXIT_OUTPUT;
+    goto done;
+  }
+  FILE *o = out ? vb_outfile_stream(out) : stdout;
+  vb_report_format format = choose_report_format(a.format, a.in.output);
+  if (vb_eval_write(ev, o, format)) {
+    fputs("verbatim: cannot write the evaluation\n", stderr);
+    code = EXIT_OUTPUT;
+    goto done;
+  }
+  if (out) {
+    int rc = vb_outfile_commit(out, &err);
+    out = NULL;
+    if (rc) {
+      print_error(&err);
+      code = EXIT_OUTPUT;
+      goto done;
+    }
+  } else if (fflush(stdout) != 0) {
+    code = EXIT_OUTPUT;
+    goto done;
+  }
+  double micro, macro;
+  vb_eval_summary(ev, &micro, &macro);
+  if (!a.in.quiet)
+    fprintf(stderr,
+            "verbatim: %llu labeled comments, micro F1 %.4f, macro F1 "
+            "%.4f\n",
+            (unsigned long long)rows, micro, macro);
+  if (a.min_f1 >= 0 && micro < a.min_f1) {
+    fprintf(stderr, "verbatim: micro F1 %.4f is below --min-f1 %.4f\n", micro,
+            a.min_f1);
+    code = EXIT_PARTIAL;
+  }
+done:
+  vb_outfile_abort(out);
+  vb_eval_free(ev);
+  map_free(&map);
+  vb_matcher_free(m);
+  vb_lexicon_free(lex);
+  return code;
+}
