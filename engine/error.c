@@ -119,6 +119,14 @@ int vb__grow(void **buf, size_t *cap, size_t need, size_t elem) {
   return VB_OK;
 }
 
+int vb__grow_zero(void **buf, size_t *cap, size_t need, size_t elem) {
+  size_t old = *cap;
+  int rc = vb__grow(buf, cap, need, elem);
+  if (!rc && *cap > old)
+    memset((char *)*buf + old * elem, 0, (*cap - old) * elem);
+  return rc;
+}
+
 uint64_t vb__now_ns(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);

@@ -59,6 +59,8 @@ char *vb__memdup(const char *s, size_t len);
 /* Grows *buf (of element size `elem`) so it holds at least `need` elements;
  * *cap is in elements.  Returns VB_OK or VB_ENOMEM (buffer unchanged). */
 int vb__grow(void **buf, size_t *cap, size_t need, size_t elem);
+/* vb__grow, with the new elements zeroed. */
+int vb__grow_zero(void **buf, size_t *cap, size_t need, size_t elem);
 
 /* ---- strtab.c --------------------------------------------------------- */
 

@@ -530,6 +530,36 @@ VB_API void vb_eval_summary(const vb_eval *e, double *micro_f1,
 VB_API int vb_eval_write(const vb_eval *e, FILE *out, vb_report_format format);
 
 /* ---------------------------------------------------------------------------
+ * Suggestions: words and pairs over-represented in a set of comments
+ * ------------------------------------------------------------------------ */
+
+/* Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi
+ * & Quinn 2008) of each stemmed word and word pair between a target set of
+ * comments and all the others.  `sets` target sets; `stopwords` is the
+ * text of a stop word list (one word per line, '#' comments; may be NULL).
+ * Not thread-safe. */
+typedef struct vb_suggest vb_suggest;
+typedef struct vb_candidate {
+  const char *term;   /* its most common surface form (valid until free) */
+  double z;           /* log-odds z-score: higher = more over-represented */
+  uint64_t in_target; /* target comments holding it */
+  uint64_t elsewhere; /* other comments holding it */
+} vb_candidate;
+VB_API int vb_suggest_new(size_t sets, const char *stopwords, size_t len,
+                          vb_suggest **out);
+VB_API void vb_suggest_free(vb_suggest *s);
+/* Adds the comment `m` has just analyzed, in the target sets listed (none:
+ * it only counts as "other" for every set). */
+VB_API int vb_suggest_add(vb_suggest *s, vb_matcher *m, const long *sets,
+                          size_t nsets);
+/* The `max` best candidates for set `set` seen in at least `min_count` of
+ * its comments, best first.  Returns how many were written. */
+VB_API size_t vb_suggest_top(vb_suggest *s, size_t set, size_t min_count,
+                             vb_candidate *out, size_t max);
+VB_API uint64_t vb_suggest_set_size(const vb_suggest *s, size_t set);
+VB_API uint64_t vb_suggest_total(const vb_suggest *s);
+
+/* ---------------------------------------------------------------------------
  * Job: the `tag` pipeline (reader -> matcher -> writer, tally)
  * ------------------------------------------------------------------------ */
 

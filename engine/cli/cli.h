@@ -130,6 +130,23 @@ int cmd_report(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_suggest(int argc, char **argv);
+
+/* gold.c: --map (foreign label -> theme id; "" drops the label). */
+typedef struct label_map {
+  char **from, **to;
+  size_t count;
+} label_map;
+/* Loads a CSV with columns label,theme; prints errors, returns an exit
+ * code (EXIT_INPUT for a theme the lexicon lacks). */
+int map_load(const char *path, const vb_lexicon *lex, label_map *m);
+void map_free(label_map *m);
+/* Splits "a; b;c" into theme indices (at most `max`); prints
+ * "file:line: unknown label" and returns EXIT_INPUT for a label that is
+ * neither a theme id nor mapped. */
+int parse_labels(const vb_lexicon *lex, const label_map *m, const char *s,
+                 size_t len, size_t *themes, size_t *count, size_t max,
+                 const char *file, uint64_t line);
 
 /* -f table|csv|json as a vb_report_format, or -1. */
 int parse_report_format(const char *name);

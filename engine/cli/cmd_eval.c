@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -135,128 +134,6 @@ static int parse_args(int argc, char **argv, eval_args *a) {
                        argv[optind]);
   if (!a->gold)
     return usage_error("eval", "--gold FILE is required");
-  return EXIT_OK;
-}
-
-/* --map: foreign label -> theme id ("" drops the label). */
-typedef struct label_map {
-  char **from, **to;
-  size_t count;
-} label_map;
-
-static void map_free(label_map *m) {
-  for (size_t i = 0; i < m->count; i++) {
-    free(m->from[i]);
-    free(m->to[i]);
-  }
-  free(m->from);
-  free(m->to);
-}
-
-static int map_load(const char *path, const vb_lexicon *lex, label_map *m) {
-  vb_reader *r;
-  vb_error err;
-  memset(m, 0, sizeof *m);
-  int rc = vb_reader_open(path, VB_FORMAT_AUTO, &r, &err);
-  if (rc) {
-    print_error(&err);
-    return exit_code_for(rc, EXIT_INPUT);
-  }
-  long from = vb_reader_find_column(r, "label"),
-       to = vb_reader_find_column(r, "theme");
-  int code = EXIT_OK;
-  if (from < 0 || to < 0) {
-    fprintf(stderr, "verbatim: %s: needs the columns label,theme\n", path);
-    code = EXIT_INPUT;
-  }
-  while (!code && (rc = vb_reader_next(r, &err)) != 0) {
-    if (rc < 0) {
-      print_error(&err);
-      code = exit_code_for(rc, EXIT_INPUT);
-      break;
-    }
-    size_t flen, tlen;
-    const char *f = vb_reader_field(r, (size_t)from, &flen);
-    const char *t = vb_reader_field(r, (size_t)to, &tlen);
-    char **nf = realloc(m->from, (m->count + 1) * sizeof *nf);
-    if (nf)
-      m->from = nf;
-    char **nt = realloc(m->to, (m->count + 1) * sizeof *nt);
-    if (nt)
-      m->to = nt;
-    if (!nf || !nt || !(m->from[m->count] = strndup(f, flen))) {
-      code = EXIT_INTERNAL;
-      break;
-    }
-    if (!(m->to[m->count] = strndup(t, tlen))) {
-      free(m->from[m->count]);
-      code = EXIT_INTERNAL;
-      break;
-    }
-    m->count++;
-    if (tlen && vb_lexicon_theme_find(lex, m->to[m->count - 1]) < 0) {
-      fprintf(stderr, "verbatim: %s:%llu: theme \"%s\" is not in the lexicon\n",
-              path, (unsigned long long)vb_reader_line(r), m->to[m->count - 1]);
-      code = EXIT_INPUT;
-    }
-  }
-  vb_reader_free(r);
-  return code;
-}
-
-/* One label: a theme id, or mapped.  1 = theme found (*theme set), 0 =
- * dropped by the map, -1 = unknown. */
-static int resolve_label(const vb_lexicon *lex, const label_map *m,
-                         const char *label, size_t *theme) {
-  for (size_t i = 0; i < m->count; i++)
-    if (strcasecmp(m->from[i], label) == 0) {
-      if (!m->to[i][0])
-        return 0;
-      *theme = (size_t)vb_lexicon_theme_find(lex, m->to[i]);
-      return 1;
-    }
-  long t = vb_lexicon_theme_find(lex, label);
-  if (t < 0)
-    return -1;
-  *theme = (size_t)t;
-  return 1;
-}
-
-/* Splits "a; b;c" into themes; prints and returns EXIT_INPUT on an
- * unknown label. */
-static int parse_labels(const vb_lexicon *lex, const label_map *m,
-                        const char *s, size_t len, size_t *themes,
-                        size_t *count, size_t max, const char *file,
-                        uint64_t line) {
-  *count = 0;
-  size_t i = 0;
-  while (i < len) {
-    while (i < len && (s[i] == ';' || s[i] == ' ' || s[i] == '\t'))
-      i++;
-    size_t start = i;
-    while (i < len && s[i] != ';')
-      i++;
-    size_t end = i;
-    while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-      end--;
-    if (end == start)
-      continue;
-    char label[256];
-    size_t n = end - start < sizeof label - 1 ? end - start : sizeof label - 1;
-    memcpy(label, s + start, n);
-    label[n] = '\0';
-    size_t theme;
-    int found = resolve_label(lex, m, label, &theme);
-    if (found < 0) {
-      fprintf(stderr,
-              "verbatim: %s:%llu: unknown label \"%s\" (not a theme id of "
-              "the lexicon; map it with --map)\n",
-              file, (unsigned long long)line, label);
-      return EXIT_INPUT;
-    }
-    if (found && *count < max)
-      themes[(*count)++] = theme;
-  }
   return EXIT_OK;
 }
 

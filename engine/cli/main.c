@@ -18,6 +18,7 @@ static const char USAGE[] =
     "and matched\n"
     "  lint LEXICON...   validate lexicons and run their examples\n"
     "  eval --gold FILE  precision, recall and F1 against labeled comments\n"
+    "  suggest ...       candidate terms for missed or untagged comments\n"
     "\n"
     "Options:\n"
     "  -h, --help        show this help (or 'verbatim COMMAND --help')\n"
@@ -50,5 +51,7 @@ int main(int argc, char **argv) {
     return cmd_lint(argc - 1, argv + 1);
   if (strcmp(cmd, "eval") == 0)
     return cmd_eval(argc - 1, argv + 1);
+  if (strcmp(cmd, "suggest") == 0)
+    return cmd_suggest(argc - 1, argv + 1);
   return usage_error(NULL, "unknown command '%s'", cmd);
 }

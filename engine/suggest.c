@@ -1,0 +1,249 @@
+/*
+ * suggest.c - candidate terms: the stemmed words and word pairs most
+ * over-represented in a target set of comments against the rest, ranked
+ * by the weighted log-odds ratio with an informative Dirichlet prior
+ * (Monroe, Colaresi & Quinn 2008, "Fightin' Words", section 3.5).
+ *
+ * Comments are added with a set number (0 .. sets-1) or none (-1: only
+ * counted in the totals).  For set k the target is its comments and the
+ * rest is every other comment added.  A feature counts once per comment
+ * (document frequency), so one long comment cannot dominate.  Features are
+ * the stems of the comment's words and of consecutive word pairs in one
+ * clause; stop words (a list per language) are not unigrams and cannot
+ * both make a pair.  Each feature remembers its most common surface form,
+ * which is what a lexicon author would write.
+ *
+ * For feature w held by y_t target comments and y_r other comments, n_t
+ * and n_r the sums of those counts over all features, and the prior
+ * a_w = y_t + y_r (the pooled counts, so a0 = n_t + n_r):
+ *   delta = log((y_t + a_w) / (n_t + a0 - y_t - a_w))
+ *         - log((y_r + a_w) / (n_r + a0 - y_r - a_w))
+ *   z = delta / sqrt(1 / (y_t + a_w) + 1 / (y_r + a_w))
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum { SURFACES = 4 };
+
+typedef struct feature {
+  uint64_t total; /* comments holding it, all sets and none */
+  uint32_t surface[SURFACES];
+  uint32_t surface_count[SURFACES];
+} feature;
+
+struct vb_suggest {
+  vb__strtab features, surfaces, stopwords;
+  feature *f;
+  size_t f_cap;
+  size_t sets;
+  uint64_t **in_set; /* [set][feature] */
+  size_t *in_set_cap;
+  uint64_t *set_size, total;
+  uint64_t *set_counts, all_counts; /* feature counts, summed: the n's */
+  uint32_t *seen; /* per feature: last comment that counted it */
+  size_t seen_cap;
+  uint32_t comment;
+  char *buf;
+  size_t buf_cap;
+};
+
+int vb_suggest_new(size_t sets, const char *stopwords, size_t len,
+                   vb_suggest **out) {
+  if (!out)
+    return VB_EINVAL;
+  *out = NULL;
+  vb_suggest *s = calloc(1, sizeof *s);
+  if (!s)
+    return VB_ENOMEM;
+  s->sets = sets;
+  s->in_set = calloc(sets ? sets : 1, sizeof *s->in_set);
+  s->in_set_cap = calloc(sets ? sets : 1, sizeof *s->in_set_cap);
+  s->set_size = calloc(sets ? sets : 1, sizeof *s->set_size);
+  s->set_counts = calloc(sets ? sets : 1, sizeof *s->set_counts);
+  int rc = s->in_set && s->in_set_cap && s->set_size && s->set_counts
+               ? VB_OK
+               : VB_ENOMEM;
+  /* stop words: one per line, '#' starts a comment */
+  for (size_t i = 0; !rc && stopwords && i < len;) {
+    size_t end = i;
+    while (end < len && stopwords[end] != '\n')
+      end++;
+    size_t stop = i;
+    while (stop < end && stopwords[stop] != '#' && stopwords[stop] != ' ' &&
+           stopwords[stop] != '\r' && stopwords[stop] != '\t')
+      stop++;
+    uint32_t id;
+    if (stop > i)
+      rc = vb__strtab_intern(&s->stopwords, stopwords + i, stop - i, &id);
+    i = end + 1;
+  }
+  if (rc) {
+    vb_suggest_free(s);
+    return rc;
+  }
+  *out = s;
+  return VB_OK;
+}
+
+void vb_suggest_free(vb_suggest *s) {
+  if (!s)
+    return;
+  vb__strtab_free(&s->features);
+  vb__strtab_free(&s->surfaces);
+  vb__strtab_free(&s->stopwords);
+  free(s->f);
+  for (size_t k = 0; s->in_set && k < s->sets; k++)
+    free(s->in_set[k]);
+  free(s->in_set);
+  free(s->in_set_cap);
+  free(s->set_size);
+  free(s->set_counts);
+  free(s->seen);
+  free(s->buf);
+  free(s);
+}
+
+/* Counts one feature (key) with its surface form for this comment. */
+static int count(vb_suggest *s, const char *key, size_t klen,
+                 const char *surface, size_t slen, const long *sets,
+                 size_t nsets) {
+  uint32_t id, sid;
+  if (vb__strtab_intern(&s->features, key, klen, &id))
+    return VB_ENOMEM;
+  if (vb__grow_zero((void **)&s->f, &s->f_cap, (size_t)id + 1, sizeof *s->f) ||
+      vb__grow_zero((void **)&s->seen, &s->seen_cap, (size_t)id + 1,
+                    sizeof *s->seen))
+    return VB_ENOMEM;
+  if (s->seen[id] == s->comment)
+    return VB_OK; /* once per comment */
+  s->seen[id] = s->comment;
+  feature *f = &s->f[id];
+  f->total++;
+  s->all_counts++;
+  for (size_t k = 0; k < nsets; k++) {
+    size_t set = (size_t)sets[k];
+    s->set_counts[set]++;
+    if (vb__grow_zero((void **)&s->in_set[set], &s->in_set_cap[set],
+                      (size_t)id + 1, sizeof **s->in_set))
+      return VB_ENOMEM;
+    s->in_set[set][id]++;
+  }
+  if (vb__strtab_intern(&s->surfaces, surface, slen, &sid))
+    return VB_ENOMEM;
+  for (size_t i = 0; i < SURFACES; i++) {
+    if (f->surface[i] == sid || f->surface[i] == 0) {
+      f->surface[i] = sid;
+      f->surface_count[i]++;
+      break;
+    }
+  }
+  return VB_OK;
+}
+
+static int put(vb_suggest *s, size_t at, const char *p, size_t n) {
+  if (vb__grow((void **)&s->buf, &s->buf_cap, at + n + 1, 1))
+    return VB_ENOMEM;
+  memcpy(s->buf + at, p, n);
+  return VB_OK;
+}
+
+int vb_suggest_add(vb_suggest *s, vb_matcher *m, const long *sets,
+                   size_t nsets) {
+  for (size_t k = 0; k < nsets; k++)
+    if (sets[k] < 0 || (size_t)sets[k] >= s->sets)
+      return VB_EINVAL;
+  if (++s->comment == 0) { /* wrapped: forget which comment saw what */
+    memset(s->seen, 0, s->seen_cap * sizeof *s->seen);
+    s->comment = 1;
+  }
+  s->total++;
+  for (size_t k = 0; k < nsets; k++)
+    s->set_size[sets[k]]++;
+  size_t nlen, n = vb_matcher_token_count(m);
+  const char *norm = vb_matcher_normalized(m, &nlen);
+  char stem[2][256];
+  size_t stem_len[2] = {0, 0};
+  bool stop[2] = {false, false};
+  for (size_t i = 0; i < n; i++) {
+    const vb_token *t = vb_matcher_token(m, i);
+    size_t cur = i & 1, prev = cur ^ 1;
+    stem_len[cur] = vb_matcher_token_stem(m, i, stem[cur], sizeof stem[cur]);
+    if (stem_len[cur] >= sizeof stem[cur])
+      stem_len[cur] = sizeof stem[cur] - 1;
+    const char *surface = norm + t->norm_start;
+    size_t slen = t->norm_end - t->norm_start;
+    stop[cur] = vb__strtab_find(&s->stopwords, surface, slen) != 0;
+    if (!stop[cur] && stem_len[cur] &&
+        count(s, stem[cur], stem_len[cur], surface, slen, sets, nsets))
+      return VB_ENOMEM;
+    if (i == 0 || vb_matcher_token(m, i - 1)->clause != t->clause ||
+        (stop[cur] && stop[prev]) || !stem_len[prev] || !stem_len[cur])
+      continue;
+    /* the pair: "stem stem" keyed, "word word" shown */
+    const vb_token *p = vb_matcher_token(m, i - 1);
+    size_t klen = stem_len[prev] + 1 + stem_len[cur];
+    if (put(s, 0, stem[prev], stem_len[prev]) ||
+        put(s, stem_len[prev], " ", 1) ||
+        put(s, stem_len[prev] + 1, stem[cur], stem_len[cur]))
+      return VB_ENOMEM;
+    size_t plen = p->norm_end - p->norm_start;
+    if (put(s, klen, norm + p->norm_start, plen) ||
+        put(s, klen + plen, " ", 1) || put(s, klen + plen + 1, surface, slen))
+      return VB_ENOMEM;
+    if (count(s, s->buf, klen, s->buf + klen, plen + 1 + slen, sets, nsets))
+      return VB_ENOMEM;
+  }
+  return VB_OK;
+}
+
+static int by_z(const void *a, const void *b) {
+  const vb_candidate *x = a, *y = b;
+  if (x->z != y->z)
+    return x->z < y->z ? 1 : -1;
+  return strcmp(x->term, y->term);
+}
+
+size_t vb_suggest_top(vb_suggest *s, size_t set, size_t min_count,
+                      vb_candidate *out, size_t max) {
+  if (set >= s->sets || !max)
+    return 0;
+  double nt = (double)s->set_counts[set];
+  double nr = (double)(s->all_counts - s->set_counts[set]);
+  double a0 = nt + nr;
+  size_t found = 0;
+  for (uint32_t id = 1; id <= s->features.count; id++) {
+    const feature *f = &s->f[id];
+    uint64_t yt = id < s->in_set_cap[set] ? s->in_set[set][id] : 0;
+    if (yt < min_count || yt == 0)
+      continue;
+    double y_t = (double)yt, y_r = (double)(f->total - yt);
+    double a = y_t + y_r;
+    double d = log((y_t + a) / (nt + a0 - y_t - a)) -
+               log((y_r + a) / (nr + a0 - y_r - a));
+    double z = d / sqrt(1.0 / (y_t + a) + 1.0 / (y_r + a));
+    size_t best = 0;
+    for (size_t i = 1; i < SURFACES && f->surface[i]; i++)
+      if (f->surface_count[i] > f->surface_count[best])
+        best = i;
+    size_t len;
+    vb_candidate c = {vb__strtab_str(&s->surfaces, f->surface[best], &len), z,
+                      yt, f->total - yt};
+    if (found < max) {
+      out[found++] = c;
+      qsort(out, found, sizeof *out, by_z);
+    } else if (by_z(&c, &out[max - 1]) < 0) {
+      out[max - 1] = c;
+      qsort(out, found, sizeof *out, by_z);
+    }
+  }
+  return found;
+}
+
+uint64_t vb_suggest_set_size(const vb_suggest *s, size_t set) {
+  return set < s->sets ? s->set_size[set] : 0;
+}
+
+uint64_t vb_suggest_total(const vb_suggest *s) { return s->total; }
