@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "verbatim.h"
 
@@ -147,6 +148,12 @@ void map_free(label_map *m);
 int parse_labels(const vb_lexicon *lex, const label_map *m, const char *s,
                  size_t len, size_t *themes, size_t *count, size_t max,
                  const char *file, uint64_t line);
+
+/* All of a stream (NULL when out of memory); *len its length. */
+char *read_stream(FILE *f, size_t *len);
+/* The comment column: `given`, else comment, comments, text, verbatim,
+ * feedback; -1 when absent. */
+long find_text_column(const vb_reader *r, const char *given);
 
 /* -f table|csv|json as a vb_report_format, or -1. */
 int parse_report_format(const char *name);

@@ -137,9 +137,6 @@ static int parse_args(int argc, char **argv, eval_args *a) {
   return EXIT_OK;
 }
 
-static const char *const TEXT_NAMES[] = {"comment",  "comments", "text",
-                                         "verbatim", "feedback", NULL};
-
 static int evaluate(const eval_args *a, const vb_lexicon *lex, vb_matcher *m,
                     const label_map *map, vb_eval *ev, uint64_t *rows) {
   vb_reader *r;
@@ -150,11 +147,7 @@ static int evaluate(const eval_args *a, const vb_lexicon *lex, vb_matcher *m,
     return exit_code_for(rc, EXIT_INPUT);
   }
   vb_reader_set_max_row(r, a->in.max_row);
-  long text = -1;
-  if (a->in.text)
-    text = vb_reader_find_column(r, a->in.text);
-  for (size_t i = 0; !a->in.text && text < 0 && TEXT_NAMES[i]; i++)
-    text = vb_reader_find_column(r, TEXT_NAMES[i]);
+  long text = find_text_column(r, a->in.text);
   long labels = vb_reader_find_column(r, a->labels);
   long id = vb_reader_find_column(r, a->in.id ? a->in.id : "id");
   long split = a->split ? vb_reader_find_column(r, "split") : -1;

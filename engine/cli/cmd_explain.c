@@ -30,20 +30,9 @@ static const struct option OPTIONS[] = {
 /* Joins the arguments, or reads standard input for "-". */
 static char *comment_text(char **args, int n, size_t *len) {
   if (n == 1 && strcmp(args[0], "-") == 0) {
-    size_t cap = 4096, got = 0;
-    char *buf = malloc(cap);
-    for (size_t r; buf && (r = fread(buf + got, 1, cap - got, stdin)) > 0;) {
-      got += r;
-      if (got == cap) {
-        char *bigger = realloc(buf, cap *= 2);
-        if (!bigger)
-          free(buf);
-        buf = bigger;
-      }
-    }
-    while (buf && got && (buf[got - 1] == '\n' || buf[got - 1] == '\r'))
-      got--;
-    *len = got;
+    char *buf = read_stream(stdin, len);
+    while (buf && *len && (buf[*len - 1] == '\n' || buf[*len - 1] == '\r'))
+      (*len)--;
     return buf;
   }
   size_t total = 1;

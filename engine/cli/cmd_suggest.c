@@ -189,32 +189,9 @@ static char *read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   if (!f)
     return NULL;
-  size_t cap = 4096, got = 0;
-  char *buf = malloc(cap);
-  for (size_t r; buf && (r = fread(buf + got, 1, cap - got, f)) > 0;) {
-    got += r;
-    if (got == cap) {
-      char *bigger = realloc(buf, cap *= 2);
-      if (!bigger)
-        free(buf);
-      buf = bigger;
-    }
-  }
+  char *buf = read_stream(f, len);
   fclose(f);
-  *len = got;
   return buf;
-}
-
-static const char *const TEXT_NAMES[] = {"comment",  "comments", "text",
-                                         "verbatim", "feedback", NULL};
-
-static long text_column(const vb_reader *r, const char *given) {
-  if (given)
-    return vb_reader_find_column(r, given);
-  long c = -1;
-  for (size_t i = 0; c < 0 && TEXT_NAMES[i]; i++)
-    c = vb_reader_find_column(r, TEXT_NAMES[i]);
-  return c;
 }
 
 /* One input file's rows into the counts.  Gold mode: a comment is in set t
@@ -230,7 +207,7 @@ static int add_file(const suggest_args *a, const char *path,
     print_error(&err);
     return exit_code_for(rc, EXIT_INPUT);
   }
-  long text = text_column(r, a->in.text);
+  long text = find_text_column(r, a->in.text);
   long labels = a->gold ? vb_reader_find_column(r, a->labels) : -1;
   long split = a->split ? vb_reader_find_column(r, "split") : -1;
   long score =

@@ -408,3 +408,30 @@ vb_report_format choose_report_format(int format, const char *output) {
     return VB_REPORT_TABLE;
   return !output && isatty(STDOUT_FILENO) ? VB_REPORT_TABLE : VB_REPORT_CSV;
 }
+
+char *read_stream(FILE *f, size_t *len) {
+  size_t cap = 4096, got = 0;
+  char *buf = malloc(cap);
+  for (size_t r; buf && (r = fread(buf + got, 1, cap - got, f)) > 0;) {
+    got += r;
+    if (got == cap) {
+      char *bigger = realloc(buf, cap *= 2);
+      if (!bigger)
+        free(buf);
+      buf = bigger;
+    }
+  }
+  *len = got;
+  return buf;
+}
+
+long find_text_column(const vb_reader *r, const char *given) {
+  static const char *const names[] = {"comment",  "comments", "text",
+                                      "verbatim", "feedback", NULL};
+  if (given)
+    return vb_reader_find_column(r, given);
+  long c = -1;
+  for (size_t i = 0; c < 0 && names[i]; i++)
+    c = vb_reader_find_column(r, names[i]);
+  return c;
+}
