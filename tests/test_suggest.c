@@ -1,0 +1,81 @@
+/*
+ * test_suggest.c - the weighted log-odds of `suggest`, computed by hand on
+ * a four-comment corpus, and the once-per-comment, stop word and pair
+ * rules.
+ */
+#include <math.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "check.h"
+#include "verbatim.h"
+
+static const char LEXICON[] =
+    "{\"language\": \"none\", \"themes\": [{\"id\": \"x\", \"label\": \"X\","
+    " \"terms\": [\"zzz\"]}]}";
+
+static void add(vb_suggest *s, vb_matcher *m, const char *text, bool target) {
+  long set = 0;
+  CHECK_INT(vb_matcher_run(m, text, strlen(text)), VB_OK);
+  CHECK_INT(vb_suggest_add(s, m, &set, target ? 1 : 0), VB_OK);
+}
+
+static const vb_candidate *find(const vb_candidate *c, size_t n,
+                                const char *term) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(c[i].term, term) == 0)
+      return &c[i];
+  return NULL;
+}
+
+int main(void) {
+  const char *name = "t.json", *text = LEXICON;
+  size_t len = strlen(LEXICON);
+  vb_lexicon *lex;
+  vb_matcher *m;
+  CHECK_INT(vb_lexicon_compile(1, &name, &text, &len, &lex, NULL), VB_OK);
+  CHECK_INT(vb_matcher_new(lex, &m, NULL), VB_OK);
+  const char stop[] = "# stop words\nthe\n";
+  vb_suggest *s;
+  CHECK_INT(vb_suggest_new(1, stop, strlen(stop), &s), VB_OK);
+  /* target: "alpha beta", "alpha gamma alpha" (alpha once per comment);
+   * others: "beta gamma", "delta the" ("the" is a stop word; "delta the"
+   * is still a pair: only two stop words make no pair) */
+  add(s, m, "alpha beta", true);
+  add(s, m, "alpha gamma alpha", true);
+  add(s, m, "beta gamma", false);
+  add(s, m, "delta the", false);
+  CHECK_INT(vb_suggest_total(s), 4);
+  CHECK_INT(vb_suggest_set_size(s, 0), 2);
+  vb_candidate c[20];
+  size_t n = vb_suggest_top(s, 0, 1, c, 20);
+  /* Feature counts, once per comment.  Target: alpha 2, beta 1, gamma 1,
+   * "alpha beta" 1, "alpha gamma" 1, "gamma alpha" 1: n_t = 7.  Others:
+   * beta, gamma, "beta gamma", delta, "delta the": n_r = 5.  alpha: y_t = 2,
+   * y_r = 0, a = 2, a0 = 12: delta = log(4 / (7 + 12 - 4)) - log(2 / (5 +
+   * 12 - 2)) = log(4/15) - log(2/15) = log 2; z = log 2 / sqrt(1/4 + 1/2). */
+  const vb_candidate *alpha = find(c, n, "alpha");
+  CHECK(alpha != NULL);
+  if (alpha) {
+    CHECK_NEAR(alpha->z, log(2.0) / sqrt(0.75), 1e-9);
+    CHECK_INT(alpha->in_target, 2);
+    CHECK_INT(alpha->elsewhere, 0);
+  }
+  /* beta: y_t = 1, y_r = 1, a = 2: log(3/16) - log(3/14) over
+   * sqrt(1/3 + 1/3) */
+  const vb_candidate *beta = find(c, n, "beta");
+  CHECK(beta != NULL);
+  if (beta)
+    CHECK_NEAR(beta->z, (log(3.0 / 16) - log(3.0 / 14)) / sqrt(2.0 / 3), 1e-9);
+  CHECK_STR(c[0].term, "alpha"); /* the best first */
+  CHECK(find(c, n, "gamma alpha") != NULL);
+  CHECK(find(c, n, "the") == NULL); /* a stop word is no candidate */
+  /* min_count filters, max limits */
+  CHECK_INT(vb_suggest_top(s, 0, 2, c, 20), 1);
+  CHECK_INT(vb_suggest_top(s, 0, 1, c, 2), 2);
+  CHECK_INT(vb_suggest_add(s, m, (long[]){1}, 1), VB_EINVAL);
+  vb_suggest_free(s);
+  vb_matcher_free(m);
+  vb_lexicon_free(lex);
+  return check_exit();
+}
