@@ -161,11 +161,11 @@ static bool all_empty(const vb__anchors *s) {
   return s->count == 1 && s->items[0].len == 0 && !s->digit;
 }
 
-static int read_sequence(reader *r, vb__anchors *s, int depth, bool anywhere);
+static int read_sequence(reader *r, vb__anchors *s, int depth);
 
 /* A (?:...) group at r->p following the strings s: each alternative
  * extends a copy of s; the union replaces s. */
-static int read_group(reader *r, vb__anchors *s, int depth, bool anywhere) {
+static int read_group(reader *r, vb__anchors *s, int depth) {
   vb__anchors *out = malloc(sizeof *out), *alt = malloc(sizeof *alt);
   int status = out && alt ? COMPLETE : FAIL;
   if (out)
@@ -173,7 +173,7 @@ static int read_group(reader *r, vb__anchors *s, int depth, bool anywhere) {
   r->p += 3;
   while (status != FAIL) {
     memcpy(alt, s, sizeof *alt);
-    int st = read_sequence(r, alt, depth + 1, anywhere);
+    int st = read_sequence(r, alt, depth + 1);
     if (st == FAIL || !skip_alternative(r) ||
         out->count + alt->count > VB__MAX_ANCHORS) {
       status = FAIL;
@@ -260,9 +260,8 @@ static int read_class(reader *r, vb__anchors *s) {
 /* Extends every string of s by what the pattern surely matches next:
  * COMPLETE when the alternative ended (at '|', ')' or the end), CLOSED
  * when something else stopped it, FAIL when no string can be proven.
- * `anywhere`: no \b precedes the alternative (its strings are searched
- * for anywhere in the text). */
-static int read_sequence(reader *r, vb__anchors *s, int depth, bool anywhere) {
+ * Whether a \b precedes the alternative is the caller's business. */
+static int read_sequence(reader *r, vb__anchors *s, int depth) {
   if (depth > MAX_DEPTH)
     return FAIL;
   for (;;) {
@@ -276,7 +275,7 @@ static int read_sequence(reader *r, vb__anchors *s, int depth, bool anywhere) {
       vb__anchors *keep = start ? NULL : malloc(sizeof *keep);
       if (keep)
         memcpy(keep, s, sizeof *keep);
-      int st = group ? read_group(r, s, depth, anywhere) : read_class(r, s);
+      int st = group ? read_group(r, s, depth) : read_class(r, s);
       if (st == FAIL && keep) { /* stop before it */
         memcpy(s, keep, sizeof *s);
         r->p = at;
@@ -395,7 +394,7 @@ static void read_required(reader r, vb__alt *alt, vb__anchors *tmp) {
       const char *at = r.p;
       run->items[0].len = 0;
       if (r.end - r.p >= 3 && r.p[1] == '?' && r.p[2] == ':' &&
-          read_group(&r, run, 0, true) != FAIL)
+          read_group(&r, run, 0) != FAIL)
         offer_required(alt, run);
       memset(run, 0, sizeof *run);
       run->count = 1;
@@ -467,7 +466,7 @@ bool vb__pattern_anchors(const char *pattern, size_t len, vb__anchors *out) {
     }
     vb__alt *a = &out->alts[out->alt_count];
     a->required_count = 0;
-    bool required_only = read_sequence(&r, alt, 0, anywhere) == FAIL;
+    bool required_only = read_sequence(&r, alt, 0) == FAIL;
     if (required_only) { /* no start, but maybe a literal further on */
       r.p = alt_start;
       memset(alt, 0, sizeof *alt);
