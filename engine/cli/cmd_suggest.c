@@ -199,7 +199,7 @@ static char *read_file(const char *path, size_t *len) {
  * Survey mode: set 0 = untagged comments (of --group). */
 static int add_file(const suggest_args *a, const char *path,
                     const vb_lexicon *lex, vb_matcher *m, const label_map *map,
-                    vb_suggest *s) {
+                    vb_suggest *s, uint64_t *skipped) {
   vb_reader *r;
   vb_error err;
   int rc = vb_reader_open(path, a->in.input_format, &r, &err);
@@ -232,8 +232,10 @@ static int add_file(const suggest_args *a, const char *path,
   if (!gold || !sets || !in_gold)
     code = EXIT_INTERNAL;
   while (!code && (rc = vb_reader_next(r, &err)) != 0) {
-    if (rc == VB_EMALFORMED || rc == VB_ETOOBIG)
-      continue; /* survey mode skips them, as `tag` rejects them */
+    if (!a->gold && (rc == VB_EMALFORMED || rc == VB_ETOOBIG)) {
+      (*skipped)++; /* counted in the summary line; a gold file must be clean */
+      continue;
+    }
     if (rc < 0) {
       print_error(&err);
       code = exit_code_for(rc, EXIT_INPUT);
@@ -361,11 +363,12 @@ int cmd_suggest(int argc, char **argv) {
   }
   if (a.map && (code = map_load(a.map, lex, &map)))
     goto done;
+  uint64_t skipped = 0;
   static char *stdin_only[] = {"-"};
   char **files = a.gold ? (char **)&a.gold : a.nfiles ? a.files : stdin_only;
   int nfiles = a.gold ? 1 : a.nfiles ? a.nfiles : 1;
   for (int i = 0; i < nfiles && !code; i++)
-    code = add_file(&a, files[i], lex, m, &map, s);
+    code = add_file(&a, files[i], lex, m, &map, s, &skipped);
   if (code)
     goto done;
   vb_error err;
@@ -404,8 +407,11 @@ int cmd_suggest(int argc, char **argv) {
     code = EXIT_OUTPUT;
   }
   if (!code && !a.in.quiet)
-    fprintf(stderr, "verbatim: %llu comments with words read\n",
-            (unsigned long long)vb_suggest_total(s));
+    fprintf(stderr,
+            "verbatim: %llu comments with words read, %llu malformed rows "
+            "skipped\n",
+            (unsigned long long)vb_suggest_total(s),
+            (unsigned long long)skipped);
 done:
   vb_outfile_abort(out);
   free(cands);
