@@ -1,6 +1,6 @@
 # Thin wrapper over CMake presets.  `make demo` and `make check` are the two
 # commands the README opens with; each installs missing packages first.
-.PHONY: all deps demo check release dev bench clean
+.PHONY: all deps demo check release dev bench asan memcheck clean
 
 all: release
 
@@ -23,6 +23,19 @@ bench: release
 
 check: dev
 	@ctest --preset dev
+
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+asan: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan
+	@ctest --preset asan
+
+# The CLI golden tests under valgrind memcheck: any error or leak changes
+# the output or the exit code, so the case fails.
+memcheck: dev
+	@sh .ci/install-deps valgrind
+	@VB_GOLDEN_WRAPPER="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" \
+	  ctest --preset dev -R '^golden\.' -j 2
 
 clean:
 	rm -rf build
