@@ -574,6 +574,15 @@ static int parse_document(builder *b, const char *text, size_t len,
                     MAX_LEXICON_BYTES);
   const char *end = NULL;
   cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+  if (!root) {
+    /* cJSON reports a failed allocation as a parse error.  A second parse
+     * tells a passing allocation failure from a real syntax error (which
+     * stops at the same place again). */
+    const char *first_end = end;
+    root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (!root && end != first_end)
+      return nomem(b);
+  }
   if (root && end) { /* trailing text after the value */
     size_t p = (size_t)(end - text);
     while (p < len && isspace((unsigned char)text[p]))
