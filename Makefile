@@ -1,6 +1,6 @@
 # Thin wrapper over CMake presets.  `make demo` and `make check` are the two
 # commands the README opens with; each installs missing packages first.
-.PHONY: all deps demo check release dev bench asan memcheck clean
+.PHONY: all deps demo check release dev bench asan memcheck fuzz clean
 
 all: release
 
@@ -36,6 +36,14 @@ memcheck: dev
 	@sh .ci/install-deps valgrind
 	@VB_GOLDEN_WRAPPER="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" \
 	  ctest --preset dev -R '^golden\.' -j 2
+
+# The libFuzzer targets (tests/fuzz/), SECONDS each, from their seeds.
+SECONDS ?= 60
+fuzz:
+	@sh .ci/install-deps clang libclang-rt-14-dev
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz
+	@sh tests/fuzz/run.sh build/fuzz $(SECONDS)
 
 clean:
 	rm -rf build

@@ -219,6 +219,9 @@ static uint64_t cand_key(const vb_lexicon *lex, uint32_t t) {
 }
 
 static int sort_cands(vb_matcher *m, word *w) {
+  w->by_stem = w->by_exact = 0;
+  if (w->cand_count == 0)
+    return VB_OK; /* m->cands may still be NULL */
   if (vb__grow((void **)&m->cand_ids, &m->cand_id_cap, m->cand_len + 1,
                sizeof *m->cand_ids))
     return VB_ENOMEM;
@@ -417,6 +420,8 @@ static int match_words(vb_matcher *m) {
   size_t n = m->an.seg.count;
   for (size_t i = 0; i < n; i++) {
     const word *w = &m->words[m->tok_word[i]];
+    if (w->cand_count == 0)
+      continue; /* (m->cands may still be NULL) */
     const uint32_t *c = m->cands + w->cand_off;
     uint32_t others = w->cand_count - w->by_stem - w->by_exact;
     for (uint32_t k = 0; k < others; k++) {
