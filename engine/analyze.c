@@ -28,12 +28,25 @@ void vb__analyzer_free(vb__analyzer *a) {
   vb__stemmer_free(&a->stemmer);
 }
 
-int vb__analyze(vb__analyzer *a, const char *text, size_t len) {
+int vb__analyze_timed(vb__analyzer *a, const char *text, size_t len,
+                      uint64_t ns[2]) {
+  uint64_t t = ns ? vb__now_ns() : 0;
   int rc = vb__normalize(&a->norm, text, len);
-  if (rc)
-    return rc;
-  return vb__segment(&a->seg, a->norm.out, a->norm.out_len, text, len,
+  if (ns) {
+    uint64_t now = vb__now_ns();
+    ns[0] += now - t;
+    t = now;
+  }
+  if (!rc)
+    rc = vb__segment(&a->seg, a->norm.out, a->norm.out_len, text, len,
                      a->norm.from);
+  if (ns)
+    ns[1] += vb__now_ns() - t;
+  return rc;
+}
+
+int vb__analyze(vb__analyzer *a, const char *text, size_t len) {
+  return vb__analyze_timed(a, text, len, NULL);
 }
 
 const char *vb__token_text(const vb__analyzer *a, size_t i, size_t *len) {

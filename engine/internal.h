@@ -173,6 +173,10 @@ int vb__analyzer_init(vb__analyzer *a, const char *language, bool fold_accents);
 void vb__analyzer_free(vb__analyzer *a);
 /* Normalizes and segments; tokens are in a->seg, text in a->norm.out. */
 int vb__analyze(vb__analyzer *a, const char *text, size_t len);
+/* The same, adding the nanoseconds spent normalizing and segmenting to
+ * ns[0] and ns[1] (NULL: no clock reads). */
+int vb__analyze_timed(vb__analyzer *a, const char *text, size_t len,
+                      uint64_t ns[2]);
 /* The normalized bytes of token i of the last vb__analyze(). */
 const char *vb__token_text(const vb__analyzer *a, size_t i, size_t *len);
 

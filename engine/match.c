@@ -768,19 +768,19 @@ static void lap(vb_matcher *m, vb_stage stage, uint64_t *t) {
   *t = now;
 }
 
+/* vb__analyze_timed adds to stage_ns[NORMALIZE] and the next one. */
+_Static_assert(VB_STAGE_SEGMENT == VB_STAGE_NORMALIZE + 1,
+               "segment follows normalize");
+
 int vb_matcher_run(vb_matcher *m, const char *text, size_t len) {
   reset(m);
   if (len > VB__MAX_TEXT)
     return VB_ETOOBIG;
   if (!text)
     text = "", len = 0;
+  int rc = vb__analyze_timed(
+      &m->an, text, len, m->timing ? &m->stage_ns[VB_STAGE_NORMALIZE] : NULL);
   uint64_t t = m->timing ? vb__now_ns() : 0;
-  int rc = vb__normalize(&m->an.norm, text, len);
-  lap(m, VB_STAGE_NORMALIZE, &t);
-  if (!rc)
-    rc = vb__segment(&m->an.seg, m->an.norm.out, m->an.norm.out_len, text, len,
-                     m->an.norm.from);
-  lap(m, VB_STAGE_SEGMENT, &t);
   if (!rc)
     rc = lookup_words(m);
   lap(m, VB_STAGE_STEM, &t);

@@ -44,7 +44,11 @@ enum {
   OPT_GROUPS,
   OPT_MIN_MENTIONS,
   OPT_TOP,
-  OPT_TIMINGS
+  OPT_TIMINGS,
+  OPT_GOLD,
+  OPT_LABELS,
+  OPT_MAP,
+  OPT_SPLIT
 };
 
 /* Adds a -l argument; prints a usage error and returns false when full. */
@@ -133,7 +137,22 @@ int cmd_lint(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_suggest(int argc, char **argv);
 
-/* gold.c: --map (foreign label -> theme id; "" drops the label). */
+/* gold.c: the gold-file options `eval` and `suggest` share. */
+#define GOLD_LONG_OPTIONS                                                      \
+  {"gold", required_argument, NULL, OPT_GOLD},                                 \
+      {"labels", required_argument, NULL, OPT_LABELS},                         \
+      {"map", required_argument, NULL, OPT_MAP}, {                             \
+    "split", required_argument, NULL, OPT_SPLIT                                \
+  }
+typedef struct gold_args {
+  const char *gold, *labels, *map, *split; /* labels defaults to "labels" */
+} gold_args;
+/* Handles --gold --labels --map --split: 1 when `c` is one of them. */
+int gold_option(int c, gold_args *g);
+/* True when the row's split column (`col`, -1: none asked) holds `name`. */
+bool in_split(const vb_reader *r, long col, const char *name);
+
+/* --map (foreign label -> theme id; "" drops the label). */
 typedef struct label_map {
   char **from, **to;
   size_t count;

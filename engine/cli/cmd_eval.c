@@ -48,14 +48,11 @@ static const char USAGE[] =
     "Exit codes: 0 done, 1 micro F1 below --min-f1, 2 usage, 3 input (an\n"
     "unknown label, a malformed row), 4 lexicon, 5 output, 70 internal.\n";
 
-enum { OPT_GOLD = 512, OPT_LABELS, OPT_MAP, OPT_SPLIT, OPT_ERRORS, OPT_MIN_F1 };
+enum { OPT_ERRORS = 512, OPT_MIN_F1 };
 
 static const struct option OPTIONS[] = {
     {"lexicon", required_argument, NULL, 'l'},
-    {"gold", required_argument, NULL, OPT_GOLD},
-    {"labels", required_argument, NULL, OPT_LABELS},
-    {"map", required_argument, NULL, OPT_MAP},
-    {"split", required_argument, NULL, OPT_SPLIT},
+    GOLD_LONG_OPTIONS,
     {"text", required_argument, NULL, OPT_TEXT},
     {"id", required_argument, NULL, OPT_ID},
     {"errors", required_argument, NULL, OPT_ERRORS},
@@ -69,7 +66,7 @@ static const struct option OPTIONS[] = {
 
 typedef struct eval_args {
   input_args in;
-  const char *gold, *labels, *map, *split;
+  gold_args g;
   int format;
   unsigned long errors;
   double min_f1; /* < 0: none */
@@ -79,11 +76,13 @@ static int parse_args(int argc, char **argv, eval_args *a) {
   memset(a, 0, sizeof *a);
   a->format = -1;
   a->min_f1 = -1;
-  a->labels = "labels";
+  a->g.labels = "labels";
   optind = 1;
   opterr = 0;
   int c;
   while ((c = getopt_long(argc, argv, ":l:f:o:qh", OPTIONS, NULL)) != -1) {
+    if (gold_option(c, &a->g))
+      continue;
     int shared = input_option(c, "eval", &a->in);
     if (shared < 0)
       return -shared;
@@ -95,18 +94,6 @@ static int parse_args(int argc, char **argv, eval_args *a) {
       if ((a->format = parse_report_format(optarg)) < 0)
         return usage_error("eval", "unknown format '%s' (table, csv, json)",
                            optarg);
-      break;
-    case OPT_GOLD:
-      a->gold = optarg;
-      break;
-    case OPT_LABELS:
-      a->labels = optarg;
-      break;
-    case OPT_MAP:
-      a->map = optarg;
-      break;
-    case OPT_SPLIT:
-      a->split = optarg;
       break;
     case OPT_ERRORS:
       a->errors = strtoul(optarg, &end, 10);
@@ -132,7 +119,7 @@ static int parse_args(int argc, char **argv, eval_args *a) {
                        "unexpected argument '%s' (the gold file goes "
                        "with --gold)",
                        argv[optind]);
-  if (!a->gold)
+  if (!a->g.gold)
     return usage_error("eval", "--gold FILE is required");
   return EXIT_OK;
 }
@@ -141,22 +128,22 @@ static int evaluate(const eval_args *a, const vb_lexicon *lex, vb_matcher *m,
                     const label_map *map, vb_eval *ev, uint64_t *rows) {
   vb_reader *r;
   vb_error err;
-  int rc = vb_reader_open(a->gold, a->in.input_format, &r, &err);
+  int rc = vb_reader_open(a->g.gold, a->in.input_format, &r, &err);
   if (rc) {
     print_error(&err);
     return exit_code_for(rc, EXIT_INPUT);
   }
   vb_reader_set_max_row(r, a->in.max_row);
   long text = find_text_column(r, a->in.text);
-  long labels = vb_reader_find_column(r, a->labels);
+  long labels = vb_reader_find_column(r, a->g.labels);
   long id = vb_reader_find_column(r, a->in.id ? a->in.id : "id");
-  long split = a->split ? vb_reader_find_column(r, "split") : -1;
+  long split = a->g.split ? vb_reader_find_column(r, "split") : -1;
   int code = EXIT_OK;
   const char *missing = text < 0     ? (a->in.text ? a->in.text : "comment")
-                        : labels < 0 ? a->labels
-                        : (a->split && split < 0) ? "split"
-                        : (a->in.id && id < 0)    ? a->in.id
-                                                  : NULL;
+                        : labels < 0 ? a->g.labels
+                        : (a->g.split && split < 0) ? "split"
+                        : (a->in.id && id < 0)      ? a->in.id
+                                                    : NULL;
   if (missing) {
     fprintf(stderr, "verbatim: %s: no column named \"%s\"\n", vb_reader_name(r),
             missing);
@@ -170,11 +157,8 @@ static int evaluate(const eval_args *a, const vb_lexicon *lex, vb_matcher *m,
       break;
     }
     size_t len;
-    if (split >= 0) {
-      const char *s = vb_reader_field(r, (size_t)split, &len);
-      if (len != strlen(a->split) || memcmp(s, a->split, len) != 0)
-        continue;
-    }
+    if (!in_split(r, split, a->g.split))
+      continue;
     const char *l = vb_reader_field(r, (size_t)labels, &len);
     size_t n;
     code = parse_labels(lex, map, l, len, themes, &n, 256, vb_reader_name(r),
@@ -225,7 +209,7 @@ int cmd_eval(int argc, char **argv) {
   vb_eval *ev = NULL;
   vb_outfile *out = NULL;
   uint64_t rows = 0;
-  if (a.map && (code = map_load(a.map, lex, &map)))
+  if (a.g.map && (code = map_load(a.g.map, lex, &map)))
     goto done;
   if (vb_eval_new(lex, a.errors, &ev)) {
     fputs("verbatim: out of memory\n", stderr);

@@ -59,23 +59,11 @@ static const char USAGE[] =
     "Exit codes: 0 done, 2 usage, 3 input, 4 lexicon, 5 output, 70 "
     "internal.\n";
 
-enum {
-  OPT_GOLD = 512,
-  OPT_LABELS,
-  OPT_MAP,
-  OPT_SPLIT,
-  OPT_GROUP,
-  OPT_MIN_COUNT,
-  OPT_STOPWORDS,
-  OPT_SUGGEST_TOP
-};
+enum { OPT_GROUP = 512, OPT_MIN_COUNT, OPT_STOPWORDS, OPT_SUGGEST_TOP };
 
 static const struct option OPTIONS[] = {
     {"lexicon", required_argument, NULL, 'l'},
-    {"gold", required_argument, NULL, OPT_GOLD},
-    {"labels", required_argument, NULL, OPT_LABELS},
-    {"map", required_argument, NULL, OPT_MAP},
-    {"split", required_argument, NULL, OPT_SPLIT},
+    GOLD_LONG_OPTIONS,
     {"group", required_argument, NULL, OPT_GROUP},
     {"text", required_argument, NULL, OPT_TEXT},
     {"score", required_argument, NULL, OPT_SCORE},
@@ -91,7 +79,8 @@ static const struct option OPTIONS[] = {
 
 typedef struct suggest_args {
   input_args in;
-  const char *gold, *labels, *map, *split, *stopwords;
+  gold_args g;
+  const char *stopwords;
   int format;
   int group; /* vb_group, or -1: all */
   unsigned long top, min_count;
@@ -111,13 +100,15 @@ static int parse_args(int argc, char **argv, suggest_args *a) {
   memset(a, 0, sizeof *a);
   a->format = -1;
   a->group = -1;
-  a->labels = "labels";
+  a->g.labels = "labels";
   a->top = 10;
   a->min_count = 3;
   optind = 1;
   opterr = 0;
   int c, code = EXIT_OK;
   while ((c = getopt_long(argc, argv, ":l:f:o:qh", OPTIONS, NULL)) != -1) {
+    if (gold_option(c, &a->g))
+      continue;
     int shared = input_option(c, "suggest", &a->in);
     if (shared < 0)
       return -shared;
@@ -128,18 +119,6 @@ static int parse_args(int argc, char **argv, suggest_args *a) {
       if ((a->format = parse_report_format(optarg)) < 0)
         return usage_error("suggest", "unknown format '%s' (table, csv, json)",
                            optarg);
-      break;
-    case OPT_GOLD:
-      a->gold = optarg;
-      break;
-    case OPT_LABELS:
-      a->labels = optarg;
-      break;
-    case OPT_MAP:
-      a->map = optarg;
-      break;
-    case OPT_SPLIT:
-      a->split = optarg;
       break;
     case OPT_STOPWORDS:
       a->stopwords = optarg;
@@ -176,11 +155,11 @@ static int parse_args(int argc, char **argv, suggest_args *a) {
   }
   a->files = argv + optind;
   a->nfiles = argc - optind;
-  if (a->gold && a->nfiles)
+  if (a->g.gold && a->nfiles)
     return usage_error("suggest", "give either --gold FILE or survey files");
-  if (a->gold && a->group >= 0)
+  if (a->g.gold && a->group >= 0)
     return usage_error("suggest", "--group goes with survey files, not --gold");
-  if (!a->gold && (a->map || a->split))
+  if (!a->g.gold && (a->g.map || a->g.split))
     return usage_error("suggest", "--map and --split go with --gold");
   return EXIT_OK;
 }
@@ -208,15 +187,15 @@ static int add_file(const suggest_args *a, const char *path,
     return exit_code_for(rc, EXIT_INPUT);
   }
   long text = find_text_column(r, a->in.text);
-  long labels = a->gold ? vb_reader_find_column(r, a->labels) : -1;
-  long split = a->split ? vb_reader_find_column(r, "split") : -1;
+  long labels = a->g.gold ? vb_reader_find_column(r, a->g.labels) : -1;
+  long split = a->g.split ? vb_reader_find_column(r, "split") : -1;
   long score =
       a->group >= 0
           ? vb_reader_find_column(r, a->in.score ? a->in.score : "score")
           : -1;
   const char *missing = text < 0                       ? "comment"
-                        : (a->gold && labels < 0)      ? a->labels
-                        : (a->split && split < 0)      ? "split"
+                        : (a->g.gold && labels < 0)    ? a->g.labels
+                        : (a->g.split && split < 0)    ? "split"
                         : (a->group >= 0 && score < 0) ? "score"
                                                        : NULL;
   int code = EXIT_OK;
@@ -232,7 +211,7 @@ static int add_file(const suggest_args *a, const char *path,
   if (!gold || !sets || !in_gold)
     code = EXIT_INTERNAL;
   while (!code && (rc = vb_reader_next(r, &err)) != 0) {
-    if (!a->gold && (rc == VB_EMALFORMED || rc == VB_ETOOBIG)) {
+    if (!a->g.gold && (rc == VB_EMALFORMED || rc == VB_ETOOBIG)) {
       (*skipped)++; /* counted in the summary line; a gold file must be clean */
       continue;
     }
@@ -242,11 +221,8 @@ static int add_file(const suggest_args *a, const char *path,
       break;
     }
     size_t len;
-    if (split >= 0) {
-      const char *sv = vb_reader_field(r, (size_t)split, &len);
-      if (len != strlen(a->split) || memcmp(sv, a->split, len) != 0)
-        continue;
-    }
+    if (!in_split(r, split, a->g.split))
+      continue;
     if (score >= 0) {
       const char *sv = vb_reader_field(r, (size_t)score, &len);
       int v;
@@ -263,7 +239,7 @@ static int add_file(const suggest_args *a, const char *path,
     if (vb_matcher_token_count(m) == 0)
       continue; /* no words: nothing to learn from */
     size_t nsets = 0;
-    if (a->gold) {
+    if (a->g.gold) {
       size_t ng;
       const char *l = vb_reader_field(r, (size_t)labels, &len);
       if ((code = parse_labels(lex, map, l, len, gold, &ng, nt,
@@ -352,7 +328,7 @@ int cmd_suggest(int argc, char **argv) {
     code = EXIT_INPUT;
     goto done;
   }
-  size_t nsets = a.gold ? vb_lexicon_theme_count(lex) : 1;
+  size_t nsets = a.g.gold ? vb_lexicon_theme_count(lex) : 1;
   if (vb_suggest_new(nsets,
                      stop ? stop : (const char *)vb_cli_default_stopwords,
                      stop_len, &s) ||
@@ -361,12 +337,14 @@ int cmd_suggest(int argc, char **argv) {
     code = EXIT_INTERNAL;
     goto done;
   }
-  if (a.map && (code = map_load(a.map, lex, &map)))
+  if (a.g.map && (code = map_load(a.g.map, lex, &map)))
     goto done;
   uint64_t skipped = 0;
   static char *stdin_only[] = {"-"};
-  char **files = a.gold ? (char **)&a.gold : a.nfiles ? a.files : stdin_only;
-  int nfiles = a.gold ? 1 : a.nfiles ? a.nfiles : 1;
+  char **files = a.g.gold   ? (char **)&a.g.gold
+                 : a.nfiles ? a.files
+                            : stdin_only;
+  int nfiles = a.g.gold ? 1 : a.nfiles ? a.nfiles : 1;
   for (int i = 0; i < nfiles && !code; i++)
     code = add_file(&a, files[i], lex, m, &map, s, &skipped);
   if (code)
@@ -387,12 +365,12 @@ int cmd_suggest(int argc, char **argv) {
             (unsigned long long)vb_suggest_total(s));
   for (size_t k = 0; k < nsets; k++) {
     uint64_t size = vb_suggest_set_size(s, k);
-    if (a.gold && size == 0)
+    if (a.g.gold && size == 0)
       continue; /* a theme with nothing missed */
     size_t n = vb_suggest_top(s, k, a.min_count, cands, a.top);
     write_candidates(o, format,
-                     a.gold ? vb_lexicon_theme_id(lex, k) : "(untagged)", size,
-                     cands, n, &first);
+                     a.g.gold ? vb_lexicon_theme_id(lex, k) : "(untagged)",
+                     size, cands, n, &first);
   }
   if (format == VB_REPORT_JSON)
     fputs("]}\n", o);

@@ -2,6 +2,7 @@
  * gold.c - reading labeled (gold) corpora for `eval` and `suggest`: the
  * --map file of foreign label names and each row's list of labels.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,4 +124,31 @@ int parse_labels(const vb_lexicon *lex, const label_map *m, const char *s,
       themes[(*count)++] = theme;
   }
   return EXIT_OK;
+}
+
+int gold_option(int c, gold_args *g) {
+  switch (c) {
+  case OPT_GOLD:
+    g->gold = optarg;
+    return 1;
+  case OPT_LABELS:
+    g->labels = optarg;
+    return 1;
+  case OPT_MAP:
+    g->map = optarg;
+    return 1;
+  case OPT_SPLIT:
+    g->split = optarg;
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+bool in_split(const vb_reader *r, long col, const char *name) {
+  if (col < 0)
+    return true;
+  size_t len;
+  const char *s = vb_reader_field(r, (size_t)col, &len);
+  return len == strlen(name) && memcmp(s, name, len) == 0;
 }
