@@ -109,8 +109,9 @@ int commit_outputs(const input_args *a, vb_outfile **out, vb_outfile **rejects);
 void print_counts(const vb_tally *t, const char *rejects);
 
 /* Loads the named lexicons (or the built-in one).  On failure prints the
- * error and returns NULL. */
-vb_lexicon *load_lexicons(const lexicon_args *a);
+ * error, sets *code (EXIT_LEXICON, or EXIT_INTERNAL when out of memory)
+ * and returns NULL. */
+vb_lexicon *load_lexicons(const lexicon_args *a, int *code);
 /* Loads the lexicons and a matcher over them.  Returns EXIT_OK, or prints
  * why not, frees what it made and returns the exit code. */
 int load_matcher(const lexicon_args *a, vb_lexicon **lex, vb_matcher **m);

@@ -161,10 +161,10 @@ int cmd_report(int argc, char **argv) {
     return usage_error("report", "--groups: column %u: %s", err.column,
                        err.message);
   }
-  vb_lexicon *lex = load_lexicons(&a.in.lexicons);
+  vb_lexicon *lex = load_lexicons(&a.in.lexicons, &code);
   if (!lex) {
     vb_scale_free(scale);
-    return EXIT_LEXICON;
+    return code;
   }
   vb_job *job = NULL;
   vb_report *report = NULL;

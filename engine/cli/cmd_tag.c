@@ -87,9 +87,9 @@ int cmd_tag(int argc, char **argv) {
   int code = parse_args(argc, argv, &a, &format);
   if (code)
     return code < 0 ? EXIT_OK : code;
-  vb_lexicon *lex = load_lexicons(&a.lexicons);
+  vb_lexicon *lex = load_lexicons(&a.lexicons, &code);
   if (!lex)
-    return EXIT_LEXICON;
+    return code;
   vb_job *job = NULL;
   vb_tally *tally = NULL;
   vb_outfile *out = NULL, *rejects = NULL;

@@ -29,7 +29,7 @@ bool lexicon_args_add(lexicon_args *a, const char *path) {
   return true;
 }
 
-vb_lexicon *load_lexicons(const lexicon_args *a) {
+vb_lexicon *load_lexicons(const lexicon_args *a, int *code) {
   vb_lexicon *lex = NULL;
   vb_error err;
   int rc;
@@ -41,6 +41,11 @@ vb_lexicon *load_lexicons(const lexicon_args *a) {
   } else {
     rc = vb_lexicon_load_files(a->count, a->paths, &lex, &err);
   }
+  /* any lexicon that cannot be read or compiled is 4; running out of
+   * memory (or ICU failing) is 70, as everywhere */
+  *code = rc == VB_ENOMEM || rc == VB_EICU ? EXIT_INTERNAL
+          : rc                             ? EXIT_LEXICON
+                                           : EXIT_OK;
   if (rc) {
     print_error(&err);
     return NULL;
@@ -50,9 +55,9 @@ vb_lexicon *load_lexicons(const lexicon_args *a) {
 
 int load_matcher(const lexicon_args *a, vb_lexicon **lex, vb_matcher **m) {
   *m = NULL;
-  *lex = load_lexicons(a);
-  if (!*lex)
-    return EXIT_LEXICON;
+  int code;
+  if (!(*lex = load_lexicons(a, &code)))
+    return code;
   vb_error err;
   int rc = vb_matcher_new(*lex, m, &err);
   if (rc) {
