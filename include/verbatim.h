@@ -145,6 +145,20 @@ VB_API void vb_lexicon_term_location(const vb_lexicon *lex, size_t term,
                                      const char **file, unsigned *line,
                                      unsigned *column);
 
+/* Receives one warning of vb_lexicon_check: where and what. */
+typedef void (*vb_warning_fn)(void *ctx, const char *file, unsigned line,
+                              unsigned column, const char *message);
+/* Looks for stemming traps in a loaded lexicon and calls `fn` (may be
+ * NULL) once for each: an exclude that cancels one of its theme's terms
+ * everywhere ("supports" vs the term "support"), and a term word whose
+ * stem also matches a different common word ("installer" -> "install").
+ * The second check reads an English word list: `wordlist`, or Debian's
+ * wamerican when NULL; it is skipped for other languages.  Returns the
+ * number of warnings, VB_EIO when the word list cannot be read (the first
+ * check has then run), VB_ENOMEM.  Reads `lex` only. */
+VB_API int vb_lexicon_check(const vb_lexicon *lex, const char *wordlist,
+                            vb_warning_fn fn, void *ctx);
+
 /* `examples` embedded in the lexicon, in document order. */
 VB_API size_t vb_lexicon_example_count(const vb_lexicon *lex);
 /* Fills the example's theme, text (NUL-terminated, owned by the lexicon),
@@ -173,6 +187,8 @@ typedef struct vb_match {
   size_t excluded_by; /* the exclude term, when excluded */
   int dropped;        /* negated, and its theme does not count negated
                          mentions ("negated": "drop"): not counted */
+  int typo;           /* a word matched as a typo of a lexicon word
+                         ("typos": true), e.g. "shiping" for "shipping" */
 } vb_match;
 
 /* One word of the comment as the matcher sees it (for `explain`): a
@@ -204,7 +220,8 @@ VB_API int vb_matcher_run(vb_matcher *m, const char *text, size_t len);
 VB_API size_t vb_matcher_match_count(const vb_matcher *m);
 VB_API const vb_match *vb_matcher_match(const vb_matcher *m, size_t index);
 /* How the words of match `index` matched, for people: the set members
- * ("@problem=confusing"), comma-separated.  Writes at most size bytes
+ * and typos ("@problem=confusing, shiping (typo of shipping)"),
+ * comma-separated.  Writes at most size bytes
  * (NUL-terminated, truncated) and returns the full length, 0 when there
  * is nothing to say.  A match counts when neither excluded nor dropped. */
 VB_API size_t vb_matcher_match_note(const vb_matcher *m, size_t index,
