@@ -544,6 +544,14 @@ typedef struct vb_eval vb_eval;
 VB_API int vb_eval_new(const vb_lexicon *lex, size_t max_examples,
                        vb_eval **out);
 VB_API void vb_eval_free(vb_eval *e);
+/* Scores only the `count` listed themes (by default every theme is
+ * scored), for a corpus labeled for those themes alone.  The others get
+ * no counts and are not written; labels of them still imply their
+ * ancestors, matches of them still roll up, and a term counts for (and is
+ * listed under) the nearest listed theme at or above its own.  Call it
+ * before the first vb_eval_add: VB_EINVAL after, or for an index out of
+ * range. */
+VB_API int vb_eval_set_themes(vb_eval *e, const size_t *themes, size_t count);
 /* Adds one labeled comment: `m` has just run on `text`; `gold` are its
  * labels as theme indices (ancestors are implied).  `id` names it in the
  * examples.  VB_EINVAL for a theme index out of range. */
@@ -561,6 +569,23 @@ VB_API void vb_eval_summary(const vb_eval *e, double *micro_f1,
 /* Table for people (with the noisiest terms and the kept examples), tidy
  * CSV (kind = theme, micro, macro or term) or JSON. */
 VB_API int vb_eval_write(const vb_eval *e, FILE *out, vb_report_format format);
+/* A new evaluation (*out, free it with vb_eval_free) holding the sums of
+ * `count` evaluations of one lexicon: comments, and per theme and per term
+ * their counts.  A theme is scored when any of them scores it, so each
+ * contributes only the themes it was scored on.  Examples are not copied.
+ * VB_EINVAL for no evaluations or different lexicons. */
+VB_API int vb_eval_pool(const vb_eval *const *evals, size_t count,
+                        vb_eval **out);
+/* Writes `count` evaluations, each named by names[i] (say, the labeled
+ * file it read), then `pooled` (their vb_eval_pool): per evaluation a
+ * table titled with its name, then the pooled table; CSV with a first
+ * column `file` ("(pooled)" on the pooled rows); JSON
+ * {"files": [{"file": NAME, ...}, ...], "pooled": {...}}, each object
+ * shaped as vb_eval_write's. */
+VB_API int vb_eval_write_pooled(const vb_eval *const *evals,
+                                const char *const *names, size_t count,
+                                const vb_eval *pooled, FILE *out,
+                                vb_report_format format);
 
 /* ---------------------------------------------------------------------------
  * Suggestions: words and pairs over-represented in a set of comments
