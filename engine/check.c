@@ -11,11 +11,13 @@
  *     inside a side of a term of the theme or of one of its descendants.
  *   - a term word whose stem also pulls in a shorter, different word:
  *     "installer" and "install" share the stem "instal", "management" and
- *     "manage" "manag", "settings" and "set" "set".  Found by stemming the
- *     English word list (VB_WORDLIST): a listed word, shorter than the
- *     term's word, with the same stem and not an inflection of it (-s,
- *     -es, -ed, -ing, -'s, y/ies, doubled consonants, dropped e), is
- *     reported, with =exact or prefix* as the cure.  Longer words with the
+ *     "manage" "manag", "settings" and "set" "set", "paste" and "past"
+ *     "past".  Found by stemming the English word list (VB_WORDLIST): a
+ *     listed word with the same stem that the term's word is derived from
+ *     by a suffix that makes a new word (-er, -or, -ment, -ing(s), -e; see
+ *     derived_from) is reported, with =exact or prefix* as the cure.
+ *     Inflections (-s, -ed, -ing of a verb, y/ies) are the point of
+ *     stemming and never reported.  Longer words with the
  *     same stem ("handful" for "hand") are mostly harmless derivations and
  *     too many to list; "import" / "important" is one that is not, and no
  *     rule here tells the two apart.
@@ -205,6 +207,31 @@ static bool inflections(const char *a, const char *b) {
   return false;
 }
 
+/* True when w is `base` plus a suffix that makes another word of it: an
+ * agent or thing (-er, -or), an act or result (-ment), a gerund used as a
+ * noun (-ing: "settings" for "set"), or a final -e ("paste" for "past").
+ * Adverbs (-ly), adjectives (-ful, -al) and most nominalisations keep the
+ * base's sense, and are not reported. */
+static bool derived_from(const char *w, const char *base) {
+  static const char *const suffixes[] = {"er",  "ers",   "or",  "ors",
+                                         "ment", "ments", "ing", "ings",
+                                         "e",   "es",    NULL};
+  size_t bl = strlen(base), common = 0;
+  while (base[common] && base[common] == w[common])
+    common++;
+  if (common < bl && !(common + 1 == bl && base[common] == 'e'))
+    return false; /* base is not w's beginning (bar a final e) */
+  const char *rest = w + common;
+  if (common == bl && bl > 0 && rest[0] == base[bl - 1])
+    rest++; /* a doubled consonant: set -> settings */
+  if (common + 1 == bl && rest[0] == 'e')
+    rest++; /* manage -> management */
+  for (size_t i = 0; suffixes[i]; i++)
+    if (strcmp(rest, suffixes[i]) == 0)
+      return true;
+  return false;
+}
+
 static int scan_wordlist(stem_words *sw, FILE *f) {
   char line[MAX_WORD];
   while (fgets(line, sizeof line, f)) {
@@ -221,7 +248,8 @@ static int scan_wordlist(stem_words *sw, FILE *f) {
     for (size_t i = 0; id && i < sw->count; i++) {
       written *wr = &sw->words[i];
       if (wr->stem != id || wr->found_count == MAX_EXAMPLES ||
-          len >= strlen(wr->word) || inflections(wr->word, line))
+          len >= strlen(wr->word) || inflections(wr->word, line) ||
+          !derived_from(wr->word, line))
         continue;
       snprintf(wr->found[wr->found_count++], MAX_WORD, "%s", line);
     }
