@@ -383,7 +383,7 @@ static void test_auto_detection(void) {
       /* No known extension: sniffed. */
       {"d7", "a,b\n1,2\n", VB_FORMAT_CSV, 2},
       {"d8.txt", "\n  \n  {\"a\":1,\"b\":2}\n", VB_FORMAT_NDJSON, 2},
-      {"d9.dat", "a\tb\n1\t2\n", VB_FORMAT_CSV, 1},
+      {"d9.dat", "a\tb\n1\t2\n", VB_FORMAT_CSV, 2}, /* TAB sniffed */
       /* The extension wins over the content. */
       {"d10.csv", "{\"a\":1}\n", VB_FORMAT_CSV, 1},
       {"d11.ndjson.csv", "x,y\n", VB_FORMAT_CSV, 2},

@@ -57,6 +57,7 @@ static const char USAGE[] =
     "      --min-f1 X          exit with 1 when the (pooled) micro F1 is "
     "below X\n"
     "      --input-format FMT  auto (default), csv, tsv or ndjson\n"
+    READER_OPTIONS_HELP
     "  -q, --quiet             do not print the summary line\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -76,6 +77,7 @@ static const struct option OPTIONS[] = {
     {"output", required_argument, NULL, 'o'},
     {"min-f1", required_argument, NULL, OPT_MIN_F1},
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    READER_LONG_OPTIONS,
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
@@ -149,12 +151,9 @@ static int evaluate(const eval_args *a, const char *path, const vb_lexicon *lex,
                     uint64_t *rows) {
   vb_reader *r;
   vb_error err;
-  int rc = vb_reader_open(path, a->in.input_format, &r, &err);
-  if (rc) {
-    print_error(&err);
-    return exit_code_for(rc, EXIT_INPUT);
-  }
-  vb_reader_set_max_row(r, a->in.max_row);
+  int rc = open_input(&a->in, path, true, &r);
+  if (rc)
+    return rc;
   long text = find_text_column(r, a->in.text);
   long labels = vb_reader_find_column(r, a->g.labels);
   long id = vb_reader_find_column(r, a->in.id ? a->in.id : "id");

@@ -53,6 +53,7 @@ static const char USAGE[] =
     "  -f, --format FMT        table (default on a terminal), csv or json\n"
     "  -o, --output FILE       write to FILE atomically\n"
     "      --input-format FMT  auto (default), csv, tsv or ndjson\n"
+    READER_OPTIONS_HELP
     "  -q, --quiet             do not print the summary line\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -73,6 +74,7 @@ static const struct option OPTIONS[] = {
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    READER_LONG_OPTIONS,
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
@@ -183,11 +185,9 @@ static int add_file(const suggest_args *a, const char *path,
                     vb_suggest *s, uint64_t *skipped) {
   vb_reader *r;
   vb_error err;
-  int rc = vb_reader_open(path, a->in.input_format, &r, &err);
-  if (rc) {
-    print_error(&err);
-    return exit_code_for(rc, EXIT_INPUT);
-  }
+  int rc = open_input(&a->in, path, true, &r);
+  if (rc)
+    return rc;
   long text = find_text_column(r, a->in.text);
   long labels = a->g.gold_count ? vb_reader_find_column(r, a->g.labels) : -1;
   long split = a->g.split ? vb_reader_find_column(r, "split") : -1;
