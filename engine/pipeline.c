@@ -803,6 +803,11 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
   free(R.date_name);
   if (rc < 0)
     return rc;
+  if (job->text_col && R.text_col >= 0 &&
+      vb_tally_count(tally, VB_COUNT_READ) > 0 &&
+      !vb_reader_column_found(r, (size_t)R.text_col))
+    return vb__fail(err, VB_ECOLUMN, vb_reader_name(r), 0, 0,
+                    "no row has a text column \"%s\"", job->text_col);
   if (job->out && ferror(job->out))
     return vb__fail(err, VB_EIO, NULL, 0, 0, "cannot write output");
   return VB_OK;

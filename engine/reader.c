@@ -1,9 +1,13 @@
 /*
  * reader.c - streaming rows from CSV (RFC 4180), TSV and NDJSON input,
- * gzip-compressed or not.
+ * gzip-compressed or not, in UTF-8 or any encoding ICU converts.
  *
  * All input goes through zlib (gzdopen + gzread), which inflates gzip and
- * passes anything else through, so `.gz` costs nothing to support.  Bytes
+ * passes anything else through, so `.gz` costs nothing to support.  Input
+ * in another encoding (--encoding, or a UTF-16 byte-order mark) goes on
+ * through an ICU converter into UTF-8 before any parsing, so the parsers
+ * only ever see UTF-8 and every position refers to it; UTF-8 input never
+ * meets a converter (one branch per refill, none per byte).  Bytes
  * land in one read buffer; a row is parsed in place: unquoted fields (the
  * common case, found with memchr) point straight into that buffer, quoted
  * fields point between their quotes unless they hold "" escapes, in which
@@ -29,6 +33,11 @@
  *     keeping only the first RAW_KEEP bytes for vb_reader_raw().
  *   - Bytes are not interpreted: NUL bytes and invalid UTF-8 pass through
  *     unchanged (later stages repair UTF-8).
+ *   - What the input looks like is decided once, at open, from the bytes
+ *     the first refill buffered: the encoding, the CSV separator (the most
+ *     frequent of , ; TAB | outside quotes on the header line), and a
+ *     Qualtrics export's rows 2-3 (parsed from the buffer and given back
+ *     untouched when row 3 holds no {"ImportId").  No row pays for it.
  *
  * Formats:
  *   CSV/TSV  separator ',' or TAB; records end at LF, CRLF or a lone CR;
@@ -39,8 +48,16 @@
  *            have as many fields as the header.
  *   NDJSON   one object per non-blank line (blank: only spaces and tabs).
  *            The columns are the keys of the first object, in order (a
- *            repeated key counts once); keys that later objects add are
- *            ignored, keys they lack read as empty.  Values read as: string
+ *            repeated key counts once), which is parsed once for them and
+ *            again as the first row.  Streaming cannot know the union of
+ *            keys in advance, so the union is reached by name instead:
+ *            vb_reader_use_column() adds a column that every row resolves
+ *            on its own, as a top-level key of that exact name or else as
+ *            a dotted path into nested objects (a digit segment indexes an
+ *            array).  Keys a row lacks read as empty (VB_VALUE_MISSING);
+ *            keys that only later objects have and nobody named are not
+ *            columns.  Each field's JSON type is kept (vb_reader_field_type)
+ *            so that an object is never taken for text.  Values read as: string
  *            -> its text; number -> as written when a plain integer (so
  *            large ids keep every digit), else integral values in integer
  *            form and the rest as the shortest text that reads back the
@@ -153,6 +170,7 @@ struct vb_reader {
   unsigned char *seen;  /* NDJSON: column already set in this row */
   unsigned char *kinds; /* NDJSON: each field's vb_value in this row */
   unsigned char *paths; /* NDJSON: column resolved as a dotted path */
+  unsigned char *found; /* NDJSON: column had a value in some row so far */
   size_t npaths;        /* how many are */
   char **added;         /* NDJSON: names of columns added by use_column */
   size_t nadded;
@@ -784,8 +802,9 @@ static int set_columns(vb_reader *r, size_t count, const char *const *src,
   r->seen = malloc(count ? count : 1);
   r->kinds = malloc(count ? count : 1);
   r->paths = calloc(count ? count : 1, 1);
+  r->found = calloc(count ? count : 1, 1);
   if (!r->arena || !r->names || !r->slots || !r->seen || !r->kinds ||
-      !r->paths ||
+      !r->paths || !r->found ||
       (count > r->fcap &&
        vb__grow((void **)&r->fields, &r->fcap, count, sizeof(field))))
     return VB_ENOMEM;
@@ -922,7 +941,7 @@ static int json_row(vb_reader *r, bool header) {
       col = find_exact(r, key);
     if (col < 0 || r->seen[col])
       continue;
-    r->seen[col] = 1;
+    r->seen[col] = r->found[col] = 1;
     r->kinds[col] = value_kind(c);
     guess = (size_t)col + 1;
     size_t off = r->slen;
@@ -938,6 +957,7 @@ static int json_row(vb_reader *r, bool header) {
     size_t off = r->slen;
     rc = append_value(r, v, NULL, 0);
     r->kinds[col] = value_kind(v);
+    r->found[col] = 1;
     r->fields[col].off = off;
     r->fields[col].len = r->slen - off;
   }
@@ -1438,6 +1458,7 @@ void vb_reader_free(vb_reader *r) {
   free(r->seen);
   free(r->kinds);
   free(r->paths);
+  free(r->found);
   free(r->fields);
   free(r->scratch);
   free(r);
@@ -1504,6 +1525,12 @@ vb_value vb_reader_field_type(const vb_reader *r, size_t column) {
                                        : VB_VALUE_TEXT;
 }
 
+int vb_reader_column_found(const vb_reader *r, size_t column) {
+  if (column >= r->ncols)
+    return 0;
+  return r->format != VB_FORMAT_NDJSON || r->found[column];
+}
+
 const char *vb_reader_encoding(const vb_reader *r) {
   return r->tc ? r->tc->name : "UTF-8";
 }
@@ -1546,10 +1573,13 @@ static int grow_columns(vb_reader *r, size_t n) {
   unsigned char *paths = realloc(r->paths, n);
   if (paths)
     r->paths = paths;
+  unsigned char *found = realloc(r->found, n);
+  if (found)
+    r->found = found;
   char **added = realloc(r->added, (r->nadded + 1) * sizeof *added);
   if (added)
     r->added = added;
-  if (!names || !seen || !kinds || !paths || !added ||
+  if (!names || !seen || !kinds || !paths || !found || !added ||
       (n > r->fcap &&
        vb__grow((void **)&r->fields, &r->fcap, n, sizeof(field))))
     return VB_ENOMEM;
@@ -1584,6 +1614,7 @@ long vb_reader_use_column(vb_reader *r, const char *name) {
   r->paths[k] = strchr(copy, '.') != NULL;
   r->npaths += r->paths[k];
   r->kinds[k] = VB_VALUE_MISSING;
+  r->found[k] = 0;
   r->fields[k].off = r->fields[k].len = 0;
   r->fields[k].in_scratch = 1;
   r->ncols = r->flimit = k + 1;

@@ -504,6 +504,10 @@ VB_API long vb_reader_find_column(const vb_reader *r, const char *name);
  * (VB_VALUE_MISSING) in those that do not.  -1 for an empty name, or when
  * out of memory. */
 VB_API long vb_reader_use_column(vb_reader *r, const char *name);
+/* NDJSON: whether any row read so far had a value (even null) in this
+ * column, so that a name found in no row can be told from a sparse one.
+ * CSV/TSV: 1 for every column.  0 for a column out of range. */
+VB_API int vb_reader_column_found(const vb_reader *r, size_t column);
 
 /* Reads the next row.  Returns 1 when a row was read, 0 at end of input,
  * VB_EMALFORMED when the row was malformed (err says why and where; the row

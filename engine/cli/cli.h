@@ -160,6 +160,11 @@ int open_input(const input_args *a, const char *path, bool notes,
 void utf8_hint(const vb_reader *r, uint64_t invalid, uint64_t rows,
                bool *said);
 
+/* True, after printing "FILE:LINE: the text column ... holds a JSON
+ * object", when the current row's `column` is an NDJSON object or array:
+ * data, not a comment to analyze. */
+bool not_text(const vb_reader *r, size_t column);
+
 /* Runs the job over each FILE in turn ("-" or none: standard input).
  * With same_header, every input must have the first one's columns
  * (checked before any row is written).  Prints errors; returns an exit

@@ -170,6 +170,7 @@ static int evaluate(const eval_args *a, const char *path, const vb_lexicon *lex,
     code = EXIT_INPUT;
   }
   size_t themes[256];
+  uint64_t read = 0, invalid = 0;
   while (!code && (rc = vb_reader_next(r, &err)) != 0) {
     if (rc < 0) { /* a gold file is curated: any bad row stops the run */
       print_error(&err);
@@ -193,9 +194,14 @@ static int evaluate(const eval_args *a, const char *path, const vb_lexicon *lex,
     else
       snprintf(idbuf, sizeof idbuf, "line %llu",
                (unsigned long long)vb_reader_line(r));
+    if (not_text(r, (size_t)text)) {
+      code = EXIT_INPUT;
+      break;
+    }
     char *id_copy = id >= 0 ? strndup(row_id, idlen) : strdup(idbuf);
     const char *t = vb_reader_field(r, (size_t)text, &len);
     rc = vb_matcher_run(m, t, len);
+    invalid += vb_matcher_invalid_utf8(m) > 0;
     if (rc && rc != VB_EMATCHLIMIT) {
       fprintf(stderr, "verbatim: %s:%llu: %s\n", vb_reader_name(r),
               (unsigned long long)vb_reader_line(r), vb_strerror(rc));
@@ -211,7 +217,10 @@ static int evaluate(const eval_args *a, const char *path, const vb_lexicon *lex,
     }
     free(id_copy);
     (*rows)++;
+    read++;
   }
+  bool said = false;
+  utf8_hint(r, invalid, read, &said);
   vb_reader_free(r);
   return code;
 }

@@ -212,6 +212,7 @@ static int add_file(const suggest_args *a, const char *path,
   char *in_gold = calloc(nt ? nt : 1, 1);
   if (!gold || !sets || !in_gold)
     code = EXIT_INTERNAL;
+  uint64_t read = 0, invalid = 0;
   while (!code && (rc = vb_reader_next(r, &err)) != 0) {
     if (!a->g.gold_count && (rc == VB_EMALFORMED || rc == VB_ETOOBIG)) {
       (*skipped)++; /* counted in the summary line; a gold file must be clean */
@@ -232,12 +233,18 @@ static int add_file(const suggest_args *a, const char *path,
       if (vb_score_parse(sv, len, &v, &g) != VB_OK || (int)g != a->group)
         continue;
     }
+    if (not_text(r, (size_t)text)) {
+      code = EXIT_INPUT;
+      break;
+    }
     const char *t = vb_reader_field(r, (size_t)text, &len);
     rc = vb_matcher_run(m, t, len);
     if (rc && rc != VB_EMATCHLIMIT) {
       code = exit_code_for(rc, EXIT_INPUT);
       break;
     }
+    read++;
+    invalid += vb_matcher_invalid_utf8(m) > 0;
     if (vb_matcher_token_count(m) == 0)
       continue; /* no words: nothing to learn from */
     size_t nsets = 0;
@@ -265,6 +272,8 @@ static int add_file(const suggest_args *a, const char *path,
   }
   if (code == EXIT_INTERNAL)
     fputs("verbatim: out of memory\n", stderr);
+  bool said = false;
+  utf8_hint(r, invalid, read, &said);
   free(gold);
   free(sets);
   free(in_gold);

@@ -362,6 +362,19 @@ void utf8_hint(const vb_reader *r, uint64_t invalid, uint64_t rows,
   *said = true;
 }
 
+bool not_text(const vb_reader *r, size_t column) {
+  vb_value kind = vb_reader_field_type(r, column);
+  if (kind != VB_VALUE_OBJECT && kind != VB_VALUE_ARRAY)
+    return false;
+  fprintf(stderr,
+          "verbatim: %s:%llu: the text column \"%s\" holds a JSON %s, not "
+          "text\n",
+          vb_reader_name(r), (unsigned long long)vb_reader_line(r),
+          vb_reader_column_name(r, column),
+          kind == VB_VALUE_OBJECT ? "object" : "array");
+  return true;
+}
+
 int input_option(int c, const char *cmd, input_args *a) {
   switch (c) {
   case OPT_ENCODING: {
