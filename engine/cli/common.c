@@ -119,9 +119,9 @@ int usage_error(const char *cmd, const char *fmt, ...) {
 }
 
 /* Same columns, same order: a CSV output has one header.  Says so when
- * they differ. */
-static bool same_columns(const vb_reader *first, const vb_reader *r) {
-  size_t n = vb_reader_column_count(first);
+ * they differ.  `n`: the first reader's columns before a run added the
+ * NDJSON ones named (r has not run yet). */
+static bool same_columns(const vb_reader *first, size_t n, const vb_reader *r) {
   bool same = n == vb_reader_column_count(r);
   for (size_t i = 0; i < n && same; i++)
     same = strcmp(vb_reader_column_name(first, i),
@@ -171,7 +171,7 @@ static int check_headers(const input_args *a, char **files, int nfiles) {
     } else if (!first) {
       first = r;
       r = NULL;
-    } else if (!same_columns(first, r)) {
+    } else if (!same_columns(first, vb_reader_column_count(first), r)) {
       code = EXIT_INPUT;
     }
     vb_reader_free(r);
@@ -261,6 +261,7 @@ int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
       return code;
   }
   vb_reader *first = NULL;
+  size_t first_count = 0;
   int code = EXIT_OK;
   bool said = false;
   for (int i = 0; i < nfiles && code == EXIT_OK; i++) {
@@ -268,11 +269,12 @@ int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
     vb_error err;
     if ((code = open_input(a, files[i], true, &r)) != EXIT_OK)
       break;
-    if (first && same_header && !same_columns(first, r)) {
+    if (first && same_header && !same_columns(first, first_count, r)) {
       vb_reader_free(r);
       code = EXIT_INPUT;
       break;
     }
+    size_t columns = vb_reader_column_count(r);
     uint64_t rows = vb_tally_count(tally, VB_COUNT_READ);
     uint64_t invalid = vb_tally_count(tally, VB_COUNT_INVALID_UTF8);
     int rc = vb_job_run(job, r, tally, &err);
@@ -284,9 +286,10 @@ int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
       print_error(&err);
       code = exit_code_for(rc, EXIT_INPUT);
     }
-    if (!first)
+    if (!first) {
       first = r;
-    else
+      first_count = columns;
+    } else
       vb_reader_free(r);
   }
   vb_reader_free(first);
