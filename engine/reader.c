@@ -40,12 +40,13 @@
  *     untouched when row 3 holds no {"ImportId").  No row pays for it.
  *
  * Formats:
- *   CSV/TSV  separator ',' or TAB; records end at LF, CRLF or a lone CR;
- *            "" is a quote inside a quoted field; CR/LF inside quotes are
- *            data; a quote inside an unquoted field is literal; anything
- *            but a separator or a record end after a closing quote is an
- *            error.  Completely empty lines are not rows.  Every row must
- *            have as many fields as the header.
+ *   CSV/TSV  separator as set, else sniffed (CSV) or TAB; records end
+ *            at LF, CRLF or a lone CR; "" is a quote inside a quoted
+ *            field; CR/LF inside quotes are data; a quote inside an
+ *            unquoted field is literal; anything but a separator or a
+ *            record end after a closing quote is an error.  Completely
+ *            empty lines are not rows.  Every row must have as many
+ *            fields as the header.
  *   NDJSON   one object per non-blank line (blank: only spaces and tabs).
  *            The columns are the keys of the first object, in order (a
  *            repeated key counts once), which is parsed once for them and
@@ -333,14 +334,14 @@ static int transcode(vb_reader *r, char *dst, unsigned ask) {
     const char *src = tc->in + tc->pos;
     UErrorCode status = U_ZERO_ERROR;
     ucnv_convertEx(tc->to, tc->from, &t, limit, &src, tc->in + tc->end,
-                   tc->pivot, &tc->pivot_src, &tc->pivot_dst,
-                   tc->pivot + PIVOT, false, tc->eof, &status);
+                   tc->pivot, &tc->pivot_src, &tc->pivot_dst, tc->pivot + PIVOT,
+                   false, tc->eof, &status);
     tc->pos = (size_t)(src - tc->in);
     if (status == U_BUFFER_OVERFLOW_ERROR)
       break;
     if (U_FAILURE(status)) {
-      vb__fail(&r->read_err, VB_EIO, r->name, 0, 0, "cannot convert from %s: %s",
-               tc->name, u_errorName(status));
+      vb__fail(&r->read_err, VB_EIO, r->name, 0, 0,
+               "cannot convert from %s: %s", tc->name, u_errorName(status));
       return t > dst ? (int)(t - dst) : -1;
     }
     tc->done = tc->eof && tc->pos == tc->end;

@@ -1283,10 +1283,10 @@ static void test_sniff_delimiter(void) {
       {"id;score;comment\n1;9;ok\n", ';', 3},
       {"id|score|comment\n1|9|ok\n", '|', 3},
       {"id\tscore\tcomment\n1\t9\tok\n", '\t', 3},
-      {"a,b;c\n1,2;3\n", ',', 2},           /* a tie: the comma */
-      {"\"a;b;c\",d,e\n1,2,3\n", ',', 3},   /* quoted separators do not count */
-      {"comment\nfine\n", ',', 1},          /* none at all */
-      {"\"x\ny;z\";w\n1;2\n", ';', 2},      /* a header field over two lines */
+      {"a,b;c\n1,2;3\n", ',', 2},         /* a tie: the comma */
+      {"\"a;b;c\",d,e\n1,2,3\n", ',', 3}, /* quoted separators do not count */
+      {"comment\nfine\n", ',', 1},        /* none at all */
+      {"\"x\ny;z\";w\n1;2\n", ';', 2},    /* a header field over two lines */
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     vb_reader *r = open_with("sniff.csv", cases[i].content,
@@ -1332,7 +1332,8 @@ static void test_encoding_windows_1252(void) {
   CHECK_INT(vb_reader_options_new(&o), VB_OK);
   CHECK_INT(vb_reader_options_set_encoding(o, "no-such-encoding"), VB_EINVAL);
   CHECK_INT(vb_reader_options_set_encoding(o, "windows-1252"), VB_OK);
-  const char *cp = "id;comment\r\n1;Tr\xe8s bien\r\n2;paid \x80" "49\r\n";
+  const char *cp = "id;comment\r\n1;Tr\xe8s bien\r\n2;paid \x80"
+                   "49\r\n";
   vb_reader *r = open_with("excel.csv", cp, strlen(cp), o);
   if (r) {
     CHECK(strcmp(vb_reader_encoding(r), "UTF-8") != 0);
@@ -1340,8 +1341,11 @@ static void test_encoding_windows_1252(void) {
     CHECK_INT(vb_reader_next(r, NULL), 1);
     CHECK_FIELD(r, 1, "Tr\xc3\xa8s bien");
     CHECK_INT(vb_reader_next(r, NULL), 1);
-    CHECK_FIELD(r, 1, "paid \xe2\x82\xac" "49");
-    CHECK_RAW(r, "2;paid \xe2\x82\xac" "49");
+    CHECK_FIELD(r, 1,
+                "paid \xe2\x82\xac"
+                "49");
+    CHECK_RAW(r, "2;paid \xe2\x82\xac"
+                 "49");
     CHECK_INT(vb_reader_line(r), 3);
     CHECK_INT(vb_reader_next(r, NULL), 0);
     vb_reader_free(r);
@@ -1433,23 +1437,28 @@ static void test_encoding_utf16(void) {
   /* gzip and UTF-16 together. */
   t = (text){0};
   add(&t, "\xFF\xFE", 2);
-  add_utf16(&t, "comment\n\xe2\x82\xac" "5\n", 1);
+  add_utf16(&t,
+            "comment\n\xe2\x82\xac"
+            "5\n",
+            1);
   r = must_open(put_gz("u16.csv.gz", t.s, t.len), VB_FORMAT_AUTO);
   if (r) {
     CHECK_INT(vb_reader_next(r, NULL), 1);
-    CHECK_FIELD(r, 0, "\xe2\x82\xac" "5");
+    CHECK_FIELD(r, 0,
+                "\xe2\x82\xac"
+                "5");
     vb_reader_free(r);
   }
   free(t.s);
 }
 
 static void test_skip_rows(void) {
-  const char *qualtrics =
-      "\xEF\xBB\xBFStartDate,Q1,Q2\r\n"
-      "Start Date,How likely?,\"Why?\r\nBe specific.\"\r\n"
-      "\"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\","
-      "\"{\"\"ImportId\"\":\"\"QID2_TEXT\"\"}\"\r\n"
-      "2026-01-01,9,great\r\n";
+  const char *qualtrics = "\xEF\xBB\xBFStartDate,Q1,Q2\r\n"
+                          "Start Date,How likely?,\"Why?\r\nBe specific.\"\r\n"
+                          "\"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{"
+                          "\"\"ImportId\"\":\"\"QID1\"\"}\","
+                          "\"{\"\"ImportId\"\":\"\"QID2_TEXT\"\"}\"\r\n"
+                          "2026-01-01,9,great\r\n";
   vb_reader *r = open_with("q.csv", qualtrics, strlen(qualtrics), NULL);
   if (r) {
     CHECK_INT(vb_reader_qualtrics(r), 1);
@@ -1575,8 +1584,8 @@ static void test_ndjson_paths(void) {
 
 /* Many columns added by name: the index grows and still finds each. */
 static void test_ndjson_many_added_columns(void) {
-  vb_reader *r = open_text("many.ndjson", "{\"a\":1}\n{\"k40\":\"x\"}\n",
-                           VB_FORMAT_AUTO);
+  vb_reader *r =
+      open_text("many.ndjson", "{\"a\":1}\n{\"k40\":\"x\"}\n", VB_FORMAT_AUTO);
   if (!r)
     return;
   for (int i = 0; i < 50; i++) {

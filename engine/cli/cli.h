@@ -63,10 +63,10 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
     "skip-rows", required_argument, NULL, OPT_SKIP_ROWS                        \
   }
 #define READER_OPTIONS_HELP                                                    \
-  "      --encoding NAME     the input's encoding (default: UTF-8, or "      \
+  "      --encoding NAME     the input's encoding (default: UTF-8, or "        \
   "UTF-16\n"                                                                   \
   "                          by its byte-order mark), e.g. windows-1252\n"     \
-  "      --delimiter C       the CSV field separator: a character or tab\n"   \
+  "      --delimiter C       the CSV field separator: a character or tab\n"    \
   "                          (default: sniffed from , ; tab | in the "         \
   "header)\n"                                                                  \
   "      --skip-rows N       skip N rows after the header (default: skip a\n"  \
@@ -157,8 +157,7 @@ int open_input(const input_args *a, const char *path, bool notes,
                vb_reader **r);
 /* Once per run (*said), when more than 1% of `rows` held invalid UTF-8 in
  * a file read as UTF-8: names --encoding windows-1252 as the likely fix. */
-void utf8_hint(const vb_reader *r, uint64_t invalid, uint64_t rows,
-               bool *said);
+void utf8_hint(const vb_reader *r, uint64_t invalid, uint64_t rows, bool *said);
 
 /* True, after printing "FILE:LINE: the text column ... holds a JSON
  * object", when the current row's `column` is an NDJSON object or array:

@@ -320,8 +320,8 @@ static void print_notes(const vb_reader *r, const input_args *a) {
             "import ids) skipped\n",
             name);
   else if (skipped)
-    fprintf(stderr, "verbatim: %s: %llu row%s after the header skipped\n",
-            name, skipped, skipped == 1 ? "" : "s");
+    fprintf(stderr, "verbatim: %s: %llu row%s after the header skipped\n", name,
+            skipped, skipped == 1 ? "" : "s");
 }
 
 int open_input(const input_args *a, const char *path, bool notes,
@@ -387,8 +387,10 @@ int input_option(int c, const char *cmd, input_args *a) {
     int rc = vb_reader_options_set_encoding(o, optarg);
     vb_reader_options_free(o);
     if (rc)
-      return -usage_error(cmd, "unknown encoding '%s' (e.g. windows-1252, "
-                               "latin1, UTF-16LE)", optarg);
+      return -usage_error(cmd,
+                          "unknown encoding '%s' (e.g. windows-1252, "
+                          "latin1, UTF-16LE)",
+                          optarg);
     a->encoding = optarg;
     return 1;
   }
