@@ -18,7 +18,7 @@
  *   check.c     warnings about stemming traps (vb_lexicon_check)
  *   match.c     the matcher
  *   tally.c     mergeable counts
- *   reader.c    CSV / TSV / NDJSON rows, gzip
+ *   reader.c    CSV / TSV / NDJSON rows, gzip, encodings (ICU), sniffing
  *   writer.c    CSV / JSON field writers, atomic output files
  *   pipeline.c  the `tag` job
  */

@@ -127,18 +127,25 @@ int vb_job_set_report(vb_job *job, vb_report *report, const char *date_column) {
 }
 
 /* Finds a column by its configured name or by the common names.  A name
- * given explicitly must exist (VB_ECOLUMN); an absent common name is -1. */
-static int find_column(const vb_reader *r, const char *given,
+ * given explicitly must exist (VB_ECOLUMN); an absent common name is -1.
+ * NDJSON resolves a given name in every row (vb_reader_use_column), so
+ * there it always exists, as does a score column. */
+static int find_column(vb_reader *r, const char *given,
                        const char *const common[], const char *role, long *col,
                        vb_error *err) {
   *col = -1;
   if (given) {
-    *col = vb_reader_find_column(r, given);
+    *col = vb_reader_use_column(r, given);
     if (*col >= 0)
       return VB_OK;
   } else {
     for (size_t i = 0; common[i] && *col < 0; i++)
       *col = vb_reader_find_column(r, common[i]);
+    /* NDJSON rows after the first may hold what the first lacks: look
+     * there for a score under the first common name. */
+    if (*col < 0 && strcmp(role, "score") == 0 &&
+        vb_reader_format(r) == VB_FORMAT_NDJSON)
+      *col = vb_reader_use_column(r, common[0]);
     if (*col >= 0 || strcmp(role, "text") != 0)
       return VB_OK;
   }
@@ -498,7 +505,18 @@ static int fill_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
     const char *raw = vb_reader_raw(r, &raw_len);
     if (batch_put(b, raw, raw_len, &row->raw))
       return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
-    if (rc < 0) {
+    vb_value kind = rc > 0 && R->text_col >= 0
+                        ? vb_reader_field_type(r, (size_t)R->text_col)
+                        : VB_VALUE_TEXT;
+    if (kind == VB_VALUE_OBJECT || kind == VB_VALUE_ARRAY) {
+      snprintf(reason, sizeof reason,
+               "the text column \"%s\" holds a JSON %s, not text",
+               vb_reader_column_name(r, (size_t)R->text_col),
+               kind == VB_VALUE_OBJECT ? "object" : "array");
+      row->malformed = true;
+      if (batch_put(b, reason, strlen(reason), &row->reason))
+        return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+    } else if (rc < 0) {
       /* a multi-line row's error may sit on a later line than its start */
       if (row_err.column && row_err.line && row_err.line != row->line)
         snprintf(reason, sizeof reason, "line %u column %u: %s", row_err.line,
@@ -733,7 +751,7 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
   vb__error_clear(err);
   if (!job || !r || !tally)
     return vb__fail(err, VB_EINVAL, NULL, 0, 0, "job, reader or tally NULL");
-  run R = {.job = job, .columns = vb_reader_column_count(r), .date_col = -1};
+  run R = {.job = job, .date_col = -1};
   int rc = find_column(r, job->text_col, TEXT_NAMES, "text", &R.text_col, err);
   if (!rc)
     rc =
@@ -751,6 +769,7 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
     rc = find_column(r, job->date_col, NULL, "date", &R.date_col, err);
   if (rc)
     return rc;
+  R.columns = vb_reader_column_count(r); /* with the NDJSON paths named */
   R.sliced = R.by_count > 0 || R.period != VB_PERIOD_NONE;
   R.input_name = strdup(vb_reader_name(r));
   R.score_name = strdup(
@@ -784,6 +803,11 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
   free(R.date_name);
   if (rc < 0)
     return rc;
+  if (job->text_col && R.text_col >= 0 &&
+      vb_tally_count(tally, VB_COUNT_READ) > 0 &&
+      !vb_reader_column_found(r, (size_t)R.text_col))
+    return vb__fail(err, VB_ECOLUMN, vb_reader_name(r), 0, 0,
+                    "no row has a text column \"%s\"", job->text_col);
   if (job->out && ferror(job->out))
     return vb__fail(err, VB_EIO, NULL, 0, 0, "cannot write output");
   return VB_OK;

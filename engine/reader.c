@@ -1,9 +1,13 @@
 /*
  * reader.c - streaming rows from CSV (RFC 4180), TSV and NDJSON input,
- * gzip-compressed or not.
+ * gzip-compressed or not, in UTF-8 or any encoding ICU converts.
  *
  * All input goes through zlib (gzdopen + gzread), which inflates gzip and
- * passes anything else through, so `.gz` costs nothing to support.  Bytes
+ * passes anything else through, so `.gz` costs nothing to support.  Input
+ * in another encoding (--encoding, or a UTF-16 byte-order mark) goes on
+ * through an ICU converter into UTF-8 before any parsing, so the parsers
+ * only ever see UTF-8 and every position refers to it; UTF-8 input never
+ * meets a converter (one branch per refill, none per byte).  Bytes
  * land in one read buffer; a row is parsed in place: unquoted fields (the
  * common case, found with memchr) point straight into that buffer, quoted
  * fields point between their quotes unless they hold "" escapes, in which
@@ -29,18 +33,32 @@
  *     keeping only the first RAW_KEEP bytes for vb_reader_raw().
  *   - Bytes are not interpreted: NUL bytes and invalid UTF-8 pass through
  *     unchanged (later stages repair UTF-8).
+ *   - What the input looks like is decided once, at open, from the bytes
+ *     the first refill buffered: the encoding, the CSV separator (the most
+ *     frequent of , ; TAB | outside quotes on the header line), and a
+ *     Qualtrics export's rows 2-3 (parsed from the buffer and given back
+ *     untouched when row 3 holds no {"ImportId").  No row pays for it.
  *
  * Formats:
- *   CSV/TSV  separator ',' or TAB; records end at LF, CRLF or a lone CR;
- *            "" is a quote inside a quoted field; CR/LF inside quotes are
- *            data; a quote inside an unquoted field is literal; anything
- *            but a separator or a record end after a closing quote is an
- *            error.  Completely empty lines are not rows.  Every row must
- *            have as many fields as the header.
+ *   CSV/TSV  separator as set, else sniffed (CSV) or TAB; records end
+ *            at LF, CRLF or a lone CR; "" is a quote inside a quoted
+ *            field; CR/LF inside quotes are data; a quote inside an
+ *            unquoted field is literal; anything but a separator or a
+ *            record end after a closing quote is an error.  Completely
+ *            empty lines are not rows.  Every row must have as many
+ *            fields as the header.
  *   NDJSON   one object per non-blank line (blank: only spaces and tabs).
  *            The columns are the keys of the first object, in order (a
- *            repeated key counts once); keys that later objects add are
- *            ignored, keys they lack read as empty.  Values read as: string
+ *            repeated key counts once), which is parsed once for them and
+ *            again as the first row.  Streaming cannot know the union of
+ *            keys in advance, so the union is reached by name instead:
+ *            vb_reader_use_column() adds a column that every row resolves
+ *            on its own, as a top-level key of that exact name or else as
+ *            a dotted path into nested objects (a digit segment indexes an
+ *            array).  Keys a row lacks read as empty (VB_VALUE_MISSING);
+ *            keys that only later objects have and nobody named are not
+ *            columns.  Each field's JSON type is kept (vb_reader_field_type)
+ *            so that an object is never taken for text.  Values read as: string
  *            -> its text; number -> as written when a plain integer (so
  *            large ids keep every digit), else integral values in integer
  *            form and the rest as the shortest text that reads back the
@@ -77,6 +95,7 @@
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
+#include <unicode/ucnv.h>
 #include <zlib.h>
 
 #include "internal.h"
@@ -85,6 +104,7 @@
 #define DEFAULT_MAX_ROW ((size_t)16 << 20) /* default row limit */
 #define RAW_KEEP 4096u                     /* raw bytes kept of a big row */
 #define GZ_BUFFER (256u * 1024u)           /* zlib's own input buffer */
+#define PIVOT 4096u                        /* UTF-16 pivot of a transcode */
 
 /* Internal result of a row parser: more input is needed before it can
  * decide.  (1 = row, 0 = end, negative = VB_E* code.) */
@@ -95,11 +115,33 @@ typedef struct field {
   int in_scratch; /* off is into r->scratch, else into r->buf */
 } field;
 
+struct vb_reader_options {
+  vb_format format;
+  char *encoding; /* NULL: detect */
+  char sep;       /* 0: sniff */
+  long skip_rows; /* < 0: detect a Qualtrics export */
+};
+
+/* Transcoding of non-UTF-8 input: file bytes -> `in` -> ICU (through a
+ * UTF-16 pivot) -> the read buffer.  Absent for UTF-8 input. */
+typedef struct transcoder {
+  UConverter *from, *to;
+  char *in; /* CHUNK bytes read from the file, [pos, end) not converted */
+  size_t pos, end;
+  bool eof, done; /* the file is read / everything is converted */
+  UChar pivot[PIVOT], *pivot_src, *pivot_dst;
+  char name[64]; /* the converter's canonical name */
+} transcoder;
+
 struct vb_reader {
   gzFile gz;
   char *name;
   vb_format format;
   char sep;
+  bool sep_sniffed;
+  transcoder *tc;   /* NULL: the input is read as UTF-8 */
+  uint64_t skipped; /* rows skipped after the header */
+  bool qualtrics;
   bool eof;          /* gzread reported the end of input */
   vb_error read_err; /* a read error to report once the buffer runs out */
   vb_error fatal;    /* code != 0: the reader is dead, report this again */
@@ -126,11 +168,16 @@ struct vb_reader {
   size_t flimit; /* fields stored per row: ncols, or SIZE_MAX for a header */
   char *scratch;
   size_t scap, slen;
-  unsigned char *seen; /* NDJSON: column already set in this row */
+  unsigned char *seen;  /* NDJSON: column already set in this row */
+  unsigned char *kinds; /* NDJSON: each field's vb_value in this row */
+  unsigned char *paths; /* NDJSON: column resolved as a dotted path */
+  unsigned char *found; /* NDJSON: column had a value in some row so far */
+  size_t npaths;        /* how many are */
+  char **added;         /* NDJSON: names of columns added by use_column */
+  size_t nadded;
   size_t raw_off, raw_len;
   bool raw_copied; /* raw is in rawbuf, not in buf */
   char rawbuf[RAW_KEEP];
-  bool first_pending; /* NDJSON: the header object is the first row */
 
   /* Recovery after a bad row: skip to the end of its first line. */
   vb_error pend; /* the bad row's error, reported once the skip is done */
@@ -267,6 +314,41 @@ static const char *gz_message(gzFile gz, int *errnum) {
   return msg ? msg : "unknown error";
 }
 
+/* Fills dst[0, ask) with UTF-8 converted from the file, reading it in
+ * CHUNKs.  Returns the bytes written (fewer than `ask` only at the end of
+ * input), or -1 on a read error (gzerror says which) or a conversion
+ * failure (r->read_err filled). */
+static int transcode(vb_reader *r, char *dst, unsigned ask) {
+  transcoder *tc = r->tc;
+  char *t = dst;
+  char *const limit = dst + ask;
+  while (t < limit && !tc->done) {
+    if (tc->pos == tc->end && !tc->eof) {
+      int n = gzread(r->gz, tc->in, (unsigned)CHUNK);
+      if (n < 0)
+        return t > dst ? (int)(t - dst) : -1;
+      tc->pos = 0;
+      tc->end = (size_t)n;
+      tc->eof = (size_t)n < CHUNK;
+    }
+    const char *src = tc->in + tc->pos;
+    UErrorCode status = U_ZERO_ERROR;
+    ucnv_convertEx(tc->to, tc->from, &t, limit, &src, tc->in + tc->end,
+                   tc->pivot, &tc->pivot_src, &tc->pivot_dst, tc->pivot + PIVOT,
+                   false, tc->eof, &status);
+    tc->pos = (size_t)(src - tc->in);
+    if (status == U_BUFFER_OVERFLOW_ERROR)
+      break;
+    if (U_FAILURE(status)) {
+      vb__fail(&r->read_err, VB_EIO, r->name, 0, 0,
+               "cannot convert from %s: %s", tc->name, u_errorName(status));
+      return t > dst ? (int)(t - dst) : -1;
+    }
+    tc->done = tc->eof && tc->pos == tc->end;
+  }
+  return (int)(t - dst);
+}
+
 /* Drops the consumed bytes [0, pos), grows the buffer when what is left
  * fills half of it or more (up to about max_row + CHUNK), and reads as much
  * as fits.  A read error that came with data is held back until the
@@ -306,13 +388,16 @@ static int refill(vb_reader *r, vb_error *err) {
   while (r->end < r->cap) {
     size_t room = r->cap - r->end;
     unsigned ask = room > (1u << 30) ? 1u << 30 : (unsigned)room;
-    int n = gzread(r->gz, r->buf + r->end, ask);
+    int n = r->tc ? transcode(r, r->buf + r->end, ask)
+                  : gzread(r->gz, r->buf + r->end, ask);
     int errnum = Z_OK;
     const char *msg = gz_message(r->gz, &errnum);
     if (n > 0)
       r->end += (size_t)n;
-    if (errnum != Z_OK || n < 0) {
-      if (errnum == Z_ERRNO)
+    if (errnum != Z_OK || n < 0 || r->read_err.code) {
+      if (r->read_err.code)
+        ; /* a conversion failure, described by transcode() */
+      else if (errnum == Z_ERRNO)
         vb__fail(&r->read_err, VB_EIO, r->name, 0, 0, "read error: %s", msg);
       else if (errnum == Z_MEM_ERROR)
         nomem(r, &r->read_err);
@@ -620,6 +705,44 @@ static int append_number(vb_reader *r, double d, const char *raw,
   return scratch_append(r, tmp, n > 0 ? (size_t)n : 0);
 }
 
+static unsigned char value_kind(const cJSON *v) {
+  if (cJSON_IsString(v))
+    return VB_VALUE_TEXT;
+  if (cJSON_IsNumber(v))
+    return VB_VALUE_NUMBER;
+  if (cJSON_IsBool(v))
+    return VB_VALUE_BOOL;
+  if (cJSON_IsObject(v))
+    return VB_VALUE_OBJECT;
+  if (cJSON_IsArray(v))
+    return VB_VALUE_ARRAY;
+  return VB_VALUE_NULL;
+}
+
+/* The value at a dotted path below `v` ("answer.text", "items.0"), or
+ * NULL.  Keys match exactly; a segment of digits indexes an array. */
+static const cJSON *json_path(const cJSON *v, const char *path) {
+  for (const char *seg = path; v;) {
+    const char *dot = strchr(seg, '.');
+    size_t len = dot ? (size_t)(dot - seg) : strlen(seg);
+    const cJSON *next = NULL;
+    if (cJSON_IsObject(v)) {
+      for (const cJSON *c = v->child; c && !next; c = c->next)
+        if (c->string && strncmp(c->string, seg, len) == 0 &&
+            c->string[len] == '\0')
+          next = c;
+    } else if (cJSON_IsArray(v) && len && len < 10 &&
+               strspn(seg, "0123456789") >= len) {
+      next = cJSON_GetArrayItem(v, atoi(seg));
+    }
+    if (!dot)
+      return next;
+    v = next;
+    seg = dot + 1;
+  }
+  return NULL;
+}
+
 static int append_value(vb_reader *r, const cJSON *v, const char *raw,
                         size_t raw_len) {
   if (cJSON_IsString(v))
@@ -678,7 +801,11 @@ static int set_columns(vb_reader *r, size_t count, const char *const *src,
   r->names = malloc((count ? count : 1) * sizeof *r->names);
   r->slots = calloc(nslots, sizeof *r->slots);
   r->seen = malloc(count ? count : 1);
-  if (!r->arena || !r->names || !r->slots || !r->seen ||
+  r->kinds = malloc(count ? count : 1);
+  r->paths = calloc(count ? count : 1, 1);
+  r->found = calloc(count ? count : 1, 1);
+  if (!r->arena || !r->names || !r->slots || !r->seen || !r->kinds ||
+      !r->paths || !r->found ||
       (count > r->fcap &&
        vb__grow((void **)&r->fields, &r->fcap, count, sizeof(field))))
     return VB_ENOMEM;
@@ -796,8 +923,10 @@ static int json_row(vb_reader *r, bool header) {
     r->fields[i].len = 0;
     r->fields[i].in_scratch = 1;
   }
-  if (r->ncols)
+  if (r->ncols) {
     memset(r->seen, 0, r->ncols);
+    memset(r->kinds, VB_VALUE_MISSING, r->ncols);
+  }
   size_t walk = json_ws(text, 0, n) + 1; /* just after '{' */
   bool walking = true;
   size_t guess = 0;
@@ -813,10 +942,23 @@ static int json_row(vb_reader *r, bool header) {
       col = find_exact(r, key);
     if (col < 0 || r->seen[col])
       continue;
-    r->seen[col] = 1;
+    r->seen[col] = r->found[col] = 1;
+    r->kinds[col] = value_kind(c);
     guess = (size_t)col + 1;
     size_t off = r->slen;
     rc = append_value(r, c, walking ? text + vs : NULL, ve - vs);
+    r->fields[col].off = off;
+    r->fields[col].len = r->slen - off;
+  }
+  for (size_t col = 0; r->npaths && col < r->ncols && !rc; col++) {
+    const cJSON *v =
+        r->paths[col] && !r->seen[col] ? json_path(root, r->names[col]) : NULL;
+    if (!v)
+      continue;
+    size_t off = r->slen;
+    rc = append_value(r, v, NULL, 0);
+    r->kinds[col] = value_kind(v);
+    r->found[col] = 1;
     r->fields[col].off = off;
     r->fields[col].len = r->slen - off;
   }
@@ -914,10 +1056,6 @@ int vb_reader_next(vb_reader *r, vb_error *err) {
   if (!err)
     err = &local;
   vb__error_clear(err); /* an out-parameter: never read what it held */
-  if (r->first_pending) {
-    r->first_pending = false;
-    return 1;
-  }
   r->nfields = 0;
   r->raw_len = 0;
   r->raw_copied = false;
@@ -940,7 +1078,7 @@ int vb_reader_next(vb_reader *r, vb_error *err) {
   return rc;
 }
 
-/* ---- open / free ------------------------------------------------------ */
+/* ---- before the header ---------------------------------------------- */
 
 /* Skips a UTF-8 BOM and the lines before the header that hold only spaces
  * and tabs, leaving r->pos at the start of the first other line.  *first is
@@ -982,37 +1120,149 @@ static int skip_to_header(vb_reader *r, int *first, vb_error *err) {
   }
 }
 
-static int read_header(vb_reader *r, vb_error *err) {
-  int first;
-  int rc = skip_to_header(r, &first, err);
-  if (rc)
-    return rc;
-  if (first == -1)
-    return vb__fail(err, VB_EEMPTY, r->name, 0, 0,
-                    "empty input: no header row");
-  if (r->format == VB_FORMAT_AUTO)
-    r->format = first == '{' ? VB_FORMAT_NDJSON : VB_FORMAT_CSV;
-  r->sep = r->format == VB_FORMAT_TSV ? '\t' : ',';
-  r->flimit = SIZE_MAX;
-  rc = parse(r, true, err);
-  if (rc == 0) /* not reached: a non-blank line exists */
-    return vb__fail(err, VB_EEMPTY, r->name, 0, 0,
-                    "empty input: no header row");
-  if (rc == VB_EMALFORMED || rc == VB_ETOOBIG) {
-    if (err)
-      *err = r->pend;
-    return rc;
-  }
-  if (rc < 0)
-    return rc;
-  if (r->format == VB_FORMAT_NDJSON) {
-    r->first_pending = true;
+/* ---- the shape of the input: encoding, separator, extra header rows -- */
+
+static void transcoder_free(transcoder *tc) {
+  if (!tc)
+    return;
+  if (tc->from)
+    ucnv_close(tc->from);
+  if (tc->to)
+    ucnv_close(tc->to);
+  free(tc->in);
+  free(tc);
+}
+
+/* Chooses the encoding once, from the option or else from a UTF-16
+ * byte-order mark in the first buffered bytes, and unless it is UTF-8
+ * routes the input through a converter: the buffered bytes move to the
+ * converter's input and the buffer is filled again with UTF-8.  UTF-8
+ * input never meets a converter. */
+static int setup_encoding(vb_reader *r, const char *encoding, vb_error *err) {
+  const unsigned char *b = (const unsigned char *)r->buf;
+  const char *name = encoding;
+  size_t bom = 0;
+  if (!name && r->end >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+    name = "UTF-16LE";
+  else if (!name && r->end >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+    name = "UTF-16BE";
+  if (!name)
+    return VB_OK;
+  if (!encoding)
+    bom = 2;
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter *from = ucnv_open(name, &status);
+  if (U_FAILURE(status))
+    return vb__fail(err, VB_EINVAL, r->name, 0, 0, "unknown encoding \"%s\"",
+                    name);
+  const char *canonical = ucnv_getName(from, &status);
+  if (U_SUCCESS(status) && strcmp(canonical, "UTF-8") == 0) {
+    ucnv_close(from);
     return VB_OK;
   }
+  transcoder *tc = calloc(1, sizeof *tc);
+  if (!tc) {
+    ucnv_close(from);
+    return nomem(r, err);
+  }
+  tc->from = from;
+  tc->to = ucnv_open("UTF-8", &status);
+  tc->in = malloc(CHUNK);
+  if (U_FAILURE(status) || !tc->in) {
+    transcoder_free(tc);
+    return nomem(r, err);
+  }
+  snprintf(tc->name, sizeof tc->name, "%s", canonical);
+  memcpy(tc->in, r->buf + bom, r->end - bom);
+  tc->end = r->end - bom;
+  tc->eof = r->eof;
+  tc->pivot_src = tc->pivot_dst = tc->pivot;
+  r->tc = tc;
+  r->pos = r->end = 0;
+  r->eof = false;
+  return refill(r, err);
+}
+
+/* CSV: the most frequent of , ; TAB | outside quotes on the header line
+ * (a comma on a tie or when none occurs).  Reads the buffered header line
+ * once; rows never pay for it. */
+static char sniff_delimiter(const vb_reader *r) {
+  static const char candidates[] = {',', ';', '\t', '|'};
+  size_t count[4] = {0};
+  bool quoted = false;
+  for (size_t i = r->pos; i < r->end; i++) {
+    char c = r->buf[i];
+    if (c == '"')
+      quoted = !quoted;
+    else if (!quoted && (c == '\n' || c == '\r'))
+      break;
+    else if (!quoted)
+      for (int k = 0; k < 4; k++)
+        count[k] += c == candidates[k];
+  }
+  int best = 0;
+  for (int k = 1; k < 4; k++)
+    if (count[k] > count[best])
+      best = k;
+  return candidates[best];
+}
+
+/* Row 3 of a Qualtrics export holds {"ImportId":"QID1"} and the like. */
+static bool import_id_row(const vb_reader *r) {
+  for (size_t i = 0; i < r->nfields; i++) {
+    size_t len;
+    const char *f = vb_reader_field(r, i, &len);
+    if (len >= 11 && memcmp(f, "{\"ImportId\"", 11) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* Skips rows 2 and 3 of a Qualtrics export (question texts, import ids),
+ * looking only at the buffered bytes: on no match nothing has moved. */
+static void detect_qualtrics(vb_reader *r) {
+  size_t pos = r->pos;
+  uint64_t line = r->line;
+  if (csv_row(r) == 1 && csv_row(r) == 1 && import_id_row(r)) {
+    r->skipped = 2;
+    r->qualtrics = true;
+  } else {
+    r->pos = pos;
+    r->line = line;
+    vb__error_clear(&r->pend);
+  }
+  r->nfields = 0;
+  r->raw_len = 0;
+}
+
+/* Skips `n` rows (counted in r->skipped), malformed ones included: they
+ * are rows the caller said are not data. */
+static int skip_rows(vb_reader *r, long n, vb_error *err) {
+  for (long i = 0; i < n; i++) {
+    int rc = parse(r, false, err);
+    if (rc == 0)
+      break;
+    if (rc == VB_EMALFORMED || rc == VB_ETOOBIG)
+      rc = skip_line(r, err);
+    else if (rc == 1)
+      rc = VB_OK;
+    if (rc)
+      return rc;
+    r->skipped++;
+  }
+  vb__error_clear(&r->pend);
+  r->nfields = 0;
+  r->raw_len = 0;
+  return VB_OK;
+}
+
+/* ---- open / free ------------------------------------------------------ */
+
+static int csv_header(vb_reader *r, const vb_reader_options *o, vb_error *err) {
   size_t n = r->nfields;
   const char **names = malloc((n ? n : 1) * sizeof *names);
   size_t *lens = malloc((n ? n : 1) * sizeof *lens);
-  rc = VB_ENOMEM;
+  int rc = VB_ENOMEM;
   if (names && lens) {
     for (size_t i = 0; i < n; i++)
       names[i] = vb_reader_field(r, i, &lens[i]);
@@ -1022,15 +1272,116 @@ static int read_header(vb_reader *r, vb_error *err) {
   free(lens);
   r->nfields = 0;
   r->raw_len = 0;
-  return rc ? nomem(r, err) : VB_OK;
+  if (rc)
+    return nomem(r, err);
+  if (o->skip_rows >= 0)
+    return skip_rows(r, o->skip_rows, err);
+  detect_qualtrics(r);
+  return VB_OK;
+}
+
+static int read_header(vb_reader *r, const vb_reader_options *o,
+                       vb_error *err) {
+  int first;
+  int rc = skip_to_header(r, &first, err);
+  if (rc)
+    return rc;
+  if (first == -1)
+    return vb__fail(err, VB_EEMPTY, r->name, 0, 0,
+                    "empty input: no header row");
+  if (r->format == VB_FORMAT_AUTO)
+    r->format = first == '{' ? VB_FORMAT_NDJSON : VB_FORMAT_CSV;
+  r->sep = o->sep ? o->sep : r->format == VB_FORMAT_TSV ? '\t' : ',';
+  if (r->format == VB_FORMAT_CSV && !o->sep) {
+    r->sep = sniff_delimiter(r);
+    r->sep_sniffed = true;
+  }
+  if (r->format == VB_FORMAT_NDJSON && o->skip_rows > 0 &&
+      (rc = skip_rows(r, o->skip_rows, err)) != VB_OK)
+    return rc;
+  r->flimit = SIZE_MAX;
+  rc = parse(r, true, err);
+  if (rc == 0) /* NDJSON after --skip-rows, or not reached */
+    return vb__fail(err, VB_EEMPTY, r->name, 0, 0,
+                    "empty input: no header row");
+  if (rc == VB_EMALFORMED || rc == VB_ETOOBIG) {
+    if (err)
+      *err = r->pend;
+    return rc;
+  }
+  if (rc < 0)
+    return rc;
+  if (r->format != VB_FORMAT_NDJSON)
+    return csv_header(r, o, err);
+  r->pos = r->raw_off; /* the first object is read again as the first row */
+  r->line = r->row_line;
+  r->nfields = 0;
+  r->raw_len = 0;
+  return VB_OK;
+}
+
+int vb_reader_options_new(vb_reader_options **out) {
+  *out = calloc(1, sizeof **out);
+  if (!*out)
+    return VB_ENOMEM;
+  (*out)->skip_rows = -1;
+  return VB_OK;
+}
+
+void vb_reader_options_free(vb_reader_options *o) {
+  if (!o)
+    return;
+  free(o->encoding);
+  free(o);
+}
+
+void vb_reader_options_set_format(vb_reader_options *o, vb_format format) {
+  o->format = format;
+}
+
+int vb_reader_options_set_encoding(vb_reader_options *o, const char *name) {
+  char *copy = NULL;
+  if (name) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *c = ucnv_open(name, &status);
+    if (U_FAILURE(status))
+      return VB_EINVAL;
+    ucnv_close(c);
+    if (!(copy = strdup(name)))
+      return VB_ENOMEM;
+  }
+  free(o->encoding);
+  o->encoding = copy;
+  return VB_OK;
+}
+
+int vb_reader_options_set_delimiter(vb_reader_options *o, char sep) {
+  if (sep == '"' || sep == '\r' || sep == '\n' || (unsigned char)sep >= 0x80)
+    return VB_EINVAL;
+  o->sep = sep;
+  return VB_OK;
+}
+
+void vb_reader_options_set_skip_rows(vb_reader_options *o, long rows) {
+  o->skip_rows = rows;
 }
 
 int vb_reader_open(const char *path, vb_format format, vb_reader **out,
                    vb_error *err) {
+  vb_reader_options o = {.format = format, .skip_rows = -1};
+  return vb_reader_open_with(path, &o, out, err);
+}
+
+int vb_reader_open_with(const char *path, const vb_reader_options *o,
+                        vb_reader **out, vb_error *err) {
+  static const vb_reader_options defaults = {.skip_rows = -1};
   vb__error_clear(err);
   if (!out)
     return vb__fail(err, VB_EINVAL, path, 0, 0, "no output pointer");
   *out = NULL;
+  if (!o)
+    o = &defaults;
+  vb_format format = o->format;
   if ((unsigned)format > (unsigned)VB_FORMAT_NDJSON)
     return vb__fail(err, VB_EINVAL, path, 0, 0, "unknown format %d",
                     (int)format);
@@ -1080,7 +1431,9 @@ int vb_reader_open(const char *path, vb_format format, vb_reader **out,
 
   int rc = refill(r, err);
   if (!rc)
-    rc = read_header(r, err);
+    rc = setup_encoding(r, o->encoding, err);
+  if (!rc)
+    rc = read_header(r, o, err);
   if (rc) {
     vb_reader_free(r);
     return rc;
@@ -1094,17 +1447,23 @@ void vb_reader_free(vb_reader *r) {
     return;
   if (r->gz)
     gzclose(r->gz);
+  transcoder_free(r->tc);
+  for (size_t i = 0; i < r->nadded; i++)
+    free(r->added[i]);
+  free(r->added);
   free(r->name);
   free(r->buf);
   free(r->names);
   free(r->arena);
   free(r->slots);
   free(r->seen);
+  free(r->kinds);
+  free(r->paths);
+  free(r->found);
   free(r->fields);
   free(r->scratch);
   free(r);
 }
-
 /* ---- accessors -------------------------------------------------------- */
 
 vb_format vb_reader_format(const vb_reader *r) { return r->format; }
@@ -1158,4 +1517,108 @@ uint64_t vb_reader_bytes_read(const vb_reader *r) {
 
 void vb_reader_set_max_row(vb_reader *r, size_t bytes) {
   r->max_row = bytes ? bytes : DEFAULT_MAX_ROW;
+}
+
+vb_value vb_reader_field_type(const vb_reader *r, size_t column) {
+  if (column >= r->nfields || column >= r->flimit)
+    return VB_VALUE_MISSING;
+  return r->format == VB_FORMAT_NDJSON ? (vb_value)r->kinds[column]
+                                       : VB_VALUE_TEXT;
+}
+
+int vb_reader_column_found(const vb_reader *r, size_t column) {
+  if (column >= r->ncols)
+    return 0;
+  return r->format != VB_FORMAT_NDJSON || r->found[column];
+}
+
+const char *vb_reader_encoding(const vb_reader *r) {
+  return r->tc ? r->tc->name : "UTF-8";
+}
+
+char vb_reader_delimiter(const vb_reader *r) {
+  return r->format == VB_FORMAT_NDJSON ? 0 : r->sep;
+}
+
+int vb_reader_delimiter_sniffed(const vb_reader *r) {
+  return r->format != VB_FORMAT_NDJSON && r->sep_sniffed;
+}
+
+uint64_t vb_reader_skipped_rows(const vb_reader *r) { return r->skipped; }
+
+int vb_reader_qualtrics(const vb_reader *r) { return r->qualtrics; }
+
+/* ---- NDJSON columns asked for by name --------------------------------- */
+
+/* Indexes column k unless an earlier column has its name. */
+static void index_column(vb_reader *r, size_t k) {
+  if (find_exact(r, r->names[k]) >= 0)
+    return;
+  size_t s = (size_t)name_hash(r->names[k]) & r->slot_mask;
+  while (r->slots[s])
+    s = (s + 1) & r->slot_mask;
+  r->slots[s] = (uint32_t)(k + 1);
+}
+
+/* Makes room for column n-1 in every per-column array. */
+static int grow_columns(vb_reader *r, size_t n) {
+  char **names = realloc(r->names, n * sizeof *names);
+  if (names)
+    r->names = names;
+  unsigned char *seen = realloc(r->seen, n);
+  if (seen)
+    r->seen = seen;
+  unsigned char *kinds = realloc(r->kinds, n);
+  if (kinds)
+    r->kinds = kinds;
+  unsigned char *paths = realloc(r->paths, n);
+  if (paths)
+    r->paths = paths;
+  unsigned char *found = realloc(r->found, n);
+  if (found)
+    r->found = found;
+  char **added = realloc(r->added, (r->nadded + 1) * sizeof *added);
+  if (added)
+    r->added = added;
+  if (!names || !seen || !kinds || !paths || !found || !added ||
+      (n > r->fcap &&
+       vb__grow((void **)&r->fields, &r->fcap, n, sizeof(field))))
+    return VB_ENOMEM;
+  if (2 * n > r->slot_mask + 1) {
+    size_t nslots = 2 * (r->slot_mask + 1);
+    uint32_t *slots = calloc(nslots, sizeof *slots);
+    if (!slots)
+      return VB_ENOMEM;
+    free(r->slots);
+    r->slots = slots;
+    r->slot_mask = nslots - 1;
+    for (size_t k = 0; k + 1 < n; k++)
+      index_column(r, k);
+  }
+  return VB_OK;
+}
+
+long vb_reader_use_column(vb_reader *r, const char *name) {
+  if (!r || !name || !*name)
+    return -1;
+  long found = vb_reader_find_column(r, name);
+  if (found >= 0 || r->format != VB_FORMAT_NDJSON)
+    return found;
+  size_t k = r->ncols;
+  char *copy = strdup(name);
+  if (!copy || grow_columns(r, k + 1)) {
+    free(copy);
+    return -1;
+  }
+  r->added[r->nadded++] = copy;
+  r->names[k] = copy;
+  r->paths[k] = strchr(copy, '.') != NULL;
+  r->npaths += r->paths[k];
+  r->kinds[k] = VB_VALUE_MISSING;
+  r->found[k] = 0;
+  r->fields[k].off = r->fields[k].len = 0;
+  r->fields[k].in_scratch = 1;
+  r->ncols = r->flimit = k + 1;
+  index_column(r, k);
+  return (long)k;
 }

@@ -424,12 +424,65 @@ typedef enum vb_format {
 /* Opens `path` ("-" or NULL for standard input) and reads its header
  * (CSV/TSV: first row; NDJSON: keys of the first object).  gzip input is
  * recognized by its magic bytes whatever its name.  Lines holding only
- * blanks before the header are skipped.  Errors: VB_EIO (cannot open),
- * VB_EEMPTY (no header), VB_EMALFORMED (bad header), VB_ETOOBIG (header
- * row over 16 MiB), VB_ENOMEM. */
+ * blanks before the header are skipped.  The same as
+ * vb_reader_open_with() with default options and this format.  Errors:
+ * VB_EIO (cannot open), VB_EEMPTY (no header), VB_EMALFORMED (bad
+ * header), VB_ETOOBIG (header row over 16 MiB), VB_ENOMEM. */
 VB_API int vb_reader_open(const char *path, vb_format format, vb_reader **out,
                           vb_error *err);
 VB_API void vb_reader_free(vb_reader *r);
+
+/* How to read an input: an opaque set of options, so that new ones never
+ * change a struct layout.  The defaults: format AUTO, encoding detected
+ * (UTF-16 LE/BE by their byte-order mark, else UTF-8, a UTF-8 BOM
+ * skipped), delimiter sniffed, extra header rows detected.  Options may be
+ * freed once the reader is open.  vb_reader_options_free(NULL) is a
+ * no-op. */
+typedef struct vb_reader_options vb_reader_options;
+VB_API int vb_reader_options_new(vb_reader_options **out);
+VB_API void vb_reader_options_free(vb_reader_options *o);
+VB_API void vb_reader_options_set_format(vb_reader_options *o,
+                                         vb_format format);
+/* Reads the input in this encoding (any name or alias ICU's converters
+ * know: "windows-1252", "latin1", "UTF-16LE", "Shift_JIS", ...),
+ * transcoding it to UTF-8 as it is read; NULL restores detection.
+ * VB_EINVAL for a name ICU does not know.  UTF-8 (under any alias) is read
+ * as is, without a converter.  Bytes the encoding cannot map become
+ * U+FFFD (or the encoding's substitution character). */
+VB_API int vb_reader_options_set_encoding(vb_reader_options *o,
+                                          const char *name);
+/* The CSV field separator; 0 restores sniffing (CSV: the most frequent of
+ * ',' ';' TAB '|' outside quotes on the header line, ',' on a tie or when
+ * none occurs; TSV: TAB).  VB_EINVAL for '"', CR, LF or a byte >= 0x80. */
+VB_API int vb_reader_options_set_delimiter(vb_reader_options *o, char sep);
+/* Rows after the header to skip (NDJSON: objects before the first one
+ * read), counted by vb_reader_skipped_rows(), never returned.  Negative
+ * (the default) detects a Qualtrics export instead: when the third row of
+ * a CSV/TSV has a field starting {"ImportId", rows two and three (question
+ * texts and import ids) are skipped. */
+VB_API void vb_reader_options_set_skip_rows(vb_reader_options *o, long rows);
+
+/* Opens `path` as vb_reader_open() does, with options `o` (NULL: the
+ * defaults).  Non-UTF-8 input is transcoded before it is parsed, so every
+ * position (line, column, NDJSON span) and every field refers to the UTF-8
+ * text, not to the file's bytes; vb_reader_bytes_read() still counts the
+ * file's bytes. */
+VB_API int vb_reader_open_with(const char *path, const vb_reader_options *o,
+                               vb_reader **out, vb_error *err);
+
+/* What the reader chose or found while opening.  The encoding read from:
+ * "UTF-8", or ICU's canonical name of the converter ("UTF-16LE",
+ * "ibm-5348_P100-1997" for windows-1252, ...). */
+VB_API const char *vb_reader_encoding(const vb_reader *r);
+/* The field separator (CSV/TSV), 0 for NDJSON. */
+VB_API char vb_reader_delimiter(const vb_reader *r);
+/* True when the separator was sniffed from the header line rather than
+ * set by an option or implied by the format. */
+VB_API int vb_reader_delimiter_sniffed(const vb_reader *r);
+/* Rows skipped after the header (vb_reader_options_set_skip_rows). */
+VB_API uint64_t vb_reader_skipped_rows(const vb_reader *r);
+/* True when the input was recognized as a Qualtrics export. */
+VB_API int vb_reader_qualtrics(const vb_reader *r);
 
 VB_API vb_format vb_reader_format(const vb_reader *r);
 /* Name used in messages: the path, or "<stdin>".  Freeing the reader
@@ -441,6 +494,20 @@ VB_API const char *vb_reader_column_name(const vb_reader *r, size_t column);
 /* Index of the column with this name (exact, then ASCII case-insensitive),
  * or -1. */
 VB_API long vb_reader_find_column(const vb_reader *r, const char *name);
+/* A column asked for by name.  CSV/TSV: vb_reader_find_column().  NDJSON:
+ * that column when the first object has it, else a new column (counted by
+ * vb_reader_column_count from then on) that every later row resolves on
+ * its own: first as a top-level key of exactly that name, then as a
+ * dotted path into nested objects ("answer.text", "meta.region"; a
+ * number steps into an array: "items.0").  So a key absent from the first
+ * object is still found in the rows that have it, and reads as empty
+ * (VB_VALUE_MISSING) in those that do not.  -1 for an empty name, or when
+ * out of memory. */
+VB_API long vb_reader_use_column(vb_reader *r, const char *name);
+/* NDJSON: whether any row read so far had a value (even null) in this
+ * column, so that a name found in no row can be told from a sparse one.
+ * CSV/TSV: 1 for every column.  0 for a column out of range. */
+VB_API int vb_reader_column_found(const vb_reader *r, size_t column);
 
 /* Reads the next row.  Returns 1 when a row was read, 0 at end of input,
  * VB_EMALFORMED when the row was malformed (err says why and where; the row
@@ -458,6 +525,19 @@ VB_API uint64_t vb_reader_line(const vb_reader *r);
  * NDJSON object read as empty.  Valid until the next vb_reader_next(). */
 VB_API const char *vb_reader_field(const vb_reader *r, size_t column,
                                    size_t *len);
+/* What the field holds.  CSV/TSV fields are always VB_VALUE_TEXT; an
+ * NDJSON object or array reads (with vb_reader_field) as compact JSON,
+ * which is data, not text to analyze. */
+typedef enum vb_value {
+  VB_VALUE_TEXT = 0, /* a CSV field or a JSON string */
+  VB_VALUE_MISSING,  /* the NDJSON row has no such key or path */
+  VB_VALUE_NULL,
+  VB_VALUE_NUMBER,
+  VB_VALUE_BOOL,
+  VB_VALUE_OBJECT,
+  VB_VALUE_ARRAY
+} vb_value;
+VB_API vb_value vb_reader_field_type(const vb_reader *r, size_t column);
 /* Raw bytes of the current (or just rejected) row, as in the input,
  * without its line ending; at most the first 4096 bytes of a row rejected
  * as too big. */

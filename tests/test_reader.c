@@ -383,7 +383,7 @@ static void test_auto_detection(void) {
       /* No known extension: sniffed. */
       {"d7", "a,b\n1,2\n", VB_FORMAT_CSV, 2},
       {"d8.txt", "\n  \n  {\"a\":1,\"b\":2}\n", VB_FORMAT_NDJSON, 2},
-      {"d9.dat", "a\tb\n1\t2\n", VB_FORMAT_CSV, 1},
+      {"d9.dat", "a\tb\n1\t2\n", VB_FORMAT_CSV, 2}, /* TAB sniffed */
       /* The extension wins over the content. */
       {"d10.csv", "{\"a\":1}\n", VB_FORMAT_CSV, 1},
       {"d11.ndjson.csv", "x,y\n", VB_FORMAT_CSV, 2},
@@ -1260,6 +1260,347 @@ static void test_open_errors(void) {
 
 /* ---- main ------------------------------------------------------------- */
 
+/* ---- survey exports: separators, encodings, extra header rows --------- */
+
+/* Opens `content` written to `name` with options (NULL: the defaults). */
+static vb_reader *open_with(const char *name, const char *content, size_t len,
+                            const vb_reader_options *o) {
+  vb_reader *r = NULL;
+  vb_error err;
+  int rc = vb_reader_open_with(put(name, content, len), o, &r, &err);
+  CHECK_INT(rc, VB_OK);
+  if (rc)
+    fprintf(stderr, "  open %s: %s\n", name, err.message);
+  return r;
+}
+
+static void test_sniff_delimiter(void) {
+  struct {
+    const char *content;
+    char want;
+    size_t columns;
+  } cases[] = {
+      {"id;score;comment\n1;9;ok\n", ';', 3},
+      {"id|score|comment\n1|9|ok\n", '|', 3},
+      {"id\tscore\tcomment\n1\t9\tok\n", '\t', 3},
+      {"a,b;c\n1,2;3\n", ',', 2},         /* a tie: the comma */
+      {"\"a;b;c\",d,e\n1,2,3\n", ',', 3}, /* quoted separators do not count */
+      {"comment\nfine\n", ',', 1},        /* none at all */
+      {"\"x\ny;z\";w\n1;2\n", ';', 2},    /* a header field over two lines */
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    vb_reader *r = open_with("sniff.csv", cases[i].content,
+                             strlen(cases[i].content), NULL);
+    if (!r)
+      continue;
+    CHECK_INT(vb_reader_delimiter(r), cases[i].want);
+    CHECK_INT(vb_reader_delimiter_sniffed(r), 1);
+    CHECK_INT(vb_reader_column_count(r), cases[i].columns);
+    vb_reader_free(r);
+  }
+  /* A delimiter set by an option or implied by the format is not sniffed. */
+  vb_reader_options *o;
+  CHECK_INT(vb_reader_options_new(&o), VB_OK);
+  CHECK_INT(vb_reader_options_set_delimiter(o, '"'), VB_EINVAL);
+  CHECK_INT(vb_reader_options_set_delimiter(o, '\n'), VB_EINVAL);
+  CHECK_INT(vb_reader_options_set_delimiter(o, ','), VB_OK);
+  const char *semi = "a;b,c\n1;2,3\n";
+  vb_reader *r = open_with("forced.csv", semi, strlen(semi), o);
+  if (r) {
+    CHECK_INT(vb_reader_delimiter(r), ',');
+    CHECK_INT(vb_reader_delimiter_sniffed(r), 0);
+    CHECK_INT(vb_reader_next(r, NULL), 1);
+    CHECK_FIELD(r, 0, "1;2");
+    vb_reader_free(r);
+  }
+  vb_reader_options_free(o);
+  r = open_with("semi.tsv", "a;b;c\tx\n1;2;3\ty\n", 16, NULL);
+  if (r) {
+    CHECK_INT(vb_reader_delimiter(r), '\t');
+    CHECK_INT(vb_reader_delimiter_sniffed(r), 0);
+    vb_reader_free(r);
+  }
+  r = open_with("obj.ndjson", "{\"a;b\":1}\n", 10, NULL);
+  if (r) {
+    CHECK_INT(vb_reader_delimiter(r), 0);
+    vb_reader_free(r);
+  }
+}
+
+static void test_encoding_windows_1252(void) {
+  vb_reader_options *o;
+  CHECK_INT(vb_reader_options_new(&o), VB_OK);
+  CHECK_INT(vb_reader_options_set_encoding(o, "no-such-encoding"), VB_EINVAL);
+  CHECK_INT(vb_reader_options_set_encoding(o, "windows-1252"), VB_OK);
+  const char *cp = "id;comment\r\n1;Tr\xe8s bien\r\n2;paid \x80"
+                   "49\r\n";
+  vb_reader *r = open_with("excel.csv", cp, strlen(cp), o);
+  if (r) {
+    CHECK(strcmp(vb_reader_encoding(r), "UTF-8") != 0);
+    CHECK_INT(vb_reader_delimiter(r), ';');
+    CHECK_INT(vb_reader_next(r, NULL), 1);
+    CHECK_FIELD(r, 1, "Tr\xc3\xa8s bien");
+    CHECK_INT(vb_reader_next(r, NULL), 1);
+    CHECK_FIELD(r, 1,
+                "paid \xe2\x82\xac"
+                "49");
+    CHECK_RAW(r, "2;paid \xe2\x82\xac"
+                 "49");
+    CHECK_INT(vb_reader_line(r), 3);
+    CHECK_INT(vb_reader_next(r, NULL), 0);
+    vb_reader_free(r);
+  }
+  /* Without the option the same bytes pass through as they are. */
+  r = open_with("excel.csv", cp, strlen(cp), NULL);
+  if (r) {
+    CHECK_STR(vb_reader_encoding(r), "UTF-8");
+    CHECK_INT(vb_reader_next(r, NULL), 1);
+    CHECK_FIELD(r, 1, "Tr\xe8s bien");
+    vb_reader_free(r);
+  }
+  /* UTF-8 under an alias needs no converter. */
+  CHECK_INT(vb_reader_options_set_encoding(o, "utf8"), VB_OK);
+  r = open_with("utf8.csv", "a\n\xc3\xa8\n", 5, o);
+  if (r) {
+    CHECK_STR(vb_reader_encoding(r), "UTF-8");
+    CHECK_INT(vb_reader_next(r, NULL), 1);
+    CHECK_FIELD(r, 0, "\xc3\xa8");
+    vb_reader_free(r);
+  }
+  vb_reader_options_free(o);
+  vb_reader_options_free(NULL);
+}
+
+/* UTF-16 text of an ASCII + é + € string, as `le` or big-endian. */
+static void add_utf16(text *t, const char *utf8, int le) {
+  for (const unsigned char *p = (const unsigned char *)utf8; *p;) {
+    unsigned cp = *p++;
+    if (cp >= 0xE0) {
+      cp = (cp & 0x0F) << 12 | (p[0] & 0x3Fu) << 6 | (p[1] & 0x3Fu);
+      p += 2;
+    } else if (cp >= 0xC0) {
+      cp = (cp & 0x1F) << 6 | (p[0] & 0x3Fu);
+      p++;
+    }
+    char u[2] = {(char)(le ? cp & 0xFF : cp >> 8),
+                 (char)(le ? cp >> 8 : cp & 0xFF)};
+    add(t, u, 2);
+  }
+}
+
+static void test_encoding_utf16(void) {
+  for (int le = 0; le <= 1; le++) {
+    text t = {0};
+    add(&t, le ? "\xFF\xFE" : "\xFE\xFF", 2);
+    add_utf16(&t, "id,comment\r\n", le);
+    /* Well past two CHUNKs, so the converter refills its input many times
+     * and characters straddle its buffer boundaries. */
+    const int rows = 90000;
+    for (int i = 0; i < rows; i++) {
+      char row[64];
+      snprintf(row, sizeof row, "%d,caf\xc3\xa9 \xe2\x82\xac%d\r\n", i, i);
+      add_utf16(&t, row, le);
+    }
+    vb_reader *r = open_with(le ? "le.csv" : "be.csv", t.s, t.len, NULL);
+    if (r) {
+      CHECK_STR(vb_reader_encoding(r), le ? "UTF-16LE" : "UTF-16BE");
+      CHECK_INT(vb_reader_column_count(r), 2);
+      CHECK_STR(vb_reader_column_name(r, 0), "id");
+      int good = 0;
+      for (int i = 0; i < rows && vb_reader_next(r, NULL) == 1; i++) {
+        char want[64];
+        size_t n;
+        snprintf(want, sizeof want, "caf\xc3\xa9 \xe2\x82\xac%d", i);
+        const char *f = vb_reader_field(r, 1, &n);
+        good += n == strlen(want) && memcmp(f, want, n) == 0 &&
+                vb_reader_line(r) == (uint64_t)i + 2;
+      }
+      CHECK_INT(good, rows);
+      CHECK_INT(vb_reader_next(r, NULL), 0);
+      CHECK(vb_reader_bytes_read(r) > 0);
+      vb_reader_free(r);
+    }
+    free(t.s);
+  }
+  /* A truncated last code unit becomes U+FFFD, nothing is dropped. */
+  text t = {0};
+  add(&t, "\xFF\xFE", 2);
+  add_utf16(&t, "a\nb", 1);
+  add(&t, "c", 1);
+  vb_reader *r = open_with("odd.csv", t.s, t.len, NULL);
+  if (r) {
+    CHECK_INT(vb_reader_next(r, NULL), 1);
+    CHECK_FIELD(r, 0, "b\xef\xbf\xbd");
+    vb_reader_free(r);
+  }
+  free(t.s);
+  /* gzip and UTF-16 together. */
+  t = (text){0};
+  add(&t, "\xFF\xFE", 2);
+  add_utf16(&t,
+            "comment\n\xe2\x82\xac"
+            "5\n",
+            1);
+  r = must_open(put_gz("u16.csv.gz", t.s, t.len), VB_FORMAT_AUTO);
+  if (r) {
+    CHECK_INT(vb_reader_next(r, NULL), 1);
+    CHECK_FIELD(r, 0,
+                "\xe2\x82\xac"
+                "5");
+    vb_reader_free(r);
+  }
+  free(t.s);
+}
+
+static void test_skip_rows(void) {
+  const char *qualtrics = "\xEF\xBB\xBFStartDate,Q1,Q2\r\n"
+                          "Start Date,How likely?,\"Why?\r\nBe specific.\"\r\n"
+                          "\"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{"
+                          "\"\"ImportId\"\":\"\"QID1\"\"}\","
+                          "\"{\"\"ImportId\"\":\"\"QID2_TEXT\"\"}\"\r\n"
+                          "2026-01-01,9,great\r\n";
+  vb_reader *r = open_with("q.csv", qualtrics, strlen(qualtrics), NULL);
+  if (r) {
+    CHECK_INT(vb_reader_qualtrics(r), 1);
+    CHECK_INT(vb_reader_skipped_rows(r), 2);
+    CHECK_INT(vb_reader_next(r, NULL), 1);
+    CHECK_FIELD(r, 2, "great");
+    CHECK_INT(vb_reader_line(r), 5);
+    CHECK_INT(vb_reader_next(r, NULL), 0);
+    vb_reader_free(r);
+  }
+  /* --skip-rows 0: no detection, the rows come back. */
+  vb_reader_options *o;
+  CHECK_INT(vb_reader_options_new(&o), VB_OK);
+  vb_reader_options_set_skip_rows(o, 0);
+  r = open_with("q.csv", qualtrics, strlen(qualtrics), o);
+  if (r) {
+    CHECK_INT(vb_reader_qualtrics(r), 0);
+    CHECK_INT(vb_reader_skipped_rows(r), 0);
+    CHECK_INT(vb_reader_next(r, NULL), 1);
+    CHECK_FIELD(r, 0, "Start Date");
+    vb_reader_free(r);
+  }
+  /* An explicit count, a malformed row among them, and more than there
+   * are. */
+  vb_reader_options_set_skip_rows(o, 2);
+  const char *two = "a,b\nunits,\"x\"y\nx,y\n1,2\n";
+  r = open_with("two.csv", two, strlen(two), o);
+  if (r) {
+    CHECK_INT(vb_reader_skipped_rows(r), 2);
+    CHECK_INT(vb_reader_next(r, NULL), 1);
+    CHECK_FIELD(r, 0, "1");
+    CHECK_INT(vb_reader_line(r), 4);
+    vb_reader_free(r);
+  }
+  vb_reader_options_set_skip_rows(o, 9);
+  r = open_with("two.csv", two, strlen(two), o);
+  if (r) {
+    CHECK_INT(vb_reader_skipped_rows(r), 3);
+    CHECK_INT(vb_reader_next(r, NULL), 0);
+    vb_reader_free(r);
+  }
+  /* NDJSON: the first N lines, even when they are not JSON. */
+  vb_reader_options_set_skip_rows(o, 1);
+  vb_reader_options_set_format(o, VB_FORMAT_NDJSON);
+  r = open_with("skip.ndjson", "title\n{\"a\":1}\n", 14, o);
+  if (r) {
+    CHECK_INT(vb_reader_skipped_rows(r), 1);
+    CHECK_STR(vb_reader_column_name(r, 0), "a");
+    CHECK_INT(vb_reader_next(r, NULL), 1);
+    CHECK_FIELD(r, 0, "1");
+    vb_reader_free(r);
+  }
+  vb_reader_options_free(o);
+  /* A third row without ImportId is data. */
+  const char *plain = "a,b\nx,y\n{\"k\":1},z\n";
+  r = open_with("plain.csv", plain, strlen(plain), NULL);
+  if (r) {
+    CHECK_INT(vb_reader_qualtrics(r), 0);
+    CHECK_INT(vb_reader_next(r, NULL), 1);
+    CHECK_FIELD(r, 0, "x");
+    vb_reader_free(r);
+  }
+}
+
+static void test_ndjson_paths(void) {
+  const char *nd =
+      "{\"id\":1,\"answer\":{\"text\":\"hi\"}}\n"
+      "{\"id\":2,\"score\":9,\"answer\":{\"text\":\"yo\",\"n\":3},"
+      "\"meta\":{\"region\":\"EU\"},\"items\":[{\"t\":\"a\"},{\"t\":\"b\"}]}\n"
+      "{\"id\":3,\"answer\":\"flat\",\"answer.text\":\"dotted key\"}\n";
+  vb_reader *r = open_with("paths.ndjson", nd, strlen(nd), NULL);
+  if (!r)
+    return;
+  CHECK_INT(vb_reader_column_count(r), 2);
+  long txt = vb_reader_use_column(r, "answer.text");
+  long score = vb_reader_use_column(r, "score");
+  long region = vb_reader_use_column(r, "meta.region");
+  long item = vb_reader_use_column(r, "items.1.t");
+  long answer = vb_reader_use_column(r, "answer");
+  CHECK_INT(txt, 2);
+  CHECK_INT(score, 3);
+  CHECK_INT(region, 4);
+  CHECK_INT(item, 5);
+  CHECK_INT(answer, 1);
+  CHECK_INT(vb_reader_use_column(r, "answer.text"), 2); /* found, not added */
+  CHECK_INT(vb_reader_use_column(r, ""), -1);
+  CHECK_INT(vb_reader_column_count(r), 6);
+  CHECK_STR(vb_reader_column_name(r, 4), "meta.region");
+
+  CHECK_INT(vb_reader_next(r, NULL), 1);
+  CHECK_FIELD(r, 2, "hi");
+  CHECK_INT(vb_reader_field_type(r, 2), VB_VALUE_TEXT);
+  CHECK_FIELD(r, 3, "");
+  CHECK_INT(vb_reader_field_type(r, 3), VB_VALUE_MISSING);
+  CHECK_INT(vb_reader_field_type(r, 1), VB_VALUE_OBJECT);
+  CHECK_FIELD(r, 1, "{\"text\":\"hi\"}");
+
+  CHECK_INT(vb_reader_next(r, NULL), 1);
+  CHECK_FIELD(r, 2, "yo");
+  CHECK_FIELD(r, 3, "9");
+  CHECK_INT(vb_reader_field_type(r, 3), VB_VALUE_NUMBER);
+  CHECK_FIELD(r, 4, "EU");
+  CHECK_FIELD(r, 5, "b");
+
+  CHECK_INT(vb_reader_next(r, NULL), 1);
+  CHECK_FIELD(r, 2, "dotted key"); /* a key with a dot wins over the path */
+  CHECK_FIELD(r, 1, "flat");
+  CHECK_FIELD(r, 4, "");
+  CHECK_INT(vb_reader_next(r, NULL), 0);
+  vb_reader_free(r);
+
+  /* CSV columns are the header's: nothing is added. */
+  r = open_text("paths.csv", "a,b\n1,2\n", VB_FORMAT_AUTO);
+  if (r) {
+    CHECK_INT(vb_reader_use_column(r, "B"), 1);
+    CHECK_INT(vb_reader_use_column(r, "c"), -1);
+    CHECK_INT(vb_reader_column_count(r), 2);
+    CHECK_INT(vb_reader_next(r, NULL), 1);
+    CHECK_INT(vb_reader_field_type(r, 0), VB_VALUE_TEXT);
+    vb_reader_free(r);
+  }
+}
+
+/* Many columns added by name: the index grows and still finds each. */
+static void test_ndjson_many_added_columns(void) {
+  vb_reader *r =
+      open_text("many.ndjson", "{\"a\":1}\n{\"k40\":\"x\"}\n", VB_FORMAT_AUTO);
+  if (!r)
+    return;
+  for (int i = 0; i < 50; i++) {
+    char name[16];
+    snprintf(name, sizeof name, "k%d", i);
+    CHECK_INT(vb_reader_use_column(r, name), i + 1);
+  }
+  CHECK_INT(vb_reader_find_column(r, "k40"), 41);
+  CHECK_INT(vb_reader_find_column(r, "a"), 0);
+  CHECK_INT(vb_reader_next(r, NULL), 1);
+  CHECK_INT(vb_reader_next(r, NULL), 1);
+  CHECK_FIELD(r, 41, "x");
+  vb_reader_free(r);
+}
+
 int main(void) {
   const char *base = getenv("TMPDIR");
   snprintf(tmpdir_, sizeof tmpdir_, "%s/vb_reader_XXXXXX",
@@ -1300,6 +1641,12 @@ int main(void) {
   test_nul_and_invalid_utf8();
   test_find_column();
   test_open_errors();
+  test_sniff_delimiter();
+  test_encoding_windows_1252();
+  test_encoding_utf16();
+  test_skip_rows();
+  test_ndjson_paths();
+  test_ndjson_many_added_columns();
 
   for (size_t i = 0; i < made_count_; i++)
     remove(made_[i]);

@@ -48,14 +48,33 @@ enum {
   OPT_GOLD,
   OPT_LABELS,
   OPT_MAP,
-  OPT_SPLIT
+  OPT_SPLIT,
+  OPT_ENCODING,
+  OPT_DELIMITER,
+  OPT_SKIP_ROWS
 };
 
 /* Adds a -l argument; prints a usage error and returns false when full. */
 bool lexicon_args_add(lexicon_args *a, const char *path);
+/* How survey files are read (every command that reads them). */
+#define READER_LONG_OPTIONS                                                    \
+  {"encoding", required_argument, NULL, OPT_ENCODING},                         \
+      {"delimiter", required_argument, NULL, OPT_DELIMITER}, {                 \
+    "skip-rows", required_argument, NULL, OPT_SKIP_ROWS                        \
+  }
+#define READER_OPTIONS_HELP                                                    \
+  "      --encoding NAME     the input's encoding (default: UTF-8, or "        \
+  "UTF-16\n"                                                                   \
+  "                          by its byte-order mark), e.g. windows-1252\n"     \
+  "      --delimiter C       the CSV field separator: a character or tab\n"    \
+  "                          (default: sniffed from , ; tab | in the "         \
+  "header)\n"                                                                  \
+  "      --skip-rows N       skip N rows after the header (default: skip a\n"  \
+  "                          Qualtrics export's rows 2 and 3)\n"
+
 /* The long options input_option() handles, for getopt_long tables. */
 #define INPUT_LONG_OPTIONS                                                     \
-  {"lexicon", required_argument, NULL, 'l'},                                   \
+  READER_LONG_OPTIONS, {"lexicon", required_argument, NULL, 'l'},              \
       {"output", required_argument, NULL, 'o'},                                \
       {"rejects", required_argument, NULL, OPT_REJECTS},                       \
       {"text", required_argument, NULL, OPT_TEXT},                             \
@@ -73,6 +92,7 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
  * step with input_option and docs/cli.md; tests/cli_docs.sh checks). */
 #define RUN_OPTIONS_HELP                                                       \
   "      --input-format FMT  auto (default), csv, tsv or ndjson\n"             \
+  READER_OPTIONS_HELP                                                          \
   "      --max-row BYTES     reject rows longer than BYTES (default "          \
   "16777216)\n"                                                                \
   "  -j, --jobs N            threads that match rows (default: one per "       \
@@ -90,6 +110,10 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
 typedef struct input_args {
   lexicon_args lexicons;
   vb_format input_format;
+  const char *encoding; /* --encoding, NULL: detect */
+  char delimiter;       /* --delimiter, 0: sniff */
+  long skip_rows;       /* --skip-rows, when skip_given */
+  bool skip_given;
   const char *output, *rejects, *text, *score, *id;
   size_t max_row; /* 0: the reader's default */
   unsigned jobs;  /* 0: one per core */
@@ -97,7 +121,8 @@ typedef struct input_args {
 } input_args;
 
 /* Handles option `c` (with optarg) when it is one of the shared ones
- * (-l -o -q --rejects --text --score --id --input-format --max-row):
+ * (-l -o -q --rejects --text --score --id --input-format --max-row
+ * --encoding --delimiter --skip-rows):
  * returns 1 when handled, 0 when not shared, -EXIT_USAGE after printing a
  * usage error. */
 int input_option(int c, const char *cmd, input_args *a);
@@ -123,6 +148,21 @@ int exit_code_for(int status, int fallback);
 /* "verbatim CMD: message" + a hint to --help; returns EXIT_USAGE. */
 int usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* Opens a survey file as the input options say (and sets --max-row).
+ * With `notes`, says on stderr (unless -q) what was found on the way: a
+ * sniffed separator other than a comma, a UTF-16 byte-order mark, rows
+ * skipped after the header.  Prints errors; returns an exit code. */
+int open_input(const input_args *a, const char *path, bool notes,
+               vb_reader **r);
+/* Once per run (*said), when more than 1% of `rows` held invalid UTF-8 in
+ * a file read as UTF-8: names --encoding windows-1252 as the likely fix. */
+void utf8_hint(const vb_reader *r, uint64_t invalid, uint64_t rows, bool *said);
+
+/* True, after printing "FILE:LINE: the text column ... holds a JSON
+ * object", when the current row's `column` is an NDJSON object or array:
+ * data, not a comment to analyze. */
+bool not_text(const vb_reader *r, size_t column);
 
 /* Runs the job over each FILE in turn ("-" or none: standard input).
  * With same_header, every input must have the first one's columns
@@ -190,7 +230,7 @@ int parse_labels(const vb_lexicon *lex, const label_map *m, const char *s,
 char *read_stream(FILE *f, size_t *len);
 /* The comment column: `given`, else comment, comments, text, verbatim,
  * feedback; -1 when absent. */
-long find_text_column(const vb_reader *r, const char *given);
+long find_text_column(vb_reader *r, const char *given);
 
 /* -f table|csv|json as a vb_report_format, or -1. */
 int parse_report_format(const char *name);

@@ -57,6 +57,7 @@ static const char USAGE[] =
     "      --min-f1 X          exit with 1 when the (pooled) micro F1 is "
     "below X\n"
     "      --input-format FMT  auto (default), csv, tsv or ndjson\n"
+    READER_OPTIONS_HELP
     "  -q, --quiet             do not print the summary line\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -76,6 +77,7 @@ static const struct option OPTIONS[] = {
     {"output", required_argument, NULL, 'o'},
     {"min-f1", required_argument, NULL, OPT_MIN_F1},
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    READER_LONG_OPTIONS,
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
@@ -149,12 +151,9 @@ static int evaluate(const eval_args *a, const char *path, const vb_lexicon *lex,
                     uint64_t *rows) {
   vb_reader *r;
   vb_error err;
-  int rc = vb_reader_open(path, a->in.input_format, &r, &err);
-  if (rc) {
-    print_error(&err);
-    return exit_code_for(rc, EXIT_INPUT);
-  }
-  vb_reader_set_max_row(r, a->in.max_row);
+  int rc = open_input(&a->in, path, true, &r);
+  if (rc)
+    return rc;
   long text = find_text_column(r, a->in.text);
   long labels = vb_reader_find_column(r, a->g.labels);
   long id = vb_reader_find_column(r, a->in.id ? a->in.id : "id");
@@ -171,6 +170,7 @@ static int evaluate(const eval_args *a, const char *path, const vb_lexicon *lex,
     code = EXIT_INPUT;
   }
   size_t themes[256];
+  uint64_t read = 0, invalid = 0;
   while (!code && (rc = vb_reader_next(r, &err)) != 0) {
     if (rc < 0) { /* a gold file is curated: any bad row stops the run */
       print_error(&err);
@@ -194,9 +194,14 @@ static int evaluate(const eval_args *a, const char *path, const vb_lexicon *lex,
     else
       snprintf(idbuf, sizeof idbuf, "line %llu",
                (unsigned long long)vb_reader_line(r));
+    if (not_text(r, (size_t)text)) {
+      code = EXIT_INPUT;
+      break;
+    }
     char *id_copy = id >= 0 ? strndup(row_id, idlen) : strdup(idbuf);
     const char *t = vb_reader_field(r, (size_t)text, &len);
     rc = vb_matcher_run(m, t, len);
+    invalid += vb_matcher_invalid_utf8(m) > 0;
     if (rc && rc != VB_EMATCHLIMIT) {
       fprintf(stderr, "verbatim: %s:%llu: %s\n", vb_reader_name(r),
               (unsigned long long)vb_reader_line(r), vb_strerror(rc));
@@ -212,7 +217,10 @@ static int evaluate(const eval_args *a, const char *path, const vb_lexicon *lex,
     }
     free(id_copy);
     (*rows)++;
+    read++;
   }
+  bool said = false;
+  utf8_hint(r, invalid, read, &said);
   vb_reader_free(r);
   return code;
 }

@@ -53,6 +53,7 @@ static const char USAGE[] =
     "  -f, --format FMT        table (default on a terminal), csv or json\n"
     "  -o, --output FILE       write to FILE atomically\n"
     "      --input-format FMT  auto (default), csv, tsv or ndjson\n"
+    READER_OPTIONS_HELP
     "  -q, --quiet             do not print the summary line\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -73,6 +74,7 @@ static const struct option OPTIONS[] = {
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    READER_LONG_OPTIONS,
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
@@ -183,11 +185,9 @@ static int add_file(const suggest_args *a, const char *path,
                     vb_suggest *s, uint64_t *skipped) {
   vb_reader *r;
   vb_error err;
-  int rc = vb_reader_open(path, a->in.input_format, &r, &err);
-  if (rc) {
-    print_error(&err);
-    return exit_code_for(rc, EXIT_INPUT);
-  }
+  int rc = open_input(&a->in, path, true, &r);
+  if (rc)
+    return rc;
   long text = find_text_column(r, a->in.text);
   long labels = a->g.gold_count ? vb_reader_find_column(r, a->g.labels) : -1;
   long split = a->g.split ? vb_reader_find_column(r, "split") : -1;
@@ -212,6 +212,7 @@ static int add_file(const suggest_args *a, const char *path,
   char *in_gold = calloc(nt ? nt : 1, 1);
   if (!gold || !sets || !in_gold)
     code = EXIT_INTERNAL;
+  uint64_t read = 0, invalid = 0;
   while (!code && (rc = vb_reader_next(r, &err)) != 0) {
     if (!a->g.gold_count && (rc == VB_EMALFORMED || rc == VB_ETOOBIG)) {
       (*skipped)++; /* counted in the summary line; a gold file must be clean */
@@ -232,12 +233,18 @@ static int add_file(const suggest_args *a, const char *path,
       if (vb_score_parse(sv, len, &v, &g) != VB_OK || (int)g != a->group)
         continue;
     }
+    if (not_text(r, (size_t)text)) {
+      code = EXIT_INPUT;
+      break;
+    }
     const char *t = vb_reader_field(r, (size_t)text, &len);
     rc = vb_matcher_run(m, t, len);
     if (rc && rc != VB_EMATCHLIMIT) {
       code = exit_code_for(rc, EXIT_INPUT);
       break;
     }
+    read++;
+    invalid += vb_matcher_invalid_utf8(m) > 0;
     if (vb_matcher_token_count(m) == 0)
       continue; /* no words: nothing to learn from */
     size_t nsets = 0;
@@ -265,6 +272,8 @@ static int add_file(const suggest_args *a, const char *path,
   }
   if (code == EXIT_INTERNAL)
     fputs("verbatim: out of memory\n", stderr);
+  bool said = false;
+  utf8_hint(r, invalid, read, &said);
   free(gold);
   free(sets);
   free(in_gold);

@@ -119,9 +119,9 @@ int usage_error(const char *cmd, const char *fmt, ...) {
 }
 
 /* Same columns, same order: a CSV output has one header.  Says so when
- * they differ. */
-static bool same_columns(const vb_reader *first, const vb_reader *r) {
-  size_t n = vb_reader_column_count(first);
+ * they differ.  `n`: the first reader's columns before a run added the
+ * NDJSON ones named (r has not run yet). */
+static bool same_columns(const vb_reader *first, size_t n, const vb_reader *r) {
   bool same = n == vb_reader_column_count(r);
   for (size_t i = 0; i < n && same; i++)
     same = strcmp(vb_reader_column_name(first, i),
@@ -158,22 +158,20 @@ void print_counts(const vb_tally *t, const char *rejects) {
 /* With CSV output, all inputs must have the first one's columns.  Checked
  * before any row is written, so a mismatch leaves no partial output.
  * Standard input cannot be read twice and is checked when it is read. */
-static int check_headers(vb_format input_format, char **files, int nfiles) {
+static int check_headers(const input_args *a, char **files, int nfiles) {
   vb_reader *first = NULL;
   int code = EXIT_OK;
   for (int i = 0; i < nfiles && code == EXIT_OK; i++) {
     if (strcmp(files[i], "-") == 0)
       continue;
-    vb_reader *r;
-    vb_error err;
-    int rc = vb_reader_open(files[i], input_format, &r, &err);
-    if (rc) {
-      print_error(&err);
-      code = exit_code_for(rc, EXIT_INPUT);
+    vb_reader *r = NULL;
+    code = open_input(a, files[i], false, &r);
+    if (code) {
+      ;
     } else if (!first) {
       first = r;
       r = NULL;
-    } else if (!same_columns(first, r)) {
+    } else if (!same_columns(first, vb_reader_column_count(first), r)) {
       code = EXIT_INPUT;
     }
     vb_reader_free(r);
@@ -236,7 +234,6 @@ static void show_progress(void *user, uint64_t rows, uint64_t bytes) {
 int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
                bool same_header, char **files, int nfiles) {
   static char *stdin_only[] = {"-"};
-  vb_format input_format = a->input_format;
   if (nfiles == 0) {
     files = stdin_only;
     nfiles = 1;
@@ -259,37 +256,40 @@ int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
     vb_job_set_progress(job, show_progress, &prog);
   }
   if (same_header && nfiles > 1) {
-    int code = check_headers(input_format, files, nfiles);
+    int code = check_headers(a, files, nfiles);
     if (code)
       return code;
   }
   vb_reader *first = NULL;
+  size_t first_count = 0;
   int code = EXIT_OK;
+  bool said = false;
   for (int i = 0; i < nfiles && code == EXIT_OK; i++) {
     vb_reader *r;
     vb_error err;
-    int rc = vb_reader_open(files[i], input_format, &r, &err);
-    if (rc) {
-      print_error(&err);
-      code = exit_code_for(rc, EXIT_INPUT);
+    if ((code = open_input(a, files[i], true, &r)) != EXIT_OK)
       break;
-    }
-    vb_reader_set_max_row(r, a->max_row);
-    if (first && same_header && !same_columns(first, r)) {
+    if (first && same_header && !same_columns(first, first_count, r)) {
       vb_reader_free(r);
       code = EXIT_INPUT;
       break;
     }
-    rc = vb_job_run(job, r, tally, &err);
+    size_t columns = vb_reader_column_count(r);
+    uint64_t rows = vb_tally_count(tally, VB_COUNT_READ);
+    uint64_t invalid = vb_tally_count(tally, VB_COUNT_INVALID_UTF8);
+    int rc = vb_job_run(job, r, tally, &err);
+    utf8_hint(r, vb_tally_count(tally, VB_COUNT_INVALID_UTF8) - invalid,
+              vb_tally_count(tally, VB_COUNT_READ) - rows, &said);
     prog.rows_before = prog.rows;
     prog.bytes_before += vb_reader_bytes_read(r);
     if (rc) {
       print_error(&err);
       code = exit_code_for(rc, EXIT_INPUT);
     }
-    if (!first)
+    if (!first) {
       first = r;
-    else
+      first_count = columns;
+    } else
       vb_reader_free(r);
   }
   vb_reader_free(first);
@@ -301,8 +301,125 @@ int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
   return code;
 }
 
+static void print_notes(const vb_reader *r, const input_args *a) {
+  const char *name = vb_reader_name(r);
+  char sep = vb_reader_delimiter(r);
+  if (vb_reader_delimiter_sniffed(r) && sep != ',') {
+    if (sep == '\t')
+      fprintf(stderr, "verbatim: %s: fields separated by tabs\n", name);
+    else
+      fprintf(stderr, "verbatim: %s: fields separated by '%c'\n", name, sep);
+  }
+  if (!a->encoding && strcmp(vb_reader_encoding(r), "UTF-8") != 0)
+    fprintf(stderr, "verbatim: %s: read as %s (byte-order mark)\n", name,
+            vb_reader_encoding(r));
+  unsigned long long skipped = vb_reader_skipped_rows(r);
+  if (vb_reader_qualtrics(r))
+    fprintf(stderr,
+            "verbatim: %s: Qualtrics export: rows 2 and 3 (question texts, "
+            "import ids) skipped\n",
+            name);
+  else if (skipped)
+    fprintf(stderr, "verbatim: %s: %llu row%s after the header skipped\n", name,
+            skipped, skipped == 1 ? "" : "s");
+}
+
+int open_input(const input_args *a, const char *path, bool notes,
+               vb_reader **r) {
+  vb_reader_options *o;
+  *r = NULL;
+  if (vb_reader_options_new(&o))
+    return EXIT_INTERNAL;
+  vb_reader_options_set_format(o, a->input_format);
+  vb_reader_options_set_delimiter(o, a->delimiter); /* checked when parsed */
+  vb_reader_options_set_skip_rows(o, a->skip_given ? a->skip_rows : -1);
+  int rc = vb_reader_options_set_encoding(o, a->encoding);
+  vb_error err;
+  if (rc) { /* not reached: input_option checked the name */
+    vb_reader_options_free(o);
+    return EXIT_USAGE;
+  }
+  rc = vb_reader_open_with(path, o, r, &err);
+  vb_reader_options_free(o);
+  if (rc) {
+    print_error(&err);
+    return exit_code_for(rc, EXIT_INPUT);
+  }
+  vb_reader_set_max_row(*r, a->max_row);
+  if (notes && !a->quiet)
+    print_notes(*r, a);
+  return EXIT_OK;
+}
+
+void utf8_hint(const vb_reader *r, uint64_t invalid, uint64_t rows,
+               bool *said) {
+  if (*said || !invalid || invalid * 100 <= rows ||
+      strcmp(vb_reader_encoding(r), "UTF-8") != 0)
+    return;
+  fprintf(stderr,
+          "verbatim: %s: %llu of %llu rows are not valid UTF-8; if the file "
+          "came from Excel or another Windows program, try --encoding "
+          "windows-1252\n",
+          vb_reader_name(r), (unsigned long long)invalid,
+          (unsigned long long)rows);
+  *said = true;
+}
+
+bool not_text(const vb_reader *r, size_t column) {
+  vb_value kind = vb_reader_field_type(r, column);
+  if (kind != VB_VALUE_OBJECT && kind != VB_VALUE_ARRAY)
+    return false;
+  fprintf(stderr,
+          "verbatim: %s:%llu: the text column \"%s\" holds a JSON %s, not "
+          "text\n",
+          vb_reader_name(r), (unsigned long long)vb_reader_line(r),
+          vb_reader_column_name(r, column),
+          kind == VB_VALUE_OBJECT ? "object" : "array");
+  return true;
+}
+
 int input_option(int c, const char *cmd, input_args *a) {
   switch (c) {
+  case OPT_ENCODING: {
+    vb_reader_options *o;
+    if (vb_reader_options_new(&o))
+      return -EXIT_INTERNAL;
+    int rc = vb_reader_options_set_encoding(o, optarg);
+    vb_reader_options_free(o);
+    if (rc)
+      return -usage_error(cmd,
+                          "unknown encoding '%s' (e.g. windows-1252, "
+                          "latin1, UTF-16LE)",
+                          optarg);
+    a->encoding = optarg;
+    return 1;
+  }
+  case OPT_DELIMITER: {
+    char sep = strcmp(optarg, "tab") == 0 || strcmp(optarg, "\\t") == 0
+                   ? '\t'
+                   : optarg[0];
+    vb_reader_options *o;
+    if (vb_reader_options_new(&o))
+      return -EXIT_INTERNAL;
+    int rc = sep && (sep == '\t' || !optarg[1])
+                 ? vb_reader_options_set_delimiter(o, sep)
+                 : VB_EINVAL;
+    vb_reader_options_free(o);
+    if (rc)
+      return -usage_error(cmd, "--delimiter needs one ASCII character other "
+                               "than a quote, or tab");
+    a->delimiter = sep;
+    return 1;
+  }
+  case OPT_SKIP_ROWS: {
+    char *end;
+    long v = strtol(optarg, &end, 10);
+    if (!*optarg || *end || v < 0)
+      return -usage_error(cmd, "--skip-rows needs a number of rows >= 0");
+    a->skip_rows = v;
+    a->skip_given = true;
+    return 1;
+  }
   case 'l':
     return lexicon_args_add(&a->lexicons, optarg) ? 1 : -EXIT_USAGE;
   case 'o':
@@ -430,11 +547,11 @@ char *read_stream(FILE *f, size_t *len) {
   return buf;
 }
 
-long find_text_column(const vb_reader *r, const char *given) {
+long find_text_column(vb_reader *r, const char *given) {
   static const char *const names[] = {"comment",  "comments", "text",
                                       "verbatim", "feedback", NULL};
   if (given)
-    return vb_reader_find_column(r, given);
+    return vb_reader_use_column(r, given);
   long c = -1;
   for (size_t i = 0; c < 0 && names[i]; i++)
     c = vb_reader_find_column(r, names[i]);

@@ -1,6 +1,8 @@
 /*
  * fuzz_reader.c - libFuzzer target: any bytes as a CSV, TSV or NDJSON file
- * (the first byte picks the format), read row by row to the end.  Every
+ * (the first byte picks the format in its low two bits, and the reader
+ * options in the others: encoding, delimiter, rows to skip), read row by
+ * row to the end, with a dotted NDJSON path asked for.  Every
  * row is read or reported malformed with a line; nothing crashes, and the
  * reader never loops: it must reach the end within one row per input byte.
  */
@@ -20,15 +22,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
   static const vb_format formats[] = {VB_FORMAT_CSV, VB_FORMAT_TSV,
                                       VB_FORMAT_NDJSON, VB_FORMAT_AUTO};
-  vb_format format = formats[data[0] % 4];
+  static const char *const encodings[] = {NULL, "windows-1252", "UTF-16LE",
+                                          "UTF-16BE"};
+  static const char delimiters[] = {0, ';', '|', '\t'};
+  vb_reader_options *o;
+  if (vb_reader_options_new(&o))
+    abort();
+  vb_reader_options_set_format(o, formats[data[0] % 4]);
+  if (vb_reader_options_set_encoding(o, encodings[(data[0] >> 2) % 4]))
+    abort();
+  vb_reader_options_set_delimiter(o, delimiters[(data[0] >> 4) % 4]);
+  vb_reader_options_set_skip_rows(o, (long)(data[0] >> 6) - 1);
   int fd = memfd_create("fuzz", 0);
   if (fd < 0 || write(fd, data + 1, size - 1) != (ssize_t)(size - 1))
     abort();
   char path[64];
   snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
   vb_reader *r;
-  if (vb_reader_open(path, format, &r, NULL) == VB_OK) {
+  if (vb_reader_open_with(path, o, &r, NULL) == VB_OK) {
     vb_reader_set_max_row(r, 4096);
+    vb_reader_use_column(r, "a.b");
     size_t rows = 0;
     for (int rc; (rc = vb_reader_next(r, NULL)) != 0;) {
       if (rc < 0 && rc != VB_EMALFORMED && rc != VB_ETOOBIG)
@@ -37,11 +50,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         abort(); /* more rows than bytes: the reader is not advancing */
       size_t len;
       for (size_t c = 0; c < vb_reader_column_count(r); c++)
-        vb_reader_field(r, c, &len);
+        vb_reader_field(r, c, &len), vb_reader_field_type(r, c);
       vb_reader_raw(r, &len);
     }
     vb_reader_free(r);
   }
+  vb_reader_options_free(o);
   close(fd);
   return 0;
 }
