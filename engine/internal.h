@@ -433,6 +433,21 @@ struct vb_lexicon {
   size_t alt_count;
 };
 
+/* ---- writer.c --------------------------------------------------------- */
+
+/* Whether a header name is taken in an output: by one of the output's own
+ * columns (ASCII case-insensitively, as BI tools compare them), or, when
+ * `renamed` (the name is an input column's new name), also by another
+ * input column. */
+typedef bool (*vb__name_taken)(const void *ctx, const char *name,
+                               bool renamed);
+/* Writes the header field of a column copied from the input: `name`, or
+ * when it is taken, input_NAME (input_input_NAME when that is taken too).
+ * The output's own columns keep their documented names, so a BI tool
+ * reading `themes` always gets ours. */
+void vb__write_input_name(FILE *out, const char *name, vb__name_taken taken,
+                          const void *ctx);
+
 /* ---- match.c ---------------------------------------------------------- */
 
 /* Turns the fast paths off (pattern prefilter, ASCII normalization and

@@ -982,6 +982,21 @@ static int skip_to_header(vb_reader *r, int *first, vb_error *err) {
   }
 }
 
+/* A CSV/TSV header that names one column twice is an error: which of the
+ * two would --text, --by or a BI tool mean?  Empty names are exempt, as
+ * the trailing empty columns spreadsheets add are common and harmless. */
+static int check_duplicates(vb_reader *r, vb_error *err) {
+  for (size_t i = 0; i < r->ncols; i++) {
+    long first = find_exact(r, r->names[i]);
+    if (r->names[i][0] && first >= 0 && (size_t)first != i)
+      return vb__fail(err, VB_EMALFORMED, r->name, clamp_line(r->row_line), 0,
+                      "duplicate column name '%s' (columns %ld and %zu); "
+                      "rename one in the header",
+                      r->names[i], first + 1, i + 1);
+  }
+  return VB_OK;
+}
+
 static int read_header(vb_reader *r, vb_error *err) {
   int first;
   int rc = skip_to_header(r, &first, err);
@@ -1022,7 +1037,7 @@ static int read_header(vb_reader *r, vb_error *err) {
   free(lens);
   r->nfields = 0;
   r->raw_len = 0;
-  return rc ? nomem(r, err) : VB_OK;
+  return rc ? nomem(r, err) : check_duplicates(r, err);
 }
 
 int vb_reader_open(const char *path, vb_format format, vb_reader **out,

@@ -70,7 +70,8 @@ extern "C" {
   XX(TOOBIG, -12, "input exceeds a size limit")                                \
   XX(MATCHLIMIT, -13, "pattern match limit exceeded")                          \
   XX(SCORE, -14, "score out of range")                                         \
-  XX(RANGE, -15, "index out of range")
+  XX(RANGE, -15, "index out of range")                                         \
+  XX(WRITE, -16, "cannot write output")
 
 enum {
   VB_OK = 0,
@@ -479,13 +480,22 @@ VB_API void vb_csv_write_field(FILE *out, const char *text, size_t len);
 /* Writes a JSON string literal (with quotes), invalid UTF-8 replaced. */
 VB_API void vb_json_write_string(FILE *out, const char *text, size_t len);
 
-/* A file written atomically: data goes to a temporary file beside `path`
- * that vb_outfile_commit() renames over `path`; vb_outfile_abort() (or a
- * crash) leaves `path` untouched. */
+/* An output file, written so that a killed run never leaves a half-written
+ * file that looks whole.  `path` is resolved through symbolic links first
+ * (a dangling link names the file to create); then
+ *   - a regular file, or nothing, at the end of the links: data goes to a
+ *     temporary file in that file's directory, and vb_outfile_commit()
+ *     renames it over the file (keeping an existing file's mode).  The
+ *     links stay links.  vb_outfile_abort() (or a crash) leaves the file
+ *     untouched.
+ *   - anything else (a device, a FIFO, a socket), and the names of open
+ *     descriptors (/dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N):
+ *     written in place, through the descriptor when it is one of ours.
+ * Every failure here and in commit is VB_EWRITE, with strerror text. */
 typedef struct vb_outfile vb_outfile;
 VB_API int vb_outfile_open(const char *path, vb_outfile **out, vb_error *err);
 VB_API FILE *vb_outfile_stream(vb_outfile *f);
-/* Flushes, syncs and renames; frees `f` in all cases.  VB_EIO on failure
+/* Flushes, syncs and renames; frees `f` in all cases.  VB_EWRITE on failure
  * (the temporary file is removed). */
 VB_API int vb_outfile_commit(vb_outfile *f, vb_error *err);
 /* Removes the temporary file and frees `f`.  NULL is a no-op. */
@@ -530,7 +540,7 @@ VB_API int vb_report_merge(vb_report *dst, const vb_report *src);
 VB_API void vb_report_set_limits(vb_report *r, uint64_t min_mentions,
                                  size_t top);
 /* Writes the report (it uses the report's scratch space, hence not
- * const).  VB_EIO when the stream fails. */
+ * const).  VB_EWRITE when the stream fails. */
 VB_API int vb_report_write(vb_report *r, FILE *out, vb_report_format format);
 
 /* ---------------------------------------------------------------------------

@@ -28,8 +28,17 @@ static const char USAGE[] =
     "                          theme; default), long (one row per id and "
     "theme),\n"
     "                          ndjson (matches with spans and negation)\n"
-    "  -o, --output FILE       write to FILE atomically instead of stdout\n"
-    "      --rejects FILE      write rejected rows (line,reason,raw) to FILE\n"
+    "  -o, --output FILE       write to FILE atomically instead of stdout "
+    "('-':\n"
+    "                          stdout); FILE.csv or FILE.ndjson (which "
+    "implies\n"
+    "                          -f ndjson)\n"
+    "      --bom               start CSV output with a UTF-8 byte order mark "
+    "(for\n"
+    "                          Excel)\n"
+    "      --rejects FILE      write rejected rows (line,reason,raw) to "
+    "FILE.csv\n"
+    "                          ('-': stdout, when -o names a file)\n"
     "      --text COL          the comment column (default: comment, text,\n"
     "                          verbatim, feedback, ...)\n"
     "      --score COL         the 0-10 score column (default: score, nps,\n"
@@ -44,10 +53,33 @@ static const struct option OPTIONS[] = {
     {"format", required_argument, NULL, 'f'},
     {NULL, 0, NULL, 0}};
 
+/* -f against -o's name: .csv holds csv or long, .ndjson holds ndjson,
+ * and without -f the name chooses. */
+static int check_format(const input_args *a, int given, vb_output *format) {
+  out_kind kind;
+  int code = check_output_name("tag", "-o", a->output,
+                               1u << OUT_CSV | 1u << OUT_NDJSON, &kind);
+  if (code)
+    return code;
+  if (given < 0)
+    *format = kind == OUT_NDJSON ? VB_OUTPUT_NDJSON : VB_OUTPUT_CSV;
+  else if (kind != OUT_STREAM &&
+           (kind == OUT_NDJSON) != (*format == VB_OUTPUT_NDJSON))
+    return usage_error("tag", "-o %s names a %s file, not what -f %s writes",
+                       a->output, kind == OUT_NDJSON ? "ndjson" : "csv",
+                       *format == VB_OUTPUT_NDJSON ? "ndjson"
+                       : *format == VB_OUTPUT_LONG ? "long"
+                                                   : "csv");
+  if (a->bom && *format == VB_OUTPUT_NDJSON)
+    return usage_error("tag", "--bom goes with CSV output");
+  return check_rejects_name("tag", a);
+}
+
 /* Parses the command line into *a and *format; -1 after --help. */
 static int parse_args(int argc, char **argv, input_args *a, vb_output *format) {
   memset(a, 0, sizeof *a);
   *format = VB_OUTPUT_CSV;
+  int given = -1;
   optind = 1;
   opterr = 0;
   int c;
@@ -59,6 +91,7 @@ static int parse_args(int argc, char **argv, input_args *a, vb_output *format) {
       continue;
     switch (c) {
     case 'f':
+      given = 1;
       if (strcmp(optarg, "csv") == 0)
         *format = VB_OUTPUT_CSV;
       else if (strcmp(optarg, "long") == 0)
@@ -78,7 +111,7 @@ static int parse_args(int argc, char **argv, input_args *a, vb_output *format) {
       return usage_error("tag", "unknown option '%s'", argv[optind - 1]);
     }
   }
-  return EXIT_OK;
+  return check_format(a, given, format);
 }
 
 int cmd_tag(int argc, char **argv) {
@@ -92,7 +125,7 @@ int cmd_tag(int argc, char **argv) {
     return code;
   vb_job *job = NULL;
   vb_tally *tally = NULL;
-  vb_outfile *out = NULL, *rejects = NULL;
+  output out = {0}, rejects = {0};
   if (vb_job_new(lex, &job) || vb_tally_new(lex, &tally) ||
       vb_job_set_columns(job, a.text, a.score, a.id)) {
     fputs("verbatim: out of memory\n", stderr);
@@ -101,19 +134,21 @@ int cmd_tag(int argc, char **argv) {
   }
   if ((code = open_outputs(&a, &out, &rejects)))
     goto done;
-  vb_job_set_output(job, out ? vb_outfile_stream(out) : stdout, format);
-  vb_job_set_rejects(job, rejects ? vb_outfile_stream(rejects) : NULL);
+  if (a.bom)
+    write_bom(out.stream);
+  vb_job_set_output(job, out.stream, format);
+  vb_job_set_rejects(job, rejects.stream);
   code = run_inputs(job, tally, &a, format == VB_OUTPUT_CSV, argv + optind,
                     argc - optind);
   if (code == EXIT_OK)
-    code = commit_outputs(&a, &out, &rejects);
+    code = commit_outputs(&out, &rejects);
   if (!a.quiet)
     print_counts(tally, a.rejects);
   if (code == EXIT_OK && vb_tally_count(tally, VB_COUNT_REJECTED))
     code = EXIT_PARTIAL;
 done:
-  vb_outfile_abort(out);
-  vb_outfile_abort(rejects);
+  output_abort(&out);
+  output_abort(&rejects);
   vb_tally_free(tally);
   vb_job_free(job);
   vb_lexicon_free(lex);
