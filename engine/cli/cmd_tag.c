@@ -65,11 +65,12 @@ static int check_format(const input_args *a, int given, vb_output *format) {
     *format = kind == OUT_NDJSON ? VB_OUTPUT_NDJSON : VB_OUTPUT_CSV;
   else if (kind != OUT_STREAM &&
            (kind == OUT_NDJSON) != (*format == VB_OUTPUT_NDJSON))
-    return usage_error("tag", "-o %s names a %s file, not what -f %s writes",
+    return usage_error("tag", "-o %s: the name says %s, but -f %s writes %s",
                        a->output, kind == OUT_NDJSON ? "ndjson" : "csv",
                        *format == VB_OUTPUT_NDJSON ? "ndjson"
                        : *format == VB_OUTPUT_LONG ? "long"
-                                                   : "csv");
+                                                   : "csv",
+                       *format == VB_OUTPUT_NDJSON ? "ndjson" : "csv");
   if (a->bom && *format == VB_OUTPUT_NDJSON)
     return usage_error("tag", "--bom goes with CSV output");
   return check_rejects_name("tag", a);

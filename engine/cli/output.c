@@ -30,8 +30,17 @@ static const char *const KIND_EXT[] = {
     [OUT_TXT] = ".txt",   [OUT_XLSX] = ".xlsx",
 };
 
+/* /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: written through
+ * the descriptor (vb_outfile_open), whatever file the shell opened. */
+static bool descriptor_name(const char *path) {
+  return strcmp(path, "/dev/stdout") == 0 ||
+         strcmp(path, "/dev/stderr") == 0 ||
+         strncmp(path, "/dev/fd/", 8) == 0 ||
+         strncmp(path, "/proc/self/fd/", 14) == 0;
+}
+
 out_kind output_kind(const char *path) {
-  if (!path || strcmp(path, "-") == 0)
+  if (!path || strcmp(path, "-") == 0 || descriptor_name(path))
     return OUT_STREAM;
   struct stat st;
   if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
@@ -150,12 +159,14 @@ int check_rejects_name(const char *cmd, const input_args *a) {
 
 /* ---- report formats --------------------------------------------------- */
 
+static const char *const FORMAT_NAME[] = {[FORMAT_TABLE] = "table",
+                                          [FORMAT_CSV] = "csv",
+                                          [FORMAT_JSON] = "json",
+                                          [FORMAT_XLSX] = "xlsx"};
+
 int parse_report_format(const char *name) {
-  static const char *const names[] = {
-      [FORMAT_TABLE] = "table", [FORMAT_CSV] = "csv",
-      [FORMAT_JSON] = "json",   [FORMAT_XLSX] = "xlsx"};
   for (int f = 0; f <= FORMAT_XLSX; f++)
-    if (strcmp(name, names[f]) == 0)
+    if (strcmp(name, FORMAT_NAME[f]) == 0)
       return f;
   return -1;
 }
@@ -171,18 +182,15 @@ int choose_report_format(const char *cmd, int format, const char *path,
   if (xlsx)
     accepted |= 1u << OUT_XLSX;
   if (format == FORMAT_XLSX && !xlsx)
-    return usage_error(cmd, "%s does not write xlsx", cmd);
+    return usage_error(cmd, "unknown format 'xlsx' (table, csv, json)");
   out_kind kind;
   int code = check_output_name(cmd, "-o", path, accepted, &kind);
   if (code)
     return code;
   if (format >= 0 && kind != OUT_STREAM && FORMAT_KIND[format] != kind)
-    return usage_error(cmd, "-o %s names a %s file, not what -f %s writes",
-                       path, KIND_EXT[kind] + 1,
-                       format == FORMAT_TABLE  ? "table"
-                       : format == FORMAT_CSV  ? "csv"
-                       : format == FORMAT_JSON ? "json"
-                                               : "xlsx");
+    return usage_error(cmd, "-o %s: the name says %s, but -f %s writes %s",
+                       path, KIND_EXT[kind] + 1, FORMAT_NAME[format],
+                       FORMAT_NAME[format]);
   if (format < 0) {
     for (int f = 0; f <= FORMAT_XLSX; f++)
       if (kind != OUT_STREAM && FORMAT_KIND[f] == kind)
