@@ -19,7 +19,7 @@
  *   match.c     the matcher
  *   tally.c     mergeable counts
  *   reader.c    CSV / TSV / NDJSON rows, gzip
- *   writer.c    CSV / JSON field writers, atomic output files
+ *   writer.c    CSV / JSON field writers, header names, atomic output files
  *   pipeline.c  the `tag` job
  */
 #ifndef VB_INTERNAL_H

@@ -426,7 +426,8 @@ typedef enum vb_format {
  * (CSV/TSV: first row; NDJSON: keys of the first object).  gzip input is
  * recognized by its magic bytes whatever its name.  Lines holding only
  * blanks before the header are skipped.  Errors: VB_EIO (cannot open),
- * VB_EEMPTY (no header), VB_EMALFORMED (bad header), VB_ETOOBIG (header
+ * VB_EEMPTY (no header), VB_EMALFORMED (bad header; a CSV/TSV header naming
+ * a non-empty column twice, with the header's line), VB_ETOOBIG (header
  * row over 16 MiB), VB_ENOMEM. */
 VB_API int vb_reader_open(const char *path, vb_format format, vb_reader **out,
                           vb_error *err);
@@ -513,7 +514,9 @@ typedef struct vb_report vb_report;
 
 typedef enum vb_report_format {
   VB_REPORT_TABLE = 0, /* aligned text for people */
-  VB_REPORT_CSV,       /* tidy: one row per slice x theme x group */
+  VB_REPORT_CSV,       /* tidy: one row per slice x theme x group; a --by
+                          column named like one of ours is headed
+                          input_NAME */
   VB_REPORT_JSON       /* the same figures, nested */
 } vb_report_format;
 
@@ -634,7 +637,9 @@ VB_API uint64_t vb_suggest_total(const vb_suggest *s);
 typedef struct vb_job vb_job;
 
 typedef enum vb_output {
-  VB_OUTPUT_CSV = 0, /* input columns + themes + one 0/1 column per theme */
+  VB_OUTPUT_CSV = 0, /* input columns + themes + one 0/1 column per theme;
+                        an input column named like one of ours (ASCII
+                        case ignored) is headed input_NAME */
   VB_OUTPUT_LONG,    /* one row per (id, theme) */
   VB_OUTPUT_NDJSON,  /* one object per row with matches and spans */
   VB_OUTPUT_NONE     /* tally only */

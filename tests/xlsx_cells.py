@@ -7,9 +7,10 @@ Usage: xlsx_cells.py BOOK.xlsx [MAX_ROWS]
 
 For each sheet: its name, whether its first row is frozen, then each row
 (at most MAX_ROWS, default all) as cells `REF=TYPE:VALUE`, TYPE being
-`n` (a number cell), `s` (a string) or `b`; a number cell with a
-percentage format is `n%`.  Exits 1 when a cell that looks like a number
-is stored as a string, or a number cell does not hold a number.
+`n` (a number cell), `s` (a string, shared or inline) or `b`; a number cell with a
+percentage format is `n%`.  Exits 1 when a column below the header holds
+only numbers yet stores them as strings, or a number cell does not hold a
+number.
 """
 import re
 import sys
@@ -19,7 +20,7 @@ import xml.etree.ElementTree as ET
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 
 
 def percent_styles(book):
@@ -58,18 +59,22 @@ def main():
         rows = ws.find("m:sheetData", NS).findall("m:row", NS)
         print("sheet %s: %d rows, header frozen: %s" %
               (sheet.get("name"), len(rows), "yes" if frozen else "no"))
-        for row in rows[:max_rows]:
+        strings_seen = {}  # column -> its string values below the header
+        for row in rows:
             cells = []
             for c in row.findall("m:c", NS):
                 v = c.find("m:v", NS)
                 value = v.text if v is not None else ""
                 kind = c.get("t", "n")
-                if kind == "s":
-                    value = strings[int(value)]
-                    if NUMBER.fullmatch(value):
-                        print("BAD: %s holds the number %s as a string" %
-                              (c.get("r"), value))
-                        bad = 1
+                if kind in ("s", "inlineStr"):
+                    if kind == "s":
+                        value = strings[int(value)]
+                    else:
+                        value = "".join(t.text or "" for t in c.iter("{%s}t" % NS["m"]))
+                        kind = "s"
+                    col = re.match(r"[A-Z]+", c.get("r")).group(0)
+                    if row.get("r") != "1":
+                        strings_seen.setdefault(col, []).append(value)
                 elif kind == "n":
                     try:
                         float(value)
@@ -80,7 +85,12 @@ def main():
                     if c.get("s") in percent:
                         kind = "n%"
                 cells.append("%s=%s:%s" % (c.get("r"), kind, value))
-            print("  " + " ".join(cells))
+            if max_rows is None or int(row.get("r")) <= max_rows:
+                print("  " + " ".join(cells))
+        for col, values in sorted(strings_seen.items()):
+            if all(NUMBER.fullmatch(v) for v in values):
+                print("BAD: column %s holds only numbers, stored as strings" % col)
+                bad = 1
     return bad
 
 

@@ -268,8 +268,13 @@ typedef struct xlsx_layout {
 } xlsx_layout;
 /* Renders the CSV and writes it to `out` as an xlsx workbook: typed
  * cells, a frozen header row per sheet.  Prints errors; returns an exit
- * code. */
+ * code (5 for a sheet over Excel's 1,048,576 rows). */
 int write_xlsx(FILE *out, csv_renderer render, void *ctx,
                const xlsx_layout *layout);
+/* The same from a CSV file already written (tag's rows). */
+int xlsx_from_csv(const char *csv, FILE *out, const xlsx_layout *layout);
+/* A new temporary file in $TMPDIR (or /tmp): its descriptor, its path in
+ * `path`; -1 after printing why not. */
+int xlsx_temp_file(char path[4096]);
 
 #endif

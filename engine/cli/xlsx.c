@@ -7,13 +7,17 @@
  * A real workbook has none of these problems, and libxlsxwriter (Debian:
  * libxlsxwriter-dev) writes one without our writing a ZIP/XML emitter.
  *
- * The workbook is made from the command's own tidy CSV, so the two can
- * never disagree: the CSV goes to a temporary file, is read back with the
- * library's reader, and each row becomes a row of cells.  A column whose
- * every non-empty value is a number is written as numbers (shares and
- * precision as percentages); the rest as text.  Each sheet has a bold,
- * frozen header row and a filter.  The workbook is built in a temporary
- * file, then copied into the output, which vb_outfile replaces atomically.
+ * The workbook is made from the command's own CSV, so the two can never
+ * disagree: the CSV goes to a temporary file, which is read twice with the
+ * library's reader.  The first pass finds the sheets, their sizes (over
+ * Excel's 1,048,576 rows is an error before anything is written) and the
+ * columns whose every non-empty value is a number; the second writes the
+ * cells, numbers as numbers (shares and precision as percentages), the
+ * rest as text, under a bold, frozen header row with a filter.  Rows
+ * stream through libxlsxwriter's constant-memory mode, so a tagged file of
+ * a million rows costs no more memory than a report.  The workbook is
+ * built in a temporary file, then copied into the output, which
+ * vb_outfile replaces atomically.
  */
 #include <errno.h>
 #include <math.h>
@@ -28,98 +32,119 @@
 
 /* Excel's limit, header included. */
 #define XLSX_MAX_ROWS 1048576
+#define MAX_SHEETS 16
 
-typedef struct table {
-  size_t ncols, nrows, cap;
-  char **header; /* ncols names */
-  char **cells;  /* nrows * ncols values, "" when empty */
-  bool *numeric; /* per column */
-} table;
+/* What the first pass learns. */
+typedef struct scan {
+  size_t ncols;
+  bool *numeric; /* per column: every non-empty value is a number */
+  long split;    /* the layout's split column, or -1 */
+  const char *sheets[MAX_SHEETS];
+  uint64_t rows[MAX_SHEETS]; /* data rows per sheet */
+  size_t nsheets;
+} scan;
 
-static void table_free(table *t) {
-  for (size_t i = 0; i < t->ncols; i++)
-    free(t->header ? t->header[i] : NULL);
-  for (size_t i = 0; i < t->nrows * t->ncols; i++)
-    free(t->cells[i]);
-  free(t->header);
-  free(t->cells);
-  free(t->numeric);
-}
-
-static bool is_number(const char *s) {
-  if (!*s || strspn(s, "0123456789.-+eE") != strlen(s) || s[0] == '+')
+/* A number as our renderers write one.  "007" is not: an id or a store
+ * code with leading zeros stays text, as the zeros matter. */
+static bool is_number(const char *s, size_t len) {
+  char buf[64];
+  if (!len || len >= sizeof buf)
+    return false;
+  memcpy(buf, s, len);
+  buf[len] = '\0';
+  if (strspn(buf, "0123456789.-+eE") != len || buf[0] == '+')
+    return false;
+  const char *digits = buf + (buf[0] == '-');
+  if (digits[0] == '0' && digits[1] >= '0' && digits[1] <= '9')
     return false;
   char *end;
-  double d = strtod(s, &end);
+  double d = strtod(buf, &end);
   return !*end && isfinite(d);
 }
 
-/* A temporary file in $TMPDIR (or /tmp); its path in `path`. */
-static int temp_file(char path[4096]) {
+int xlsx_temp_file(char path[4096]) {
   const char *dir = getenv("TMPDIR");
   snprintf(path, 4096, "%s/verbatim-XXXXXX", dir && *dir ? dir : "/tmp");
-  return mkstemp(path);
+  int fd = mkstemp(path);
+  if (fd < 0)
+    fprintf(stderr, "verbatim: %s: cannot create a temporary file: %s\n",
+            path, strerror(errno));
+  return fd;
 }
 
-static int add_row(table *t, const vb_reader *r) {
-  if (t->nrows == t->cap) {
-    size_t cap = t->cap ? 2 * t->cap : 64;
-    char **cells = realloc(t->cells, cap * t->ncols * sizeof *cells);
-    if (!cells)
-      return EXIT_INTERNAL;
-    t->cells = cells;
-    t->cap = cap;
-  }
-  char **row = t->cells + t->nrows * t->ncols;
-  for (size_t c = 0; c < t->ncols; c++) {
-    size_t len;
-    const char *v = vb_reader_field(r, c, &len);
-    if (!(row[c] = strndup(v, len))) {
-      for (size_t j = 0; j < c; j++)
-        free(row[j]);
-      return EXIT_INTERNAL;
-    }
-  }
-  t->nrows++;
-  return EXIT_OK;
-}
-
-/* Reads the CSV at `path` into *t. */
-static int load_table(const char *path, table *t) {
+static vb_reader *open_csv(const char *path) {
   vb_reader *r;
   vb_error err;
   int rc = vb_reader_open(path, VB_FORMAT_CSV, &r, &err);
-  if (rc) {
+  if (rc)
+    print_error(&err);
+  return rc ? NULL : r;
+}
+
+/* The sheet of the current row: its index in s->sheets, added when new;
+ * -1 when there are too many. */
+static long sheet_index(scan *s, const xlsx_layout *l, const vb_reader *r) {
+  const char *name = l->sheet;
+  if (s->split >= 0) {
+    size_t len;
+    const char *v = vb_reader_field(r, (size_t)s->split, &len);
+    char value[64];
+    snprintf(value, sizeof value, "%.*s", (int)(len < 63 ? len : 63), v);
+    name = l->sheet_of(value);
+  }
+  for (size_t i = 0; i < s->nsheets; i++)
+    if (strcmp(s->sheets[i], name) == 0)
+      return (long)i;
+  if (s->nsheets == MAX_SHEETS)
+    return -1;
+  s->sheets[s->nsheets] = name;
+  return (long)s->nsheets++;
+}
+
+/* Each row's sheet and each column's type; errors for too many rows. */
+static int first_pass(vb_reader *r, const xlsx_layout *l, scan *s) {
+  s->ncols = vb_reader_column_count(r);
+  s->split = l->split ? vb_reader_find_column(r, l->split) : -1;
+  s->numeric = malloc((s->ncols ? s->ncols : 1) * sizeof *s->numeric);
+  bool *seen = calloc(s->ncols ? s->ncols : 1, sizeof *seen);
+  if (!s->numeric || !seen) {
+    free(seen);
+    fputs("verbatim: out of memory\n", stderr);
+    return EXIT_INTERNAL;
+  }
+  for (size_t c = 0; c < s->ncols; c++)
+    s->numeric[c] = true;
+  vb_error err;
+  int rc;
+  long k;
+  while ((rc = vb_reader_next(r, &err)) == 1 && (k = sheet_index(s, l, r)) >= 0) {
+    s->rows[k]++;
+    for (size_t c = 0; c < s->ncols; c++) {
+      size_t len;
+      const char *v = vb_reader_field(r, c, &len);
+      seen[c] |= len > 0;
+      if (len && s->numeric[c] && !is_number(v, len))
+        s->numeric[c] = false;
+    }
+  }
+  for (size_t c = 0; c < s->ncols; c++)
+    s->numeric[c] = s->numeric[c] && seen[c];
+  free(seen);
+  if (rc < 0) {
     print_error(&err);
     return EXIT_INTERNAL;
   }
-  int code = EXIT_OK;
-  t->ncols = vb_reader_column_count(r);
-  t->header = calloc(t->ncols, sizeof *t->header);
-  t->numeric = calloc(t->ncols, sizeof *t->numeric);
-  for (size_t c = 0; t->header && c < t->ncols; c++)
-    t->header[c] = strdup(vb_reader_column_name(r, c));
-  if (!t->header || !t->numeric)
-    code = EXIT_INTERNAL;
-  while (!code && (rc = vb_reader_next(r, &err)) == 1)
-    code = add_row(t, r);
-  if (!code && rc < 0) {
-    print_error(&err);
-    code = EXIT_INTERNAL;
-  }
-  vb_reader_free(r);
-  for (size_t c = 0; !code && c < t->ncols; c++) {
-    bool any = false, all = true;
-    for (size_t i = 0; i < t->nrows && all; i++) {
-      const char *v = t->cells[i * t->ncols + c];
-      any |= *v != '\0';
-      all = !*v || is_number(v);
+  if (!s->nsheets)
+    s->sheets[s->nsheets++] = l->sheet; /* a header alone: one sheet */
+  for (size_t i = 0; i < s->nsheets; i++)
+    if (s->rows[i] >= XLSX_MAX_ROWS) {
+      fprintf(stderr,
+              "verbatim: %llu rows and a header do not fit in an Excel "
+              "sheet (%d rows at most); write CSV instead\n",
+              (unsigned long long)s->rows[i], XLSX_MAX_ROWS);
+      return EXIT_OUTPUT;
     }
-    t->numeric[c] = any && all;
-  }
-  if (code == EXIT_INTERNAL)
-    fputs("verbatim: out of memory\n", stderr);
-  return code;
+  return EXIT_OK;
 }
 
 static bool listed(const char *const *names, const char *name) {
@@ -129,92 +154,107 @@ static bool listed(const char *const *names, const char *name) {
   return false;
 }
 
-static const char *sheet_of(const xlsx_layout *l, const table *t, size_t row,
-                            long split) {
-  return split < 0 ? l->sheet
-                   : l->sheet_of(t->cells[row * t->ncols + (size_t)split]);
-}
-
-/* The rows of sheet `name`, header first. */
-static int write_sheet(lxw_workbook *wb, const xlsx_layout *l, const table *t,
-                       long split, const char *name, lxw_format *bold,
-                       lxw_format *percent) {
-  lxw_worksheet *ws = workbook_add_worksheet(wb, name);
-  if (!ws)
-    return EXIT_INTERNAL;
-  for (size_t c = 0; c < t->ncols; c++) {
-    worksheet_write_string(ws, 0, (lxw_col_t)c, t->header[c], bold);
-    worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                         t->numeric[c] ? 11 : 16, NULL);
+/* The sheets with their header rows: bold, frozen, with a filter. */
+static int add_sheets(lxw_workbook *wb, const vb_reader *r, const scan *s,
+                      lxw_worksheet **ws) {
+  lxw_format *bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  for (size_t i = 0; i < s->nsheets; i++) {
+    if (!(ws[i] = workbook_add_worksheet(wb, s->sheets[i])))
+      return EXIT_INTERNAL;
+    for (size_t c = 0; c < s->ncols; c++)
+      worksheet_set_column(ws[i], (lxw_col_t)c, (lxw_col_t)c,
+                           s->numeric[c] ? 11 : 16, NULL);
+    worksheet_freeze_panes(ws[i], 1, 0);
+    if (s->ncols)
+      worksheet_autofilter(ws[i], 0, 0, (lxw_row_t)s->rows[i],
+                           (lxw_col_t)(s->ncols - 1));
+    for (size_t c = 0; c < s->ncols; c++)
+      worksheet_write_string(ws[i], 0, (lxw_col_t)c,
+                             vb_reader_column_name(r, c), bold);
   }
-  worksheet_freeze_panes(ws, 1, 0);
-  lxw_row_t out = 1;
-  for (size_t i = 0; i < t->nrows; i++) {
-    if (strcmp(sheet_of(l, t, i, split), name) != 0)
-      continue;
-    if (out == XLSX_MAX_ROWS) {
-      fprintf(stderr,
-              "verbatim: sheet %s would have more than %d rows, Excel's "
-              "limit; write CSV instead\n",
-              name, XLSX_MAX_ROWS);
-      return EXIT_OUTPUT;
-    }
-    for (size_t c = 0; c < t->ncols; c++) {
-      const char *v = t->cells[i * t->ncols + c];
-      if (!*v)
-        continue;
-      if (t->numeric[c])
-        worksheet_write_number(ws, out, (lxw_col_t)c, strtod(v, NULL),
-                               listed(l->percent, t->header[c]) ? percent
-                                                                : NULL);
-      else
-        worksheet_write_string(ws, out, (lxw_col_t)c, v, NULL);
-    }
-    out++;
-  }
-  if (t->ncols)
-    worksheet_autofilter(ws, 0, 0, out - 1, (lxw_col_t)(t->ncols - 1));
   return EXIT_OK;
 }
 
-/* The workbook at `path`: one sheet per distinct sheet name, in order of
- * first appearance. */
-static int write_workbook(const char *path, const xlsx_layout *l,
-                          const table *t) {
-  long split = -1;
-  for (size_t c = 0; l->split && c < t->ncols; c++)
-    if (strcmp(t->header[c], l->split) == 0)
-      split = (long)c;
-  lxw_workbook *wb = workbook_new(path);
-  if (!wb) {
-    fprintf(stderr, "verbatim: cannot create the workbook: %s\n",
-            strerror(errno));
-    return EXIT_OUTPUT;
-  }
-  lxw_format *bold = workbook_add_format(wb);
-  format_set_bold(bold);
+/* The second pass: every row into its sheet, cell by cell. */
+static int write_rows(lxw_workbook *wb, vb_reader *r, const xlsx_layout *l,
+                      scan *s, lxw_worksheet **ws) {
   lxw_format *percent = workbook_add_format(wb);
   format_set_num_format(percent, "0.0%");
-  /* the sheets, in order of first appearance (a layout has a few) */
-  const char *names[16] = {l->sheet};
-  size_t nnames = t->nrows ? 0 : 1;
-  for (size_t i = 0; i < t->nrows; i++) {
-    const char *name = sheet_of(l, t, i, split);
-    size_t j = 0;
-    while (j < nnames && strcmp(names[j], name) != 0)
-      j++;
-    if (j == nnames && nnames < 16)
-      names[nnames++] = name;
+  lxw_row_t next[MAX_SHEETS];
+  for (size_t i = 0; i < MAX_SHEETS; i++)
+    next[i] = 1;
+  char *cell = NULL;
+  size_t cap = 0;
+  vb_error err;
+  int rc;
+  long k;
+  while ((rc = vb_reader_next(r, &err)) == 1 && (k = sheet_index(s, l, r)) >= 0) {
+    lxw_row_t row = next[k]++;
+    for (size_t c = 0; c < s->ncols; c++) {
+      size_t len;
+      const char *v = vb_reader_field(r, c, &len);
+      if (!len)
+        continue;
+      if (len + 1 > cap) {
+        char *bigger = realloc(cell, cap = 2 * (len + 1));
+        if (!bigger) {
+          free(cell);
+          fputs("verbatim: out of memory\n", stderr);
+          return EXIT_INTERNAL;
+        }
+        cell = bigger;
+      }
+      memcpy(cell, v, len);
+      cell[len] = '\0';
+      const char *name = vb_reader_column_name(r, c);
+      if (s->numeric[c])
+        worksheet_write_number(ws[k], row, (lxw_col_t)c, strtod(cell, NULL),
+                               listed(l->percent, name) ? percent : NULL);
+      else
+        worksheet_write_string(ws[k], row, (lxw_col_t)c, cell, NULL);
+    }
   }
-  int code = EXIT_OK;
-  for (size_t i = 0; i < nnames && !code; i++)
-    code = write_sheet(wb, l, t, split, names[i], bold, percent);
-  lxw_error e = workbook_close(wb);
-  if (!code && e != LXW_NO_ERROR) {
-    fprintf(stderr, "verbatim: cannot write the workbook: %s\n",
-            lxw_strerror(e));
+  free(cell);
+  if (rc < 0) {
+    print_error(&err);
+    return EXIT_INTERNAL;
+  }
+  return EXIT_OK;
+}
+
+/* The workbook at `book` from the CSV at `csv`. */
+static int write_workbook(const char *csv, const char *book,
+                          const xlsx_layout *l) {
+  scan s = {0};
+  vb_reader *r = open_csv(csv);
+  int code = r ? first_pass(r, l, &s) : EXIT_INTERNAL;
+  vb_reader_free(r);
+  r = NULL;
+  lxw_workbook_options options = {.constant_memory = LXW_TRUE};
+  lxw_workbook *wb = NULL;
+  if (!code && !(r = open_csv(csv)))
+    code = EXIT_INTERNAL;
+  if (!code && !(wb = workbook_new_opt(book, &options))) {
+    fprintf(stderr, "verbatim: cannot create the workbook: %s\n",
+            strerror(errno));
     code = EXIT_OUTPUT;
   }
+  lxw_worksheet *ws[MAX_SHEETS];
+  if (!code)
+    code = add_sheets(wb, r, &s, ws);
+  if (!code)
+    code = write_rows(wb, r, l, &s, ws);
+  if (wb) {
+    lxw_error e = workbook_close(wb);
+    if (!code && e != LXW_NO_ERROR) {
+      fprintf(stderr, "verbatim: cannot write the workbook: %s\n",
+              lxw_strerror(e));
+      code = EXIT_OUTPUT;
+    }
+  }
+  vb_reader_free(r);
+  free(s.numeric);
   return code;
 }
 
@@ -235,6 +275,19 @@ static int copy_into(const char *path, FILE *out) {
       code = EXIT_OUTPUT;
     }
   fclose(in);
+  return code;
+}
+
+int xlsx_from_csv(const char *csv, FILE *out, const xlsx_layout *layout) {
+  char book[4096];
+  int fd = xlsx_temp_file(book);
+  if (fd < 0)
+    return EXIT_OUTPUT;
+  close(fd);
+  int code = write_workbook(csv, book, layout);
+  if (!code)
+    code = copy_into(book, out);
+  unlink(book);
   return code;
 }
 
@@ -265,30 +318,13 @@ static int render_to(const char *path, int fd, csv_renderer render,
 
 int write_xlsx(FILE *out, csv_renderer render, void *ctx,
                const xlsx_layout *layout) {
-  char csv[4096], book[4096];
-  int fd = temp_file(csv);
-  if (fd < 0) {
-    fprintf(stderr, "verbatim: cannot create a temporary file: %s\n",
-            strerror(errno));
+  char csv[4096];
+  int fd = xlsx_temp_file(csv);
+  if (fd < 0)
     return EXIT_OUTPUT;
-  }
-  table t = {0};
   int code = render_to(csv, fd, render, ctx);
   if (!code)
-    code = load_table(csv, &t);
+    code = xlsx_from_csv(csv, out, layout);
   unlink(csv);
-  if (!code && (fd = temp_file(book)) < 0) {
-    fprintf(stderr, "verbatim: cannot create a temporary file: %s\n",
-            strerror(errno));
-    code = EXIT_OUTPUT;
-  }
-  if (!code) {
-    close(fd);
-    code = write_workbook(book, layout, &t);
-    if (!code)
-      code = copy_into(book, out);
-    unlink(book);
-  }
-  table_free(&t);
   return code;
 }
