@@ -492,7 +492,8 @@ VB_API void vb_json_write_string(FILE *out, const char *text, size_t len);
  *   - anything else (a device, a FIFO, a socket), and the names of open
  *     descriptors (/dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N):
  *     written in place, through the descriptor when it is one of ours.
- * Every failure here and in commit is VB_EWRITE, with strerror text. */
+ * Failures are VB_EWRITE with the system's reason (VB_ENOMEM aside), as
+ * are those of vb_outfile_commit(). */
 typedef struct vb_outfile vb_outfile;
 VB_API int vb_outfile_open(const char *path, vb_outfile **out, vb_error *err);
 VB_API FILE *vb_outfile_stream(vb_outfile *f);

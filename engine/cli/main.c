@@ -62,7 +62,7 @@ static int dispatch(int argc, char **argv) {
 }
 
 /* Whatever a command printed on standard output must have arrived: a
- * full disk or a closed pipe is exit 5 with its reason, in every command
+ * full disk or a device error is exit 5 with its reason, in every command
  * (help and version included), unless the command already said so. */
 int main(int argc, char **argv) {
   int code = dispatch(argc, argv);
