@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -115,6 +116,9 @@ static int parse_args(int argc, char **argv, report_args *a) {
     case OPT_BY:
       if (a->by_count == MAX_BY)
         return usage_error("report", "at most %d --by columns", MAX_BY);
+      for (size_t i = 0; i < a->by_count; i++)
+        if (strcasecmp(a->by[i], optarg) == 0) /* two columns of one name */
+          return usage_error("report", "--by %s is given twice", optarg);
       a->by[a->by_count++] = optarg;
       break;
     case OPT_PERIOD:
