@@ -109,7 +109,8 @@ typedef struct input_args {
 } input_args;
 
 /* Handles option `c` (with optarg) when it is one of the shared ones
- * (-l -o -q --rejects --text --score --id --input-format --max-row):
+ * (-l -o -q -j --rejects --text --score --id --input-format --max-row
+ * --timings --bom; -o - is standard output, a->output NULL):
  * returns 1 when handled, 0 when not shared, -EXIT_USAGE after printing a
  * usage error. */
 int input_option(int c, const char *cmd, input_args *a);
