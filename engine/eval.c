@@ -697,7 +697,7 @@ int vb_eval_write(const vb_eval *e, FILE *out, vb_report_format format) {
     write_table(e, out, NULL);
     break;
   }
-  return ferror(out) ? VB_EIO : VB_OK;
+  return ferror(out) ? VB_EWRITE : VB_OK;
 }
 
 static void write_csv_pooled(const vb_eval *const *evals,
@@ -751,5 +751,5 @@ int vb_eval_write_pooled(const vb_eval *const *evals, const char *const *names,
     write_table_pooled(evals, names, count, pooled, out);
     break;
   }
-  return ferror(out) ? VB_EIO : VB_OK;
+  return ferror(out) ? VB_EWRITE : VB_OK;
 }

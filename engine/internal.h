@@ -19,7 +19,7 @@
  *   match.c     the matcher
  *   tally.c     mergeable counts
  *   reader.c    CSV / TSV / NDJSON rows, gzip, encodings (ICU), sniffing
- *   writer.c    CSV / JSON field writers, atomic output files
+ *   writer.c    CSV / JSON field writers, header names, atomic output files
  *   pipeline.c  the `tag` job
  */
 #ifndef VB_INTERNAL_H
@@ -432,6 +432,21 @@ struct vb_lexicon {
   vb__alt *alts; /* of all gated patterns; anchors point here */
   size_t alt_count;
 };
+
+/* ---- writer.c --------------------------------------------------------- */
+
+/* Whether a header name is taken in an output: by one of the output's own
+ * columns (ASCII case-insensitively, as BI tools compare them), or, when
+ * `renamed` (the name is an input column's new name), also by another
+ * input column. */
+typedef bool (*vb__name_taken)(const void *ctx, const char *name,
+                               bool renamed);
+/* Writes the header field of a column copied from the input: `name`, or
+ * when it is taken, input_NAME (input_input_NAME when that is taken too).
+ * The output's own columns keep their documented names, so a BI tool
+ * reading `themes` always gets ours. */
+void vb__write_input_name(FILE *out, const char *name, vb__name_taken taken,
+                          const void *ctx);
 
 /* ---- match.c ---------------------------------------------------------- */
 

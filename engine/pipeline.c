@@ -16,9 +16,11 @@
  * output and every count are the same for any number of threads.  With
  * one thread the same batches run on the calling thread.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -271,13 +273,32 @@ static void reject(worker *w, const batch *b, const batch_row *row,
   vb_tally_count_add(w->tally, VB_COUNT_REJECTED, 1);
 }
 
+typedef struct header_names {
+  const vb_lexicon *lex;
+  const vb_reader *r;
+} header_names;
+
+/* The CSV output's own columns: themes and one per theme id. */
+static bool tag_name_taken(const void *ctx, const char *name, bool renamed) {
+  const header_names *h = ctx;
+  if (strcasecmp(name, "themes") == 0)
+    return true;
+  for (size_t t = 0; t < vb_lexicon_theme_count(h->lex); t++)
+    if (strcasecmp(name, vb_lexicon_theme_id(h->lex, t)) == 0)
+      return true;
+  for (size_t c = 0; renamed && c < vb_reader_column_count(h->r); c++)
+    if (strcasecmp(name, vb_reader_column_name(h->r, c)) == 0)
+      return true;
+  return false;
+}
+
 static void write_header(vb_job *job, const vb_reader *r) {
   FILE *o = job->out;
   const vb_lexicon *lex = job->lex;
   if (job->format == VB_OUTPUT_CSV) {
+    header_names h = {lex, r};
     for (size_t c = 0; c < vb_reader_column_count(r); c++) {
-      const char *name = vb_reader_column_name(r, c);
-      vb_csv_write_field(o, name, strlen(name));
+      vb__write_input_name(o, vb_reader_column_name(r, c), tag_name_taken, &h);
       fputc(',', o);
     }
     fputs("themes", o);
@@ -558,16 +579,25 @@ static int read_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
 /* Writes a finished batch in its turn; returns its fatal status. */
 static int flush_batch(vb_job *job, batch *b, vb_error *err) {
   uint64_t t = job->timing ? vb__now_ns() : 0;
-  if (job->out && b->out_len)
-    fwrite(b->out, 1, b->out_len, job->out);
-  if (job->rejects && b->rej_len)
-    fwrite(b->rej, 1, b->rej_len, job->rejects);
+  /* Checked once per batch, with errno fresh: a full disk stops the run
+   * here, with its reason, rather than after the whole input. */
+  int write_rc = VB_OK;
+  if (job->out && b->out_len &&
+      fwrite(b->out, 1, b->out_len, job->out) != b->out_len)
+    write_rc = vb__fail(err, VB_EWRITE, NULL, 0, 0,
+                        "cannot write output: %s", strerror(errno));
+  if (!write_rc && job->rejects && b->rej_len &&
+      fwrite(b->rej, 1, b->rej_len, job->rejects) != b->rej_len)
+    write_rc = vb__fail(err, VB_EWRITE, NULL, 0, 0,
+                        "cannot write the rejected rows: %s", strerror(errno));
   free(b->out);
   free(b->rej);
   b->out = b->rej = NULL;
   b->out_len = b->rej_len = 0;
   if (job->timing)
     job->stage_ns[VB_STAGE_WRITE] += vb__now_ns() - t;
+  if (write_rc)
+    return write_rc;
   if (b->rc && err)
     *err = b->err;
   return b->rc;
@@ -808,7 +838,7 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
       !vb_reader_column_found(r, (size_t)R.text_col))
     return vb__fail(err, VB_ECOLUMN, vb_reader_name(r), 0, 0,
                     "no row has a text column \"%s\"", job->text_col);
-  if (job->out && ferror(job->out))
-    return vb__fail(err, VB_EIO, NULL, 0, 0, "cannot write output");
+  if ((job->out && ferror(job->out)) || (job->rejects && ferror(job->rejects)))
+    return vb__fail(err, VB_EWRITE, NULL, 0, 0, "cannot write output");
   return VB_OK;
 }

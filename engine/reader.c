@@ -1258,6 +1258,21 @@ static int skip_rows(vb_reader *r, long n, vb_error *err) {
 
 /* ---- open / free ------------------------------------------------------ */
 
+/* A CSV/TSV header that names one column twice is an error: which of the
+ * two would --text, --by or a BI tool mean?  Empty names are exempt, as
+ * the trailing empty columns spreadsheets add are common and harmless. */
+static int check_duplicates(vb_reader *r, vb_error *err) {
+  for (size_t i = 0; i < r->ncols; i++) {
+    long first = find_exact(r, r->names[i]);
+    if (r->names[i][0] && first >= 0 && (size_t)first != i)
+      return vb__fail(err, VB_EMALFORMED, r->name, clamp_line(r->row_line), 0,
+                      "duplicate column name '%s' (columns %ld and %zu); "
+                      "rename one in the header",
+                      r->names[i], first + 1, i + 1);
+  }
+  return VB_OK;
+}
+
 static int csv_header(vb_reader *r, const vb_reader_options *o, vb_error *err) {
   size_t n = r->nfields;
   const char **names = malloc((n ? n : 1) * sizeof *names);
@@ -1274,6 +1289,8 @@ static int csv_header(vb_reader *r, const vb_reader_options *o, vb_error *err) {
   r->raw_len = 0;
   if (rc)
     return nomem(r, err);
+  if ((rc = check_duplicates(r, err)) != VB_OK)
+    return rc;
   if (o->skip_rows >= 0)
     return skip_rows(r, o->skip_rows, err);
   detect_qualtrics(r);

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
@@ -401,17 +402,47 @@ static void csv_slice(FILE *o, vb_report *r, const slice *s,
   }
 }
 
+/* The CSV's own columns after the --by ones (the period pair only with a
+ * period), comma-separated: one list for the header and the clash check. */
+static const char CSV_PERIOD_COLUMNS[] = "period,period_label,";
+static const char CSV_COLUMNS[] =
+    "theme,theme_label,parent,group,responses,with_text,mentions,share,"
+    "share_low,share_high,nps,nps_margin,theme_nps,impact,dp_p_value,"
+    "dp_significant,prev_share,change_p_value";
+
+static bool in_list(const char *list, const char *name) {
+  size_t n = strlen(name);
+  for (const char *p = list; *p;) {
+    size_t len = strcspn(p, ",");
+    if (len == n && strncasecmp(p, name, n) == 0)
+      return true;
+    p += len + (p[len] == ',');
+  }
+  return false;
+}
+
+/* A --by column named like one of ours (`--by group`) is renamed. */
+static bool report_name_taken(const void *ctx, const char *name,
+                              bool renamed) {
+  const vb_report *r = ctx;
+  if (in_list(CSV_COLUMNS, name) ||
+      (r->period != VB_PERIOD_NONE && in_list(CSV_PERIOD_COLUMNS, name)))
+    return true;
+  for (size_t i = 0; renamed && i < r->by_count; i++)
+    if (strcasecmp(name, r->by[i]) == 0)
+      return true;
+  return false;
+}
+
 static int write_csv(vb_report *r, FILE *o) {
   for (size_t i = 0; i < r->by_count; i++) {
-    vb_csv_write_field(o, r->by[i], strlen(r->by[i]));
+    vb__write_input_name(o, r->by[i], report_name_taken, r);
     fputc(',', o);
   }
   if (r->period != VB_PERIOD_NONE)
-    fputs("period,period_label,", o);
-  fputs("theme,theme_label,parent,group,responses,with_text,mentions,share,"
-        "share_low,share_high,nps,nps_margin,theme_nps,impact,dp_p_value,"
-        "dp_significant,prev_share,change_p_value\n",
-        o);
+    fputs(CSV_PERIOD_COLUMNS, o);
+  fputs(CSV_COLUMNS, o);
+  fputc('\n', o);
   size_t *order = sorted_slices(r);
   if (!order)
     return VB_ENOMEM;
@@ -772,7 +803,7 @@ int vb_report_write(vb_report *r, FILE *out, vb_report_format format) {
            : format == VB_REPORT_JSON ? write_json(r, out)
                                       : write_table(r, out);
   if (!rc && ferror(out))
-    rc = VB_EIO;
+    rc = VB_EWRITE;
   return rc;
 }
 

@@ -10,6 +10,10 @@
  * leaves a half-written file that looks whole, and a previous file at the
  * path stays intact until the new one replaces it.  Only regular files
  * are replaced this way: a device or pipe at the path is written directly.
+ * Symbolic links are followed to the file they name, and that file is
+ * replaced, never the link (a link is often how a dashboard's input is
+ * pointed at the latest run).  Names of our own descriptors (/dev/stderr
+ * and kin) are written through the descriptor, never reopened.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -103,12 +107,133 @@ void vb_json_write_string(FILE *out, const char *text, size_t len) {
   fputc('"', out);
 }
 
+/* ---- header names ----------------------------------------------------- */
+
+/* A renamed column is "input_" NAME, prefixed again while still taken;
+ * eight prefixes deep something is wrong with the input, and the name is
+ * written as it is. */
+void vb__write_input_name(FILE *out, const char *name, vb__name_taken taken,
+                          const void *ctx) {
+  static const char prefix[] = "input_";
+  size_t len = strlen(name), p = sizeof prefix - 1;
+  char *buf = NULL;
+  for (size_t k = 0; k <= 8 && taken(ctx, buf ? buf : name, k > 0); k++) {
+    free(buf);
+    buf = malloc((k + 1) * p + len + 1);
+    if (!buf)
+      break;
+    for (size_t j = 0; j <= k; j++)
+      memcpy(buf + j * p, prefix, p);
+    memcpy(buf + (k + 1) * p, name, len + 1);
+  }
+  const char *use = buf && !taken(ctx, buf, true) ? buf : name;
+  vb_csv_write_field(out, use, strlen(use));
+  free(buf);
+}
+
 /* ---- atomic output files ---------------------------------------------- */
 
 struct vb_outfile {
   FILE *stream;
-  char *path, *tmp;
+  char *path; /* the file written: `path` given, resolved through links */
+  char *tmp;  /* the temporary file renamed over it; NULL: in place */
 };
+
+/* A name that stands for one of this process's open descriptors: the
+ * descriptor, else -1.  Opening such a name anew would truncate (or, on
+ * /proc, replace through a link) the file behind the descriptor: a
+ * cron job's `--rejects /dev/stderr` must add to its log, not clobber it. */
+static int descriptor_name(const char *path) {
+  static const char *const prefixes[] = {"/dev/fd/", "/proc/self/fd/"};
+  if (strcmp(path, "/dev/stdout") == 0)
+    return STDOUT_FILENO;
+  if (strcmp(path, "/dev/stderr") == 0)
+    return STDERR_FILENO;
+  for (size_t i = 0; i < 2; i++) {
+    size_t n = strlen(prefixes[i]);
+    if (strncmp(path, prefixes[i], n) == 0 && path[n]) {
+      char *end;
+      long fd = strtol(path + n, &end, 10);
+      if (!*end && fd >= 0 && fd < 1 << 20)
+        return (int)fd;
+    }
+  }
+  return -1;
+}
+
+/* `path` with its symbolic links followed, one hop at a time so that a
+ * dangling link still names the file to create; a relative link is read
+ * from the link's own directory.  malloc'd; NULL with errno set (ELOOP
+ * after 40 hops, as the kernel does). */
+static char *resolve_links(const char *path) {
+  char *cur = strdup(path);
+  for (int hops = 0; cur && hops <= 40; hops++) {
+    struct stat st;
+    if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode) ||
+        descriptor_name(cur) >= 0)
+      return cur;
+    char target[4096];
+    ssize_t n = readlink(cur, target, sizeof target - 1);
+    if (n < 0) {
+      free(cur);
+      return NULL;
+    }
+    target[n] = '\0';
+    const char *slash = strrchr(cur, '/');
+    size_t dir = target[0] == '/' || !slash ? 0 : (size_t)(slash - cur) + 1;
+    char *next = malloc(dir + (size_t)n + 1);
+    if (next) {
+      memcpy(next, cur, dir);
+      memcpy(next + dir, target, (size_t)n + 1);
+    }
+    free(cur);
+    cur = next;
+  }
+  if (cur)
+    errno = ELOOP;
+  free(cur);
+  return NULL;
+}
+
+/* Writes in place: through a copy of our descriptor, or by opening the
+ * device / FIFO. */
+static int open_in_place(vb_outfile *f, int fd, vb_error *err) {
+  if (fd >= 0) {
+    int copy = dup(fd);
+    f->stream = copy >= 0 ? fdopen(copy, "wb") : NULL; /* no truncation */
+    if (!f->stream && copy >= 0)
+      close(copy);
+  } else {
+    f->stream = fopen(f->path, "wb");
+  }
+  if (!f->stream)
+    return vb__fail(err, VB_EWRITE, f->path, 0, 0, "cannot open output: %s",
+                    strerror(errno));
+  return VB_OK;
+}
+
+/* Opens a temporary file beside f->path, with the mode `mode`. */
+static int open_temporary(vb_outfile *f, mode_t mode, vb_error *err) {
+  size_t n = strlen(f->path) + 32;
+  if (!(f->tmp = malloc(n)))
+    return vb__fail(err, VB_ENOMEM, f->path, 0, 0, "out of memory");
+  /* Same directory as the target, so rename() is atomic. */
+  snprintf(f->tmp, n, "%s.tmp-XXXXXX", f->path);
+  int fd = mkstemp(f->tmp);
+  if (fd < 0) {
+    int e = errno;
+    free(f->tmp);
+    f->tmp = NULL;
+    return vb__fail(err, VB_EWRITE, f->path, 0, 0,
+                    "cannot create output: %s", strerror(e));
+  }
+  fchmod(fd, mode); /* mkstemp makes it 0600 */
+  if (!(f->stream = fdopen(fd, "wb"))) {
+    close(fd);
+    return vb__fail(err, VB_ENOMEM, f->path, 0, 0, "out of memory");
+  }
+  return VB_OK;
+}
 
 int vb_outfile_open(const char *path, vb_outfile **out, vb_error *err) {
   vb__error_clear(err);
@@ -116,51 +241,32 @@ int vb_outfile_open(const char *path, vb_outfile **out, vb_error *err) {
     return vb__fail(err, VB_EINVAL, NULL, 0, 0, "no output path");
   *out = NULL;
   vb_outfile *f = calloc(1, sizeof *f);
-  size_t n = strlen(path);
-  if (f) {
-    f->path = strdup(path);
-    f->tmp = malloc(n + 32);
-  }
-  if (!f || !f->path || !f->tmp) {
-    vb_outfile_abort(f);
+  if (!f)
     return vb__fail(err, VB_ENOMEM, path, 0, 0, "out of memory");
-  }
-  /* A device or pipe (-o /dev/null, -o /dev/stdout) is written directly:
-   * renaming a file over it would replace the device itself. */
-  struct stat st;
-  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-    free(f->tmp);
-    f->tmp = NULL;
-    f->stream = fopen(path, "wb");
-    if (!f->stream) {
-      int e = errno;
-      vb_outfile_abort(f);
-      return vb__fail(err, VB_EIO, path, 0, 0, "cannot open output: %s",
-                      strerror(e));
-    }
-    *out = f;
-    return VB_OK;
-  }
-  /* Same directory as the target, so rename() is atomic. */
-  snprintf(f->tmp, n + 32, "%s.tmp-XXXXXX", path);
-  int fd = mkstemp(f->tmp);
-  if (fd < 0) {
+  int fd = descriptor_name(path);
+  f->path = fd >= 0 ? strdup(path) : resolve_links(path);
+  if (!f->path) {
     int e = errno;
-    free(f->tmp);
-    f->tmp = NULL;
-    vb_outfile_abort(f);
-    return vb__fail(err, VB_EIO, path, 0, 0, "cannot create output: %s",
-                    strerror(e));
+    free(f);
+    return e == ENOMEM
+               ? vb__fail(err, VB_ENOMEM, path, 0, 0, "out of memory")
+               : vb__fail(err, VB_EWRITE, path, 0, 0,
+                          "cannot follow the link: %s", strerror(e));
   }
-  /* mkstemp makes the file 0600; give it the mode a plain fopen would. */
-  mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
-  f->stream = fdopen(fd, "wb");
-  if (!f->stream) {
-    close(fd);
+  fd = descriptor_name(f->path); /* a link to /dev/stderr counts too */
+  struct stat st;
+  bool exists = stat(f->path, &st) == 0;
+  int rc;
+  if (fd >= 0 || (exists && !S_ISREG(st.st_mode))) {
+    rc = open_in_place(f, fd, err);
+  } else {
+    mode_t mask = umask(0);
+    umask(mask);
+    rc = open_temporary(f, exists ? st.st_mode & 07777 : 0666 & ~mask, err);
+  }
+  if (rc) {
     vb_outfile_abort(f);
-    return vb__fail(err, VB_ENOMEM, path, 0, 0, "out of memory");
+    return rc;
   }
   *out = f;
   return VB_OK;
@@ -174,14 +280,14 @@ int vb_outfile_commit(vb_outfile *f, vb_error *err) {
   int rc = VB_OK;
   if (fflush(f->stream) != 0 || ferror(f->stream) ||
       (f->tmp && fsync(fileno(f->stream)) != 0))
-    rc = vb__fail(err, VB_EIO, f->path, 0, 0, "cannot write output: %s",
+    rc = vb__fail(err, VB_EWRITE, f->path, 0, 0, "cannot write output: %s",
                   strerror(errno));
   if (fclose(f->stream) != 0 && !rc)
-    rc = vb__fail(err, VB_EIO, f->path, 0, 0, "cannot write output: %s",
+    rc = vb__fail(err, VB_EWRITE, f->path, 0, 0, "cannot write output: %s",
                   strerror(errno));
   f->stream = NULL;
   if (!rc && f->tmp && rename(f->tmp, f->path) != 0)
-    rc = vb__fail(err, VB_EIO, f->path, 0, 0, "cannot rename output: %s",
+    rc = vb__fail(err, VB_EWRITE, f->path, 0, 0, "cannot rename output: %s",
                   strerror(errno));
   if (!rc) {
     free(f->tmp);

@@ -70,7 +70,8 @@ extern "C" {
   XX(TOOBIG, -12, "input exceeds a size limit")                                \
   XX(MATCHLIMIT, -13, "pattern match limit exceeded")                          \
   XX(SCORE, -14, "score out of range")                                         \
-  XX(RANGE, -15, "index out of range")
+  XX(RANGE, -15, "index out of range")                                         \
+  XX(WRITE, -16, "cannot write output")
 
 enum {
   VB_OK = 0,
@@ -426,8 +427,9 @@ typedef enum vb_format {
  * recognized by its magic bytes whatever its name.  Lines holding only
  * blanks before the header are skipped.  The same as
  * vb_reader_open_with() with default options and this format.  Errors:
- * VB_EIO (cannot open), VB_EEMPTY (no header), VB_EMALFORMED (bad
- * header), VB_ETOOBIG (header row over 16 MiB), VB_ENOMEM. */
+ * VB_EIO (cannot open), VB_EEMPTY (no header), VB_EMALFORMED (bad header;
+ * a CSV/TSV header naming a non-empty column twice, with the header's
+ * line), VB_ETOOBIG (header row over 16 MiB), VB_ENOMEM. */
 VB_API int vb_reader_open(const char *path, vb_format format, vb_reader **out,
                           vb_error *err);
 VB_API void vb_reader_free(vb_reader *r);
@@ -559,13 +561,23 @@ VB_API void vb_csv_write_field(FILE *out, const char *text, size_t len);
 /* Writes a JSON string literal (with quotes), invalid UTF-8 replaced. */
 VB_API void vb_json_write_string(FILE *out, const char *text, size_t len);
 
-/* A file written atomically: data goes to a temporary file beside `path`
- * that vb_outfile_commit() renames over `path`; vb_outfile_abort() (or a
- * crash) leaves `path` untouched. */
+/* An output file, written so that a killed run never leaves a half-written
+ * file that looks whole.  `path` is resolved through symbolic links first
+ * (a dangling link names the file to create); then
+ *   - a regular file, or nothing, at the end of the links: data goes to a
+ *     temporary file in that file's directory, and vb_outfile_commit()
+ *     renames it over the file (keeping an existing file's mode).  The
+ *     links stay links.  vb_outfile_abort() (or a crash) leaves the file
+ *     untouched.
+ *   - anything else (a device, a FIFO, a socket), and the names of open
+ *     descriptors (/dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N):
+ *     written in place, through the descriptor when it is one of ours.
+ * Failures are VB_EWRITE with the system's reason (VB_ENOMEM aside), as
+ * are those of vb_outfile_commit(). */
 typedef struct vb_outfile vb_outfile;
 VB_API int vb_outfile_open(const char *path, vb_outfile **out, vb_error *err);
 VB_API FILE *vb_outfile_stream(vb_outfile *f);
-/* Flushes, syncs and renames; frees `f` in all cases.  VB_EIO on failure
+/* Flushes, syncs and renames; frees `f` in all cases.  VB_EWRITE on failure
  * (the temporary file is removed). */
 VB_API int vb_outfile_commit(vb_outfile *f, vb_error *err);
 /* Removes the temporary file and frees `f`.  NULL is a no-op. */
@@ -583,7 +595,9 @@ typedef struct vb_report vb_report;
 
 typedef enum vb_report_format {
   VB_REPORT_TABLE = 0, /* aligned text for people */
-  VB_REPORT_CSV,       /* tidy: one row per slice x theme x group */
+  VB_REPORT_CSV,       /* tidy: one row per slice x theme x group; a --by
+                          column named like one of ours is headed
+                          input_NAME */
   VB_REPORT_JSON       /* the same figures, nested */
 } vb_report_format;
 
@@ -610,7 +624,7 @@ VB_API int vb_report_merge(vb_report *dst, const vb_report *src);
 VB_API void vb_report_set_limits(vb_report *r, uint64_t min_mentions,
                                  size_t top);
 /* Writes the report (it uses the report's scratch space, hence not
- * const).  VB_EIO when the stream fails. */
+ * const).  VB_EWRITE when the stream fails. */
 VB_API int vb_report_write(vb_report *r, FILE *out, vb_report_format format);
 
 /* ---------------------------------------------------------------------------
@@ -704,7 +718,9 @@ VB_API uint64_t vb_suggest_total(const vb_suggest *s);
 typedef struct vb_job vb_job;
 
 typedef enum vb_output {
-  VB_OUTPUT_CSV = 0, /* input columns + themes + one 0/1 column per theme */
+  VB_OUTPUT_CSV = 0, /* input columns + themes + one 0/1 column per theme;
+                        an input column named like one of ours (ASCII
+                        case ignored) is headed input_NAME */
   VB_OUTPUT_LONG,    /* one row per (id, theme) */
   VB_OUTPUT_NDJSON,  /* one object per row with matches and spans */
   VB_OUTPUT_NONE     /* tally only */

@@ -1227,12 +1227,21 @@ static void test_find_column(void) {
   CHECK_INT(vb_reader_find_column(r, NULL), -1);
   vb_reader_free(r);
 
-  /* Repeated names: the first one. */
-  r = open_text("cols2.csv", "x,y,x\n", VB_FORMAT_CSV);
+  /* A repeated name is an error that names it, where the header is
+   * (after the blank line); repeated empty names are not. */
+  vb_error err;
+  const char *path = puts_("cols2.csv", "\nx,y,x\n");
+  r = (vb_reader *)1;
+  CHECK_INT(vb_reader_open(path, VB_FORMAT_CSV, &r, &err), VB_EMALFORMED);
+  CHECK(r == NULL);
+  CHECK_STR(err.file, path);
+  CHECK_INT(err.line, 2);
+  CHECK_STR(err.message, "duplicate column name 'x' (columns 1 and 3); "
+                         "rename one in the header");
+  r = open_text("cols3.csv", "x,y,,\n", VB_FORMAT_CSV);
   if (!r)
     return;
-  CHECK_INT(vb_reader_column_count(r), 3);
-  CHECK_INT(vb_reader_find_column(r, "x"), 0);
+  CHECK_INT(vb_reader_column_count(r), 4);
   CHECK_INT(vb_reader_find_column(r, "X"), 0);
   vb_reader_free(r);
 }

@@ -3,6 +3,7 @@
  * atomic output files (commit renames into place, abort leaves the
  * previous file intact).
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -79,7 +80,7 @@ static void test_outfile(void) {
   vb_outfile_abort(f);
   CHECK_STR(slurp(path), "first\n"); /* the previous file is intact */
 
-  CHECK_INT(vb_outfile_open("/nonexistent-dir/x.csv", &f, &err), VB_EIO);
+  CHECK_INT(vb_outfile_open("/nonexistent-dir/x.csv", &f, &err), VB_EWRITE);
   CHECK(f == NULL);
   CHECK(strstr(err.message, "cannot create output") != NULL);
   vb_outfile_abort(NULL);
@@ -95,8 +96,98 @@ static void test_outfile(void) {
   CHECK_INT(rmdir(dir), 0); /* no temporary file left behind */
 }
 
+/* Writes `text` to `path` through vb_outfile; the status. */
+static int write_through(const char *path, const char *text) {
+  vb_outfile *f;
+  vb_error err;
+  int rc = vb_outfile_open(path, &f, &err);
+  if (rc)
+    return rc;
+  fputs(text, vb_outfile_stream(f));
+  return vb_outfile_commit(f, &err);
+}
+
+static bool is_link(const char *path) {
+  struct stat st;
+  return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+}
+
+/* Links are followed: the file they name is replaced atomically (in its
+ * own directory, keeping its mode), the link stays a link; a dangling
+ * link creates its target; a loop is an error. */
+static void test_outfile_links(void) {
+  char dir[] = "/tmp/vb_links_XXXXXX";
+  CHECK(mkdtemp(dir) != NULL);
+  char sub[300], target[300], link[300], rel[300], dangling[300], made[300],
+      loop[300], chain[300];
+  snprintf(sub, sizeof sub, "%s/sub", dir);
+  snprintf(target, sizeof target, "%s/sub/t.csv", dir);
+  snprintf(link, sizeof link, "%s/l.csv", dir);
+  snprintf(chain, sizeof chain, "%s/chain.csv", dir);
+  snprintf(rel, sizeof rel, "%s/rel.csv", dir);
+  snprintf(dangling, sizeof dangling, "%s/dangling.csv", dir);
+  snprintf(made, sizeof made, "%s/sub/new.csv", dir);
+  snprintf(loop, sizeof loop, "%s/loop.csv", dir);
+  CHECK_INT(mkdir(sub, 0755), 0);
+  CHECK_INT(write_through(target, "old\n"), VB_OK);
+  CHECK_INT(chmod(target, 0640), 0);
+  CHECK_INT(symlink(target, link), 0);   /* absolute */
+  CHECK_INT(symlink("l.csv", chain), 0); /* a link to a link */
+  CHECK_INT(symlink("sub/t.csv", rel), 0);
+  CHECK_INT(symlink("sub/new.csv", dangling), 0);
+  CHECK_INT(symlink("loop.csv", loop), 0);
+
+  CHECK_INT(write_through(link, "one\n"), VB_OK);
+  CHECK(is_link(link));
+  CHECK_STR(slurp(target), "one\n");
+  struct stat st;
+  CHECK(stat(target, &st) == 0 && (st.st_mode & 07777) == 0640);
+  CHECK_INT(write_through(chain, "two\n"), VB_OK);
+  CHECK(is_link(chain) && is_link(link));
+  CHECK_STR(slurp(target), "two\n");
+  CHECK_INT(write_through(rel, "three\n"), VB_OK);
+  CHECK(is_link(rel));
+  CHECK_STR(slurp(target), "three\n");
+  CHECK_INT(write_through(dangling, "new\n"), VB_OK);
+  CHECK(is_link(dangling));
+  CHECK_STR(slurp(made), "new\n");
+  CHECK_INT(write_through(loop, "x"), VB_EWRITE);
+
+  /* an aborted write through a link leaves the target as it was */
+  vb_outfile *f;
+  vb_error err;
+  CHECK_INT(vb_outfile_open(link, &f, &err), VB_OK);
+  fputs("half", vb_outfile_stream(f));
+  vb_outfile_abort(f);
+  CHECK_STR(slurp(target), "three\n");
+
+  unlink(link), unlink(chain), unlink(rel), unlink(dangling), unlink(loop);
+  unlink(target), unlink(made);
+  CHECK_INT(rmdir(sub), 0); /* no temporary file left behind */
+  CHECK_INT(rmdir(dir), 0);
+}
+
+/* Names of our descriptors are written through them, never truncated or
+ * replaced: a log on stderr keeps what it had. */
+static void test_outfile_descriptor(void) {
+  char path[] = "/tmp/vb_fd_XXXXXX";
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  CHECK(write(fd, "log\n", 4) == 4);
+  char name[64];
+  snprintf(name, sizeof name, "/dev/fd/%d", fd);
+  CHECK_INT(write_through(name, "rejects\n"), VB_OK);
+  snprintf(name, sizeof name, "/proc/self/fd/%d", fd);
+  CHECK_INT(write_through(name, "more\n"), VB_OK);
+  CHECK_STR(slurp(path), "log\nrejects\nmore\n");
+  close(fd);
+  unlink(path);
+}
+
 int main(void) {
   test_fields();
   test_outfile();
+  test_outfile_links();
+  test_outfile_descriptor();
   return check_exit();
 }

@@ -51,7 +51,8 @@ enum {
   OPT_SPLIT,
   OPT_ENCODING,
   OPT_DELIMITER,
-  OPT_SKIP_ROWS
+  OPT_SKIP_ROWS,
+  OPT_BOM
 };
 
 /* Adds a -l argument; prints a usage error and returns false when full. */
@@ -84,6 +85,7 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
       {"max-row", required_argument, NULL, OPT_MAX_ROW},                       \
       {"jobs", required_argument, NULL, 'j'},                                  \
       {"timings", no_argument, NULL, OPT_TIMINGS},                             \
+      {"bom", no_argument, NULL, OPT_BOM},                                     \
       {"quiet", no_argument, NULL, 'q'}, {                                     \
     "help", no_argument, NULL, 'h'                                             \
   }
@@ -106,6 +108,16 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
   "                          line (shown on a terminal only)\n"                \
   "  -h, --help              show this help\n"
 
+/* Help lines of -o and --bom in the commands that write workbooks (report,
+ * eval); docs/cli.md says the same. */
+#define OUTPUT_HELP_XLSX                                                       \
+  "  -o, --output FILE       write to FILE atomically ('-': stdout); its\n"    \
+  "                          extension .csv, .json, .txt or .xlsx is the\n"    \
+  "                          format (and must match -f)\n"                     \
+  "      --bom               start CSV output with a UTF-8 byte order mark "   \
+  "(for\n"                                                                     \
+  "                          Excel)\n"
+
 /* What `tag` and `report` share: lexicons, input, columns, outputs. */
 typedef struct input_args {
   lexicon_args lexicons;
@@ -114,22 +126,19 @@ typedef struct input_args {
   char delimiter;       /* --delimiter, 0: sniff */
   long skip_rows;       /* --skip-rows, when skip_given */
   bool skip_given;
-  const char *output, *rejects, *text, *score, *id;
+  const char *output, *rejects, *text, *score, *id; /* output NULL: stdout */
   size_t max_row; /* 0: the reader's default */
   unsigned jobs;  /* 0: one per core */
-  bool quiet, timings;
+  bool quiet, timings, bom;
 } input_args;
 
 /* Handles option `c` (with optarg) when it is one of the shared ones
- * (-l -o -q --rejects --text --score --id --input-format --max-row
- * --encoding --delimiter --skip-rows):
+ * (-l -o -q -j --rejects --text --score --id --input-format --max-row
+ * --timings --bom --encoding --delimiter --skip-rows; -o - is standard
+ * output, a->output NULL):
  * returns 1 when handled, 0 when not shared, -EXIT_USAGE after printing a
  * usage error. */
 int input_option(int c, const char *cmd, input_args *a);
-/* Opens -o and --rejects atomically; prints errors; returns an exit code. */
-int open_outputs(const input_args *a, vb_outfile **out, vb_outfile **rejects);
-/* Commits them (and flushes stdout when there is no -o); sets both to NULL. */
-int commit_outputs(const input_args *a, vb_outfile **out, vb_outfile **rejects);
 /* The counts line: read, tagged, unscored, rejected (and where). */
 void print_counts(const vb_tally *t, const char *rejects);
 
@@ -232,10 +241,81 @@ char *read_stream(FILE *f, size_t *len);
  * feedback; -1 when absent. */
 long find_text_column(vb_reader *r, const char *given);
 
-/* -f table|csv|json as a vb_report_format, or -1. */
+/* ---- output.c: where output goes, in what format ---------------------- */
+
+/* What an output's name asks for.  OUT_STREAM: standard output ("-" or
+ * none) or a device / FIFO, which carry no extension to judge. */
+typedef enum out_kind {
+  OUT_STREAM,
+  OUT_CSV,
+  OUT_JSON,
+  OUT_NDJSON,
+  OUT_TXT,
+  OUT_XLSX,
+  OUT_OTHER
+} out_kind;
+out_kind output_kind(const char *path);
+/* *kind = output_kind(path); a usage error naming `opt` and the accepted
+ * extensions (a mask of 1u << OUT_*) when the name asks for another. */
+int check_output_name(const char *cmd, const char *opt, const char *path,
+                      unsigned accepted, out_kind *kind);
+/* --rejects: a .csv name, or "-" (standard output) when -o names a file. */
+int check_rejects_name(const char *cmd, const input_args *a);
+
+/* An output: standard output (path NULL) or a vb_outfile. */
+typedef struct output {
+  const char *name;
+  vb_outfile *file;
+  FILE *stream;
+} output;
+/* Opens it; prints why not and returns an exit code (5). */
+int output_open(output *o, const char *path);
+/* Commits the file, or flushes standard output; every failure prints the
+ * system's reason and is EXIT_OUTPUT. */
+int output_commit(output *o);
+/* Leaves the previous file in place; no-op when nothing is open. */
+void output_abort(output *o);
+/* -o and --rejects of `a` ("-" rejects: standard output); on failure
+ * neither is left open. */
+int open_outputs(const input_args *a, output *out, output *rejects);
+/* Commits both (a rejects output never opened is skipped). */
+int commit_outputs(output *out, output *rejects);
+
+/* The formats of report, eval and suggest: vb_report_format, and xlsx. */
+enum { FORMAT_TABLE = VB_REPORT_TABLE, FORMAT_CSV = VB_REPORT_CSV,
+       FORMAT_JSON = VB_REPORT_JSON, FORMAT_XLSX };
+/* -f table|csv|json|xlsx, or -1. */
 int parse_report_format(const char *name);
-/* -f when given (>= 0), else the -o extension (.csv .json .txt), else a
- * table on a terminal and CSV otherwise. */
-vb_report_format choose_report_format(int format, const char *output);
+/* The format to write: -f when given (>= 0, and it must agree with -o's
+ * extension), else -o's extension (.csv .json .txt, and .xlsx when
+ * `xlsx`), else a table on a terminal and CSV otherwise.  Usage errors for
+ * an extension the command does not write, a mismatch, or --bom with a
+ * format other than CSV. */
+int choose_report_format(const char *cmd, int format, const char *path,
+                         bool bom, bool xlsx, int *chosen);
+/* The UTF-8 byte order mark Excel needs to read a CSV as UTF-8 (--bom). */
+void write_bom(FILE *out);
+
+/* ---- xlsx.c: figures as an Excel workbook ------------------------------ */
+
+/* Writes a table as CSV to `out`; returns a vb status. */
+typedef int (*csv_renderer)(void *ctx, FILE *out);
+typedef struct xlsx_layout {
+  const char *sheet; /* the sheet's name when there is no split */
+  const char *split; /* the column whose value picks the sheet, or NULL */
+  const char *(*sheet_of)(const char *value);
+  const char *const *percent; /* columns of fractions shown as percentages,
+                                 NULL-terminated */
+} xlsx_layout;
+/* Renders the CSV and writes it to `out` as an xlsx workbook: typed
+ * cells, a frozen header row per sheet.  Prints errors; returns an exit
+ * code (5 for a sheet over Excel's 1,048,576 rows). */
+int write_xlsx(FILE *out, csv_renderer render, void *ctx,
+               const xlsx_layout *layout);
+/* The same from a CSV file already written (tag's rows). */
+int xlsx_from_csv(const char *csv, FILE *out, const xlsx_layout *layout);
+/* A new temporary file in $TMPDIR (or /tmp): its descriptor, its path in
+ * `path`; -1 after printing why not. */
+int xlsx_temp_file(char path[4096]);
 
 #endif

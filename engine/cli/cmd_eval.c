@@ -10,6 +10,7 @@
  * computed from the counts summed over the files.  One file alone is
  * written as it always was, and --min-f1 reads the pooled micro F1.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,9 +52,10 @@ static const char USAGE[] =
     "      --errors N          show N false positives and N false negatives "
     "per\n"
     "                          theme, with the text, span and term\n"
-    "  -f, --format FMT        table (default on a terminal), csv or json\n"
-    "  -o, --output FILE       write to FILE atomically (format from its\n"
-    "                          extension .csv/.json/.txt unless -f is given)\n"
+    "  -f, --format FMT        table (default on a terminal), csv, json or "
+    "xlsx\n"
+    "                          (a workbook)\n"
+    OUTPUT_HELP_XLSX
     "      --min-f1 X          exit with 1 when the (pooled) micro F1 is "
     "below X\n"
     "      --input-format FMT  auto (default), csv, tsv or ndjson\n"
@@ -75,6 +77,7 @@ static const struct option OPTIONS[] = {
     {"errors", required_argument, NULL, OPT_ERRORS},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
+    {"bom", no_argument, NULL, OPT_BOM},
     {"min-f1", required_argument, NULL, OPT_MIN_F1},
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
     READER_LONG_OPTIONS,
@@ -114,7 +117,8 @@ static int parse_args(int argc, char **argv, eval_args *a) {
       break;
     case 'f':
       if ((a->format = parse_report_format(optarg)) < 0)
-        return usage_error("eval", "unknown format '%s' (table, csv, json)",
+        return usage_error("eval",
+                           "unknown format '%s' (table, csv, json, xlsx)",
                            optarg);
       break;
     case OPT_ERRORS:
@@ -143,7 +147,8 @@ static int parse_args(int argc, char **argv, eval_args *a) {
                        argv[optind]);
   if (!a->g.gold_count)
     return usage_error("eval", "--gold FILE is required");
-  return EXIT_OK;
+  return choose_report_format("eval", a->format, a->in.output, a->in.bom,
+                              true, &a->format);
 }
 
 static int evaluate(const eval_args *a, const char *path, const vb_lexicon *lex,
@@ -320,25 +325,41 @@ static int write_run(const eval_run *run, FILE *o, vb_report_format format) {
                               format);
 }
 
-/* To -o (atomically) or standard output. */
+static int render_csv(void *run, FILE *out) {
+  return write_run(run, out, VB_REPORT_CSV);
+}
+
+/* Theme, micro and macro rows on one sheet, terms on another. */
+static const char *eval_sheet(const char *kind) {
+  return strcmp(kind, "term") == 0 ? "terms" : "themes";
+}
+
+/* To -o (atomically) or standard output, in the chosen format. */
 static int write_output(const eval_args *a, const eval_run *run) {
-  vb_outfile *out = NULL;
-  vb_error err;
-  if (a->in.output && vb_outfile_open(a->in.output, &out, &err)) {
-    print_error(&err);
-    return EXIT_OUTPUT;
+  static const char *const percent[] = {
+      "precision", "precision_low", "precision_high", "recall", "recall_low",
+      "recall_high", "f1", NULL};
+  static const xlsx_layout layout = {"themes", "kind", eval_sheet, percent};
+  output out;
+  int code = output_open(&out, a->in.output);
+  if (code)
+    return code;
+  if (a->format == FORMAT_XLSX) {
+    code = write_xlsx(out.stream, render_csv, (void *)run, &layout);
+  } else {
+    if (a->in.bom)
+      write_bom(out.stream);
+    int rc = write_run(run, out.stream, (vb_report_format)a->format);
+    if (rc)
+      fprintf(stderr, "verbatim: cannot write the evaluation: %s\n",
+              rc == VB_EWRITE ? strerror(errno) : vb_strerror(rc));
+    code = exit_code_for(rc, EXIT_OUTPUT);
   }
-  FILE *o = out ? vb_outfile_stream(out) : stdout;
-  if (write_run(run, o, choose_report_format(a->format, a->in.output))) {
-    fputs("verbatim: cannot write the evaluation\n", stderr);
-    vb_outfile_abort(out);
-    return EXIT_OUTPUT;
+  if (code) {
+    output_abort(&out);
+    return code;
   }
-  if (out && vb_outfile_commit(out, &err)) {
-    print_error(&err);
-    return EXIT_OUTPUT;
-  }
-  return !out && fflush(stdout) != 0 ? EXIT_OUTPUT : EXIT_OK;
+  return output_commit(&out);
 }
 
 /* The summary line, and --min-f1 on the (pooled) micro F1. */

@@ -7,10 +7,12 @@
  * the report's overall tally doubles as the run's counts, so the counts
  * line and the report always agree.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -30,9 +32,8 @@ static const char USAGE[] =
     "  -f, --format FMT        table (default on a terminal), csv (default\n"
     "                          otherwise; tidy: one row per segment x period "
     "x\n"
-    "                          theme x group) or json\n"
-    "  -o, --output FILE       write to FILE atomically (format from its\n"
-    "                          extension .csv/.json/.txt unless -f is given)\n"
+    "                          theme x group), json or xlsx (a workbook)\n"
+    OUTPUT_HELP_XLSX
     "      --by COL            split by this column (repeatable)\n"
     "      --period P          split by day, week (ISO), month, quarter or "
     "year\n"
@@ -47,7 +48,9 @@ static const char USAGE[] =
     "                          overall (default 1)\n"
     "      --top N             show at most N themes per table (default: "
     "all)\n"
-    "      --rejects FILE      write rejected rows (line,reason,raw) to FILE\n"
+    "      --rejects FILE      write rejected rows (line,reason,raw) to "
+    "FILE.csv\n"
+    "                          ('-': stdout, when -o names a file)\n"
     "      --text COL          the comment column (default: comment, text, "
     "...)\n"
     "      --score COL         the score column (default: score, nps, ...)\n"
@@ -106,12 +109,16 @@ static int parse_args(int argc, char **argv, report_args *a) {
     switch (c) {
     case 'f':
       if ((a->format = parse_report_format(optarg)) < 0)
-        return usage_error("report", "unknown format '%s' (table, csv, json)",
+        return usage_error("report",
+                           "unknown format '%s' (table, csv, json, xlsx)",
                            optarg);
       break;
     case OPT_BY:
       if (a->by_count == MAX_BY)
         return usage_error("report", "at most %d --by columns", MAX_BY);
+      for (size_t i = 0; i < a->by_count; i++)
+        if (strcasecmp(a->by[i], optarg) == 0) /* two columns of one name */
+          return usage_error("report", "--by %s is given twice", optarg);
       a->by[a->by_count++] = optarg;
       break;
     case OPT_PERIOD:
@@ -147,7 +154,29 @@ static int parse_args(int argc, char **argv, report_args *a) {
   }
   if (a->date && a->period == VB_PERIOD_NONE)
     return usage_error("report", "--date goes with --period");
-  return EXIT_OK;
+  int code = choose_report_format("report", a->format, a->in.output,
+                                  a->in.bom, true, &a->format);
+  return code ? code : check_rejects_name("report", &a->in);
+}
+
+static int render_csv(void *report, FILE *out) {
+  return vb_report_write(report, out, VB_REPORT_CSV);
+}
+
+/* The report in its format: a workbook, or the library's renderers. */
+static int write_report(vb_report *report, const report_args *a, FILE *o) {
+  static const char *const percent[] = {"share", "share_low", "share_high",
+                                        "prev_share", NULL};
+  static const xlsx_layout layout = {"report", NULL, NULL, percent};
+  if (a->format == FORMAT_XLSX)
+    return write_xlsx(o, render_csv, report, &layout);
+  if (a->in.bom)
+    write_bom(o);
+  int rc = vb_report_write(report, o, (vb_report_format)a->format);
+  if (rc)
+    fprintf(stderr, "verbatim: cannot write the report: %s\n",
+            rc == VB_EWRITE ? strerror(errno) : vb_strerror(rc));
+  return exit_code_for(rc, EXIT_OUTPUT);
 }
 
 int cmd_report(int argc, char **argv) {
@@ -168,7 +197,7 @@ int cmd_report(int argc, char **argv) {
   }
   vb_job *job = NULL;
   vb_report *report = NULL;
-  vb_outfile *out = NULL, *rejects = NULL;
+  output out = {0}, rejects = {0};
   if (vb_job_new(lex, &job) ||
       vb_report_new(lex, a.by, a.by_count, a.period, scale, &report) ||
       vb_job_set_columns(job, a.in.text, a.in.score, a.in.id) ||
@@ -181,27 +210,20 @@ int cmd_report(int argc, char **argv) {
   vb_report_set_limits(report, a.min_mentions, (size_t)a.top);
   if ((code = open_outputs(&a.in, &out, &rejects)))
     goto done;
-  vb_job_set_rejects(job, rejects ? vb_outfile_stream(rejects) : NULL);
+  vb_job_set_rejects(job, rejects.stream);
   vb_tally *overall = vb_report_overall(report);
   code = run_inputs(job, overall, &a.in, false, argv + optind, argc - optind);
-  if (code == EXIT_OK) {
-    int rc = vb_report_write(report, out ? vb_outfile_stream(out) : stdout,
-                             choose_report_format(a.format, a.in.output));
-    if (rc) {
-      fprintf(stderr, "verbatim: cannot write the report: %s\n",
-              vb_strerror(rc));
-      code = rc == VB_ENOMEM ? EXIT_INTERNAL : EXIT_OUTPUT;
-    }
-  }
   if (code == EXIT_OK)
-    code = commit_outputs(&a.in, &out, &rejects);
+    code = write_report(report, &a, out.stream);
+  if (code == EXIT_OK)
+    code = commit_outputs(&out, &rejects);
   if (!a.in.quiet)
     print_counts(overall, a.in.rejects);
   if (code == EXIT_OK && vb_tally_count(overall, VB_COUNT_REJECTED))
     code = EXIT_PARTIAL;
 done:
-  vb_outfile_abort(out);
-  vb_outfile_abort(rejects);
+  output_abort(&out);
+  output_abort(&rejects);
   vb_report_free(report);
   vb_job_free(job);
   vb_lexicon_free(lex);

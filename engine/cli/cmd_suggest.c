@@ -51,7 +51,13 @@ static const char USAGE[] =
     "      --stopwords FILE    stop word list (default: built-in English,\n"
     "                          lexicons/stopwords/en.txt)\n"
     "  -f, --format FMT        table (default on a terminal), csv or json\n"
-    "  -o, --output FILE       write to FILE atomically\n"
+    "  -o, --output FILE       write to FILE atomically ('-': stdout); its\n"
+    "                          extension .csv, .json or .txt is the format "
+    "(and\n"
+    "                          must match -f)\n"
+    "      --bom               start CSV output with a UTF-8 byte order mark "
+    "(for\n"
+    "                          Excel)\n"
     "      --input-format FMT  auto (default), csv, tsv or ndjson\n"
     READER_OPTIONS_HELP
     "  -q, --quiet             do not print the summary line\n"
@@ -73,6 +79,7 @@ static const struct option OPTIONS[] = {
     {"stopwords", required_argument, NULL, OPT_STOPWORDS},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
+    {"bom", no_argument, NULL, OPT_BOM},
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
     READER_LONG_OPTIONS,
     {"quiet", no_argument, NULL, 'q'},
@@ -157,6 +164,9 @@ static int parse_args(int argc, char **argv, suggest_args *a) {
   }
   a->files = argv + optind;
   a->nfiles = argc - optind;
+  if ((code = choose_report_format("suggest", a->format, a->in.output,
+                                   a->in.bom, false, &a->format)))
+    return code;
   if (a->g.gold_count > 1)
     return usage_error("suggest", "give one --gold FILE");
   if (a->g.gold_count && a->nfiles)
@@ -329,7 +339,7 @@ int cmd_suggest(int argc, char **argv) {
     return code;
   label_map map = {0};
   vb_suggest *s = NULL;
-  vb_outfile *out = NULL;
+  output out = {0};
   vb_candidate *cands = NULL;
   char *stop = NULL;
   size_t stop_len = vb_cli_default_stopwords_len;
@@ -360,15 +370,13 @@ int cmd_suggest(int argc, char **argv) {
     code = add_file(&a, files[i], lex, m, &map, s, &skipped);
   if (code)
     goto done;
-  vb_error err;
-  if (a.in.output && vb_outfile_open(a.in.output, &out, &err)) {
-    print_error(&err);
-    code = EXIT_OUTPUT;
+  if ((code = output_open(&out, a.in.output)))
     goto done;
-  }
-  FILE *o = out ? vb_outfile_stream(out) : stdout;
-  vb_report_format format = choose_report_format(a.format, a.in.output);
+  FILE *o = out.stream;
+  vb_report_format format = (vb_report_format)a.format;
   bool first = true;
+  if (a.in.bom)
+    write_bom(o);
   if (format == VB_REPORT_CSV)
     fputs("set,term,z,in_target,elsewhere\n", o);
   else if (format == VB_REPORT_JSON)
@@ -385,16 +393,7 @@ int cmd_suggest(int argc, char **argv) {
   }
   if (format == VB_REPORT_JSON)
     fputs("]}\n", o);
-  if (out) {
-    int rc = vb_outfile_commit(out, &err);
-    out = NULL;
-    if (rc) {
-      print_error(&err);
-      code = EXIT_OUTPUT;
-    }
-  } else if (fflush(stdout) != 0) {
-    code = EXIT_OUTPUT;
-  }
+  code = output_commit(&out);
   if (!code && !a.in.quiet)
     fprintf(stderr,
             "verbatim: %llu comments with words read, %llu malformed rows "
@@ -402,7 +401,7 @@ int cmd_suggest(int argc, char **argv) {
             (unsigned long long)vb_suggest_total(s),
             (unsigned long long)skipped);
 done:
-  vb_outfile_abort(out);
+  output_abort(&out);
   free(cands);
   free(stop);
   vb_suggest_free(s);

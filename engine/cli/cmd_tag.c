@@ -5,10 +5,12 @@
  * standard output or atomically to -o FILE, rejected rows to --rejects,
  * and ends with one counts line on stderr: read = tagged + rejected.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -28,8 +30,19 @@ static const char USAGE[] =
     "                          theme; default), long (one row per id and "
     "theme),\n"
     "                          ndjson (matches with spans and negation)\n"
-    "  -o, --output FILE       write to FILE atomically instead of stdout\n"
-    "      --rejects FILE      write rejected rows (line,reason,raw) to FILE\n"
+    "  -o, --output FILE       write to FILE atomically instead of stdout "
+    "('-':\n"
+    "                          stdout); FILE.csv, FILE.ndjson (which "
+    "implies\n"
+    "                          -f ndjson) or FILE.xlsx (a workbook of the "
+    "csv or\n"
+    "                          long rows)\n"
+    "      --bom               start CSV output with a UTF-8 byte order mark "
+    "(for\n"
+    "                          Excel)\n"
+    "      --rejects FILE      write rejected rows (line,reason,raw) to "
+    "FILE.csv\n"
+    "                          ('-': stdout, when -o names a file)\n"
     "      --text COL          the comment column (default: comment, text,\n"
     "                          verbatim, feedback, ...)\n"
     "      --score COL         the 0-10 score column (default: score, nps,\n"
@@ -44,10 +57,41 @@ static const struct option OPTIONS[] = {
     {"format", required_argument, NULL, 'f'},
     {NULL, 0, NULL, 0}};
 
-/* Parses the command line into *a and *format; -1 after --help. */
-static int parse_args(int argc, char **argv, input_args *a, vb_output *format) {
+/* -f against -o's name: .csv and .xlsx hold csv or long, .ndjson holds
+ * ndjson, and without -f the name chooses.  *xlsx: write a workbook. */
+static int check_format(const input_args *a, int given, vb_output *format,
+                        bool *xlsx) {
+  out_kind kind;
+  int code = check_output_name(
+      "tag", "-o", a->output, 1u << OUT_CSV | 1u << OUT_NDJSON | 1u << OUT_XLSX,
+      &kind);
+  if (code)
+    return code;
+  *xlsx = kind == OUT_XLSX;
+  if (given < 0)
+    *format = kind == OUT_NDJSON ? VB_OUTPUT_NDJSON : VB_OUTPUT_CSV;
+  else if (kind != OUT_STREAM &&
+           (kind == OUT_NDJSON) != (*format == VB_OUTPUT_NDJSON))
+    return usage_error("tag", "-o %s: the name says %s, but -f %s writes %s",
+                       a->output,
+                       kind == OUT_NDJSON ? "ndjson"
+                       : kind == OUT_XLSX ? "xlsx"
+                                          : "csv",
+                       *format == VB_OUTPUT_NDJSON ? "ndjson"
+                       : *format == VB_OUTPUT_LONG ? "long"
+                                                   : "csv",
+                       *format == VB_OUTPUT_NDJSON ? "ndjson" : "csv");
+  if (a->bom && (*format == VB_OUTPUT_NDJSON || *xlsx))
+    return usage_error("tag", "--bom goes with CSV output");
+  return check_rejects_name("tag", a);
+}
+
+/* Parses the command line into *a, *format and *xlsx; -1 after --help. */
+static int parse_args(int argc, char **argv, input_args *a, vb_output *format,
+                      bool *xlsx) {
   memset(a, 0, sizeof *a);
   *format = VB_OUTPUT_CSV;
+  int given = -1;
   optind = 1;
   opterr = 0;
   int c;
@@ -59,6 +103,7 @@ static int parse_args(int argc, char **argv, input_args *a, vb_output *format) {
       continue;
     switch (c) {
     case 'f':
+      given = 1;
       if (strcmp(optarg, "csv") == 0)
         *format = VB_OUTPUT_CSV;
       else if (strcmp(optarg, "long") == 0)
@@ -78,13 +123,44 @@ static int parse_args(int argc, char **argv, input_args *a, vb_output *format) {
       return usage_error("tag", "unknown option '%s'", argv[optind - 1]);
     }
   }
-  return EXIT_OK;
+  return check_format(a, given, format, xlsx);
+}
+
+/* The rows go to a temporary CSV file; the workbook made from it goes to
+ * `out`.  A sheet holds at most 1,048,576 rows: more is exit 5. */
+static int tag_xlsx(vb_job *job, vb_tally *tally, const input_args *a,
+                    vb_output format, char **files, int nfiles, output *out) {
+  static const xlsx_layout layout = {"tagged", NULL, NULL, NULL};
+  char csv[4096];
+  int fd = xlsx_temp_file(csv);
+  FILE *f = fd >= 0 ? fdopen(fd, "w+b") : NULL;
+  if (!f) {
+    if (fd >= 0) {
+      fputs("verbatim: out of memory\n", stderr);
+      close(fd);
+      unlink(csv);
+    }
+    return fd >= 0 ? EXIT_INTERNAL : EXIT_OUTPUT;
+  }
+  vb_job_set_output(job, f, format);
+  int code = run_inputs(job, tally, a, format == VB_OUTPUT_CSV, files, nfiles);
+  vb_job_set_output(job, NULL, VB_OUTPUT_NONE);
+  if (fclose(f) != 0 && !code) {
+    fprintf(stderr, "verbatim: %s: cannot write a temporary file: %s\n", csv,
+            strerror(errno));
+    code = EXIT_OUTPUT;
+  }
+  if (!code)
+    code = xlsx_from_csv(csv, out->stream, &layout);
+  unlink(csv);
+  return code;
 }
 
 int cmd_tag(int argc, char **argv) {
   input_args a;
   vb_output format;
-  int code = parse_args(argc, argv, &a, &format);
+  bool xlsx = false;
+  int code = parse_args(argc, argv, &a, &format, &xlsx);
   if (code)
     return code < 0 ? EXIT_OK : code;
   vb_lexicon *lex = load_lexicons(&a.lexicons, &code);
@@ -92,7 +168,7 @@ int cmd_tag(int argc, char **argv) {
     return code;
   vb_job *job = NULL;
   vb_tally *tally = NULL;
-  vb_outfile *out = NULL, *rejects = NULL;
+  output out = {0}, rejects = {0};
   if (vb_job_new(lex, &job) || vb_tally_new(lex, &tally) ||
       vb_job_set_columns(job, a.text, a.score, a.id)) {
     fputs("verbatim: out of memory\n", stderr);
@@ -101,19 +177,26 @@ int cmd_tag(int argc, char **argv) {
   }
   if ((code = open_outputs(&a, &out, &rejects)))
     goto done;
-  vb_job_set_output(job, out ? vb_outfile_stream(out) : stdout, format);
-  vb_job_set_rejects(job, rejects ? vb_outfile_stream(rejects) : NULL);
-  code = run_inputs(job, tally, &a, format == VB_OUTPUT_CSV, argv + optind,
-                    argc - optind);
+  if (a.bom)
+    write_bom(out.stream);
+  vb_job_set_rejects(job, rejects.stream);
+  if (xlsx) {
+    code = tag_xlsx(job, tally, &a, format, argv + optind, argc - optind,
+                    &out);
+  } else {
+    vb_job_set_output(job, out.stream, format);
+    code = run_inputs(job, tally, &a, format == VB_OUTPUT_CSV, argv + optind,
+                      argc - optind);
+  }
   if (code == EXIT_OK)
-    code = commit_outputs(&a, &out, &rejects);
+    code = commit_outputs(&out, &rejects);
   if (!a.quiet)
     print_counts(tally, a.rejects);
   if (code == EXIT_OK && vb_tally_count(tally, VB_COUNT_REJECTED))
     code = EXIT_PARTIAL;
 done:
-  vb_outfile_abort(out);
-  vb_outfile_abort(rejects);
+  output_abort(&out);
+  output_abort(&rejects);
   vb_tally_free(tally);
   vb_job_free(job);
   vb_lexicon_free(lex);

@@ -96,6 +96,8 @@ int exit_code_for(int status, int fallback) {
   case VB_EPATTERN:
   case VB_ELANGUAGE:
     return EXIT_LEXICON;
+  case VB_EWRITE:
+    return EXIT_OUTPUT;
   case VB_EIO:
   case VB_EEMPTY:
   case VB_ECOLUMN:
@@ -423,7 +425,10 @@ int input_option(int c, const char *cmd, input_args *a) {
   case 'l':
     return lexicon_args_add(&a->lexicons, optarg) ? 1 : -EXIT_USAGE;
   case 'o':
-    a->output = optarg;
+    a->output = strcmp(optarg, "-") == 0 ? NULL : optarg;
+    return 1;
+  case OPT_BOM:
+    a->bom = true;
     return 1;
   case 'q':
     a->quiet = true;
@@ -472,63 +477,6 @@ int input_option(int c, const char *cmd, input_args *a) {
   default:
     return 0;
   }
-}
-
-int open_outputs(const input_args *a, vb_outfile **out, vb_outfile **rejects) {
-  vb_error err;
-  *out = *rejects = NULL;
-  if ((a->output && vb_outfile_open(a->output, out, &err)) ||
-      (a->rejects && vb_outfile_open(a->rejects, rejects, &err))) {
-    print_error(&err);
-    vb_outfile_abort(*out);
-    *out = NULL;
-    return EXIT_OUTPUT;
-  }
-  return EXIT_OK;
-}
-
-int commit_outputs(const input_args *a, vb_outfile **out,
-                   vb_outfile **rejects) {
-  vb_error err;
-  int code = EXIT_OK;
-  if (*out && vb_outfile_commit(*out, &err)) {
-    print_error(&err);
-    code = EXIT_OUTPUT;
-  }
-  *out = NULL;
-  if (*rejects && vb_outfile_commit(*rejects, &err)) {
-    print_error(&err);
-    code = EXIT_OUTPUT;
-  }
-  *rejects = NULL;
-  if (!a->output && fflush(stdout) != 0) {
-    fputs("verbatim: cannot write to standard output\n", stderr);
-    code = EXIT_OUTPUT;
-  }
-  return code;
-}
-
-int parse_report_format(const char *name) {
-  if (strcmp(name, "table") == 0)
-    return VB_REPORT_TABLE;
-  if (strcmp(name, "csv") == 0)
-    return VB_REPORT_CSV;
-  if (strcmp(name, "json") == 0)
-    return VB_REPORT_JSON;
-  return -1;
-}
-
-vb_report_format choose_report_format(int format, const char *output) {
-  if (format >= 0)
-    return (vb_report_format)format;
-  const char *dot = output ? strrchr(output, '.') : NULL;
-  if (dot && strcmp(dot, ".json") == 0)
-    return VB_REPORT_JSON;
-  if (dot && strcmp(dot, ".csv") == 0)
-    return VB_REPORT_CSV;
-  if (dot && strcmp(dot, ".txt") == 0)
-    return VB_REPORT_TABLE;
-  return !output && isatty(STDOUT_FILENO) ? VB_REPORT_TABLE : VB_REPORT_CSV;
 }
 
 char *read_stream(FILE *f, size_t *len) {

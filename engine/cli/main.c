@@ -1,6 +1,7 @@
 /*
  * main.c - the `verbatim` command: dispatches to its subcommands.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,6 +15,9 @@ static const char USAGE[] =
     "Commands:\n"
     "  tag [FILE...]     tag every row of CSV/TSV/NDJSON input with its "
     "themes\n"
+    "  report [FILE...]  theme counts and NPS figures by score group, "
+    "segment and\n"
+    "                    period (table, CSV, JSON or an Excel workbook)\n"
     "  explain TEXT      show how one comment is normalized, split, stemmed "
     "and matched\n"
     "  lint LEXICON...   validate lexicons and run their examples\n"
@@ -26,9 +30,10 @@ static const char USAGE[] =
     "\n"
     "Exit codes: 0 ok, 1 finished with rejected rows or failed examples,\n"
     "2 usage, 3 input, 4 lexicon, 5 output, 70 internal error.\n"
-    "Documentation: docs/cli.md, docs/lexicon-format.md\n";
+    "Documentation: man verbatim, docs/cli.md, docs/lexicon-format.md\n";
 
-int main(int argc, char **argv) {
+/* Runs the command named by argv[1]; returns its exit code. */
+static int dispatch(int argc, char **argv) {
   if (argc < 2)
     return usage_error(NULL, "missing command");
   const char *cmd = argv[1];
@@ -54,4 +59,17 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "suggest") == 0)
     return cmd_suggest(argc - 1, argv + 1);
   return usage_error(NULL, "unknown command '%s'", cmd);
+}
+
+/* Whatever a command printed on standard output must have arrived: a
+ * full disk or a device error is exit 5 with its reason, in every command
+ * (help and version included), unless the command already said so. */
+int main(int argc, char **argv) {
+  int code = dispatch(argc, argv);
+  if (code != EXIT_OUTPUT && (fflush(stdout) != 0 || ferror(stdout))) {
+    fprintf(stderr, "verbatim: cannot write to standard output: %s\n",
+            strerror(errno));
+    code = EXIT_OUTPUT;
+  }
+  return code;
 }

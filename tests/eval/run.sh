@@ -9,7 +9,7 @@ vb=$1
 src=$2
 MICRO_FLOOR=0.66
 MACRO_FLOOR=0.62
-out=$(mktemp "${TMPDIR:-/tmp}/vb_eval.XXXXXX")
+out=$(mktemp --suffix=.csv "${TMPDIR:-/tmp}/vb_eval.XXXXXX") # -o says CSV
 trap 'rm -f "$out"' EXIT
 code=0
 "$vb" eval --gold "$src/corpora/gold/gold.csv" --split test -f csv -o "$out" \

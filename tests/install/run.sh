@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the build into a scratch prefix and builds a consumer against it
 # three ways: CMake package (shared, static) and pkg-config.  Also checks
-# that the tool, header and default lexicon were installed.
+# that the tool, its manual page, the header and the default lexicon were
+# installed.
 # Usage: run.sh BUILD_DIR SCRATCH_DIR
 set -eu
 build=$1
@@ -10,7 +11,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$scratch"
 prefix="$scratch/prefix"
 cmake --install "$build" --prefix "$prefix" >/dev/null
-for f in bin/verbatim include/verbatim.h share/verbatim/lexicons/default.json; do
+for f in bin/verbatim include/verbatim.h share/verbatim/lexicons/default.json \
+    share/man/man1/verbatim.1; do
   [ -f "$prefix/$f" ] || { echo "FAIL: $f not installed"; exit 1; }
 done
 libdir=$(ls -d "$prefix"/lib*/ | head -1)

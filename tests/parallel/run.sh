@@ -20,11 +20,12 @@ fail=0
 for j in 1 2 8; do
   mkdir j$j
   for fmt in csv long ndjson; do
-    (cd j$j && "$vb" tag -j $j -f $fmt -o tag.$fmt --rejects rejects.$fmt \
+    ext=csv; [ $fmt = ndjson ] && ext=ndjson # -o's name must say its format
+    (cd j$j && "$vb" tag -j $j -f $fmt -o tag.$fmt.$ext --rejects rejects.$fmt.csv \
       ../corpus.csv 2> counts.tag.$fmt) || [ $? -eq 1 ]
   done
   (cd j$j && "$vb" report -j $j --by region --period month -f json \
-    -o report.json --rejects rejects.report ../corpus.csv 2> counts.report) \
+    -o report.json --rejects rejects.report.csv ../corpus.csv 2> counts.report) \
     || [ $? -eq 1 ]
 done
 for f in $(cd j1 && ls); do

@@ -17,7 +17,7 @@ if [ ! -f "$pool/semeval16_laptops_train.csv" ]; then
   exit 77
 fi
 laptops=pricing,usability,support,performance,quality
-out=$(mktemp "${TMPDIR:-/tmp}/vb_pool.XXXXXX")
+out=$(mktemp --suffix=.csv "${TMPDIR:-/tmp}/vb_pool.XXXXXX") # -o says CSV
 trap 'rm -f "$out"' EXIT
 "$vb" eval -q -f csv -o "$out" \
   --gold "$pool/semeval16_laptops_train.csv:$laptops" \
