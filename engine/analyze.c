@@ -5,6 +5,7 @@
  * guarantees that a term and a comment word meet at the same stem: there
  * is no second normalization or tokenization path to drift apart.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -26,7 +27,106 @@ void vb__analyzer_free(vb__analyzer *a) {
   vb__norm_free(&a->norm);
   vb__seg_free(&a->seg);
   vb__stemmer_free(&a->stemmer);
+  free(a->words);
 }
+
+/* What comes before "n't" / "nt" in a negative contraction, and the
+ * auxiliary it stands for. */
+static const struct {
+  const char *base, *aux;
+} AUXILIARIES[] = {
+    {"do", "do"},         {"does", "does"},     {"did", "did"},
+    {"is", "is"},         {"was", "was"},       {"are", "are"},
+    {"were", "were"},     {"have", "have"},     {"has", "has"},
+    {"had", "had"},       {"could", "could"},   {"would", "would"},
+    {"should", "should"}, {"must", "must"},     {"need", "need"},
+    {"might", "might"},   {"ca", "can"},        {"wo", "will"},
+    {"ai", "is"},         {"sha", "shall"},
+};
+
+static const char *auxiliary(const char *s, size_t len) {
+  if (len < 2 || len > 6)
+    return NULL;
+  for (size_t i = 0; i < sizeof AUXILIARIES / sizeof *AUXILIARIES; i++)
+    if (strlen(AUXILIARIES[i].base) == len &&
+        memcmp(AUXILIARIES[i].base, s, len) == 0)
+      return AUXILIARIES[i].aux;
+  return NULL;
+}
+
+/* True when only blanks and at least one apostrophe lie between tokens i
+ * and i + 1 ("doesn ' t"). */
+static bool apostrophe_between(const vb__analyzer *a, size_t i) {
+  const char *p = a->norm.out + a->seg.toks[i].ne;
+  const char *end = a->norm.out + a->seg.toks[i + 1].ns;
+  bool quote = false;
+  for (; p < end; p++) {
+    if (*p == '\'')
+      quote = true;
+    else if (*p != ' ')
+      return false;
+  }
+  return quote;
+}
+
+static void put_word(vb__analyzer *a, size_t first, size_t last,
+                     const char *text, size_t len) {
+  const vb__tok *f = &a->seg.toks[first], *l = &a->seg.toks[last];
+  a->words[a->word_count++] =
+      (vb__word){f->ns, l->ne, f->sentence, f->clause, text, (uint32_t)len,
+                 (uint32_t)first};
+}
+
+/* Token i as words; returns how many tokens it used (1 or 2). */
+static size_t expand_token(vb__analyzer *a, size_t i) {
+  size_t len;
+  const char *s = vb__token_text(a, i, &len);
+  const char *aux = NULL;
+  size_t used = 1, base = 0;
+  if (len >= 3 && s[len - 1] == 't' && s[len - 2] == '\'' &&
+      s[len - 3] == 'n')
+    base = len - 3; /* don't, n't */
+  else if (len >= 4 && s[len - 1] == 't' && s[len - 2] == 'n')
+    base = len - 2; /* dont */
+  else if (len == 6 && memcmp(s, "cannot", 6) == 0)
+    aux = "can";
+  else if (len >= 3 && s[len - 1] == 'n' && i + 1 < a->seg.count &&
+           a->seg.toks[i + 1].ne - a->seg.toks[i + 1].ns == 1 &&
+           a->norm.out[a->seg.toks[i + 1].ns] == 't' &&
+           apostrophe_between(a, i) && auxiliary(s, len - 1)) {
+    base = len - 1; /* doesn ' t */
+    used = 2;
+  }
+  if (base && !aux)
+    aux = auxiliary(s, base);
+  if (len == 3 && base == 0 && memcmp(s, "n't", 3) == 0) {
+    a->expanded = true;
+    put_word(a, i, i, "not", 3);
+    return 1;
+  }
+  if (!aux) {
+    put_word(a, i, i, s, len);
+    return 1;
+  }
+  a->expanded = true;
+  put_word(a, i, i + used - 1, aux, strlen(aux));
+  put_word(a, i, i + used - 1, "not", 3);
+  return used;
+}
+
+/* The tokens as words, contractions spelled out. */
+static int expand(vb__analyzer *a) {
+  size_t n = a->seg.count;
+  if (vb__grow((void **)&a->words, &a->word_cap, 2 * n + 1, sizeof *a->words))
+    return VB_ENOMEM;
+  a->word_count = 0;
+  a->expanded = false;
+  for (size_t i = 0; i < n;)
+    i += expand_token(a, i);
+  return VB_OK;
+}
+
+bool vb__analyze_expanded(const vb__analyzer *a) { return a->expanded; }
 
 int vb__analyze_timed(vb__analyzer *a, const char *text, size_t len,
                       uint64_t ns[2]) {
@@ -40,6 +140,8 @@ int vb__analyze_timed(vb__analyzer *a, const char *text, size_t len,
   if (!rc)
     rc = vb__segment(&a->seg, a->norm.out, a->norm.out_len, text, len,
                      a->norm.from);
+  if (!rc)
+    rc = expand(a);
   if (ns)
     ns[1] += vb__now_ns() - t;
   return rc;

@@ -140,7 +140,7 @@ int vb_eval_add(vb_eval *e, const vb_matcher *m, const char *id,
   size_t matches = vb_matcher_match_count(m);
   for (size_t i = 0; i < matches && !rc; i++) {
     const vb_match *x = vb_matcher_match(m, i);
-    if (x->excluded || e->term_seen[x->term])
+    if (x->excluded || x->dropped || e->term_seen[x->term])
       continue;
     e->term_seen[x->term] = 1;
     if (e->gold[x->theme]) {

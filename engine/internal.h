@@ -161,12 +161,27 @@ bool vb__language_known(const char *language);
 
 /* ---- analyze.c -------------------------------------------------------- */
 
+/* A word as the matcher sees it: a token, or one of the two words a
+ * contraction stands for ("don't" -> "do" "not"), with the span of the
+ * token(s) it comes from and its text (in the normalized text, or a
+ * static string for the words of a contraction). */
+typedef struct vb__word {
+  uint32_t ns, ne;
+  uint32_t sentence, clause;
+  const char *text;
+  uint32_t len;
+  uint32_t tok; /* its (first) token */
+} vb__word;
+
 /* normalize -> segment -> stem: the one path that lexicon terms and
  * comments both take, so they meet at the same stems. */
 typedef struct vb__analyzer {
   vb__norm norm;
   vb__seg seg;
   vb__stemmer stemmer;
+  vb__word *words; /* the tokens with contractions spelled out */
+  size_t word_count, word_cap;
+  bool expanded; /* some word differs from its token */
 } vb__analyzer;
 
 int vb__analyzer_init(vb__analyzer *a, const char *language, bool fold_accents);
@@ -179,6 +194,9 @@ int vb__analyze_timed(vb__analyzer *a, const char *text, size_t len,
                       uint64_t ns[2]);
 /* The normalized bytes of token i of the last vb__analyze(). */
 const char *vb__token_text(const vb__analyzer *a, size_t i, size_t *len);
+/* True when the last vb__analyze() spelled out a contraction, so its
+ * words differ from its tokens. */
+bool vb__analyze_expanded(const vb__analyzer *a);
 
 /* ---- jsonpos.c -------------------------------------------------------- */
 
@@ -271,35 +289,61 @@ enum { VB__GATE_NONE, VB__GATE_ANCHORS, VB__GATE_ANCHORS_ASCII };
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-enum { VB__ITEM_STEM, VB__ITEM_EXACT, VB__ITEM_PREFIX };
+enum { VB__ITEM_STEM, VB__ITEM_EXACT, VB__ITEM_PREFIX, VB__ITEM_SET };
 enum { VB__TERM_WORDS, VB__TERM_NEAR, VB__TERM_PATTERN };
+/* What a negated mention of a theme does (theme key "negated"). */
+enum { VB__NEG_FLAG, VB__NEG_COUNT, VB__NEG_DROP };
 
-/* One word position of a phrase: a stem id, an exact word id or a prefix
- * id, in the lexicon's `stems`, `exacts` or `prefixes` table. */
+/* One word position of a phrase: a stem id, an exact word id, a prefix id
+ * or a set id, in the lexicon's `stems`, `exacts`, `prefixes` or
+ * `set_names` table; `gap` is how many other words may stand before it
+ * (`~N`), 0 for the first word of a side. */
 typedef struct vb__item {
-  uint32_t kind;
   uint32_t id;
+  uint8_t kind;
+  uint8_t gap;
 } vb__item;
+
+/* A side of a NEAR chain after the first: its items, and how many words
+ * may stand between it and the side before it. */
+typedef struct vb__link {
+  uint32_t first, len;
+  uint32_t near;
+} vb__link;
 
 typedef struct vb__term {
   uint32_t kind;
   uint32_t theme;
   bool exclude;
-  uint32_t a_first, a_len; /* items of the phrase / NEAR's left side */
-  uint32_t b_first, b_len; /* NEAR's right side */
-  uint32_t near;           /* NEAR distance in words */
-  pcre2_code *re;          /* pattern terms */
-  char *text;              /* as written */
-  uint32_t source;         /* index into vb_lexicon.sources */
+  uint32_t a_first, a_len;         /* items of the phrase / first side */
+  uint32_t link_first, link_count; /* further NEAR sides (lex->links) */
+  uint32_t with_set;               /* `WITH @set`: set id, 0 for none */
+  pcre2_code *re;                  /* pattern terms */
+  char *text;                      /* as written */
+  uint32_t source;                 /* index into vb_lexicon.sources */
   unsigned line, column;
 } vb__term;
 
 typedef struct vb__theme {
   char *id, *label;
   long parent;
+  uint8_t negated;                /* VB__NEG_*, inherited from the parent */
+  uint32_t req_first, req_count; /* "requires": set ids in lex->reqs */
   uint32_t source;
   unsigned line, column;
 } vb__theme;
+
+/* A member word of a set: a stem, exact or prefix item of set `set`. */
+typedef struct vb__member {
+  uint32_t kind, id, set;
+} vb__member;
+
+/* A named word set ("sets": {"problem": [...]}). */
+typedef struct vb__set {
+  char *members; /* the member words as written, '\n'-joined: identity */
+  uint32_t source;
+  unsigned line, column;
+} vb__set;
 
 typedef struct vb__example {
   uint32_t theme;
@@ -319,6 +363,7 @@ typedef struct vb__index {
 struct vb_lexicon {
   char *language;
   bool fold_accents;
+  bool typos; /* words of 6+ letters may match at edit distance 1 */
   uint32_t negation_window;
   char **sources; /* document names, for locations */
   size_t source_count;
@@ -331,7 +376,18 @@ struct vb_lexicon {
   vb__example *examples;
   size_t example_count;
   vb__strtab stems, exacts, prefixes, negators, theme_ids;
-  vb__index by_stem, by_exact, by_prefix;
+  vb__index by_stem, by_exact, by_prefix, by_set;
+  vb__strtab set_names; /* set id = its name's id */
+  vb__set *sets;        /* [set id - 1] */
+  size_t set_count;
+  /* the sets a stem, exact word or prefix belongs to, by its id */
+  vb__index sets_of_stem, sets_of_exact, sets_of_prefix;
+  vb__member *members; /* every member of every set */
+  size_t member_count;
+  vb__link *links; /* NEAR sides after the first */
+  size_t link_count;
+  uint32_t *reqs; /* set ids of the themes' "requires" */
+  size_t req_count;
   uint32_t *prefix_lengths; /* distinct prefix lengths in bytes, ascending */
   size_t prefix_length_count;
   uint32_t *patterns;     /* term ids of pattern terms */

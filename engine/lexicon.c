@@ -30,6 +30,9 @@
 #define MAX_TERM_BYTES 1000u
 #define MAX_PHRASE_WORDS 16u
 #define MAX_NEAR 50u
+#define MAX_GAP 5u
+#define MAX_NEAR_SIDES 8u
+#define NO_OFFSET ((size_t)-1)
 
 /* State while compiling: the lexicon being built and the document being
  * read (for positions). */
@@ -44,21 +47,34 @@ typedef struct builder {
   uint32_t source;
   const vb__jsonpos *pos; /* of the current document */
   vb_error *err;
+  size_t offset; /* of the next error in a term's text, or NO_OFFSET */
   size_t item_cap, term_cap, theme_cap, example_cap, pattern_cap, gate_cap,
-      anchor_cap, loose_anchor_cap, alt_cap;
+      anchor_cap, loose_anchor_cap, alt_cap, set_cap, member_cap, link_cap,
+      req_cap;
 } builder;
 
-/* An error at a JSON node (its value, or its key when key is true). */
+/* An error at a JSON node: its key (key is true), its value, or byte
+ * `off` of its string value (off != NO_OFFSET). */
+static int vfail_node(builder *b, const cJSON *node, bool key, size_t off,
+                      int code, const char *fmt, va_list ap) {
+  unsigned line = 0, column = 0;
+  if (off == NO_OFFSET)
+    vb__jsonpos_where(b->pos, node, key, &line, &column);
+  else
+    vb__jsonpos_where_in_string(b->pos, node, off, &line, &column);
+  vb__vfail(b->err, code, b->name, line, column, fmt, ap);
+  return code;
+}
+
 static int fail_at(builder *b, const cJSON *node, bool key, int code,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 static int fail_at(builder *b, const cJSON *node, bool key, int code,
                    const char *fmt, ...) {
-  unsigned line = 0, column = 0;
-  vb__jsonpos_where(b->pos, node, key, &line, &column);
   va_list ap;
   va_start(ap, fmt);
-  vb__vfail(b->err, code, b->name, line, column, fmt, ap);
+  vfail_node(b, node, key, b->offset, code, fmt, ap);
   va_end(ap);
+  b->offset = NO_OFFSET;
   return code;
 }
 
@@ -108,73 +124,135 @@ static int is_number(const cJSON *n) { return cJSON_IsNumber(n); }
 
 /* ---- terms ------------------------------------------------------------ */
 
-static int add_item(builder *b, uint32_t kind, uint32_t id) {
+static int add_item(builder *b, uint32_t kind, uint32_t id, uint32_t gap) {
   vb_lexicon *lex = b->lex;
   if (vb__grow((void **)&lex->items, &b->item_cap, lex->item_count + 1,
                sizeof *lex->items))
     return nomem(b);
-  lex->items[lex->item_count++] = (vb__item){kind, id};
+  lex->items[lex->item_count++] = (vb__item){id, (uint8_t)kind, (uint8_t)gap};
   return VB_OK;
 }
 
-/* Compiles the words [w, w + n) of a phrase (or NEAR side) into items. */
+/* An error at byte `off` of a term's text (a string node). */
+#define fail_in_term(b, node, off, ...)                                         \
+  ((b)->offset = (off), fail_at((b), (node), false, __VA_ARGS__))
+
+/* The id of set `@name` (word points at the '@'), or an error at its
+ * place in the term. */
+static int set_ref(builder *b, const cJSON *node, const char *word,
+                   size_t off, uint32_t *id) {
+  const char *name = word + 1;
+  *id = vb__strtab_find(&b->lex->set_names, name, strlen(name));
+  if (*id)
+    return VB_OK;
+  if (!*name)
+    return fail_in_term(b, node, off, VB_ELEXICON,
+                        "term \"%s\": a lone '@' is not a set name",
+                        node->valuestring);
+  return fail_in_term(b, node, off, VB_ELEXICON,
+                      "term \"%s\": set \"@%s\" is not defined (define it "
+                      "under \"sets\" in a lexicon loaded with this one)",
+                      node->valuestring, name);
+}
+
+/* The N of a `~N` gap word, or 0 when it is not one from 1 to MAX_GAP. */
+static uint32_t gap_words(const char *w) {
+  if (w[0] != '~' || w[1] < '1' || w[1] > '0' + (int)MAX_GAP || w[2])
+    return 0;
+  return (uint32_t)(w[1] - '0');
+}
+
+/* Compiles one word of a term into items (a word the segmenter splits,
+ * "wi-fi", becomes several); `gap` applies to its first item. */
+static int compile_word(builder *b, const cJSON *node, char *word,
+                        size_t off, uint32_t gap) {
+  vb_lexicon *lex = b->lex;
+  size_t len = strlen(word);
+  if (word[0] == '@') {
+    uint32_t id;
+    int rc = set_ref(b, node, word, off, &id);
+    return rc ? rc : add_item(b, VB__ITEM_SET, id, gap);
+  }
+  bool exact = word[0] == '=';
+  if (exact) {
+    word++;
+    len--;
+  }
+  bool prefix = len > 0 && word[len - 1] == '*';
+  if (prefix)
+    len--;
+  if (len == 0)
+    return fail_at(b, node, false, VB_ELEXICON,
+                   "term \"%s\": a lone '%s' is not a word", node->valuestring,
+                   exact ? "=" : "*");
+  if (exact && prefix)
+    return fail_at(b, node, false, VB_ELEXICON,
+                   "term \"%s\": a word is either =exact or prefix*, not both",
+                   node->valuestring);
+  int rc = vb__analyze(&b->an, word, len);
+  if (rc == VB_ENOMEM)
+    return nomem(b);
+  if (rc)
+    return fail_at(b, node, false, rc, "term \"%s\": %s", node->valuestring,
+                   vb_strerror(rc));
+  size_t words = b->an.word_count;
+  if (words == 0)
+    return fail_at(b, node, false, VB_ELEXICON,
+                   "term \"%s\" can never match: \"%.*s\" contains no word "
+                   "(only punctuation, symbols or emoji)",
+                   node->valuestring, (int)len, word);
+  for (size_t t = 0; t < words; t++) {
+    const vb__word *w = &b->an.words[t];
+    uint32_t id = 0, kind;
+    if (prefix && t + 1 == words) {
+      kind = VB__ITEM_PREFIX;
+      rc = vb__strtab_intern(&lex->prefixes, w->text, w->len, &id);
+    } else if (exact || prefix) {
+      kind = VB__ITEM_EXACT;
+      rc = vb__strtab_intern(&lex->exacts, w->text, w->len, &id);
+    } else {
+      const char *stem;
+      size_t slen;
+      kind = VB__ITEM_STEM;
+      rc = vb__stem(&b->an.stemmer, w->text, w->len, &stem, &slen);
+      if (!rc)
+        rc = vb__strtab_intern(&lex->stems, stem, slen, &id);
+    }
+    if (rc || add_item(b, kind, id, t == 0 ? gap : 0))
+      return nomem(b);
+  }
+  return VB_OK;
+}
+
+/* Compiles the words [w, w + n) of a phrase (or NEAR side) into items;
+ * w[k] starts at byte w[k] - base + lead of the term. */
 static int compile_side(builder *b, const cJSON *node, char **w, size_t n,
-                        uint32_t *first, uint32_t *count) {
+                        const char *base, size_t lead, uint32_t *first,
+                        uint32_t *count) {
   vb_lexicon *lex = b->lex;
   *first = (uint32_t)lex->item_count;
+  uint32_t gap = 0;
   for (size_t k = 0; k < n; k++) {
-    char *word = w[k];
-    size_t len = strlen(word);
-    bool exact = word[0] == '=';
-    if (exact) {
-      word++;
-      len--;
+    size_t off = (size_t)(w[k] - base) + lead;
+    if (w[k][0] == '~') {
+      uint32_t g = gap_words(w[k]);
+      if (!g)
+        return fail_in_term(b, node, off, VB_ELEXICON,
+                            "term \"%s\": \"%s\" must be ~n with n from 1 "
+                            "to %u",
+                            node->valuestring, w[k], MAX_GAP);
+      if (k == 0 || k + 1 == n || gap)
+        return fail_in_term(b, node, off, VB_ELEXICON,
+                            "term \"%s\": a gap \"%s\" must stand between "
+                            "two words",
+                            node->valuestring, w[k]);
+      gap = g;
+      continue;
     }
-    bool prefix = len > 0 && word[len - 1] == '*';
-    if (prefix)
-      len--;
-    if (len == 0)
-      return fail_at(b, node, false, VB_ELEXICON,
-                     "term \"%s\": a lone '%s' is not a word",
-                     node->valuestring, exact ? "=" : "*");
-    if (exact && prefix)
-      return fail_at(
-          b, node, false, VB_ELEXICON,
-          "term \"%s\": a word is either =exact or prefix*, not both",
-          node->valuestring);
-    int rc = vb__analyze(&b->an, word, len);
-    if (rc == VB_ENOMEM)
-      return nomem(b);
+    int rc = compile_word(b, node, w[k], off, gap);
     if (rc)
-      return fail_at(b, node, false, rc, "term \"%s\": %s", node->valuestring,
-                     vb_strerror(rc));
-    size_t tokens = b->an.seg.count;
-    if (tokens == 0)
-      return fail_at(b, node, false, VB_ELEXICON,
-                     "term \"%s\" can never match: \"%.*s\" contains no word "
-                     "(only punctuation, symbols or emoji)",
-                     node->valuestring, (int)len, word);
-    for (size_t t = 0; t < tokens; t++) {
-      size_t tlen;
-      const char *tok = vb__token_text(&b->an, t, &tlen);
-      uint32_t id = 0, kind;
-      if (prefix && t + 1 == tokens) {
-        kind = VB__ITEM_PREFIX;
-        rc = vb__strtab_intern(&lex->prefixes, tok, tlen, &id);
-      } else if (exact || prefix) {
-        kind = VB__ITEM_EXACT;
-        rc = vb__strtab_intern(&lex->exacts, tok, tlen, &id);
-      } else {
-        const char *stem;
-        size_t slen;
-        kind = VB__ITEM_STEM;
-        rc = vb__stem(&b->an.stemmer, tok, tlen, &stem, &slen);
-        if (!rc)
-          rc = vb__strtab_intern(&lex->stems, stem, slen, &id);
-      }
-      if (rc || add_item(b, kind, id))
-        return nomem(b);
-    }
+      return rc;
+    gap = 0;
   }
   *count = (uint32_t)(lex->item_count - *first);
   if (*count > MAX_PHRASE_WORDS)
@@ -290,6 +368,13 @@ static int parse_near(const char *w, uint32_t *dist) {
   return 1;
 }
 
+static int compile_with(builder *b, const cJSON *node, vb__term *term,
+                        char **words, size_t *n, const char *base,
+                        size_t lead);
+static int compile_sides(builder *b, const cJSON *node, vb__term *term,
+                         char **words, size_t n, const char *base,
+                         size_t lead);
+
 static int compile_term(builder *b, const cJSON *node, uint32_t theme,
                         bool exclude) {
   vb_lexicon *lex = b->lex;
@@ -357,35 +442,84 @@ static int compile_term(builder *b, const cJSON *node, uint32_t theme,
     return fail_at(b, node, false, VB_ELEXICON,
                    "term \"%s\" has too many words (a phrase has at most %u)",
                    raw, MAX_PHRASE_WORDS);
-  size_t near_at = n;
-  for (size_t i = 0; i < n; i++) {
+  int rc = compile_with(b, node, term, words, &n, copy, lead);
+  if (rc)
+    return rc;
+  return compile_sides(b, node, term, words, n, copy, lead);
+}
+
+/* A trailing `WITH @set`: the term counts only in comments holding a
+ * member of the set.  Takes the two words off the end of the term. */
+static int compile_with(builder *b, const cJSON *node, vb__term *term,
+                        char **words, size_t *n, const char *base,
+                        size_t lead) {
+  for (size_t i = 0; i < *n; i++) {
+    if (strcmp(words[i], "WITH") != 0)
+      continue;
+    size_t off = (size_t)(words[i] - base) + lead;
+    if (i + 2 != *n || words[i + 1][0] != '@' || i == 0)
+      return fail_in_term(b, node, off, VB_ELEXICON,
+                          "term \"%s\": WITH must stand between the term and "
+                          "one @set at its end (\"seated WITH @hospitality\")",
+                          node->valuestring);
+    int rc = set_ref(b, node, words[i + 1],
+                     (size_t)(words[i + 1] - base) + lead, &term->with_set);
+    if (rc)
+      return rc;
+    *n = i;
+  }
+  return VB_OK;
+}
+
+/* The sides of a term: one phrase, or a chain of sides joined by NEAR/n,
+ * each link measured from the side before it. */
+static int compile_sides(builder *b, const cJSON *node, vb__term *term,
+                         char **words, size_t n, const char *base,
+                         size_t lead) {
+  vb_lexicon *lex = b->lex;
+  size_t start = 0, sides = 0;
+  uint32_t near = 0;
+  term->kind = VB__TERM_WORDS;
+  for (size_t i = 0; i <= n; i++) {
     uint32_t dist = 0;
-    int r = parse_near(words[i], &dist);
+    int r = i < n ? parse_near(words[i], &dist) : 1;
     if (r < 0)
       return fail_at(b, node, false, VB_ELEXICON,
                      "term \"%s\": \"%s\" must be NEAR/n with n from 1 to %u",
-                     raw, words[i], MAX_NEAR);
-    if (r > 0) {
-      if (near_at != n)
-        return fail_at(b, node, false, VB_ELEXICON,
-                       "term \"%s\" has more than one NEAR", raw);
-      near_at = i;
-      term->near = dist;
+                     node->valuestring, words[i], MAX_NEAR);
+    if (r == 0)
+      continue;
+    if (i == start && (sides > 0 || i < n))
+      return fail_at(b, node, false, VB_ELEXICON,
+                     "term \"%s\": NEAR needs words on both sides",
+                     node->valuestring);
+    if (++sides > MAX_NEAR_SIDES)
+      return fail_at(b, node, false, VB_ELEXICON,
+                     "term \"%s\" chains more than %u sides with NEAR",
+                     node->valuestring, MAX_NEAR_SIDES);
+    int rc;
+    if (sides == 1) {
+      rc = compile_side(b, node, words + start, i - start, base, lead,
+                        &term->a_first, &term->a_len);
+    } else {
+      if (vb__grow((void **)&lex->links, &b->link_cap, lex->link_count + 1,
+                   sizeof *lex->links))
+        return nomem(b);
+      vb__link *l = &lex->links[lex->link_count];
+      l->near = near;
+      rc = compile_side(b, node, words + start, i - start, base, lead,
+                        &l->first, &l->len);
+      if (!rc && term->link_count++ == 0)
+        term->link_first = (uint32_t)lex->link_count;
+      lex->link_count++;
+      term->kind = VB__TERM_NEAR;
     }
+    if (rc)
+      return rc;
+    start = i + 1;
+    near = dist;
   }
-  if (near_at == n) {
-    term->kind = VB__TERM_WORDS;
-    return compile_side(b, node, words, n, &term->a_first, &term->a_len);
-  }
-  if (near_at == 0 || near_at + 1 == n)
-    return fail_at(b, node, false, VB_ELEXICON,
-                   "term \"%s\": NEAR needs words on both sides", raw);
-  term->kind = VB__TERM_NEAR;
-  int rc = compile_side(b, node, words, near_at, &term->a_first, &term->a_len);
-  if (!rc)
-    rc = compile_side(b, node, words + near_at + 1, n - near_at - 1,
-                      &term->b_first, &term->b_len);
-  return rc;
+  return VB_OK;
 }
 
 /* ---- themes ----------------------------------------------------------- */
@@ -433,10 +567,52 @@ static int compile_examples(builder *b, const cJSON *ex, uint32_t theme) {
   return rc;
 }
 
+/* Theme key "negated": what a negated mention does. */
+static int compile_negated(builder *b, const cJSON *v, vb__theme *th) {
+  static const char *const names[] = {"flag", "count", "drop"};
+  if (!v)
+    return VB_OK;
+  for (uint8_t i = 0; i < 3; i++)
+    if (cJSON_IsString(v) && strcmp(v->valuestring, names[i]) == 0) {
+      th->negated = i;
+      return VB_OK;
+    }
+  return fail_at(b, v, false, VB_ELEXICON,
+                 "\"negated\" must be \"flag\" (count it and flag it), "
+                 "\"count\" (count it, no flag) or \"drop\" (do not count "
+                 "it)");
+}
+
+/* Theme key "requires": sets one of whose members must occur in the
+ * comment for the theme's (and its children's) terms to count. */
+static int compile_requires(builder *b, const cJSON *v, vb__theme *th) {
+  if (!v)
+    return VB_OK;
+  int rc = expect_type(b, v, is_array, "an array of sets (\"@name\")");
+  if (!rc && cJSON_GetArraySize(v) == 0)
+    rc = fail_at(b, v, false, VB_ELEXICON, "\"requires\" is empty");
+  vb_lexicon *lex = b->lex;
+  th->req_first = (uint32_t)lex->req_count;
+  for (const cJSON *e = v->child; e && !rc; e = e->next) {
+    if (!cJSON_IsString(e) || e->valuestring[0] != '@')
+      return fail_at(b, e, false, VB_ELEXICON,
+                     "\"requires\" lists sets written \"@name\"");
+    uint32_t id;
+    if ((rc = set_ref(b, e, e->valuestring, 0, &id)))
+      break;
+    if (vb__grow((void **)&lex->reqs, &b->req_cap, lex->req_count + 1,
+                 sizeof *lex->reqs))
+      return nomem(b);
+    lex->reqs[lex->req_count++] = id;
+    th->req_count++;
+  }
+  return rc;
+}
+
 static int compile_theme(builder *b, const cJSON *node, long parent) {
-  static const char *const keys[] = {"id",       "label",   "description",
-                                     "terms",    "exclude", "themes",
-                                     "examples", NULL};
+  static const char *const keys[] = {
+      "id",     "label",    "description", "terms",    "exclude",
+      "themes", "examples", "negated",     "requires", NULL};
   vb_lexicon *lex = b->lex;
   int rc = expect_type(b, node, is_object, "an object");
   if (!rc)
@@ -513,9 +689,17 @@ static int compile_theme(builder *b, const cJSON *node, long parent) {
   vb__jsonpos_where(b->pos, id, false, &th->line, &th->column);
   th->id = vb__memdup(id->valuestring, strlen(id->valuestring));
   th->label = vb__memdup(label->valuestring, strlen(label->valuestring));
+  th->negated = parent >= 0 ? lex->themes[parent].negated : VB__NEG_FLAG;
   lex->theme_count++;
   if (!th->id || !th->label)
     return nomem(b);
+  rc = compile_negated(b, cJSON_GetObjectItemCaseSensitive(node, "negated"),
+                       th);
+  if (!rc)
+    rc = compile_requires(
+        b, cJSON_GetObjectItemCaseSensitive(node, "requires"), th);
+  if (rc)
+    return rc;
 
   for (const cJSON *t = terms ? terms->child : NULL; t && !rc; t = t->next)
     rc = compile_term(b, t, self, false);
@@ -540,14 +724,18 @@ static int compile_negators(builder *b, const cJSON *list) {
     if (rc)
       return rc == VB_ENOMEM ? nomem(b)
                              : fail_at(b, n, false, rc, "%s", vb_strerror(rc));
-    if (b->an.seg.count != 1)
+    /* a contraction ("don't") is spelled out as "do" "not": "not" is
+     * the negator */
+    size_t words = b->an.word_count;
+    bool contraction = words == 2 && b->an.words[1].len == 3 &&
+                       memcmp(b->an.words[1].text, "not", 3) == 0;
+    if (words != 1 && !contraction)
       return fail_at(b, n, false, VB_ELEXICON,
                      "negator \"%s\" must be exactly one word (it is %zu)",
-                     n->valuestring, b->an.seg.count);
-    size_t len;
-    const char *w = vb__token_text(&b->an, 0, &len);
+                     n->valuestring, words);
+    const vb__word *w = &b->an.words[words - 1];
     uint32_t id;
-    if (vb__strtab_intern(&b->lex->negators, w, len, &id))
+    if (vb__strtab_intern(&b->lex->negators, w->text, w->len, &id))
       return nomem(b);
   }
   return rc;
@@ -566,7 +754,8 @@ static int parse_document(builder *b, const char *text, size_t len,
                           document *doc) {
   static const char *const keys[] = {
       "name",     "description",     "version", "language", "fold_accents",
-      "negators", "negation_window", "themes",  NULL};
+      "negators", "negation_window", "themes",  "sets",     "typos",
+      NULL};
   vb_lexicon *lex = b->lex;
   if (len > MAX_LEXICON_BYTES)
     return vb__fail(b->err, VB_ETOOBIG, b->name, 0, 0,
@@ -619,6 +808,11 @@ static int parse_document(builder *b, const char *text, size_t len,
   const cJSON *fold = cJSON_GetObjectItemCaseSensitive(root, "fold_accents");
   if (!rc && fold)
     rc = expect_type(b, fold, is_bool, "true or false");
+  const cJSON *typos = cJSON_GetObjectItemCaseSensitive(root, "typos");
+  if (!rc && typos)
+    rc = expect_type(b, typos, is_bool, "true or false");
+  if (!rc && cJSON_IsTrue(typos))
+    lex->typos = true; /* on for all when one lexicon asks */
   if (!rc && lang && !vb__language_known(lang->valuestring))
     rc = fail_at(b, lang, false, VB_ELANGUAGE,
                  "unknown language \"%s\" (use a Snowball language name or "
@@ -646,6 +840,118 @@ static int parse_document(builder *b, const char *text, size_t len,
                      v ? "true" : "false", v ? "false" : "true", b->fold_from);
     lex->fold_accents = v;
     b->fold_from = b->name;
+  }
+  return rc;
+}
+
+static bool valid_set_name(const char *s) {
+  if (!*s)
+    return false;
+  for (; *s; s++)
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+      return false;
+  return true;
+}
+
+/* One member word of a set, as a stem, exact or prefix item. */
+static int compile_member(builder *b, const cJSON *e, uint32_t set) {
+  vb_lexicon *lex = b->lex;
+  if (!cJSON_IsString(e))
+    return fail_at(b, e, false, VB_ELEXICON, "a set member must be a string");
+  uint32_t before = (uint32_t)lex->item_count;
+  char word[MAX_TERM_BYTES + 1];
+  size_t len = strlen(e->valuestring);
+  if (len == 0 || len > MAX_TERM_BYTES || strpbrk(e->valuestring, " \t\r\n") ||
+      e->valuestring[0] == '@' || e->valuestring[0] == '~')
+    return fail_at(b, e, false, VB_ELEXICON,
+                   "set member \"%s\" must be one word (=exact and prefix* "
+                   "allowed)",
+                   e->valuestring);
+  memcpy(word, e->valuestring, len + 1);
+  int rc = compile_word(b, e, word, 0, 0);
+  if (rc)
+    return rc;
+  if (lex->item_count - before != 1)
+    return fail_at(b, e, false, VB_ELEXICON,
+                   "set member \"%s\" is %u words; a member is one word",
+                   e->valuestring, (unsigned)(lex->item_count - before));
+  const vb__item *it = &lex->items[before];
+  lex->item_count = before; /* members live in lex->members */
+  if (vb__grow((void **)&lex->members, &b->member_cap, lex->member_count + 1,
+               sizeof *lex->members))
+    return nomem(b);
+  lex->members[lex->member_count++] = (vb__member){it->kind, it->id, set};
+  return VB_OK;
+}
+
+/* The members of a set as written, '\n'-joined: two lexicons may define
+ * the same set only with the same members. */
+static char *set_identity(const cJSON *list) {
+  size_t len = 1;
+  for (const cJSON *e = list->child; e; e = e->next)
+    len += (cJSON_IsString(e) ? strlen(e->valuestring) : 0) + 1;
+  char *s = malloc(len), *p = s;
+  if (!s)
+    return NULL;
+  for (const cJSON *e = list->child; e; e = e->next) {
+    size_t n = cJSON_IsString(e) ? strlen(e->valuestring) : 0;
+    memcpy(p, n ? e->valuestring : "", n);
+    p += n;
+    *p++ = '\n';
+  }
+  *p = '\0';
+  return s;
+}
+
+/* Top-level "sets" of a document: named word sets, usable as @name in
+ * the terms of every lexicon loaded together. */
+static int compile_sets(builder *b, const cJSON *sets) {
+  vb_lexicon *lex = b->lex;
+  int rc = expect_type(b, sets, is_object,
+                       "an object of sets {\"name\": [\"word\", ...]}");
+  for (const cJSON *set = sets->child; set && !rc; set = set->next) {
+    if (!valid_set_name(set->string))
+      return fail_at(b, set, true, VB_ELEXICON,
+                     "set name \"%s\" must be lower-case letters, digits and "
+                     "'_'",
+                     set->string);
+    if ((rc = expect_type(b, set, is_array, "an array of words")))
+      break;
+    if (cJSON_GetArraySize(set) == 0)
+      return fail_at(b, set, false, VB_ELEXICON, "set \"%s\" is empty",
+                     set->string);
+    char *identity = set_identity(set);
+    if (!identity)
+      return nomem(b);
+    uint32_t before = (uint32_t)lex->set_names.count, id;
+    if (vb__strtab_intern(&lex->set_names, set->string, strlen(set->string),
+                          &id)) {
+      free(identity);
+      return nomem(b);
+    }
+    if (lex->set_names.count == before) {
+      const vb__set *first = &lex->sets[id - 1];
+      bool same = strcmp(first->members, identity) == 0;
+      free(identity);
+      if (same)
+        continue; /* the same set, shared by two lexicons */
+      return fail_at(b, set, true, VB_ELEXICON,
+                     "set \"%s\" is already defined differently at %s:%u:%u "
+                     "(sets loaded together must be identical)",
+                     set->string, lex->sources[first->source], first->line,
+                     first->column);
+    }
+    if (vb__grow((void **)&lex->sets, &b->set_cap, id, sizeof *lex->sets)) {
+      free(identity);
+      return nomem(b);
+    }
+    vb__set *x = &lex->sets[id - 1];
+    x->members = identity;
+    x->source = b->source;
+    vb__jsonpos_where(b->pos, set, true, &x->line, &x->column);
+    lex->set_count = id;
+    for (const cJSON *e = set->child; e && !rc; e = e->next)
+      rc = compile_member(b, e, id);
   }
   return rc;
 }
@@ -732,10 +1038,60 @@ static int cmp_u32(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* The sets that the stems (exact words, prefixes: `kind`) belong to, by
+ * their id. */
+static int build_member_index(vb_lexicon *lex, uint32_t kind, size_t keys,
+                              vb__index *ix) {
+  ix->start = calloc(keys + 2, sizeof *ix->start);
+  if (!ix->start)
+    return VB_ENOMEM;
+  for (size_t i = 0; i < lex->member_count; i++)
+    if (lex->members[i].kind == kind)
+      ix->start[lex->members[i].id + 1]++;
+  for (size_t k = 1; k < keys + 2; k++)
+    ix->start[k] += ix->start[k - 1];
+  uint32_t *fill = calloc(keys + 1, sizeof *fill);
+  ix->terms = malloc((lex->member_count + 1) * sizeof *ix->terms);
+  if (!fill || !ix->terms) {
+    free(fill);
+    return VB_ENOMEM;
+  }
+  for (size_t i = 0; i < lex->member_count; i++) {
+    const vb__member *x = &lex->members[i];
+    if (x->kind != kind)
+      continue;
+    /* a set lists a word once, however many of its members it matches */
+    uint32_t *list = ix->terms + ix->start[x->id];
+    bool seen = false;
+    for (uint32_t k = 0; k < fill[x->id] && !seen; k++)
+      seen = list[k] == x->set;
+    if (!seen)
+      list[fill[x->id]++] = x->set;
+  }
+  /* close the gaps left by duplicates: rebuild start from fill */
+  uint32_t at = 0;
+  for (size_t k = 0; k <= keys; k++) {
+    uint32_t from = ix->start[k];
+    ix->start[k] = at;
+    memmove(ix->terms + at, ix->terms + from, fill[k] * sizeof *ix->terms);
+    at += fill[k];
+  }
+  ix->start[keys + 1] = at;
+  free(fill);
+  return VB_OK;
+}
+
 static int build_indices(vb_lexicon *lex) {
   if (build_index(lex, VB__ITEM_STEM, lex->stems.count, &lex->by_stem) ||
       build_index(lex, VB__ITEM_EXACT, lex->exacts.count, &lex->by_exact) ||
-      build_index(lex, VB__ITEM_PREFIX, lex->prefixes.count, &lex->by_prefix))
+      build_index(lex, VB__ITEM_PREFIX, lex->prefixes.count, &lex->by_prefix) ||
+      build_index(lex, VB__ITEM_SET, lex->set_count, &lex->by_set) ||
+      build_member_index(lex, VB__ITEM_STEM, lex->stems.count,
+                         &lex->sets_of_stem) ||
+      build_member_index(lex, VB__ITEM_EXACT, lex->exacts.count,
+                         &lex->sets_of_exact) ||
+      build_member_index(lex, VB__ITEM_PREFIX, lex->prefixes.count,
+                         &lex->sets_of_prefix))
     return VB_ENOMEM;
   size_t n = lex->prefixes.count;
   lex->prefix_lengths = malloc((n ? n : 1) * sizeof *lex->prefix_lengths);
@@ -767,10 +1123,10 @@ int vb_lexicon_compile(size_t count, const char *const names[],
   builder b;
   memset(&b, 0, sizeof b);
   b.err = err;
+  b.offset = NO_OFFSET;
   vb_lexicon *lex = b.lex = calloc(1, sizeof *lex);
   if (!lex)
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
-  lex->negation_window = 3;
   lex->sources = calloc(count, sizeof *lex->sources);
   document *docs = calloc(count, sizeof *docs);
   int rc = lex->sources && docs ? VB_OK : VB_ENOMEM;
@@ -797,7 +1153,16 @@ int vb_lexicon_compile(size_t count, const char *const names[],
     else
       b.have_analyzer = true;
   }
-  /* 3. compile */
+  /* 3. the sets of every document, which any document's terms may use */
+  for (size_t i = 0; i < count && !rc; i++) {
+    const cJSON *sets = cJSON_GetObjectItemCaseSensitive(docs[i].root, "sets");
+    b.name = lex->sources[i];
+    b.source = (uint32_t)i;
+    b.pos = &docs[i].pos;
+    if (sets)
+      rc = compile_sets(&b, sets);
+  }
+  /* 4. compile */
   for (size_t i = 0; i < count && !rc; i++) {
     b.name = lex->sources[i];
     b.source = (uint32_t)i;
@@ -907,8 +1272,18 @@ void vb_lexicon_free(vb_lexicon *lex) {
   vb__strtab_free(&lex->prefixes);
   vb__strtab_free(&lex->negators);
   vb__strtab_free(&lex->theme_ids);
-  vb__index *ix[] = {&lex->by_stem, &lex->by_exact, &lex->by_prefix};
-  for (size_t i = 0; i < 3; i++) {
+  vb__strtab_free(&lex->set_names);
+  for (size_t i = 0; i < lex->set_count; i++)
+    free(lex->sets[i].members);
+  free(lex->sets);
+  free(lex->members);
+  free(lex->links);
+  free(lex->reqs);
+  vb__index *ix[] = {&lex->by_stem,       &lex->by_exact,
+                     &lex->by_prefix,     &lex->by_set,
+                     &lex->sets_of_stem,  &lex->sets_of_exact,
+                     &lex->sets_of_prefix};
+  for (size_t i = 0; i < sizeof ix / sizeof *ix; i++) {
     free(ix[i]->start);
     free(ix[i]->terms);
   }

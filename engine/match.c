@@ -14,16 +14,30 @@
  *      first-item indices) — so each distinct word is stemmed once per
  *      thread, and finding candidates costs hash lookups, not a scan of
  *      the lexicon;
- *   3. verify each candidate from its first token: the rest of the phrase
- *      in the same clause, or the other NEAR side within the distance in
- *      the same sentence;
+ *   3. verify each candidate from its first word: the rest of the phrase
+ *      in the same clause (a `~N` gap lets up to N other words stand
+ *      before an item; a set item matches any member of its set), then
+ *      each further NEAR side within its distance of the side before it,
+ *      nearest first, in the same sentence;
  *   4. run the pattern terms over the normalized text;
- *   5. apply `exclude` matches (cancel overlapping matches of the exclude's
- *      theme and its descendants), flag negation, roll themes up to their
- *      parents.
- * Spans are computed on the normalized text and mapped back to the
- * caller's bytes through the normalizer's offset map.
+ *   5. drop matches whose context (`WITH @set`, a theme's "requires") is
+ *      absent from the comment, apply `exclude` matches (cancel
+ *      overlapping matches of the exclude's theme and its descendants),
+ *      flag negation, drop negated mentions of themes that ask for it,
+ *      roll themes up to their parents.
+ * Matching runs on words (analyze.c: tokens with contractions spelled out,
+ * "don't" -> "do" "not"); the pattern prefilter runs on the tokens, which
+ * are the normalized text's own letters.  Spans are computed on the
+ * normalized text and mapped back to the caller's bytes through the
+ * normalizer's offset map.
+ *
+ * Negation (the lexicon's `negators`): a mention is negated when a
+ * negator stands before it in its clause (at most `negation_window` words
+ * before, when the lexicon sets one), or between its words without being
+ * one of them ("the menu is not confusing"), or when the word right after
+ * it is "free" ("bug-free").
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +52,8 @@ typedef struct word {
   uint32_t stem;  /* stem id in lex->stems, 0 if no term uses it */
   uint32_t exact; /* id in lex->exacts, 0 if none */
   bool negator;
+  bool free;                   /* "free": "bug-free" negates "bug" */
+  uint32_t set_off, set_count; /* the sets it belongs to, in m->wsets */
   uint32_t cand_off, cand_count; /* candidate terms in m->cands, sorted: */
   uint32_t by_stem, by_exact;    /* how many have a stem / exact second
                                     word (after the others, by its id) */
@@ -52,9 +68,21 @@ typedef struct trig {
 /* A match on the normalized text, before mapping. */
 typedef struct raw_match {
   uint32_t term;
-  uint32_t ns, ne;    /* normalized byte span */
-  uint32_t first_tok; /* for negation; UINT32_MAX when no token */
+  uint32_t ns, ne; /* normalized byte span */
+  bool negated;
+  uint32_t note_off, note_count; /* set members it matched, in m->notes */
 } raw_match;
+
+/* A set item of a match and the word that matched it (for explain). */
+typedef struct note {
+  uint32_t set, word;
+} note;
+
+/* A match as returned, with its notes. */
+typedef struct match_entry {
+  vb_match pub;
+  uint32_t note_off, note_count;
+} match_entry;
 
 struct vb_matcher {
   const vb_lexicon *lex;
@@ -77,11 +105,20 @@ struct vb_matcher {
   bool slow; /* fast paths off: the reference for differential tests */
   bool timing;
   uint64_t stage_ns[VB_STAGE_COUNT];
-  uint32_t *tok_word; /* per token: word id */
+  uint32_t *tok_word; /* per token: word id (prefilter) */
   size_t tok_word_cap;
+  uint32_t *wd_word; /* per word (analyzer words): word id (matching) */
+  size_t wd_word_cap;
+  uint32_t *wsets; /* the words' sets (word.set_off) */
+  size_t wset_len, wset_cap;
+  uint32_t *pos; /* per lexicon item: the word it matched last */
+  uint32_t *set_stamp; /* per set: == comment when present in it */
+  uint32_t comment, sets_known; /* sets_known == comment: set_stamp valid */
+  note *notes;
+  size_t note_len, note_cap;
   raw_match *raw, *excl;
   size_t raw_count, raw_cap, excl_count, excl_cap;
-  vb_match *matches;
+  match_entry *matches;
   size_t match_count, match_cap;
   vb_token *tokens;
   size_t token_cap;
@@ -120,10 +157,13 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
       calloc(lex->alt_count ? lex->alt_count : 1, sizeof *m->alt_present);
   m->themes_hit =
       malloc((lex->theme_count ? lex->theme_count : 1) * sizeof(size_t));
+  m->pos = calloc(lex->item_count + 1, sizeof *m->pos);
+  m->set_stamp = calloc(lex->set_count + 1, sizeof *m->set_stamp);
   m->md = pcre2_match_data_create(1, NULL);
   m->mctx = pcre2_match_context_create(NULL);
   m->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
   if (!m->theme_hit || !m->themes_hit || !m->pattern_stamp || !m->alt_stamp ||
+      !m->pos || !m->set_stamp ||
       !m->alt_present || !m->md || !m->mctx || !m->jit_stack) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
@@ -148,6 +188,11 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->alt_stamp);
   free(m->alt_present);
   free(m->tok_word);
+  free(m->wd_word);
+  free(m->wsets);
+  free(m->pos);
+  free(m->set_stamp);
+  free(m->notes);
   free(m->raw);
   free(m->excl);
   free(m->matches);
@@ -211,6 +256,8 @@ static uint64_t cand_key(const vb_lexicon *lex, uint32_t t) {
   if (term->a_len < 2)
     return 0;
   const vb__item *second = &lex->items[term->a_first + 1];
+  if (second->gap)
+    return 0; /* it need not be the next word */
   if (second->kind == VB__ITEM_STEM)
     return (1ull << 32) | second->id;
   if (second->kind == VB__ITEM_EXACT)
@@ -251,6 +298,24 @@ static int sort_cands(vb_matcher *m, word *w) {
   return VB_OK;
 }
 
+/* Adds the sets listed for key `key` of a member index to the word's. */
+static int add_sets(vb_matcher *m, word *w, const vb__index *ix, uint32_t key) {
+  for (uint32_t k = ix->start[key]; k < ix->start[key + 1]; k++) {
+    uint32_t set = ix->terms[k];
+    bool seen = false;
+    for (uint32_t j = 0; j < w->set_count && !seen; j++)
+      seen = m->wsets[w->set_off + j] == set;
+    if (seen)
+      continue;
+    if (vb__grow((void **)&m->wsets, &m->wset_cap, m->wset_len + 1,
+                 sizeof *m->wsets))
+      return VB_ENOMEM;
+    m->wsets[m->wset_len++] = set;
+    w->set_count++;
+  }
+  return VB_OK;
+}
+
 /* Analyses a word not seen before by this matcher. */
 static int learn_word(vb_matcher *m, const char *s, size_t len, uint32_t id) {
   const vb_lexicon *lex = m->lex;
@@ -265,9 +330,16 @@ static int learn_word(vb_matcher *m, const char *s, size_t len, uint32_t id) {
   w->stem = vb__strtab_find(&lex->stems, stem, slen);
   w->exact = vb__strtab_find(&lex->exacts, s, len);
   w->negator = vb__strtab_find(&lex->negators, s, len) != 0;
-  w->cand_off = (uint32_t)m->cand_len;
+  w->free = len == 4 && memcmp(s, "free", 4) == 0;
+  w->set_off = (uint32_t)m->wset_len;
+  w->set_count = 0;
   int rc = VB_OK;
   if (w->stem)
+    rc = add_sets(m, w, &lex->sets_of_stem, w->stem);
+  if (!rc && w->exact)
+    rc = add_sets(m, w, &lex->sets_of_exact, w->exact);
+  w->cand_off = (uint32_t)m->cand_len;
+  if (!rc && w->stem)
     rc = add_cands(m, &lex->by_stem, w->stem);
   if (!rc && w->exact)
     rc = add_cands(m, &lex->by_exact, w->exact);
@@ -278,7 +350,11 @@ static int learn_word(vb_matcher *m, const char *s, size_t len, uint32_t id) {
     uint32_t pid = vb__strtab_find(&lex->prefixes, s, plen);
     if (pid)
       rc = add_cands(m, &lex->by_prefix, pid);
+    if (pid && !rc)
+      rc = add_sets(m, w, &lex->sets_of_prefix, pid);
   }
+  for (uint32_t k = 0; !rc && k < w->set_count; k++)
+    rc = add_cands(m, &lex->by_set, m->wsets[w->set_off + k]);
   w->cand_count = (uint32_t)(m->cand_len - w->cand_off);
   if (!rc)
     rc = sort_cands(m, w);
@@ -289,109 +365,254 @@ static int learn_word(vb_matcher *m, const char *s, size_t len, uint32_t id) {
   return rc;
 }
 
+/* The word id of a string, learning it when new. */
+static int word_id(vb_matcher *m, const char *s, size_t len, uint32_t *id) {
+  size_t before = m->cache.count;
+  if (vb__strtab_intern(&m->cache, s, len, id))
+    return VB_ENOMEM;
+  if (m->cache.count != before && learn_word(m, s, len, *id))
+    return VB_ENOMEM;
+  return VB_OK;
+}
+
 static int lookup_words(vb_matcher *m) {
-  size_t n = m->an.seg.count;
+  size_t n = m->an.seg.count, nw = m->an.word_count;
   if (m->cache.count > CACHE_MAX_WORDS) { /* bound memory on huge inputs */
     vb__strtab_clear(&m->cache);
     m->cand_len = 0;
     m->trig_len = 0;
+    m->wset_len = 0;
   }
   if (vb__grow((void **)&m->tok_word, &m->tok_word_cap, n ? n : 1,
-               sizeof *m->tok_word))
+               sizeof *m->tok_word) ||
+      vb__grow((void **)&m->wd_word, &m->wd_word_cap, nw ? nw : 1,
+               sizeof *m->wd_word))
     return VB_ENOMEM;
   for (size_t i = 0; i < n; i++) {
     size_t len;
     const char *s = vb__token_text(&m->an, i, &len);
-    size_t before = m->cache.count;
-    uint32_t id;
-    if (vb__strtab_intern(&m->cache, s, len, &id))
+    if (word_id(m, s, len, &m->tok_word[i]))
       return VB_ENOMEM;
-    if (m->cache.count != before && learn_word(m, s, len, id))
+  }
+  if (!vb__analyze_expanded(&m->an)) {
+    memcpy(m->wd_word, m->tok_word, n * sizeof *m->wd_word);
+    return VB_OK;
+  }
+  for (size_t i = 0; i < nw; i++) {
+    const vb__word *w = &m->an.words[i];
+    if (word_id(m, w->text, w->len, &m->wd_word[i]))
       return VB_ENOMEM;
-    m->tok_word[i] = id;
   }
   return VB_OK;
 }
 
 /* ---- verification ----------------------------------------------------- */
 
-static bool item_matches(const vb_matcher *m, const vb__item *it, size_t tok) {
-  const word *w = &m->words[m->tok_word[tok]];
+static const word *word_at(const vb_matcher *m, size_t i) {
+  return &m->words[m->wd_word[i]];
+}
+
+static bool in_set(const vb_matcher *m, const word *w, uint32_t set) {
+  for (uint32_t k = 0; k < w->set_count; k++)
+    if (m->wsets[w->set_off + k] == set)
+      return true;
+  return false;
+}
+
+static bool item_matches(const vb_matcher *m, const vb__item *it, size_t i) {
+  const word *w = word_at(m, i);
   switch (it->kind) {
   case VB__ITEM_STEM:
     return w->stem == it->id;
   case VB__ITEM_EXACT:
     return w->exact == it->id;
+  case VB__ITEM_SET:
+    return in_set(m, w, it->id);
   default: {
-    size_t plen, len;
+    size_t plen;
     const char *p = vb__strtab_str(&m->lex->prefixes, it->id, &plen);
-    const char *s = vb__token_text(&m->an, tok, &len);
-    return len >= plen && memcmp(s, p, plen) == 0;
+    const vb__word *x = &m->an.words[i];
+    return x->len >= plen && memcmp(x->text, p, plen) == 0;
   }
   }
 }
 
-/* True when items [first, first + count) match tokens from `at` on, all in
- * the clause of token `at`. */
-static bool side_matches(const vb_matcher *m, uint32_t first, uint32_t count,
-                         size_t at) {
-  const vb__tok *t = m->an.seg.toks;
-  if (at + count > m->an.seg.count)
-    return false;
-  for (uint32_t k = 0; k < count; k++) {
-    if (t[at + k].clause != t[at].clause)
-      return false;
-    if (!item_matches(m, &m->lex->items[first + k], at + k))
-      return false;
+/* Items first + k .. first + count - 1 of a side, item k - 1 being at word
+ * `prev`: each at most its gap words after the one before, all in clause
+ * `clause`.  The leftmost placement wins; m->pos records it. */
+static bool side_rest(vb_matcher *m, uint32_t first, uint32_t k,
+                      uint32_t count, size_t prev, uint32_t clause) {
+  if (k == count)
+    return true;
+  const vb__item *it = &m->lex->items[first + k];
+  size_t n = m->an.word_count;
+  for (size_t p = prev + 1; p <= prev + 1 + it->gap && p < n; p++) {
+    if (m->an.words[p].clause != clause)
+      break;
+    if (item_matches(m, it, p) && side_rest(m, first, k + 1, count, p, clause)) {
+      m->pos[first + k] = (uint32_t)p;
+      return true;
+    }
   }
-  return true;
+  return false;
+}
+
+/* True when the side's items match with its first item at word `at`. */
+static bool side_at(vb_matcher *m, uint32_t first, uint32_t count, size_t at) {
+  if (at >= m->an.word_count || !item_matches(m, &m->lex->items[first], at))
+    return false;
+  m->pos[first] = (uint32_t)at;
+  return side_rest(m, first, 1, count, at, m->an.words[at].clause);
+}
+
+/* The same backwards: items first + k - 1 down to first, item k being at
+ * word `next`. */
+static bool side_back(vb_matcher *m, uint32_t first, uint32_t k, size_t next,
+                      uint32_t clause) {
+  if (k == 0)
+    return true;
+  const vb__item *it = &m->lex->items[first + k - 1];
+  uint32_t gap = m->lex->items[first + k].gap;
+  for (size_t d = 0; d <= gap && d < next; d++) {
+    size_t p = next - 1 - d;
+    if (m->an.words[p].clause != clause)
+      break;
+    if (item_matches(m, it, p) && side_back(m, first, k - 1, p, clause)) {
+      m->pos[first + k - 1] = (uint32_t)p;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* True when the side's items match with its last item at word `end`. */
+static bool side_ending(vb_matcher *m, uint32_t first, uint32_t count,
+                        size_t end) {
+  if (!item_matches(m, &m->lex->items[first + count - 1], end))
+    return false;
+  m->pos[first + count - 1] = (uint32_t)end;
+  return side_back(m, first, count - 1, end, m->an.words[end].clause);
+}
+
+/* Sides j.. of a NEAR chain, side j - 1 spanning words [s, e]: each side
+ * at most `near` words after or before the side before it, in sentence
+ * `sentence`, nearest first (after before before at equal distance).
+ * Widens [*lo, *hi] to the sides found. */
+static bool chain_from(vb_matcher *m, const vb__term *term, uint32_t j,
+                       size_t s, size_t e, uint32_t sentence, size_t *lo,
+                       size_t *hi) {
+  if (j > term->link_count)
+    return true;
+  const vb__link *l = &m->lex->links[term->link_first + j - 1];
+  const vb__word *w = m->an.words;
+  size_t n = m->an.word_count;
+  for (size_t gap = 0; gap <= l->near; gap++) {
+    size_t after = e + 1 + gap;
+    if (after < n && w[after].sentence == sentence &&
+        side_at(m, l->first, l->len, after)) {
+      size_t end = m->pos[l->first + l->len - 1];
+      if (chain_from(m, term, j + 1, after, end, sentence, lo, hi)) {
+        *hi = end > *hi ? end : *hi;
+        return true;
+      }
+    }
+    if (s >= 1 + gap) {
+      size_t end = s - 1 - gap;
+      if (w[end].sentence == sentence &&
+          side_ending(m, l->first, l->len, end)) {
+        size_t start = m->pos[l->first];
+        if (chain_from(m, term, j + 1, start, end, sentence, lo, hi)) {
+          *lo = start < *lo ? start : *lo;
+          return true;
+        }
+      }
+    }
+  }
+  return false;
 }
 
 static int push_raw(vb_matcher *m, bool exclude, uint32_t term, uint32_t ns,
-                    uint32_t ne, uint32_t first_tok) {
+                    uint32_t ne, bool negated) {
   raw_match **arr = exclude ? &m->excl : &m->raw;
   size_t *count = exclude ? &m->excl_count : &m->raw_count;
   size_t *cap = exclude ? &m->excl_cap : &m->raw_cap;
   if (vb__grow((void **)arr, cap, *count + 1, sizeof **arr))
     return VB_ENOMEM;
-  (*arr)[(*count)++] = (raw_match){term, ns, ne, first_tok};
+  (*arr)[(*count)++] =
+      (raw_match){term, ns, ne, negated, (uint32_t)m->note_len, 0};
   return VB_OK;
 }
 
-/* Tries term `t` with its first word at token i. */
+/* True when word i is one of the term's own words (its items' places). */
+static bool own_word(const vb_matcher *m, const vb__term *term, size_t i) {
+  for (uint32_t k = 0; k < term->a_len; k++)
+    if (m->pos[term->a_first + k] == i)
+      return true;
+  for (uint32_t j = 0; j < term->link_count; j++) {
+    const vb__link *l = &m->lex->links[term->link_first + j];
+    for (uint32_t k = 0; k < l->len; k++)
+      if (m->pos[l->first + k] == i)
+        return true;
+  }
+  return false;
+}
+
+/* Negation of a mention spanning words [lo, hi] (see the top of the file);
+ * `term` is NULL for patterns, whose words are all their own. */
+static bool is_negated(const vb_matcher *m, const vb__term *term, size_t lo,
+                       size_t hi) {
+  const vb__word *w = m->an.words;
+  uint32_t window = m->lex->negation_window;
+  for (size_t k = 1; k <= lo && (window == 0 || k <= window); k++) {
+    if (w[lo - k].clause != w[lo].clause)
+      break;
+    if (word_at(m, lo - k)->negator)
+      return true;
+  }
+  for (size_t i = lo + 1; term && i < hi; i++)
+    if (word_at(m, i)->negator && !own_word(m, term, i))
+      return true;
+  return hi + 1 < m->an.word_count && w[hi + 1].clause == w[hi].clause &&
+         word_at(m, hi + 1)->free;
+}
+
+/* Records the set members a word term matched, for explain. */
+static int add_notes(vb_matcher *m, uint32_t first, uint32_t count) {
+  for (uint32_t k = 0; k < count; k++) {
+    const vb__item *it = &m->lex->items[first + k];
+    if (it->kind != VB__ITEM_SET)
+      continue;
+    if (vb__grow((void **)&m->notes, &m->note_cap, m->note_len + 1,
+                 sizeof *m->notes))
+      return VB_ENOMEM;
+    m->notes[m->note_len++] = (note){it->id, m->pos[first + k]};
+  }
+  return VB_OK;
+}
+
+/* Tries term `t` with its first word at word i. */
 static int try_term(vb_matcher *m, uint32_t t, size_t i) {
   const vb__term *term = &m->lex->terms[t];
-  const vb__tok *tok = m->an.seg.toks;
-  if (!side_matches(m, term->a_first, term->a_len, i))
+  const vb__word *w = m->an.words;
+  if (!side_at(m, term->a_first, term->a_len, i))
     return VB_OK;
-  size_t first = i, last = i + term->a_len - 1;
-  if (term->kind == VB__TERM_NEAR) {
-    /* The nearest occurrence of the other side, after or before, with at
-     * most `near` words between, in the same sentence. */
-    size_t n = m->an.seg.count, best = SIZE_MAX;
-    for (size_t gap = 0; gap <= term->near && best == SIZE_MAX; gap++) {
-      size_t after = i + term->a_len + gap;
-      if (after < n && tok[after].sentence == tok[i].sentence &&
-          side_matches(m, term->b_first, term->b_len, after) &&
-          tok[after + term->b_len - 1].sentence == tok[i].sentence) {
-        best = after;
-      } else if (i >= term->b_len + gap) {
-        size_t before = i - term->b_len - gap;
-        if (tok[before].sentence == tok[i].sentence &&
-            side_matches(m, term->b_first, term->b_len, before)) {
-          best = before;
-        }
-      }
-    }
-    if (best == SIZE_MAX)
-      return VB_OK;
-    if (best < first)
-      first = best;
-    else
-      last = best + term->b_len - 1;
+  size_t lo = i, hi = m->pos[term->a_first + term->a_len - 1];
+  if (term->kind == VB__TERM_NEAR &&
+      !chain_from(m, term, 1, lo, hi, w[i].sentence, &lo, &hi))
+    return VB_OK;
+  bool negated = !term->exclude && is_negated(m, term, lo, hi);
+  if (push_raw(m, term->exclude, t, w[lo].ns, w[hi].ne, negated))
+    return VB_ENOMEM;
+  if (term->exclude)
+    return VB_OK;
+  int rc = add_notes(m, term->a_first, term->a_len);
+  for (uint32_t j = 0; !rc && j < term->link_count; j++) {
+    const vb__link *l = &m->lex->links[term->link_first + j];
+    rc = add_notes(m, l->first, l->len);
   }
-  return push_raw(m, term->exclude, t, tok[first].ns, tok[last].ne,
-                  (uint32_t)first);
+  m->raw[m->raw_count - 1].note_count =
+      (uint32_t)(m->note_len - m->raw[m->raw_count - 1].note_off);
+  return rc;
 }
 
 /* Tries candidates [from, to) of a word's list whose second word has
@@ -417,9 +638,9 @@ static int try_range(vb_matcher *m, const word *w, uint32_t from, uint32_t to,
 }
 
 static int match_words(vb_matcher *m) {
-  size_t n = m->an.seg.count;
+  size_t n = m->an.word_count;
   for (size_t i = 0; i < n; i++) {
-    const word *w = &m->words[m->tok_word[i]];
+    const word *w = word_at(m, i);
     if (w->cand_count == 0)
       continue; /* (m->cands may still be NULL) */
     const uint32_t *c = m->cands + w->cand_off;
@@ -431,7 +652,7 @@ static int match_words(vb_matcher *m) {
     }
     if (i + 1 >= n || others == w->cand_count)
       continue;
-    const word *next = &m->words[m->tok_word[i + 1]];
+    const word *next = word_at(m, i + 1);
     int rc = VB_OK;
     if (w->by_stem && next->stem)
       rc = try_range(m, w, others, others + w->by_stem, next->stem, i);
@@ -443,17 +664,17 @@ static int match_words(vb_matcher *m) {
   return VB_OK;
 }
 
-/* First token whose span ends after `ns`, or UINT32_MAX. */
-static uint32_t token_at(const vb_matcher *m, uint32_t ns) {
-  size_t lo = 0, hi = m->an.seg.count;
+/* First word whose span ends after `ns`, or the word count. */
+static size_t word_after(const vb_matcher *m, uint32_t ns) {
+  size_t lo = 0, hi = m->an.word_count;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (m->an.seg.toks[mid].ne <= ns)
+    if (m->an.words[mid].ne <= ns)
       lo = mid + 1;
     else
       hi = mid;
   }
-  return lo < m->an.seg.count ? (uint32_t)lo : UINT32_MAX;
+  return lo;
 }
 
 /* True when a letter or digit of the text lies outside the tokens, or a
@@ -612,6 +833,17 @@ static bool theme_matched(const vb_matcher *m, uint32_t theme) {
   return false;
 }
 
+/* Negation of a pattern match on normalized bytes [s, e): by the words
+ * it covers. */
+static bool pattern_negated(const vb_matcher *m, size_t s, size_t e) {
+  size_t lo = word_after(m, (uint32_t)s), hi = lo;
+  if (lo >= m->an.word_count || m->an.words[lo].ns >= e)
+    return false;
+  while (hi + 1 < m->an.word_count && m->an.words[hi + 1].ns < e)
+    hi++;
+  return is_negated(m, NULL, lo, hi);
+}
+
 static int run_pattern(vb_matcher *m, uint32_t t) {
   const vb__term *term = &m->lex->terms[t];
   const char *text = m->an.norm.out;
@@ -629,7 +861,7 @@ static int run_pattern(vb_matcher *m, uint32_t t) {
     size_t s = ov[0], e = ov[1];
     if (e > s) {
       if (push_raw(m, term->exclude, t, (uint32_t)s, (uint32_t)e,
-                   token_at(m, (uint32_t)s)))
+                   !term->exclude && pattern_negated(m, s, e)))
         return VB_ENOMEM;
       off = e;
     } else { /* empty match (lookarounds): step one character */
@@ -666,23 +898,9 @@ static int match_patterns(vb_matcher *m) {
 
 /* ---- results ---------------------------------------------------------- */
 
-static bool is_negated(const vb_matcher *m, uint32_t first_tok) {
-  if (first_tok == UINT32_MAX)
-    return false;
-  const vb__tok *tok = m->an.seg.toks;
-  uint32_t window = m->lex->negation_window;
-  for (uint32_t k = 1; k <= window && k <= first_tok; k++) {
-    size_t j = first_tok - k;
-    if (tok[j].clause != tok[first_tok].clause)
-      break;
-    if (m->words[m->tok_word[j]].negator)
-      return true;
-  }
-  return false;
-}
-
 static int by_span(const void *a, const void *b) {
-  const vb_match *x = a, *y = b;
+  const vb_match *x = &((const match_entry *)a)->pub;
+  const vb_match *y = &((const match_entry *)b)->pub;
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
   if (x->end != y->end)
@@ -704,22 +922,69 @@ static void mark_theme(vb_matcher *m, size_t theme) {
   }
 }
 
+/* True when a member of `set` occurs in the comment. */
+static bool set_present(vb_matcher *m, uint32_t set) {
+  if (m->sets_known != m->comment) {
+    for (size_t i = 0; i < m->an.word_count; i++) {
+      const word *w = word_at(m, i);
+      for (uint32_t k = 0; k < w->set_count; k++)
+        m->set_stamp[m->wsets[w->set_off + k]] = m->comment;
+    }
+    m->sets_known = m->comment;
+  }
+  return m->set_stamp[set] == m->comment;
+}
+
+/* True when the comment holds the context the term needs: its `WITH @set`
+ * and, for its theme and every ancestor with "requires", one of those
+ * sets. */
+static bool context_present(vb_matcher *m, const vb__term *term) {
+  const vb_lexicon *lex = m->lex;
+  if (term->with_set && !set_present(m, term->with_set))
+    return false;
+  for (long t = (long)term->theme; t >= 0; t = lex->themes[t].parent) {
+    const vb__theme *th = &lex->themes[t];
+    bool found = th->req_count == 0;
+    for (uint32_t k = 0; k < th->req_count && !found; k++)
+      found = set_present(m, lex->reqs[th->req_first + k]);
+    if (!found)
+      return false;
+  }
+  return true;
+}
+
+/* Removes the matches whose context is absent: they are not matches. */
+static void keep_in_context(vb_matcher *m, raw_match *arr, size_t *count) {
+  size_t kept = 0;
+  for (size_t i = 0; i < *count; i++)
+    if (context_present(m, &m->lex->terms[arr[i].term]))
+      arr[kept++] = arr[i];
+  *count = kept;
+}
+
 static int build_results(vb_matcher *m) {
   const vb_lexicon *lex = m->lex;
   const uint32_t *from = m->an.norm.from, *to = m->an.norm.to;
+  if (lex->set_count) {
+    keep_in_context(m, m->raw, &m->raw_count);
+    keep_in_context(m, m->excl, &m->excl_count);
+  }
   if (vb__grow((void **)&m->matches, &m->match_cap,
                m->raw_count ? m->raw_count : 1, sizeof *m->matches))
     return VB_ENOMEM;
   for (size_t i = 0; i < m->raw_count; i++) {
     const raw_match *r = &m->raw[i];
-    vb_match *out = &m->matches[i];
+    vb_match *out = &m->matches[i].pub;
+    memset(out, 0, sizeof *out);
+    m->matches[i].note_off = r->note_off;
+    m->matches[i].note_count = r->note_count;
     out->term = r->term;
     out->theme = lex->terms[r->term].theme;
     out->start = from[r->ns];
     out->end = to[r->ne - 1];
-    out->negated = is_negated(m, r->first_tok);
-    out->excluded = 0;
-    out->excluded_by = 0;
+    uint8_t policy = lex->themes[out->theme].negated;
+    out->negated = r->negated && policy != VB__NEG_COUNT;
+    out->dropped = r->negated && policy == VB__NEG_DROP;
     for (size_t x = 0; x < m->excl_count; x++) {
       const raw_match *e = &m->excl[x];
       if (e->ns < r->ne && r->ns < e->ne &&
@@ -729,21 +994,21 @@ static int build_results(vb_matcher *m) {
         break;
       }
     }
-    if (!out->excluded)
+    if (!out->excluded && !out->dropped)
       mark_theme(m, out->theme);
   }
   m->match_count = m->raw_count;
   qsort(m->matches, m->match_count, sizeof *m->matches, by_span);
   qsort(m->themes_hit, m->themes_hit_count, sizeof *m->themes_hit, by_size);
 
-  size_t n = m->an.seg.count;
+  size_t n = m->an.word_count;
   if (vb__grow((void **)&m->tokens, &m->token_cap, n ? n : 1,
                sizeof *m->tokens))
     return VB_ENOMEM;
   for (size_t i = 0; i < n; i++) {
-    const vb__tok *t = &m->an.seg.toks[i];
-    m->tokens[i] = (vb_token){from[t->ns], to[t->ne - 1], t->ns,
-                              t->ne,       t->sentence,   t->clause};
+    const vb__word *w = &m->an.words[i];
+    m->tokens[i] = (vb_token){from[w->ns], to[w->ne - 1], w->ns,
+                              w->ne,       w->sentence,   w->clause};
   }
   return VB_OK;
 }
@@ -753,8 +1018,14 @@ static void reset(vb_matcher *m) {
     m->theme_hit[m->themes_hit[i]] = 0;
   m->themes_hit_count = 0;
   m->raw_count = m->excl_count = m->match_count = 0;
+  m->note_len = 0;
   m->pattern_errors = 0;
+  if (++m->comment == 0) { /* wrapped: forget old stamps */
+    memset(m->set_stamp, 0, (m->lex->set_count + 1) * sizeof *m->set_stamp);
+    m->comment = 1;
+  }
   m->an.seg.count = 0;
+  m->an.word_count = 0;
   m->an.norm.out_len = 0;
   m->an.norm.invalid = 0;
 }
@@ -801,7 +1072,32 @@ int vb_matcher_run(vb_matcher *m, const char *text, size_t len) {
 size_t vb_matcher_match_count(const vb_matcher *m) { return m->match_count; }
 
 const vb_match *vb_matcher_match(const vb_matcher *m, size_t index) {
-  return index < m->match_count ? &m->matches[index] : NULL;
+  return index < m->match_count ? &m->matches[index].pub : NULL;
+}
+
+size_t vb_matcher_match_note(const vb_matcher *m, size_t index, char *buf,
+                             size_t size) {
+  size_t len = 0;
+  if (size)
+    buf[0] = '\0';
+  if (index >= m->match_count)
+    return 0;
+  const match_entry *x = &m->matches[index];
+  for (uint32_t k = 0; k < x->note_count; k++) {
+    const note *n = &m->notes[x->note_off + k];
+    size_t nlen;
+    const char *set = vb__strtab_str(&m->lex->set_names, n->set, &nlen);
+    const vb__word *w = &m->an.words[n->word];
+    char piece[256];
+    int p = snprintf(piece, sizeof piece, "%s@%s=%.*s", k ? ", " : "", set,
+                     (int)w->len, w->text);
+    if (p < 0)
+      continue;
+    if (len + (size_t)p < size)
+      memcpy(buf + len, piece, (size_t)p + 1);
+    len += (size_t)p;
+  }
+  return len;
 }
 
 size_t vb_matcher_themes(const vb_matcher *m, const size_t **themes) {
@@ -820,22 +1116,37 @@ const char *vb_matcher_normalized(const vb_matcher *m, size_t *len) {
   return m->an.norm.out ? m->an.norm.out : "";
 }
 
-size_t vb_matcher_token_count(const vb_matcher *m) { return m->an.seg.count; }
+size_t vb_matcher_token_count(const vb_matcher *m) {
+  return m->an.word_count;
+}
 
 const vb_token *vb_matcher_token(const vb_matcher *m, size_t index) {
-  return index < m->an.seg.count ? &m->tokens[index] : NULL;
+  return index < m->an.word_count ? &m->tokens[index] : NULL;
+}
+
+const char *vb_matcher_token_text(const vb_matcher *m, size_t index,
+                                  size_t *len) {
+  if (index >= m->an.word_count) {
+    if (len)
+      *len = 0;
+    return NULL;
+  }
+  if (len)
+    *len = m->an.words[index].len;
+  return m->an.words[index].text;
 }
 
 size_t vb_matcher_token_stem(vb_matcher *m, size_t index, char *buf,
                              size_t size) {
-  if (index >= m->an.seg.count) {
+  if (index >= m->an.word_count) {
     if (size)
       buf[0] = '\0';
     return 0;
   }
-  size_t len, slen;
-  const char *s = vb__token_text(&m->an, index, &len), *stem;
-  if (vb__stem(&m->an.stemmer, s, len, &stem, &slen)) {
+  size_t slen;
+  const vb__word *w = &m->an.words[index];
+  const char *stem;
+  if (vb__stem(&m->an.stemmer, w->text, w->len, &stem, &slen)) {
     if (size)
       buf[0] = '\0';
     return 0;

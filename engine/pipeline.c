@@ -366,6 +366,8 @@ static void write_row(const run *R, FILE *o, const batch *b,
         fputs(",\"excluded\":true,\"excluded_by\":", o);
         vb_json_write_string(o, by, strlen(by));
       }
+      if (x->dropped)
+        fputs(",\"dropped\":true", o);
       fputc('}', o);
     }
     fputs("]}\n", o);

@@ -132,7 +132,7 @@ int vb_tally_add(vb_tally *t, vb_group group, int has_text,
   t->stamp++;
   for (size_t i = 0; i < vb_matcher_match_count(m); i++) {
     const vb_match *x = vb_matcher_match(m, i);
-    if (!x->excluded && t->term_seen[x->term] != t->stamp) {
+    if (!x->excluded && !x->dropped && t->term_seen[x->term] != t->stamp) {
       t->term_seen[x->term] = t->stamp;
       t->term_hits[x->term]++;
     }

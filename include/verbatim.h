@@ -167,12 +167,17 @@ typedef struct vb_match {
   size_t theme;       /* theme the term belongs to (not the rolled-up parent) */
   size_t term;        /* index of the term that matched */
   size_t start, end;  /* byte span in the caller's text */
-  int negated;        /* a negator precedes it in the same clause */
+  int negated;        /* negated: a negator before it in its clause or
+                         between its words, or "free" right after it */
   int excluded;       /* removed by an `exclude` term: not counted */
   size_t excluded_by; /* the exclude term, when excluded */
+  int dropped;        /* negated, and its theme does not count negated
+                         mentions ("negated": "drop"): not counted */
 } vb_match;
 
-/* One word-like token of the comment (for `explain`). */
+/* One word of the comment as the matcher sees it (for `explain`): a
+ * word-like token, or one of the two words a contraction is spelled out
+ * as ("don't" -> "do" "not", both with the span of "don't"). */
 typedef struct vb_token {
   size_t start, end;           /* byte span in the caller's text */
   size_t norm_start, norm_end; /* byte span in the normalized text */
@@ -198,6 +203,12 @@ VB_API int vb_matcher_run(vb_matcher *m, const char *text, size_t len);
 /* Matches of the last run, in text order, including excluded ones. */
 VB_API size_t vb_matcher_match_count(const vb_matcher *m);
 VB_API const vb_match *vb_matcher_match(const vb_matcher *m, size_t index);
+/* How the words of match `index` matched, for people: the set members
+ * ("@problem=confusing"), comma-separated.  Writes at most size bytes
+ * (NUL-terminated, truncated) and returns the full length, 0 when there
+ * is nothing to say.  A match counts when neither excluded nor dropped. */
+VB_API size_t vb_matcher_match_note(const vb_matcher *m, size_t index,
+                                    char *buf, size_t size);
 
 /* Themes mentioned by the last run after exclusions, each once, parents
  * rolled up from their children, in ascending theme order.  The array is
@@ -211,6 +222,11 @@ VB_API int vb_matcher_has_theme(const vb_matcher *m, size_t theme);
 VB_API const char *vb_matcher_normalized(const vb_matcher *m, size_t *len);
 VB_API size_t vb_matcher_token_count(const vb_matcher *m);
 VB_API const vb_token *vb_matcher_token(const vb_matcher *m, size_t index);
+/* The normalized text of word `index` as matched ("not" for the second
+ * word of "didn't"); owned by the matcher, NOT NUL-terminated.  NULL for
+ * a bad index. */
+VB_API const char *vb_matcher_token_text(const vb_matcher *m, size_t index,
+                                         size_t *len);
 /* Writes the Snowball stem of token `index` as a NUL-terminated string into
  * buf (truncated to size).  Returns the stem's full length. */
 VB_API size_t vb_matcher_token_stem(vb_matcher *m, size_t index, char *buf,

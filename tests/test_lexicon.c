@@ -162,8 +162,13 @@ static void test_term_errors(void) {
   EXPECT_ERROR(TERM("\"hold NEAR/x time\""), VB_ELEXICON, 1, 49, "NEAR/n");
   EXPECT_ERROR(TERM("\"NEAR/3 time\""), VB_ELEXICON, 1, 49,
                "words on both sides");
-  EXPECT_ERROR(TERM("\"a NEAR/2 b NEAR/2 c\""), VB_ELEXICON, 1, 49,
-               "more than one NEAR");
+  EXPECT_ERROR(TERM("\"a NEAR/2 b NEAR/2\""), VB_ELEXICON, 1, 49,
+               "words on both sides");
+  EXPECT_ERROR(TERM("\"a NEAR/1 NEAR/2 b\""), VB_ELEXICON, 1, 49,
+               "words on both sides");
+  EXPECT_ERROR(TERM("\"a NEAR/1 b NEAR/1 c NEAR/1 d NEAR/1 e NEAR/1 f NEAR/1 g "
+                    "NEAR/1 h NEAR/1 i\""),
+               VB_ELEXICON, 1, 49, "chains more than 8 sides");
   EXPECT_ERROR(TERM("\"a b c d e f g h i j k l m n o p q\""), VB_ELEXICON, 1,
                49, "at most 16");
   EXPECT_ERROR(TERM("3"), VB_ELEXICON, 1, 49, "must be a string");

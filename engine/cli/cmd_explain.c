@@ -55,8 +55,9 @@ static void print_span(const char *text, size_t start, size_t end) {
   printf("[%zu,%zu) \"%.*s\"", start, end, (int)(end - start), text + start);
 }
 
-static void print_match(const vb_lexicon *lex, const char *text,
-                        const vb_match *x) {
+static void print_match(const vb_lexicon *lex, const vb_matcher *m,
+                        const char *text, size_t index) {
+  const vb_match *x = vb_matcher_match(m, index);
   const char *file;
   unsigned line, col;
   vb_lexicon_term_location(lex, x->term, &file, &line, &col);
@@ -64,7 +65,12 @@ static void print_match(const vb_lexicon *lex, const char *text,
          vb_lexicon_term_text(lex, x->term));
   print_span(text, x->start, x->end);
   printf("%s  (%s:%u:%u)\n", x->negated ? "  negated" : "", file, line, col);
+  char note[512];
+  if (vb_matcher_match_note(m, index, note, sizeof note))
+    printf("      %s\n", note);
 }
+
+static int counted(const vb_match *x) { return !x->excluded && !x->dropped; }
 
 int cmd_explain(int argc, char **argv) {
   lexicon_args lexicons = {0};
@@ -118,26 +124,42 @@ int cmd_explain(int argc, char **argv) {
       const vb_token *t = vb_matcher_token(m, i);
       char stem[256];
       vb_matcher_token_stem(m, i, stem, sizeof stem);
+      size_t wlen;
+      const char *word = vb_matcher_token_text(m, i, &wlen);
       printf("  %3zu  %-28.*s stem %-18s sentence %zu clause %zu  ", i,
-             (int)(t->norm_end - t->norm_start), norm + t->norm_start, stem,
-             t->sentence, t->clause);
+             (int)wlen, word, stem, t->sentence, t->clause);
       print_span(text, t->start, t->end);
       putchar('\n');
     }
-    size_t kept = 0, excluded = 0;
-    for (size_t i = 0; i < vb_matcher_match_count(m); i++)
-      vb_matcher_match(m, i)->excluded ? excluded++ : kept++;
+    size_t kept = 0, excluded = 0, dropped = 0;
+    for (size_t i = 0; i < vb_matcher_match_count(m); i++) {
+      const vb_match *x = vb_matcher_match(m, i);
+      kept += counted(x);
+      excluded += x->excluded != 0;
+      dropped += !x->excluded && x->dropped;
+    }
     printf("matches (%zu):\n", kept);
     for (size_t i = 0; i < vb_matcher_match_count(m); i++)
-      if (!vb_matcher_match(m, i)->excluded)
-        print_match(lex, text, vb_matcher_match(m, i));
+      if (counted(vb_matcher_match(m, i)))
+        print_match(lex, m, text, i);
+    if (dropped) {
+      printf("negated, not counted (%zu):\n", dropped);
+      for (size_t i = 0; i < vb_matcher_match_count(m); i++) {
+        const vb_match *x = vb_matcher_match(m, i);
+        if (x->excluded || !x->dropped)
+          continue;
+        print_match(lex, m, text, i);
+        printf("      theme %s does not count negated mentions\n",
+               vb_lexicon_theme_id(lex, x->theme));
+      }
+    }
     if (excluded) {
       printf("excluded (%zu):\n", excluded);
       for (size_t i = 0; i < vb_matcher_match_count(m); i++) {
         const vb_match *x = vb_matcher_match(m, i);
         if (!x->excluded)
           continue;
-        print_match(lex, text, x);
+        print_match(lex, m, text, i);
         printf("      cancelled by exclude \"%s\" of theme %s\n",
                vb_lexicon_term_text(lex, x->excluded_by),
                vb_lexicon_theme_id(lex,

@@ -33,7 +33,7 @@ static void print_culprits(const vb_lexicon *lex, const vb_matcher *m,
                            size_t theme, const char *text) {
   for (size_t i = 0; i < vb_matcher_match_count(m); i++) {
     const vb_match *x = vb_matcher_match(m, i);
-    if (x->excluded)
+    if (x->excluded || x->dropped)
       continue;
     /* the match counts for `theme` when its theme is theme or below it */
     long t = (long)x->theme;
