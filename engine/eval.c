@@ -10,6 +10,17 @@
  * only, FN = gold only.  A term that matched (and was not excluded)
  * counts once per comment: a TP when its theme is gold, else an FP.
  * Every count is an integer, so evaluations merge exactly.
+ *
+ * Scored themes: by default every theme is scored.  A corpus labeled for
+ * a few themes only (vb_eval_set_themes) is scored on exactly those: the
+ * others get no counts and are not written, while their labels still
+ * imply their ancestors and their matches still roll up.  A term is judged
+ * on the nearest scored theme at or above its own (judge[]), and is
+ * listed under that theme; with every theme scored that is its own theme.
+ *
+ * Pooling (vb_eval_pool) sums the counts of evaluations that each scored
+ * their own themes: a theme of the pool is scored when any of them scored
+ * it, and a figure of the pool is computed from the summed counts.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,14 +40,28 @@ typedef struct theme_counts {
   size_t fp_count, fn_count;
 } theme_counts;
 
+#define NO_THEME SIZE_MAX
+
 struct vb_eval {
   const vb_lexicon *lex;
   theme_counts *themes;
+  uint8_t *scored; /* per theme: counted and written */
+  size_t *judge;   /* per term: the scored theme it counts for, or NO_THEME */
   uint64_t *term_tp, *term_fp;
   uint64_t comments;
   size_t max_examples;
   uint8_t *gold, *pred, *fp_listed, *term_seen; /* scratch per comment */
 };
+
+/* Each term counts for the nearest scored theme at or above its own. */
+static void set_judges(vb_eval *e) {
+  for (size_t k = 0; k < vb_lexicon_term_count(e->lex); k++) {
+    long t = (long)vb_lexicon_term_theme(e->lex, k);
+    while (t >= 0 && !e->scored[t])
+      t = vb_lexicon_theme_parent(e->lex, (size_t)t);
+    e->judge[k] = t < 0 ? NO_THEME : (size_t)t;
+  }
+}
 
 int vb_eval_new(const vb_lexicon *lex, size_t max_examples, vb_eval **out) {
   if (!out)
@@ -57,12 +82,30 @@ int vb_eval_new(const vb_lexicon *lex, size_t max_examples, vb_eval **out) {
   e->pred = calloc(nt ? nt : 1, 1);
   e->fp_listed = calloc(nt ? nt : 1, 1);
   e->term_seen = calloc(nterms ? nterms : 1, 1);
+  e->scored = malloc(nt ? nt : 1);
+  e->judge = malloc((nterms ? nterms : 1) * sizeof *e->judge);
   if (!e->themes || !e->term_tp || !e->term_fp || !e->gold || !e->pred ||
-      !e->fp_listed || !e->term_seen) {
+      !e->fp_listed || !e->term_seen || !e->scored || !e->judge) {
     vb_eval_free(e);
     return VB_ENOMEM;
   }
+  memset(e->scored, 1, nt);
+  set_judges(e);
   *out = e;
+  return VB_OK;
+}
+
+int vb_eval_set_themes(vb_eval *e, const size_t *themes, size_t count) {
+  size_t nt = vb_lexicon_theme_count(e->lex);
+  if (e->comments || (count && !themes))
+    return VB_EINVAL;
+  for (size_t i = 0; i < count; i++)
+    if (themes[i] >= nt)
+      return VB_EINVAL;
+  memset(e->scored, 0, nt);
+  for (size_t i = 0; i < count; i++)
+    e->scored[themes[i]] = 1;
+  set_judges(e);
   return VB_OK;
 }
 
@@ -88,6 +131,8 @@ void vb_eval_free(vb_eval *e) {
   free(e->pred);
   free(e->fp_listed);
   free(e->term_seen);
+  free(e->scored);
+  free(e->judge);
   free(e);
 }
 
@@ -115,9 +160,10 @@ static int keep_example(vb_eval *e, example **list, size_t *count,
   return VB_OK;
 }
 
-int vb_eval_add(vb_eval *e, const vb_matcher *m, const char *id,
-                const char *text, size_t len, const size_t *gold,
-                size_t gold_count) {
+/* The comment's gold themes (labels and their ancestors) and predicted
+ * themes (the matcher's, already rolled up) into e->gold and e->pred. */
+static int mark_themes(vb_eval *e, const vb_matcher *m, const size_t *gold,
+                       size_t gold_count) {
   const vb_lexicon *lex = e->lex;
   size_t nt = vb_lexicon_theme_count(lex);
   memset(e->gold, 0, nt);
@@ -134,36 +180,60 @@ int vb_eval_add(vb_eval *e, const vb_matcher *m, const char *id,
   size_t n = vb_matcher_themes(m, &themes);
   for (size_t i = 0; i < n; i++)
     e->pred[themes[i]] = 1;
-  e->comments++;
+  return VB_OK;
+}
+
+/* A false positive of match x: an example for each scored theme it wrongly
+ * predicts (its own and its ancestors up to the first gold one), one per
+ * comment and theme. */
+static int keep_fp_examples(vb_eval *e, const vb_match *x, const char *id,
+                            const char *text, size_t len) {
   int rc = VB_OK;
-  /* terms: once per comment; the first match of each term gives the span */
+  for (long t = (long)x->theme; t >= 0 && !rc;
+       t = vb_lexicon_theme_parent(e->lex, (size_t)t)) {
+    if (e->gold[t])
+      break;
+    theme_counts *c = &e->themes[t];
+    if (e->scored[t] && !e->fp_listed[t])
+      rc = keep_example(e, &c->fps, &c->fp_count, id, text, len, x->term,
+                        x->start, x->end);
+    e->fp_listed[t] = 1;
+  }
+  return rc;
+}
+
+/* Terms: once per comment, judged on the scored theme each counts for;
+ * the first match of each term gives the span. */
+static int count_terms(vb_eval *e, const vb_matcher *m, const char *id,
+                       const char *text, size_t len) {
+  int rc = VB_OK;
   size_t matches = vb_matcher_match_count(m);
   for (size_t i = 0; i < matches && !rc; i++) {
     const vb_match *x = vb_matcher_match(m, i);
-    if (x->excluded || x->dropped || e->term_seen[x->term])
+    size_t judge = e->judge[x->term];
+    if (x->excluded || x->dropped || judge == NO_THEME ||
+        e->term_seen[x->term])
       continue;
     e->term_seen[x->term] = 1;
-    if (e->gold[x->theme]) {
+    if (e->gold[judge]) {
       e->term_tp[x->term]++;
     } else {
       e->term_fp[x->term]++;
-      /* an example for the theme and each ancestor it wrongly predicts */
-      for (long t = (long)x->theme; t >= 0 && !rc;
-           t = vb_lexicon_theme_parent(lex, (size_t)t)) {
-        if (e->gold[t])
-          break;
-        theme_counts *c = &e->themes[t];
-        if (!e->fp_listed[t]) /* one example per comment and theme */
-          rc = keep_example(e, &c->fps, &c->fp_count, id, text, len, x->term,
-                            x->start, x->end);
-        e->fp_listed[t] = 1;
-      }
+      rc = keep_fp_examples(e, x, id, text, len);
     }
   }
   for (size_t i = 0; i < matches; i++)
     e->term_seen[vb_matcher_match(m, i)->term] = 0;
-  for (size_t t = 0; t < nt && !rc; t++) {
+  return rc;
+}
+
+static int count_themes(vb_eval *e, const char *id, const char *text,
+                        size_t len) {
+  int rc = VB_OK;
+  for (size_t t = 0; t < vb_lexicon_theme_count(e->lex) && !rc; t++) {
     theme_counts *c = &e->themes[t];
+    if (!e->scored[t])
+      continue;
     if (e->gold[t] && e->pred[t]) {
       c->tp++;
     } else if (e->pred[t]) {
@@ -174,6 +244,53 @@ int vb_eval_add(vb_eval *e, const vb_matcher *m, const char *id,
     }
   }
   return rc;
+}
+
+int vb_eval_add(vb_eval *e, const vb_matcher *m, const char *id,
+                const char *text, size_t len, const size_t *gold,
+                size_t gold_count) {
+  int rc = mark_themes(e, m, gold, gold_count);
+  if (rc)
+    return rc;
+  e->comments++;
+  rc = count_terms(e, m, id, text, len);
+  return rc ? rc : count_themes(e, id, text, len);
+}
+
+/* Adds src's counts into dst and scores what src scores too. */
+static void add_counts(vb_eval *dst, const vb_eval *src) {
+  dst->comments += src->comments;
+  for (size_t t = 0; t < vb_lexicon_theme_count(src->lex); t++) {
+    dst->themes[t].tp += src->themes[t].tp;
+    dst->themes[t].fp += src->themes[t].fp;
+    dst->themes[t].fn += src->themes[t].fn;
+    dst->scored[t] |= src->scored[t];
+  }
+  for (size_t k = 0; k < vb_lexicon_term_count(src->lex); k++) {
+    dst->term_tp[k] += src->term_tp[k];
+    dst->term_fp[k] += src->term_fp[k];
+  }
+}
+
+int vb_eval_pool(const vb_eval *const *evals, size_t count, vb_eval **out) {
+  if (!out)
+    return VB_EINVAL;
+  *out = NULL;
+  if (!evals || !count)
+    return VB_EINVAL;
+  for (size_t i = 0; i < count; i++)
+    if (!evals[i] || evals[i]->lex != evals[0]->lex)
+      return VB_EINVAL;
+  vb_eval *pool;
+  int rc = vb_eval_new(evals[0]->lex, 0, &pool);
+  if (rc)
+    return rc;
+  memset(pool->scored, 0, vb_lexicon_theme_count(pool->lex));
+  for (size_t i = 0; i < count; i++)
+    add_counts(pool, evals[i]);
+  set_judges(pool);
+  *out = pool;
+  return VB_OK;
 }
 
 void vb_eval_theme(const vb_eval *e, size_t theme, uint64_t *tp, uint64_t *fp,
@@ -295,13 +412,33 @@ static void totals(const vb_eval *e, uint64_t *tp, uint64_t *fp, uint64_t *fn,
   }
 }
 
-static void write_csv(const vb_eval *e, FILE *o) {
-  const vb_lexicon *lex = e->lex;
-  fputs("kind,theme,term,tp,fp,fn,precision,precision_low,precision_high,"
-        "recall,recall_low,recall_high,f1\n",
+/* The id of the theme term k counts for (and is listed under). */
+static const char *judge_id(const vb_eval *e, size_t k) {
+  return vb_lexicon_theme_id(e->lex, e->judge[k]);
+}
+
+static void csv_header(FILE *o, bool named) {
+  fputs(named ? "file,kind,theme,term,tp,fp,fn,precision,precision_low,"
+              : "kind,theme,term,tp,fp,fn,precision,precision_low,",
         o);
+  fputs("precision_high,recall,recall_low,recall_high,f1\n", o);
+}
+
+/* Starts a row with the `file` column, when there is one. */
+static void csv_file(FILE *o, const char *file) {
+  if (!file)
+    return;
+  vb_csv_write_field(o, file, strlen(file));
+  fputc(',', o);
+}
+
+static void csv_rows(const vb_eval *e, FILE *o, const char *file) {
+  const vb_lexicon *lex = e->lex;
   for (size_t t = 0; t < vb_lexicon_theme_count(lex); t++) {
     const theme_counts *c = &e->themes[t];
+    if (!e->scored[t])
+      continue;
+    csv_file(o, file);
     csv_row(o, "theme", vb_lexicon_theme_id(lex, t), "", c->tp, c->fp, c->fn,
             true);
   }
@@ -309,13 +446,17 @@ static void write_csv(const vb_eval *e, FILE *o) {
   double mp, mr, mf;
   size_t n;
   totals(e, &tp, &fp, &fn, &mp, &mr, &mf, &n);
+  csv_file(o, file);
   csv_row(o, "micro", "(all)", "", tp, fp, fn, true);
+  csv_file(o, file);
   fprintf(o, "macro,(all),,,,,%.4f,,,%.4f,,,%.4f\n", mp, mr, mf);
-  for (size_t k = 0; k < vb_lexicon_term_count(lex); k++)
-    if (e->term_tp[k] + e->term_fp[k])
-      csv_row(
-          o, "term", vb_lexicon_theme_id(lex, vb_lexicon_term_theme(lex, k)),
-          vb_lexicon_term_text(lex, k), e->term_tp[k], e->term_fp[k], 0, false);
+  for (size_t k = 0; k < vb_lexicon_term_count(lex); k++) {
+    if (!(e->term_tp[k] + e->term_fp[k]))
+      continue;
+    csv_file(o, file);
+    csv_row(o, "term", judge_id(e, k), vb_lexicon_term_text(lex, k),
+            e->term_tp[k], e->term_fp[k], 0, false);
+  }
 }
 
 static void json_prf(FILE *o, uint64_t tp, uint64_t fp, uint64_t fn,
@@ -362,46 +503,63 @@ static void json_examples(FILE *o, const vb_lexicon *lex, const example *x,
   fputc(']', o);
 }
 
-static void write_json(const vb_eval *e, FILE *o) {
+/* One theme's object: its figures, its terms and its kept examples. */
+static void json_theme(const vb_eval *e, FILE *o, size_t t) {
   const vb_lexicon *lex = e->lex;
+  const theme_counts *c = &e->themes[t];
+  fprintf(o, "{\"id\":\"%s\",", vb_lexicon_theme_id(lex, t));
+  json_prf(o, c->tp, c->fp, c->fn, true);
+  fputs(",\"terms\":[", o);
+  bool first = true;
+  for (size_t k = 0; k < vb_lexicon_term_count(lex); k++) {
+    if (e->judge[k] != t || !(e->term_tp[k] + e->term_fp[k]))
+      continue;
+    const char *term = vb_lexicon_term_text(lex, k);
+    fputs(first ? "{\"term\":" : ",{\"term\":", o);
+    first = false;
+    vb_json_write_string(o, term, strlen(term));
+    fputc(',', o);
+    json_prf(o, e->term_tp[k], e->term_fp[k], 0, false);
+    fputc('}', o);
+  }
+  fputs("]", o);
+  if (e->max_examples) {
+    fputs(",\"false_positives\":", o);
+    json_examples(o, lex, c->fps, c->fp_count, true);
+    fputs(",\"false_negatives\":", o);
+    json_examples(o, lex, c->fns, c->fn_count, false);
+  }
+  fputc('}', o);
+}
+
+/* The evaluation as one object; `file`, when not NULL, is its first field. */
+static void json_object(const vb_eval *e, FILE *o, const char *file) {
   uint64_t tp, fp, fn;
   double mp, mr, mf;
   size_t n;
   totals(e, &tp, &fp, &fn, &mp, &mr, &mf, &n);
-  fprintf(o, "{\"comments\":%llu,\"micro\":{", (unsigned long long)e->comments);
+  fputc('{', o);
+  if (file) {
+    fputs("\"file\":", o);
+    vb_json_write_string(o, file, strlen(file));
+    fputc(',', o);
+  }
+  fprintf(o, "\"comments\":%llu,\"micro\":{", (unsigned long long)e->comments);
   json_prf(o, tp, fp, fn, true);
   fprintf(o,
           "},\"macro\":{\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f,"
           "\"themes\":%zu},\"themes\":[",
           mp, mr, mf, n);
-  for (size_t t = 0; t < vb_lexicon_theme_count(lex); t++) {
-    const theme_counts *c = &e->themes[t];
-    fprintf(o, "%s{\"id\":\"%s\",", t ? "," : "", vb_lexicon_theme_id(lex, t));
-    json_prf(o, c->tp, c->fp, c->fn, true);
-    fputs(",\"terms\":[", o);
-    bool first = true;
-    for (size_t k = 0; k < vb_lexicon_term_count(lex); k++) {
-      if (vb_lexicon_term_theme(lex, k) != t ||
-          !(e->term_tp[k] + e->term_fp[k]))
-        continue;
-      const char *term = vb_lexicon_term_text(lex, k);
-      fputs(first ? "{\"term\":" : ",{\"term\":", o);
-      first = false;
-      vb_json_write_string(o, term, strlen(term));
+  bool first = true;
+  for (size_t t = 0; t < vb_lexicon_theme_count(e->lex); t++) {
+    if (!e->scored[t])
+      continue;
+    if (!first)
       fputc(',', o);
-      json_prf(o, e->term_tp[k], e->term_fp[k], 0, false);
-      fputc('}', o);
-    }
-    fputs("]", o);
-    if (e->max_examples) {
-      fputs(",\"false_positives\":", o);
-      json_examples(o, lex, c->fps, c->fp_count, true);
-      fputs(",\"false_negatives\":", o);
-      json_examples(o, lex, c->fns, c->fn_count, false);
-    }
-    fputc('}', o);
+    first = false;
+    json_theme(e, o, t);
   }
-  fputs("]}\n", o);
+  fputs("]}", o);
 }
 
 static void fmt_prf(char *buf, size_t size, bool defined, double v, double lo,
@@ -438,13 +596,16 @@ static void print_example(FILE *o, const char *text, size_t start, size_t end) {
   fputs("\"", o);
 }
 
-static void write_table(const vb_eval *e, FILE *o) {
+/* The scored themes (children indented under their parents), then the
+ * micro and macro averages. */
+static void table_themes(const vb_eval *e, FILE *o) {
   const vb_lexicon *lex = e->lex;
-  fprintf(o, "%llu labeled comments\n\n", (unsigned long long)e->comments);
   fprintf(o, "%-28s %5s %5s %5s  %-17s  %-17s  %4s\n", "theme", "TP", "FP",
           "FN", "precision [95%]", "recall [95%]", "F1");
   for (size_t t = 0; t < vb_lexicon_theme_count(lex); t++) {
     const theme_counts *c = &e->themes[t];
+    if (!e->scored[t])
+      continue;
     int depth = 0;
     for (long p = vb_lexicon_theme_parent(lex, t); p >= 0;
          p = vb_lexicon_theme_parent(lex, (size_t)p))
@@ -459,8 +620,11 @@ static void write_table(const vb_eval *e, FILE *o) {
   table_row(o, "micro average", 0, tp, fp, fn);
   fprintf(o, "%-28s %17s  %-17.2f  %-17.2f  %4.2f\n", "macro average", "", mp,
           mr, mf);
+}
 
-  /* the noisiest terms: most false positives first */
+/* The noisiest terms: most false positives first, at most 25. */
+static void table_terms(const vb_eval *e, FILE *o) {
+  const vb_lexicon *lex = e->lex;
   size_t nterms = vb_lexicon_term_count(lex), shown = 0;
   size_t *order = malloc((nterms ? nterms : 1) * sizeof *order);
   if (!order)
@@ -479,8 +643,7 @@ static void write_table(const vb_eval *e, FILE *o) {
     fprintf(o, "\nterms with false positives (TP FP precision):\n");
   for (size_t i = 0; i < count && shown < 25; i++, shown++) {
     size_t k = order[i];
-    fprintf(o, "  %-24s %-40s %4llu %4llu  %.2f\n",
-            vb_lexicon_theme_id(lex, vb_lexicon_term_theme(lex, k)),
+    fprintf(o, "  %-24s %-40s %4llu %4llu  %.2f\n", judge_id(e, k),
             vb_lexicon_term_text(lex, k), (unsigned long long)e->term_tp[k],
             (unsigned long long)e->term_fp[k],
             (double)e->term_tp[k] / (double)(e->term_tp[k] + e->term_fp[k]));
@@ -488,9 +651,10 @@ static void write_table(const vb_eval *e, FILE *o) {
   if (count > shown)
     fprintf(o, "  ... %zu more (-f csv lists every term)\n", count - shown);
   free(order);
+}
 
-  if (!e->max_examples)
-    return;
+static void table_examples(const vb_eval *e, FILE *o) {
+  const vb_lexicon *lex = e->lex;
   for (size_t t = 0; t < vb_lexicon_theme_count(lex); t++) {
     const theme_counts *c = &e->themes[t];
     if (!c->fp_count && !c->fn_count)
@@ -510,16 +674,81 @@ static void write_table(const vb_eval *e, FILE *o) {
   }
 }
 
+/* `title` names the evaluation in its first line, when not NULL. */
+static void write_table(const vb_eval *e, FILE *o, const char *title) {
+  fprintf(o, "%s%s%llu labeled comments\n\n", title ? title : "",
+          title ? ": " : "", (unsigned long long)e->comments);
+  table_themes(e, o);
+  table_terms(e, o);
+  table_examples(e, o);
+}
+
 int vb_eval_write(const vb_eval *e, FILE *out, vb_report_format format) {
   switch (format) {
   case VB_REPORT_CSV:
-    write_csv(e, out);
+    csv_header(out, false);
+    csv_rows(e, out, NULL);
     break;
   case VB_REPORT_JSON:
-    write_json(e, out);
+    json_object(e, out, NULL);
+    fputc('\n', out);
     break;
   default:
-    write_table(e, out);
+    write_table(e, out, NULL);
+    break;
+  }
+  return ferror(out) ? VB_EIO : VB_OK;
+}
+
+static void write_csv_pooled(const vb_eval *const *evals,
+                             const char *const *names, size_t count,
+                             const vb_eval *pooled, FILE *o) {
+  csv_header(o, true);
+  for (size_t i = 0; i < count; i++)
+    csv_rows(evals[i], o, names[i]);
+  csv_rows(pooled, o, "(pooled)");
+}
+
+static void write_json_pooled(const vb_eval *const *evals,
+                              const char *const *names, size_t count,
+                              const vb_eval *pooled, FILE *o) {
+  fputs("{\"files\":[", o);
+  for (size_t i = 0; i < count; i++) {
+    if (i)
+      fputc(',', o);
+    json_object(evals[i], o, names[i]);
+  }
+  fputs("],\"pooled\":", o);
+  json_object(pooled, o, NULL);
+  fputs("}\n", o);
+}
+
+static void write_table_pooled(const vb_eval *const *evals,
+                               const char *const *names, size_t count,
+                               const vb_eval *pooled, FILE *o) {
+  for (size_t i = 0; i < count; i++) {
+    write_table(evals[i], o, names[i]);
+    fputc('\n', o);
+  }
+  char title[64];
+  snprintf(title, sizeof title, "pooled over %zu files", count);
+  write_table(pooled, o, title);
+}
+
+int vb_eval_write_pooled(const vb_eval *const *evals, const char *const *names,
+                         size_t count, const vb_eval *pooled, FILE *out,
+                         vb_report_format format) {
+  if (!evals || !names || !pooled || !out)
+    return VB_EINVAL;
+  switch (format) {
+  case VB_REPORT_CSV:
+    write_csv_pooled(evals, names, count, pooled, out);
+    break;
+  case VB_REPORT_JSON:
+    write_json_pooled(evals, names, count, pooled, out);
+    break;
+  default:
+    write_table_pooled(evals, names, count, pooled, out);
     break;
   }
   return ferror(out) ? VB_EIO : VB_OK;

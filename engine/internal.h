@@ -14,6 +14,8 @@
  *               lexicon compiler and the matcher
  *   jsonpos.c   source positions of cJSON nodes (for file:line:column)
  *   lexicon.c   lexicon loading, validation and compilation
+ *   typos.c     typo tolerance: words one edit from a lexicon word
+ *   check.c     warnings about stemming traps (vb_lexicon_check)
  *   match.c     the matcher
  *   tally.c     mergeable counts
  *   reader.c    CSV / TSV / NDJSON rows, gzip
@@ -284,6 +286,35 @@ bool vb__anchor_fires(const vb__anchor *a, const char *run, size_t run_len);
  * when an anchor fires or the comment is not pure ASCII. */
 enum { VB__GATE_NONE, VB__GATE_ANCHORS, VB__GATE_ANCHORS_ASCII };
 
+/* ---- typos.c: words one edit from a lexicon word ------------------------ */
+
+typedef struct vb__typo_entry {
+  uint32_t target, next; /* next: 1-based entry, 0 ends the list */
+} vb__typo_entry;
+
+typedef struct vb__typos {
+  vb__strtab known;   /* the word list, lower-cased */
+  vb__strtab targets; /* words a comment word may be corrected to */
+  vb__strtab keys;    /* targets and their one-letter deletions */
+  uint32_t *key_first; /* [key id] -> first entry (1-based) */
+  size_t key_first_len, key_first_cap;
+  vb__typo_entry *entries;
+  size_t entry_count, entry_cap;
+} vb__typos;
+
+struct vb_lexicon;
+/* Adds a lexicon's written word as a target (lower-case ASCII only). */
+int vb__typos_add_target(vb__typos *t, const char *s, size_t len);
+/* Reads the word list and builds the deletion index for `lex`, whose
+ * items must be complete.  VB_EIO (no word list) or VB_ENOMEM, in err. */
+int vb__typos_build(vb__typos *t, const struct vb_lexicon *lex,
+                    vb__stemmer *st, vb_error *err);
+void vb__typos_free(vb__typos *t);
+/* The target (id in t->targets) that word w is a typo of, or 0: w is
+ * known, too short, not lower-case ASCII, or ambiguous. */
+uint32_t vb__typo_target(const vb__typos *t, vb__stemmer *st, const char *w,
+                         size_t len);
+
 /* ---- lexicon.c: the compiled lexicon (immutable once built) ----------- */
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -363,7 +394,8 @@ typedef struct vb__index {
 struct vb_lexicon {
   char *language;
   bool fold_accents;
-  bool typos; /* words of 6+ letters may match at edit distance 1 */
+  bool typos;       /* words of 6+ letters may match at edit distance 1 */
+  vb__typos typo;   /* built when `typos` is on */
   uint32_t negation_window;
   char **sources; /* document names, for locations */
   size_t source_count;

@@ -220,6 +220,8 @@ static int compile_word(builder *b, const cJSON *node, char *word,
     }
     if (rc || add_item(b, kind, id, t == 0 ? gap : 0))
       return nomem(b);
+    if (lex->typos && vb__typos_add_target(&lex->typo, w->text, w->len))
+      return nomem(b);
   }
   return VB_OK;
 }
@@ -1175,6 +1177,8 @@ int vb_lexicon_compile(size_t count, const char *const names[],
   free(docs);
   if (!rc && build_indices(lex))
     rc = vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  if (!rc && lex->typos)
+    rc = vb__typos_build(&lex->typo, lex, &b.an.stemmer, err);
   if (rc == VB_ENOMEM && err && !err->message[0])
     vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   if (b.have_analyzer)
@@ -1279,6 +1283,7 @@ void vb_lexicon_free(vb_lexicon *lex) {
   free(lex->members);
   free(lex->links);
   free(lex->reqs);
+  vb__typos_free(&lex->typo);
   vb__index *ix[] = {&lex->by_stem,       &lex->by_exact,
                      &lex->by_prefix,     &lex->by_set,
                      &lex->sets_of_stem,  &lex->sets_of_exact,

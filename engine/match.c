@@ -53,6 +53,7 @@ typedef struct word {
   uint32_t exact; /* id in lex->exacts, 0 if none */
   bool negator;
   bool free;                   /* "free": "bug-free" negates "bug" */
+  uint32_t typo; /* a typo of this target (lex->typo.targets), or 0 */
   uint32_t set_off, set_count; /* the sets it belongs to, in m->wsets */
   uint32_t cand_off, cand_count; /* candidate terms in m->cands, sorted: */
   uint32_t by_stem, by_exact;    /* how many have a stem / exact second
@@ -316,19 +317,47 @@ static int add_sets(vb_matcher *m, word *w, const vb__index *ix, uint32_t key) {
   return VB_OK;
 }
 
+/* The stem and exact ids of s. */
+static int find_ids(vb_matcher *m, word *w, const char *s, size_t len) {
+  const char *stem;
+  size_t slen;
+  if (vb__stem(&m->an.stemmer, s, len, &stem, &slen))
+    return VB_ENOMEM;
+  w->stem = vb__strtab_find(&m->lex->stems, stem, slen);
+  w->exact = vb__strtab_find(&m->lex->exacts, s, len);
+  return VB_OK;
+}
+
+/* A word that no item matches may be a typo of a lexicon word: then it
+ * is read as that word (typos.c). */
+static int correct_typo(vb_matcher *m, word *w, const char **s, size_t *len) {
+  const vb_lexicon *lex = m->lex;
+  if (!lex->typos || w->stem || w->exact || *len < 6)
+    return VB_OK;
+  for (size_t i = 0; i < lex->prefix_length_count; i++)
+    if (lex->prefix_lengths[i] <= *len &&
+        vb__strtab_find(&lex->prefixes, *s, lex->prefix_lengths[i]))
+      return VB_OK;
+  w->typo = vb__typo_target(&lex->typo, &m->an.stemmer, *s, *len);
+  if (!w->typo)
+    return VB_OK;
+  *s = vb__strtab_str(&lex->typo.targets, w->typo, len);
+  return find_ids(m, w, *s, *len);
+}
+
 /* Analyses a word not seen before by this matcher. */
-static int learn_word(vb_matcher *m, const char *s, size_t len, uint32_t id) {
+static int learn_word(vb_matcher *m, const char *text, size_t text_len,
+                      uint32_t id) {
   const vb_lexicon *lex = m->lex;
   if (vb__grow((void **)&m->words, &m->words_cap, (size_t)id + 1,
                sizeof *m->words))
     return VB_ENOMEM;
   word *w = &m->words[id];
-  const char *stem;
-  size_t slen;
-  if (vb__stem(&m->an.stemmer, s, len, &stem, &slen))
+  const char *s = text;
+  size_t len = text_len;
+  w->typo = 0;
+  if (find_ids(m, w, s, len) || correct_typo(m, w, &s, &len))
     return VB_ENOMEM;
-  w->stem = vb__strtab_find(&lex->stems, stem, slen);
-  w->exact = vb__strtab_find(&lex->exacts, s, len);
   w->negator = vb__strtab_find(&lex->negators, s, len) != 0;
   w->free = len == 4 && memcmp(s, "free", 4) == 0;
   w->set_off = (uint32_t)m->wset_len;
@@ -359,8 +388,8 @@ static int learn_word(vb_matcher *m, const char *s, size_t len, uint32_t id) {
   if (!rc)
     rc = sort_cands(m, w);
   w->trig_off = (uint32_t)m->trig_len;
-  if (!rc)
-    rc = add_trigs(m, s, len);
+  if (!rc) /* the prefilter looks at the text as written */
+    rc = add_trigs(m, text, text_len);
   w->trig_count = (uint32_t)(m->trig_len - w->trig_off);
   return rc;
 }
@@ -429,10 +458,12 @@ static bool item_matches(const vb_matcher *m, const vb__item *it, size_t i) {
   case VB__ITEM_SET:
     return in_set(m, w, it->id);
   default: {
-    size_t plen;
+    size_t plen, len = m->an.words[i].len;
     const char *p = vb__strtab_str(&m->lex->prefixes, it->id, &plen);
-    const vb__word *x = &m->an.words[i];
-    return x->len >= plen && memcmp(x->text, p, plen) == 0;
+    const char *s = m->an.words[i].text;
+    if (w->typo)
+      s = vb__strtab_str(&m->lex->typo.targets, w->typo, &len);
+    return len >= plen && memcmp(s, p, plen) == 0;
   }
   }
 }
@@ -580,12 +611,13 @@ static bool is_negated(const vb_matcher *m, const vb__term *term, size_t lo,
 static int add_notes(vb_matcher *m, uint32_t first, uint32_t count) {
   for (uint32_t k = 0; k < count; k++) {
     const vb__item *it = &m->lex->items[first + k];
-    if (it->kind != VB__ITEM_SET)
+    if (it->kind != VB__ITEM_SET && !word_at(m, m->pos[first + k])->typo)
       continue;
     if (vb__grow((void **)&m->notes, &m->note_cap, m->note_len + 1,
                  sizeof *m->notes))
       return VB_ENOMEM;
-    m->notes[m->note_len++] = (note){it->id, m->pos[first + k]};
+    m->notes[m->note_len++] =
+        (note){it->kind == VB__ITEM_SET ? it->id : 0, m->pos[first + k]};
   }
   return VB_OK;
 }
@@ -985,6 +1017,9 @@ static int build_results(vb_matcher *m) {
     uint8_t policy = lex->themes[out->theme].negated;
     out->negated = r->negated && policy != VB__NEG_COUNT;
     out->dropped = r->negated && policy == VB__NEG_DROP;
+    for (uint32_t k = 0; k < r->note_count; k++)
+      if (word_at(m, m->notes[r->note_off + k].word)->typo)
+        out->typo = 1;
     for (size_t x = 0; x < m->excl_count; x++) {
       const raw_match *e = &m->excl[x];
       if (e->ns < r->ne && r->ns < e->ne &&
@@ -1085,12 +1120,21 @@ size_t vb_matcher_match_note(const vb_matcher *m, size_t index, char *buf,
   const match_entry *x = &m->matches[index];
   for (uint32_t k = 0; k < x->note_count; k++) {
     const note *n = &m->notes[x->note_off + k];
-    size_t nlen;
-    const char *set = vb__strtab_str(&m->lex->set_names, n->set, &nlen);
     const vb__word *w = &m->an.words[n->word];
+    uint32_t typo = word_at(m, n->word)->typo;
+    size_t nlen, tlen = 0;
+    const char *set = n->set ? vb__strtab_str(&m->lex->set_names, n->set,
+                                              &nlen)
+                             : NULL;
+    const char *target =
+        typo ? vb__strtab_str(&m->lex->typo.targets, typo, &tlen) : "";
     char piece[256];
-    int p = snprintf(piece, sizeof piece, "%s@%s=%.*s", k ? ", " : "", set,
-                     (int)w->len, w->text);
+    int p = snprintf(piece, sizeof piece, "%s%s%s%s%.*s%s%.*s",
+                     k ? ", " : "", set ? "@" : "", set ? set : "",
+                     set ? "=" : "", (int)w->len, w->text,
+                     typo ? " (typo of " : "", (int)tlen, target);
+    if (p >= 0 && typo && (size_t)p + 1 < sizeof piece)
+      piece[p++] = ')', piece[p] = '\0';
     if (p < 0)
       continue;
     if (len + (size_t)p < size)

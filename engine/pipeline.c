@@ -368,6 +368,8 @@ static void write_row(const run *R, FILE *o, const batch *b,
       }
       if (x->dropped)
         fputs(",\"dropped\":true", o);
+      if (x->typo)
+        fputs(",\"typo\":true", o);
       fputc('}', o);
     }
     fputs("]}\n", o);

@@ -145,6 +145,20 @@ VB_API void vb_lexicon_term_location(const vb_lexicon *lex, size_t term,
                                      const char **file, unsigned *line,
                                      unsigned *column);
 
+/* Receives one warning of vb_lexicon_check: where and what. */
+typedef void (*vb_warning_fn)(void *ctx, const char *file, unsigned line,
+                              unsigned column, const char *message);
+/* Looks for stemming traps in a loaded lexicon and calls `fn` (may be
+ * NULL) once for each: an exclude that cancels one of its theme's terms
+ * everywhere ("supports" vs the term "support"), and a term word whose
+ * stem also matches a different common word ("installer" -> "install").
+ * The second check reads an English word list: `wordlist`, or Debian's
+ * wamerican when NULL; it is skipped for other languages.  Returns the
+ * number of warnings, VB_EIO when the word list cannot be read (the first
+ * check has then run), VB_ENOMEM.  Reads `lex` only. */
+VB_API int vb_lexicon_check(const vb_lexicon *lex, const char *wordlist,
+                            vb_warning_fn fn, void *ctx);
+
 /* `examples` embedded in the lexicon, in document order. */
 VB_API size_t vb_lexicon_example_count(const vb_lexicon *lex);
 /* Fills the example's theme, text (NUL-terminated, owned by the lexicon),
@@ -173,6 +187,8 @@ typedef struct vb_match {
   size_t excluded_by; /* the exclude term, when excluded */
   int dropped;        /* negated, and its theme does not count negated
                          mentions ("negated": "drop"): not counted */
+  int typo;           /* a word matched as a typo of a lexicon word
+                         ("typos": true), e.g. "shiping" for "shipping" */
 } vb_match;
 
 /* One word of the comment as the matcher sees it (for `explain`): a
@@ -204,7 +220,8 @@ VB_API int vb_matcher_run(vb_matcher *m, const char *text, size_t len);
 VB_API size_t vb_matcher_match_count(const vb_matcher *m);
 VB_API const vb_match *vb_matcher_match(const vb_matcher *m, size_t index);
 /* How the words of match `index` matched, for people: the set members
- * ("@problem=confusing"), comma-separated.  Writes at most size bytes
+ * and typos ("@problem=confusing, shiping (typo of shipping)"),
+ * comma-separated.  Writes at most size bytes
  * (NUL-terminated, truncated) and returns the full length, 0 when there
  * is nothing to say.  A match counts when neither excluded nor dropped. */
 VB_API size_t vb_matcher_match_note(const vb_matcher *m, size_t index,
@@ -527,6 +544,14 @@ typedef struct vb_eval vb_eval;
 VB_API int vb_eval_new(const vb_lexicon *lex, size_t max_examples,
                        vb_eval **out);
 VB_API void vb_eval_free(vb_eval *e);
+/* Scores only the `count` listed themes (by default every theme is
+ * scored), for a corpus labeled for those themes alone.  The others get
+ * no counts and are not written; labels of them still imply their
+ * ancestors, matches of them still roll up, and a term counts for (and is
+ * listed under) the nearest listed theme at or above its own.  Call it
+ * before the first vb_eval_add: VB_EINVAL after, or for an index out of
+ * range. */
+VB_API int vb_eval_set_themes(vb_eval *e, const size_t *themes, size_t count);
 /* Adds one labeled comment: `m` has just run on `text`; `gold` are its
  * labels as theme indices (ancestors are implied).  `id` names it in the
  * examples.  VB_EINVAL for a theme index out of range. */
@@ -544,6 +569,23 @@ VB_API void vb_eval_summary(const vb_eval *e, double *micro_f1,
 /* Table for people (with the noisiest terms and the kept examples), tidy
  * CSV (kind = theme, micro, macro or term) or JSON. */
 VB_API int vb_eval_write(const vb_eval *e, FILE *out, vb_report_format format);
+/* A new evaluation (*out, free it with vb_eval_free) holding the sums of
+ * `count` evaluations of one lexicon: comments, and per theme and per term
+ * their counts.  A theme is scored when any of them scores it, so each
+ * contributes only the themes it was scored on.  Examples are not copied.
+ * VB_EINVAL for no evaluations or different lexicons. */
+VB_API int vb_eval_pool(const vb_eval *const *evals, size_t count,
+                        vb_eval **out);
+/* Writes `count` evaluations, each named by names[i] (say, the labeled
+ * file it read), then `pooled` (their vb_eval_pool): per evaluation a
+ * table titled with its name, then the pooled table; CSV with a first
+ * column `file` ("(pooled)" on the pooled rows); JSON
+ * {"files": [{"file": NAME, ...}, ...], "pooled": {...}}, each object
+ * shaped as vb_eval_write's. */
+VB_API int vb_eval_write_pooled(const vb_eval *const *evals,
+                                const char *const *names, size_t count,
+                                const vb_eval *pooled, FILE *out,
+                                vb_report_format format);
 
 /* ---------------------------------------------------------------------------
  * Suggestions: words and pairs over-represented in a set of comments

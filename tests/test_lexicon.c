@@ -183,6 +183,147 @@ static void test_term_errors(void) {
 #undef TERM
 }
 
+/* Errors of the round-2 language: the document (its text after `head`),
+ * the column and a part of the message; every one is VB_ELEXICON on line
+ * 1 of "t.json". */
+static const char SET_P[] = "{\"sets\": {\"p\": [\"slow\"]}, \"themes\": "
+                            "[{\"id\": \"a\", \"label\": \"A\", \"terms\": [";
+static const struct {
+  const char *head, *tail;
+  unsigned column;
+  const char *part;
+} ROUND2_ERRORS[] = {
+    /* terms: the term's opening quote is at column 74 */
+    {SET_P, "\"menu NEAR/3 @nope\"]}]}", 87, "set \"@nope\" is not defined"},
+    {SET_P, "\"@ menu\"]}]}", 75, "a lone '@'"},
+    {SET_P, "\"menu @p\", \"@p ~2 load\", \"won't ~6 load\"]}]}", 106,
+     "~n with n from 1 to 5"},
+    {SET_P, "\"~2 load\"]}]}", 75, "must stand between two words"},
+    {SET_P, "\"load ~2\"]}]}", 80, "must stand between two words"},
+    {SET_P, "\"a ~1 ~2 b\"]}]}", 80, "must stand between two words"},
+    {SET_P, "\"seated WITH\"]}]}", 82, "WITH must stand between"},
+    {SET_P, "\"seated WITH @p more\"]}]}", 82, "WITH must stand between"},
+    {SET_P, "\"seated WITH @q\"]}]}", 87, "set \"@q\" is not defined"},
+    {SET_P, "\"a NEAR/2 b NEAR/2\"]}]}", 74, "words on both sides"},
+    /* theme keys, after "terms": ["x"], */
+    {SET_P, "\"x\"], \"negated\": \"ignore\"}]}", 91,
+     "\"negated\" must be \"flag\""},
+    {SET_P, "\"x\"], \"requires\": []}]}", 92, "\"requires\" is empty"},
+    {SET_P, "\"x\"], \"requires\": [\"p\"]}]}", 93,
+     "lists sets written \"@name\""},
+    {SET_P, "\"x\"], \"requires\": [\"@x\"]}]}", 94,
+     "set \"@x\" is not defined"},
+    /* set definitions and settings */
+    {"{\"sets\": {\"Bad\": [\"x\"]}", ", \"themes\": []}", 11,
+     "set name \"Bad\" must be lower-case"},
+    {"{\"sets\": {\"p\": []}", ", \"themes\": []}", 16, "set \"p\" is empty"},
+    {"{\"sets\": {\"p\": [\"front desk\"]}", ", \"themes\": []}", 17,
+     "must be one word"},
+    {"{\"sets\": {\"p\": [\"wi-fi\"]}", ", \"themes\": []}", 17, "is 2 words"},
+    {"{\"sets\": {\"p\": [3]}", ", \"themes\": []}", 17, "must be a string"},
+    {"{\"sets\": [\"x\"]", ", \"themes\": []}", 10, "an object of sets"},
+    {"{\"typos\": 1", ", \"themes\": []}", 11, "true or false"},
+};
+
+/* Sets, gaps, NEAR chains, WITH, "requires", "negated", "typos". */
+static void test_round2_errors(void) {
+  for (size_t i = 0; i < sizeof ROUND2_ERRORS / sizeof *ROUND2_ERRORS; i++) {
+    char json[512];
+    snprintf(json, sizeof json, "%s%s", ROUND2_ERRORS[i].head,
+             ROUND2_ERRORS[i].tail);
+    expect_error(json, VB_ELEXICON, 1, ROUND2_ERRORS[i].column,
+                 ROUND2_ERRORS[i].part, (int)i);
+  }
+
+  /* the same set in two lexicons: fine when identical, else an error */
+  const char *names[] = {"one.json", "two.json"};
+  const char *texts[] = {
+      "{\"sets\": {\"p\": [\"slow\", \"lag*\"]}, \"themes\": [{\"id\": \"a\", "
+      "\"label\": \"A\", \"terms\": [\"@p\"]}]}",
+      "{\"sets\": {\"p\": [\"slow\", \"lag*\"]}, \"themes\": [{\"id\": \"b\", "
+      "\"label\": \"B\", \"terms\": [\"menu @p\"]}]}"};
+  size_t lens[] = {strlen(texts[0]), strlen(texts[1])};
+  vb_lexicon *lex;
+  vb_error err;
+  CHECK_INT(vb_lexicon_compile(2, names, texts, lens, &lex, &err), VB_OK);
+  vb_lexicon_free(lex);
+  texts[1] = "{\"sets\": {\"p\": [\"slow\"]}, \"themes\": [{\"id\": \"b\", "
+             "\"label\": \"B\", \"terms\": [\"x\"]}]}";
+  lens[1] = strlen(texts[1]);
+  CHECK_INT(vb_lexicon_compile(2, names, texts, lens, &lex, &err),
+            VB_ELEXICON);
+  CHECK_STR(err.file, "two.json");
+  CHECK_INT(err.column, 11);
+  CHECK(strstr(err.message, "already defined differently at one.json:1:11") !=
+        NULL);
+  /* a set defined by a later lexicon can be used by an earlier one */
+  texts[0] = "{\"themes\": [{\"id\": \"a\", \"label\": \"A\", \"terms\": "
+             "[\"@p\"]}]}";
+  lens[0] = strlen(texts[0]);
+  CHECK_INT(vb_lexicon_compile(2, names, texts, lens, &lex, &err), VB_OK);
+  vb_lexicon_free(lex);
+  /* a contraction negator counts as "not" */
+  CHECK_INT(compile1("{\"negators\": [\"don't\", \"cannot\"], \"themes\": "
+                     "[{\"id\": \"a\", \"label\": \"A\", \"terms\": [\"x\"]}]}",
+                     &err, NULL),
+            VB_OK);
+}
+
+/* vb_lexicon_check: stemming traps. */
+static char warnings_[4096];
+static void collect_warning(void *ctx, const char *file, unsigned line,
+                            unsigned column, const char *message) {
+  (void)ctx;
+  size_t len = strlen(warnings_);
+  snprintf(warnings_ + len, sizeof warnings_ - len, "%s:%u:%u: %s\n", file,
+           line, column, message);
+}
+
+static void test_check(void) {
+  vb_error err;
+  vb_lexicon *lex;
+  int rc = compile1(
+      "{\"themes\": [{\"id\": \"support\", \"label\": \"S\",\n"
+      "  \"terms\": [\"support\", \"help desk\", \"installer\", \"delivery\"],\n"
+      "  \"exclude\": [\"supports\", \"desk lamp\"],\n"
+      "  \"themes\": [{\"id\": \"support.agent\", \"label\": \"A\",\n"
+      "    \"terms\": [\"support agent\"]}]},\n"
+      " {\"id\": \"other\", \"label\": \"O\", \"terms\": [\"management\"],\n"
+      "  \"exclude\": [\"help\"]}]}",
+      &err, &lex);
+  CHECK_INT(rc, VB_OK);
+  if (rc)
+    return;
+  warnings_[0] = '\0';
+  int n = vb_lexicon_check(lex, NULL, collect_warning, NULL);
+  /* "supports" cancels "support" and "support agent" (a child); "desk
+   * lamp" and "help" (another theme) cancel nothing */
+  CHECK(strstr(warnings_, "t.json:3:15: exclude \"supports\" cancels every "
+                          "match of term \"support\" of theme support "
+                          "(t.json:2:13)") != NULL);
+  CHECK(strstr(warnings_, "term \"support agent\" of theme support.agent") !=
+        NULL);
+  CHECK(strstr(warnings_, "desk lamp") == NULL);
+  CHECK(strstr(warnings_, "exclude \"help\"") == NULL);
+  /* stems that pull in a shorter, different word */
+  CHECK(strstr(warnings_, "t.json:2:37: \"installer\" (stem \"instal\") "
+                          "also matches \"instal\", \"install\"") != NULL);
+  CHECK(strstr(warnings_, "\"management\" (stem \"manag\") also matches "
+                          "\"manage\"") != NULL);
+  CHECK(strstr(warnings_, "\"delivery\"") == NULL);
+  CHECK(strstr(warnings_, "\"support\" (stem") == NULL);
+  CHECK_INT(n, 4);
+  if (n != 4)
+    fprintf(stderr, "%s", warnings_);
+  /* a missing word list: the exclude check still ran */
+  warnings_[0] = '\0';
+  CHECK_INT(vb_lexicon_check(lex, "/nonexistent/words", collect_warning,
+                             NULL),
+            VB_EIO);
+  CHECK(strstr(warnings_, "exclude \"supports\"") != NULL);
+  vb_lexicon_free(lex);
+}
+
 static void test_several_documents(void) {
   const char *names[] = {"one.json", "two.json"};
   const char *texts[] = {
@@ -249,6 +390,8 @@ int main(void) {
   test_structure_errors();
   test_theme_errors();
   test_term_errors();
+  test_round2_errors();
+  test_check();
   test_several_documents();
   test_files();
   return check_exit();

@@ -268,6 +268,195 @@ static void test_pattern_limit(void) {
   vb_lexicon_free(lex);
 }
 
+/* ---- lexicon language, round 2 ----------------------------------------- */
+
+static const char ROUND2[] =
+    "{\"negators\": [\"no\", \"not\", \"never\", \"don't\"],\n"
+    " \"sets\": {\"problem\": [\"confusing\", \"slow\", \"broken\", "
+    "\"drain*\", \"=ram\"],\n"
+    "          \"hospitality\": [\"waiter\", \"table\", \"restaurant\"]},\n"
+    " \"themes\": [\n"
+    "  {\"id\": \"usability\", \"label\": \"U\", \"terms\": [\n"
+    "    \"menu NEAR/3 @problem\", \"won't ~2 load\", "
+    "\"easy NEAR/2 on NEAR/1 battery\", \"@problem setup\"]},\n"
+    "  {\"id\": \"bugs\", \"label\": \"B\", \"negated\": \"drop\",\n"
+    "   \"terms\": [\"bug\", \"problem\", \"not work\"],\n"
+    "   \"themes\": [{\"id\": \"bugs.crash\", \"label\": \"C\", "
+    "\"terms\": [\"crash\"]},\n"
+    "              {\"id\": \"bugs.any\", \"label\": \"A\", \"negated\": "
+    "\"count\", \"terms\": [\"glitch\"]}]},\n"
+    "  {\"id\": \"support\", \"label\": \"S\", \"terms\": [\"seated WITH "
+    "@hospitality\", \"staff\"],\n"
+    "   \"exclude\": [\"staff @problem\"]},\n"
+    "  {\"id\": \"food\", \"label\": \"F\", \"requires\": [\"@hospitality\"],\n"
+    "   \"terms\": [\"delicious\"]}]}";
+
+/* Comments and the themes the ROUND2 lexicon must find in them. */
+static const struct {
+  const char *text, *themes;
+} ROUND2_CASES[] = {
+    /* sets: either side of NEAR, member stems and prefixes, =exact */
+    {"the menu is really confusing", "usability"},
+    {"battery drains, menu slowed", "usability"},
+    {"the menu is great", ""},
+    {"slow setup", "usability"}, /* a set in a phrase slot */
+    {"RAM setup", "usability"},
+    {"rams setup", ""},
+    {"the staff were nice", "support"},
+    {"staff broken", ""}, /* a set in an exclude */
+    /* gaps (~2) and NEAR chains */
+    {"it won't load", "usability"},
+    {"it won't even load", "usability"},
+    {"it won't ever even load", "usability"},
+    {"it won't ever, ever even load", ""}, /* not across a clause end */
+    {"it won't a b c load", ""},
+    {"easy on the battery", "usability"},
+    {"so easy on my battery", "usability"},
+    {"so easy on my old battery", ""},
+    {"easy on a b c battery", ""},
+    /* context: WITH @set and "requires" */
+    {"we were seated quickly", ""},
+    {"seated quickly, our waiter was kind", "support"},
+    {"delicious", ""},
+    {"a delicious meal at this restaurant", "food"},
+    /* negation over the clause, "X-free", the "drop" policy */
+    {"No problems with my order", ""}, /* the negator 4 words back */
+    {"no bugs at all", ""},
+    {"never had a problem", ""},
+    {"bug-free and fast", ""},
+    {"bug free", ""},
+    {"a bug, not fixed", "bugs"},
+    {"no idea why, a bug", "bugs"},
+    {"never a crash", ""}, /* children inherit "drop" */
+    {"it did crash", "bugs;bugs.crash"},
+    {"not one glitch", "bugs;bugs.any"}, /* "count" */
+    {"the menu is not confusing", "usability"},
+};
+
+static void test_round2_cases(const vb_lexicon *lex, vb_matcher *m) {
+  for (size_t i = 0; i < sizeof ROUND2_CASES / sizeof *ROUND2_CASES; i++) {
+    const char *got = themes_of(lex, m, ROUND2_CASES[i].text);
+    if (strcmp(got, ROUND2_CASES[i].themes) != 0)
+      fprintf(stderr, "  \"%s\": got \"%s\", want \"%s\"\n",
+              ROUND2_CASES[i].text, got, ROUND2_CASES[i].themes);
+    CHECK_STR(got, ROUND2_CASES[i].themes);
+  }
+}
+
+static void test_round2_matches(const vb_lexicon *lex, vb_matcher *m) {
+  /* the note names the set member that matched */
+  themes_of(lex, m, "the menu is really confusing");
+  char note[128];
+  CHECK(vb_matcher_match_count(m) == 1);
+  CHECK(vb_matcher_match_note(m, 0, note, sizeof note) > 0);
+  CHECK_STR(note, "@problem=confusing");
+  /* a chain's span covers every side */
+  themes_of(lex, m, "it is easy on the battery");
+  const vb_match *x = match_of(lex, m, "easy NEAR/2 on NEAR/1 battery");
+  CHECK(x && x->start == 6 && x->end == 25);
+  /* dropped mentions are listed, flagged and not counted */
+  themes_of(lex, m, "no bugs at all");
+  x = match_of(lex, m, "bug");
+  CHECK(x && x->negated && x->dropped && !x->excluded);
+  /* "count" clears the flag */
+  themes_of(lex, m, "not one glitch");
+  x = match_of(lex, m, "glitch");
+  CHECK(x && !x->negated && !x->dropped);
+  /* a negator between a mention's words negates it: flagged, counted */
+  themes_of(lex, m, "the menu is not confusing");
+  x = match_of(lex, m, "menu NEAR/3 @problem");
+  CHECK(x && x->negated && !x->dropped);
+}
+
+static void test_contractions(const vb_lexicon *lex, vb_matcher *m) {
+  /* every spelling of "doesn't" meets the term "not work"; its own
+   * "not" does not negate it */
+  const char *spellings[] = {"it does not work", "it doesn't work",
+                             "it doesnt work", "it doesn ' t work",
+                             "it doesn\xE2\x80\x99t work", "it don't work",
+                             "it dont work", "it didn't work"};
+  for (size_t i = 0; i < sizeof spellings / sizeof *spellings; i++) {
+    CHECK_STR(themes_of(lex, m, spellings[i]), "bugs");
+    const vb_match *x = match_of(lex, m, "not work");
+    CHECK(x && !x->negated);
+  }
+  /* "won't" is "will not" for the term "won't ~2 load" too */
+  CHECK_STR(themes_of(lex, m, "it will not even load"), "usability");
+  CHECK_STR(themes_of(lex, m, "it wont load"), "usability");
+  /* the negator "don't" is "not", so "cannot" and "can't" negate */
+  CHECK_STR(themes_of(lex, m, "I cannot find a bug"), "");
+  CHECK_STR(themes_of(lex, m, "I can't find a bug"), "");
+  /* the span of "doesn ' t work" covers the split contraction */
+  themes_of(lex, m, "it doesn ' t work");
+  const vb_match *x = match_of(lex, m, "not work");
+  CHECK(x != NULL);
+  if (x) {
+    CHECK_INT(x->start, 3);
+    CHECK_INT(x->end, 17);
+  }
+  /* words that merely end in "nt" are left alone */
+  themes_of(lex, m, "I want it to work");
+  CHECK_INT(vb_matcher_token_count(m), 5);
+}
+
+static void test_round2(void) {
+  vb_lexicon *lex = lex_inline(ROUND2);
+  CHECK(lex != NULL);
+  vb_matcher *m = NULL;
+  if (!lex || vb_matcher_new(lex, &m, NULL) != VB_OK) {
+    vb_lexicon_free(lex);
+    return;
+  }
+  test_round2_cases(lex, m);
+  test_round2_matches(lex, m);
+  test_contractions(lex, m);
+  vb_matcher_free(m);
+  vb_lexicon_free(lex);
+}
+
+static void test_typos(void) {
+  vb_lexicon *lex = lex_inline(
+      "{\"typos\": true, \"sets\": {\"late\": [\"late\", \"delayed\"]},\n"
+      " \"themes\": [{\"id\": \"shipping\", \"label\": \"S\",\n"
+      "   \"terms\": [\"shipping\", \"delivery\", \"@late parcel\", "
+      "\"quality\", \"instal*\"]}]}");
+  CHECK(lex != NULL);
+  vb_matcher *m = NULL;
+  if (!lex || vb_matcher_new(lex, &m, NULL) != VB_OK) {
+    vb_lexicon_free(lex);
+    return;
+  }
+  CHECK_STR(themes_of(lex, m, "the shiping was ok"), "shipping");
+  CHECK_STR(themes_of(lex, m, "the delivary was ok"), "shipping");
+  CHECK_STR(themes_of(lex, m, "the delievry was ok"), "shipping"); /* swap */
+  CHECK_STR(themes_of(lex, m, "a dellayed parcel"), "shipping");   /* set */
+  CHECK_STR(themes_of(lex, m, "the instalation failed"), "shipping");
+  /* known words and short words never change */
+  CHECK_STR(themes_of(lex, m, "shopping was fun"), "");
+  CHECK_STR(themes_of(lex, m, "equality matters"), "");
+  CHECK_STR(themes_of(lex, m, "shipp"), "");
+  themes_of(lex, m, "the shiping was ok");
+  const vb_match *x = vb_matcher_match(m, 0);
+  CHECK(x && x->typo);
+  char note[128];
+  vb_matcher_match_note(m, 0, note, sizeof note);
+  CHECK_STR(note, "shiping (typo of shipping)");
+  themes_of(lex, m, "the shipping was ok");
+  x = vb_matcher_match(m, 0);
+  CHECK(x && !x->typo);
+  vb_matcher_free(m);
+  vb_lexicon_free(lex);
+  /* off by default */
+  lex = lex_inline("{\"themes\": [{\"id\": \"s\", \"label\": \"S\", "
+                   "\"terms\": [\"shipping\"]}]}");
+  CHECK(lex != NULL);
+  if (lex && vb_matcher_new(lex, &m, NULL) == VB_OK) {
+    CHECK_STR(themes_of(lex, m, "the shiping was ok"), "");
+    vb_matcher_free(m);
+  }
+  vb_lexicon_free(lex);
+}
+
 int main(void) {
   vb_lexicon *lex = lex_file("test.json");
   CHECK(lex != NULL);
@@ -289,5 +478,7 @@ int main(void) {
   vb_lexicon_free(lex);
   test_languages();
   test_pattern_limit();
+  test_round2();
+  test_typos();
   return check_exit();
 }

@@ -74,6 +74,8 @@ static void test_anchors(void) {
 }
 
 /* The same comment through the fast and the reference matcher. */
+static size_t matched_; /* comments with a match, for the checks below */
+
 static void compare(vb_matcher *fast, vb_matcher *slow, const char *text,
                     size_t len, size_t *diffs) {
   int a = vb_matcher_run(fast, text, len), b = vb_matcher_run(slow, text, len);
@@ -84,8 +86,10 @@ static void compare(vb_matcher *fast, vb_matcher *slow, const char *text,
                    *y = vb_matcher_match(slow, i);
     same = x->term == y->term && x->start == y->start && x->end == y->end &&
            x->negated == y->negated && x->excluded == y->excluded &&
-           x->excluded_by == y->excluded_by;
+           x->excluded_by == y->excluded_by && x->dropped == y->dropped &&
+           x->typo == y->typo;
   }
+  matched_ += vb_matcher_match_count(slow) > 0;
   if (!same && (*diffs)++ < 5)
     fprintf(stderr, "fast and reference matching differ on \"%.*s\"\n",
             (int)(len > 200 ? 200 : len), text);
@@ -207,7 +211,23 @@ static void compare_on_random(const vb_lexicon *lex, unsigned seed,
                                       "up",
                                       "by",
                                       "%",
-                                      "10%"};
+                                      "10%",
+                                      "don't",
+                                      "doesn",
+                                      "t",
+                                      "dont",
+                                      "cannot",
+                                      "won\xe2\x80\x99t",
+                                      "bug-free",
+                                      "free",
+                                      "bug",
+                                      "shiping",
+                                      "delivary",
+                                      "load",
+                                      "even",
+                                      "menu",
+                                      "confusing",
+                                      "waiter"};
   size_t nwords = sizeof words / sizeof *words;
   vb_matcher *fast, *slow;
   CHECK_INT(vb_matcher_new(lex, &fast, NULL), VB_OK);
@@ -240,6 +260,21 @@ static const char EDGE_LEXICON[] =
     "weeks/\", \"/\\\\bmix-ups/\", \"/\\\\w-ups\\\\b/\"],"
     "\"exclude\": [\"/\\\\bfollow-ups?\\\\b/\"]}]}";
 
+/* A lexicon with every kind of word term of the round-2 language: sets in
+ * each slot, gaps, NEAR chains, WITH, "requires", negation policies,
+ * typos, contractions. */
+static const char ROUND2_LEXICON[] =
+    "{\"typos\": true, \"negators\": [\"no\", \"not\", \"never\"],"
+    "\"sets\": {\"problem\": [\"confusing\", \"slow\", \"error*\", "
+    "\"=ups\"], \"hosp\": [\"waiter\", \"menu\"]},"
+    "\"themes\": [{\"id\": \"u\", \"label\": \"U\", \"terms\": ["
+    "\"menu NEAR/3 @problem\", \"won't ~2 load\", \"@problem delivery\","
+    "\"took NEAR/2 days NEAR/1 arrive\", \"return WITH @hosp\", "
+    "\"not load\", \"shipping\"], \"exclude\": [\"@problem ~1 menu\"]},"
+    "{\"id\": \"b\", \"label\": \"B\", \"negated\": \"drop\","
+    "\"requires\": [\"@problem\", \"@hosp\"], \"terms\": [\"bug\", "
+    "\"delivery\", \"/\\\\b(?:took|takes) \\\\d+ days/\"]}]}";
+
 int main(void) {
   test_anchors();
 
@@ -260,6 +295,22 @@ int main(void) {
   CHECK_INT(vb_lexicon_compile(1, &name, &text, &len, &lex, &err), VB_OK);
   if (lex) {
     compare_on_random(lex, 11, 30000);
+    vb_lexicon_free(lex);
+  }
+  name = "round2.json";
+  text = ROUND2_LEXICON;
+  len = strlen(ROUND2_LEXICON);
+  int rc = vb_lexicon_compile(1, &name, &text, &len, &lex, &err);
+  if (rc)
+    fprintf(stderr, "round2.json:%u:%u: %s\n", err.line, err.column,
+            err.message);
+  CHECK_INT(rc, VB_OK);
+  if (lex) {
+    snprintf(path, sizeof path, "%s/corpora/sample.csv", src ? src : ".");
+    compare_on_corpus(lex, path);
+    matched_ = 0;
+    compare_on_random(lex, 13, 30000);
+    CHECK(matched_ > 3000); /* the comparison is not vacuous */
     vb_lexicon_free(lex);
   }
   return check_exit();

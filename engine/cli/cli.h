@@ -145,11 +145,28 @@ int cmd_suggest(int argc, char **argv);
       {"map", required_argument, NULL, OPT_MAP}, {                             \
     "split", required_argument, NULL, OPT_SPLIT                                \
   }
+#define MAX_GOLD_FILES 64
 typedef struct gold_args {
-  const char *gold, *labels, *map, *split; /* labels defaults to "labels" */
+  const char *gold[MAX_GOLD_FILES]; /* each --gold, as given */
+  size_t gold_count;
+  const char *labels, *map, *split; /* labels defaults to "labels" */
 } gold_args;
-/* Handles --gold --labels --map --split: 1 when `c` is one of them. */
-int gold_option(int c, gold_args *g);
+/* Handles --gold --labels --map --split: 1 when `c` is one of them, 0
+ * when not, -EXIT_USAGE after a usage error (too many --gold). */
+int gold_option(int c, const char *cmd, gold_args *g);
+/* A comma-separated list of theme ids ("pricing,support") as theme
+ * indices in *themes (malloc'd, *count of them): 0, or 1 with why not in
+ * `why` (an empty list or item, an id the lexicon lacks), or -1 when out
+ * of memory. */
+int parse_theme_list(const vb_lexicon *lex, const char *list, size_t **themes,
+                     size_t *count, char *why, size_t why_size);
+/* A --gold argument FILE or FILE:THEMES: split at the last ':' when what
+ * follows is a list of theme ids, else the whole of it is the path when
+ * such a file exists.  Sets *path (malloc'd) and *themes / *count (NULL /
+ * 0 for no list of its own); prints a usage error for `cmd` and returns
+ * EXIT_USAGE when it is neither; EXIT_INTERNAL when out of memory. */
+int parse_gold_spec(const vb_lexicon *lex, const char *cmd, const char *spec,
+                    char **path, size_t **themes, size_t *count);
 /* True when the row's split column (`col`, -1: none asked) holds `name`. */
 bool in_split(const vb_reader *r, long col, const char *name);
 

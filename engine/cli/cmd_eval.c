@@ -1,8 +1,14 @@
 /*
- * cmd_eval.c - `verbatim eval`: measures lexicons against a labeled (gold)
- * corpus: per theme precision, recall and F1 with Wilson intervals, micro
+ * cmd_eval.c - `verbatim eval`: measures lexicons against labeled (gold)
+ * corpora: per theme precision, recall and F1 with Wilson intervals, micro
  * and macro averages, per term true and false positives, and examples of
  * each error.  Counting rules: docs/labeling.md.
+ *
+ * Several --gold files make one run of a protocol: each file is scored on
+ * the themes it is labeled for (its own FILE:THEMES list, else --themes,
+ * else every theme) and written on its own, then the pooled figures are
+ * computed from the counts summed over the files.  One file alone is
+ * written as it always was, and --min-f1 reads the pooled micro F1.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -13,18 +19,26 @@
 #include "cli.h"
 
 static const char USAGE[] =
-    "Usage: verbatim eval [OPTIONS] --gold FILE\n"
+    "Usage: verbatim eval [OPTIONS] --gold FILE[:THEMES] [--gold ...]\n"
     "\n"
     "Measures the lexicon against comments labeled by people: per theme\n"
     "true/false positives and false negatives, precision, recall and F1 with\n"
     "95% Wilson intervals, micro and macro averages, and per term the true\n"
-    "and false positives it produced.\n"
+    "and false positives it produced.  With several --gold files: the\n"
+    "figures of each file, then the figures pooled over them.\n"
     "\n"
     "Options:\n"
     "  -l, --lexicon FILE      lexicon to use (repeatable; default: "
     "built-in)\n"
     "      --gold FILE         labeled comments: CSV, TSV or NDJSON, .gz or "
     "not\n"
+    "                          (repeatable); FILE:THEMES scores that file on\n"
+    "                          the comma-separated theme ids after the last "
+    "':'\n"
+    "      --themes LIST       score only these comma-separated theme ids "
+    "(in\n"
+    "                          the files without a :THEMES list of their "
+    "own)\n"
     "      --labels COL        the labels column: theme ids separated by ';'\n"
     "                          (default: labels)\n"
     "      --map FILE          CSV with columns label,theme mapping the gold\n"
@@ -40,7 +54,8 @@ static const char USAGE[] =
     "  -f, --format FMT        table (default on a terminal), csv or json\n"
     "  -o, --output FILE       write to FILE atomically (format from its\n"
     "                          extension .csv/.json/.txt unless -f is given)\n"
-    "      --min-f1 X          exit with 1 when the micro F1 is below X\n"
+    "      --min-f1 X          exit with 1 when the (pooled) micro F1 is "
+    "below X\n"
     "      --input-format FMT  auto (default), csv, tsv or ndjson\n"
     "  -q, --quiet             do not print the summary line\n"
     "  -h, --help              show this help\n"
@@ -48,11 +63,12 @@ static const char USAGE[] =
     "Exit codes: 0 done, 1 micro F1 below --min-f1, 2 usage, 3 input (an\n"
     "unknown label, a malformed row), 4 lexicon, 5 output, 70 internal.\n";
 
-enum { OPT_ERRORS = 512, OPT_MIN_F1 };
+enum { OPT_ERRORS = 512, OPT_MIN_F1, OPT_THEMES };
 
 static const struct option OPTIONS[] = {
     {"lexicon", required_argument, NULL, 'l'},
     GOLD_LONG_OPTIONS,
+    {"themes", required_argument, NULL, OPT_THEMES},
     {"text", required_argument, NULL, OPT_TEXT},
     {"id", required_argument, NULL, OPT_ID},
     {"errors", required_argument, NULL, OPT_ERRORS},
@@ -67,6 +83,7 @@ static const struct option OPTIONS[] = {
 typedef struct eval_args {
   input_args in;
   gold_args g;
+  const char *themes; /* --themes: NULL scores every theme */
   int format;
   unsigned long errors;
   double min_f1; /* < 0: none */
@@ -81,15 +98,18 @@ static int parse_args(int argc, char **argv, eval_args *a) {
   opterr = 0;
   int c;
   while ((c = getopt_long(argc, argv, ":l:f:o:qh", OPTIONS, NULL)) != -1) {
-    if (gold_option(c, &a->g))
-      continue;
-    int shared = input_option(c, "eval", &a->in);
+    int shared = gold_option(c, "eval", &a->g);
+    if (!shared)
+      shared = input_option(c, "eval", &a->in);
     if (shared < 0)
       return -shared;
     if (shared)
       continue;
     char *end;
     switch (c) {
+    case OPT_THEMES:
+      a->themes = optarg;
+      break;
     case 'f':
       if ((a->format = parse_report_format(optarg)) < 0)
         return usage_error("eval", "unknown format '%s' (table, csv, json)",
@@ -119,16 +139,17 @@ static int parse_args(int argc, char **argv, eval_args *a) {
                        "unexpected argument '%s' (the gold file goes "
                        "with --gold)",
                        argv[optind]);
-  if (!a->g.gold)
+  if (!a->g.gold_count)
     return usage_error("eval", "--gold FILE is required");
   return EXIT_OK;
 }
 
-static int evaluate(const eval_args *a, const vb_lexicon *lex, vb_matcher *m,
-                    const label_map *map, vb_eval *ev, uint64_t *rows) {
+static int evaluate(const eval_args *a, const char *path, const vb_lexicon *lex,
+                    vb_matcher *m, const label_map *map, vb_eval *ev,
+                    uint64_t *rows) {
   vb_reader *r;
   vb_error err;
-  int rc = vb_reader_open(a->g.gold, a->in.input_format, &r, &err);
+  int rc = vb_reader_open(path, a->in.input_format, &r, &err);
   if (rc) {
     print_error(&err);
     return exit_code_for(rc, EXIT_INPUT);
@@ -196,6 +217,145 @@ static int evaluate(const eval_args *a, const vb_lexicon *lex, vb_matcher *m,
   return code;
 }
 
+/* One --gold file: its path, the themes of its own :THEMES list (NULL:
+ * none given) and its evaluation. */
+typedef struct gold_file {
+  char *path;
+  size_t *themes, theme_count;
+  vb_eval *ev;
+} gold_file;
+
+/* What a run holds: the files, the --themes list, the pool of the files. */
+typedef struct eval_run {
+  gold_file files[MAX_GOLD_FILES];
+  size_t nfiles;
+  size_t *themes, theme_count; /* --themes; NULL: every theme */
+  vb_eval *pooled;             /* with two files or more */
+  uint64_t rows;
+} eval_run;
+
+static void run_free(eval_run *run) {
+  for (size_t i = 0; i < run->nfiles; i++) {
+    free(run->files[i].path);
+    free(run->files[i].themes);
+    vb_eval_free(run->files[i].ev);
+  }
+  free(run->themes);
+  vb_eval_free(run->pooled);
+}
+
+static int out_of_memory(void) {
+  fputs("verbatim: out of memory\n", stderr);
+  return EXIT_INTERNAL;
+}
+
+/* --themes and each --gold FILE[:THEMES], checked against the lexicon. */
+static int resolve_files(const eval_args *a, const vb_lexicon *lex,
+                         eval_run *run) {
+  char why[300];
+  int rc = a->themes ? parse_theme_list(lex, a->themes, &run->themes,
+                                        &run->theme_count, why, sizeof why)
+                     : 0;
+  if (rc < 0)
+    return out_of_memory();
+  if (rc)
+    return usage_error("eval", "--themes '%s': %s", a->themes, why);
+  for (size_t i = 0; i < a->g.gold_count; i++) {
+    gold_file *f = &run->files[i];
+    int code = parse_gold_spec(lex, "eval", a->g.gold[i], &f->path, &f->themes,
+                               &f->theme_count);
+    if (code)
+      return code == EXIT_INTERNAL ? out_of_memory() : code;
+    run->nfiles++;
+  }
+  return EXIT_OK;
+}
+
+/* Scores one file on its own themes, else on --themes, else on all. */
+static int evaluate_file(const eval_args *a, const vb_lexicon *lex,
+                         vb_matcher *m, const label_map *map, eval_run *run,
+                         gold_file *f) {
+  const size_t *themes = f->themes ? f->themes : run->themes;
+  size_t count = f->themes ? f->theme_count : run->theme_count;
+  /* set_themes fails only on indices out of range, and these were checked */
+  if (vb_eval_new(lex, a->errors, &f->ev) ||
+      (themes && vb_eval_set_themes(f->ev, themes, count)))
+    return out_of_memory();
+  return evaluate(a, f->path, lex, m, map, f->ev, &run->rows);
+}
+
+/* With several files, their pool; the evaluation --min-f1 reads. */
+static const vb_eval *overall(const eval_run *run) {
+  return run->nfiles > 1 ? run->pooled : run->files[0].ev;
+}
+
+static int pool_files(eval_run *run) {
+  if (run->nfiles < 2)
+    return EXIT_OK;
+  const vb_eval *evals[MAX_GOLD_FILES];
+  for (size_t i = 0; i < run->nfiles; i++)
+    evals[i] = run->files[i].ev;
+  return vb_eval_pool(evals, run->nfiles, &run->pooled) ? out_of_memory()
+                                                        : EXIT_OK;
+}
+
+static int write_run(const eval_run *run, FILE *o, vb_report_format format) {
+  if (run->nfiles == 1)
+    return vb_eval_write(run->files[0].ev, o, format);
+  const vb_eval *evals[MAX_GOLD_FILES];
+  const char *names[MAX_GOLD_FILES];
+  for (size_t i = 0; i < run->nfiles; i++) {
+    evals[i] = run->files[i].ev;
+    names[i] = run->files[i].path;
+  }
+  return vb_eval_write_pooled(evals, names, run->nfiles, run->pooled, o,
+                              format);
+}
+
+/* To -o (atomically) or standard output. */
+static int write_output(const eval_args *a, const eval_run *run) {
+  vb_outfile *out = NULL;
+  vb_error err;
+  if (a->in.output && vb_outfile_open(a->in.output, &out, &err)) {
+    print_error(&err);
+    return EXIT_OUTPUT;
+  }
+  FILE *o = out ? vb_outfile_stream(out) : stdout;
+  if (write_run(run, o, choose_report_format(a->format, a->in.output))) {
+    fputs("verbatim: cannot write the evaluation\n", stderr);
+    vb_outfile_abort(out);
+    return EXIT_OUTPUT;
+  }
+  if (out && vb_outfile_commit(out, &err)) {
+    print_error(&err);
+    return EXIT_OUTPUT;
+  }
+  return !out && fflush(stdout) != 0 ? EXIT_OUTPUT : EXIT_OK;
+}
+
+/* The summary line, and --min-f1 on the (pooled) micro F1. */
+static int summarize(const eval_args *a, const eval_run *run) {
+  double micro, macro;
+  vb_eval_summary(overall(run), &micro, &macro);
+  const char *pooled = run->nfiles > 1 ? "pooled " : "";
+  if (!a->in.quiet && run->nfiles > 1)
+    fprintf(stderr,
+            "verbatim: %llu labeled comments in %zu files, pooled micro F1 "
+            "%.4f, macro F1 %.4f\n",
+            (unsigned long long)run->rows, run->nfiles, micro, macro);
+  else if (!a->in.quiet)
+    fprintf(stderr,
+            "verbatim: %llu labeled comments, micro F1 %.4f, macro F1 "
+            "%.4f\n",
+            (unsigned long long)run->rows, micro, macro);
+  if (a->min_f1 >= 0 && micro < a->min_f1) {
+    fprintf(stderr, "verbatim: %smicro F1 %.4f is below --min-f1 %.4f\n",
+            pooled, micro, a->min_f1);
+    return EXIT_PARTIAL;
+  }
+  return EXIT_OK;
+}
+
 int cmd_eval(int argc, char **argv) {
   eval_args a;
   int code = parse_args(argc, argv, &a);
@@ -206,58 +366,19 @@ int cmd_eval(int argc, char **argv) {
   if ((code = load_matcher(&a.in.lexicons, &lex, &m)))
     return code;
   label_map map = {0};
-  vb_eval *ev = NULL;
-  vb_outfile *out = NULL;
-  uint64_t rows = 0;
+  eval_run run;
+  memset(&run, 0, sizeof run);
   if (a.g.map && (code = map_load(a.g.map, lex, &map)))
     goto done;
-  if (vb_eval_new(lex, a.errors, &ev)) {
-    fputs("verbatim: out of memory\n", stderr);
-    code = EXIT_INTERNAL;
+  if ((code = resolve_files(&a, lex, &run)))
     goto done;
-  }
-  if ((code = evaluate(&a, lex, m, &map, ev, &rows)))
+  for (size_t i = 0; i < run.nfiles && !code; i++)
+    code = evaluate_file(&a, lex, m, &map, &run, &run.files[i]);
+  if (code || (code = pool_files(&run)) || (code = write_output(&a, &run)))
     goto done;
-  vb_error err;
-  if (a.in.output && vb_outfile_open(a.in.output, &out, &err)) {
-    print_error(&err);
-    code = EXIT_OUTPUT;
-    goto done;
-  }
-  FILE *o = out ? vb_outfile_stream(out) : stdout;
-  vb_report_format format = choose_report_format(a.format, a.in.output);
-  if (vb_eval_write(ev, o, format)) {
-    fputs("verbatim: cannot write the evaluation\n", stderr);
-    code = EXIT_OUTPUT;
-    goto done;
-  }
-  if (out) {
-    int rc = vb_outfile_commit(out, &err);
-    out = NULL;
-    if (rc) {
-      print_error(&err);
-      code = EXIT_OUTPUT;
-      goto done;
-    }
-  } else if (fflush(stdout) != 0) {
-    code = EXIT_OUTPUT;
-    goto done;
-  }
-  double micro, macro;
-  vb_eval_summary(ev, &micro, &macro);
-  if (!a.in.quiet)
-    fprintf(stderr,
-            "verbatim: %llu labeled comments, micro F1 %.4f, macro F1 "
-            "%.4f\n",
-            (unsigned long long)rows, micro, macro);
-  if (a.min_f1 >= 0 && micro < a.min_f1) {
-    fprintf(stderr, "verbatim: micro F1 %.4f is below --min-f1 %.4f\n", micro,
-            a.min_f1);
-    code = EXIT_PARTIAL;
-  }
+  code = summarize(&a, &run);
 done:
-  vb_outfile_abort(out);
-  vb_eval_free(ev);
+  run_free(&run);
   map_free(&map);
   vb_matcher_free(m);
   vb_lexicon_free(lex);

@@ -51,6 +51,12 @@ static void print_culprits(const vb_lexicon *lex, const vb_matcher *m,
   }
 }
 
+static void print_warning(void *ctx, const char *file, unsigned line,
+                          unsigned column, const char *message) {
+  (void)ctx;
+  fprintf(stderr, "%s:%u:%u: warning: %s\n", file, line, column, message);
+}
+
 int cmd_lint(int argc, char **argv) {
   lexicon_args lexicons = {0};
   bool quiet = false;
@@ -108,11 +114,17 @@ int cmd_lint(int argc, char **argv) {
       print_culprits(lex, m, theme, text);
     }
   }
+  int warnings = vb_lexicon_check(lex, NULL, print_warning, NULL);
+  if (warnings == VB_EIO)
+    fputs("verbatim: lint: no English word list (Debian's wamerican): "
+          "stems were not checked against it\n",
+          stderr);
   if (!quiet || failed)
     printf("lint: %zu lexicon%s, %zu themes, %zu terms, %zu examples: %zu "
-           "failed\n",
+           "failed, %d warning%s\n",
            lexicons.count, lexicons.count == 1 ? "" : "s",
-           vb_lexicon_theme_count(lex), vb_lexicon_term_count(lex), n, failed);
+           vb_lexicon_theme_count(lex), vb_lexicon_term_count(lex), n, failed,
+           warnings > 0 ? warnings : 0, warnings == 1 ? "" : "s");
   vb_matcher_free(m);
   vb_lexicon_free(lex);
   return failed ? EXIT_PARTIAL : EXIT_OK;

@@ -107,9 +107,9 @@ static int parse_args(int argc, char **argv, suggest_args *a) {
   opterr = 0;
   int c, code = EXIT_OK;
   while ((c = getopt_long(argc, argv, ":l:f:o:qh", OPTIONS, NULL)) != -1) {
-    if (gold_option(c, &a->g))
-      continue;
-    int shared = input_option(c, "suggest", &a->in);
+    int shared = gold_option(c, "suggest", &a->g);
+    if (!shared)
+      shared = input_option(c, "suggest", &a->in);
     if (shared < 0)
       return -shared;
     if (shared)
@@ -155,11 +155,13 @@ static int parse_args(int argc, char **argv, suggest_args *a) {
   }
   a->files = argv + optind;
   a->nfiles = argc - optind;
-  if (a->g.gold && a->nfiles)
+  if (a->g.gold_count > 1)
+    return usage_error("suggest", "give one --gold FILE");
+  if (a->g.gold_count && a->nfiles)
     return usage_error("suggest", "give either --gold FILE or survey files");
-  if (a->g.gold && a->group >= 0)
+  if (a->g.gold_count && a->group >= 0)
     return usage_error("suggest", "--group goes with survey files, not --gold");
-  if (!a->g.gold && (a->g.map || a->g.split))
+  if (!a->g.gold_count && (a->g.map || a->g.split))
     return usage_error("suggest", "--map and --split go with --gold");
   return EXIT_OK;
 }
@@ -187,17 +189,17 @@ static int add_file(const suggest_args *a, const char *path,
     return exit_code_for(rc, EXIT_INPUT);
   }
   long text = find_text_column(r, a->in.text);
-  long labels = a->g.gold ? vb_reader_find_column(r, a->g.labels) : -1;
+  long labels = a->g.gold_count ? vb_reader_find_column(r, a->g.labels) : -1;
   long split = a->g.split ? vb_reader_find_column(r, "split") : -1;
   long score =
       a->group >= 0
           ? vb_reader_find_column(r, a->in.score ? a->in.score : "score")
           : -1;
-  const char *missing = text < 0                       ? "comment"
-                        : (a->g.gold && labels < 0)    ? a->g.labels
-                        : (a->g.split && split < 0)    ? "split"
-                        : (a->group >= 0 && score < 0) ? "score"
-                                                       : NULL;
+  const char *missing = text < 0                          ? "comment"
+                        : (a->g.gold_count && labels < 0) ? a->g.labels
+                        : (a->g.split && split < 0)       ? "split"
+                        : (a->group >= 0 && score < 0)    ? "score"
+                                                          : NULL;
   int code = EXIT_OK;
   if (missing) {
     fprintf(stderr, "verbatim: %s: no column named \"%s\"\n", vb_reader_name(r),
@@ -211,7 +213,7 @@ static int add_file(const suggest_args *a, const char *path,
   if (!gold || !sets || !in_gold)
     code = EXIT_INTERNAL;
   while (!code && (rc = vb_reader_next(r, &err)) != 0) {
-    if (!a->g.gold && (rc == VB_EMALFORMED || rc == VB_ETOOBIG)) {
+    if (!a->g.gold_count && (rc == VB_EMALFORMED || rc == VB_ETOOBIG)) {
       (*skipped)++; /* counted in the summary line; a gold file must be clean */
       continue;
     }
@@ -239,7 +241,7 @@ static int add_file(const suggest_args *a, const char *path,
     if (vb_matcher_token_count(m) == 0)
       continue; /* no words: nothing to learn from */
     size_t nsets = 0;
-    if (a->g.gold) {
+    if (a->g.gold_count) {
       size_t ng;
       const char *l = vb_reader_field(r, (size_t)labels, &len);
       if ((code = parse_labels(lex, map, l, len, gold, &ng, nt,
@@ -328,7 +330,7 @@ int cmd_suggest(int argc, char **argv) {
     code = EXIT_INPUT;
     goto done;
   }
-  size_t nsets = a.g.gold ? vb_lexicon_theme_count(lex) : 1;
+  size_t nsets = a.g.gold_count ? vb_lexicon_theme_count(lex) : 1;
   if (vb_suggest_new(nsets,
                      stop ? stop : (const char *)vb_cli_default_stopwords,
                      stop_len, &s) ||
@@ -341,10 +343,10 @@ int cmd_suggest(int argc, char **argv) {
     goto done;
   uint64_t skipped = 0;
   static char *stdin_only[] = {"-"};
-  char **files = a.g.gold   ? (char **)&a.g.gold
-                 : a.nfiles ? a.files
-                            : stdin_only;
-  int nfiles = a.g.gold ? 1 : a.nfiles ? a.nfiles : 1;
+  char **files = a.g.gold_count ? (char **)a.g.gold
+                 : a.nfiles     ? a.files
+                                : stdin_only;
+  int nfiles = a.g.gold_count ? 1 : a.nfiles ? a.nfiles : 1;
   for (int i = 0; i < nfiles && !code; i++)
     code = add_file(&a, files[i], lex, m, &map, s, &skipped);
   if (code)
@@ -365,12 +367,12 @@ int cmd_suggest(int argc, char **argv) {
             (unsigned long long)vb_suggest_total(s));
   for (size_t k = 0; k < nsets; k++) {
     uint64_t size = vb_suggest_set_size(s, k);
-    if (a.g.gold && size == 0)
+    if (a.g.gold_count && size == 0)
       continue; /* a theme with nothing missed */
     size_t n = vb_suggest_top(s, k, a.min_count, cands, a.top);
-    write_candidates(o, format,
-                     a.g.gold ? vb_lexicon_theme_id(lex, k) : "(untagged)",
-                     size, cands, n, &first);
+    write_candidates(
+        o, format, a.g.gold_count ? vb_lexicon_theme_id(lex, k) : "(untagged)",
+        size, cands, n, &first);
   }
   if (format == VB_REPORT_JSON)
     fputs("]}\n", o);

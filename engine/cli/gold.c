@@ -1,12 +1,18 @@
 /*
  * gold.c - reading labeled (gold) corpora for `eval` and `suggest`: the
- * --map file of foreign label names and each row's list of labels.
+ * --map file of foreign label names, each row's list of labels, and the
+ * --gold FILE:THEMES form that names the themes a file is labeled for.
+ *
+ * FILE:THEMES is split at the last ':' only when what follows is a list
+ * of the lexicon's theme ids, so a path that holds ':' is still read as a
+ * path; one that does not exist either is a usage error that says both.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -126,10 +132,13 @@ int parse_labels(const vb_lexicon *lex, const label_map *m, const char *s,
   return EXIT_OK;
 }
 
-int gold_option(int c, gold_args *g) {
+int gold_option(int c, const char *cmd, gold_args *g) {
   switch (c) {
   case OPT_GOLD:
-    g->gold = optarg;
+    if (g->gold_count == MAX_GOLD_FILES)
+      return -usage_error(cmd, "at most %d --gold files at once",
+                          MAX_GOLD_FILES);
+    g->gold[g->gold_count++] = optarg;
     return 1;
   case OPT_LABELS:
     g->labels = optarg;
@@ -143,6 +152,84 @@ int gold_option(int c, gold_args *g) {
   default:
     return 0;
   }
+}
+
+/* One id of a theme list: its index, or 1 with why not. */
+static int list_item(const vb_lexicon *lex, const char *s, size_t len,
+                     size_t *theme, char *why, size_t why_size) {
+  char id[256];
+  if (len == 0 || len >= sizeof id) {
+    snprintf(why, why_size,
+             len ? "a theme id is too long"
+                 : "a theme id is empty (ids are separated by "
+                   "',')");
+    return 1;
+  }
+  memcpy(id, s, len);
+  id[len] = '\0';
+  long t = vb_lexicon_theme_find(lex, id);
+  if (t < 0) {
+    snprintf(why, why_size,
+             "\"%s\" is not a theme id of the lexicon (verbatim lint -v "
+             "lists them)",
+             id);
+    return 1;
+  }
+  *theme = (size_t)t;
+  return 0;
+}
+
+int parse_theme_list(const vb_lexicon *lex, const char *list, size_t **themes,
+                     size_t *count, char *why, size_t why_size) {
+  *themes = NULL;
+  *count = 0;
+  if (!*list) {
+    snprintf(why, why_size, "the list of theme ids is empty");
+    return 1;
+  }
+  size_t items = 1;
+  for (const char *p = list; *p; p++)
+    items += *p == ',';
+  size_t *t = malloc(items * sizeof *t);
+  if (!t)
+    return -1;
+  for (const char *p = list;; p++) {
+    size_t len = strcspn(p, ",");
+    if (list_item(lex, p, len, &t[*count], why, why_size)) {
+      free(t);
+      *count = 0;
+      return 1;
+    }
+    (*count)++;
+    p += len;
+    if (!*p)
+      break;
+  }
+  *themes = t;
+  return 0;
+}
+
+int parse_gold_spec(const vb_lexicon *lex, const char *cmd, const char *spec,
+                    char **path, size_t **themes, size_t *count) {
+  const char *colon = strrchr(spec, ':');
+  char why[300];
+  int rc = 1;
+  *themes = NULL;
+  *count = 0;
+  if (colon)
+    rc = parse_theme_list(lex, colon + 1, themes, count, why, sizeof why);
+  if (rc < 0)
+    return EXIT_INTERNAL;
+  if (rc && colon && access(spec, F_OK) != 0)
+    return usage_error(
+        cmd, "--gold '%s': no such file, and after its last ':' %s", spec, why);
+  *path = rc ? strdup(spec) : strndup(spec, (size_t)(colon - spec));
+  if (!*path) {
+    free(*themes);
+    *themes = NULL;
+    return EXIT_INTERNAL;
+  }
+  return EXIT_OK;
 }
 
 bool in_split(const vb_reader *r, long col, const char *name) {
