@@ -8,13 +8,16 @@
 # Environment: ROWS (1000000), SEED (7), NON_ASCII (0.10), RUNS (3: timed
 # runs per Verbatim figure, the median is reported), BIG_ROWS (10000000:
 # the bounded-memory report, streamed from the generator; 0 skips it),
-# PEERS (1; 0 skips PostgreSQL and SQLite), OUT (bench/out).
+# PEERS (1; 0 skips PostgreSQL and SQLite), OUT (bench/out), BASELINE (an
+# earlier verbatim binary: its report -j 1, with its own built-in lexicon,
+# is timed in turns with this build's, for a before/after table).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 build=${1:-$root/build/release}
 ROWS=${ROWS:-1000000} SEED=${SEED:-7} NON_ASCII=${NON_ASCII:-0.10}
 RUNS=${RUNS:-3} BIG_ROWS=${BIG_ROWS:-10000000} PEERS=${PEERS:-1}
+BASELINE=${BASELINE:-}
 OUT=${OUT:-$root/bench/out}
 vb=$build/verbatim
 gen=$build/bench/verbatim-gen-corpus
@@ -62,6 +65,17 @@ for j in 1 2; do
   time_run report-j$j "$RUNS" "$vb" report -j $j -q -f csv -o "$OUT/report-j$j.csv" "$corpus"
 done
 time_run report-100k-j1 "$RUNS" "$vb" report -j 1 -q -l "$lex100k" -f csv -o /dev/null "$corpus"
+if [ -n "$BASELINE" ]; then
+  # in turns, so that a slow spell of the machine hits both alike
+  echo "bench: before/after, report -j 1: $BASELINE vs $vb"
+  for ((k = 0; k < RUNS; k++)); do
+    time_run "before-$k" 1 "$BASELINE" report -j 1 -q -f csv -o /dev/null "$corpus"
+    time_run "after-$k" 1 "$vb" report -j 1 -q -f csv -o /dev/null "$corpus"
+  done
+  for side in before after; do
+    cat "$OUT/$side-"*.time | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' > "$OUT/$side.time"
+  done
+fi
 "$vb" tag -j 1 -q --timings -f csv -o /dev/null "$corpus" 2> "$OUT/stages-tag.txt" || true
 "$vb" report -j 1 -q --timings -f csv -o /dev/null "$corpus" 2> "$OUT/stages-report.txt" || true
 if [ "$BIG_ROWS" != 0 ]; then
@@ -91,11 +105,13 @@ python3 - "$rows" "$bytes" "$(t cat)" "$(t tag-j1)" "$(t tag-j2)" "$(t report-j1
   "$(t report-j2)" "$(t report-100k-j1)" "$(r tag-j1)" "$(r tag-j2)" "$(r report-j1)" \
   "$(r report-j2)" "$(r report-100k-j1)" "$pg_load" "$pg_query" "$pg_diff" \
   "$sq_index" "$sq_query" "$sq_diff" "${big_wall:--}" "${big_rss:--}" "$BIG_ROWS" \
-  "$OUT/stages-tag.txt" "$OUT/stages-report.txt" > "$results" <<'EOF'
+  "$OUT/stages-tag.txt" "$OUT/stages-report.txt" \
+  "$([ -n "$BASELINE" ] && t before || echo -)" "$([ -n "$BASELINE" ] && t after || echo -)" \
+  "${BASELINE:--}" > "$results" <<'EOF'
 import re, sys
 (rows, nbytes, cat, tag1, tag2, rep1, rep2, rep100k, rss_t1, rss_t2, rss_r1, rss_r2,
  rss_100k, pg_load, pg_query, pg_diff, sq_index, sq_query, sq_diff, big_wall, big_rss,
- big_rows, st_tag, st_rep) = sys.argv[1:]
+ big_rows, st_tag, st_rep, before, after, baseline) = sys.argv[1:]
 rows = int(rows); nbytes = int(nbytes)
 f = lambda x: float(x)
 def rate(sec): return rows / max(f(sec), 1e-3)
@@ -119,6 +135,13 @@ for label, path in [("tag -j 1", st_tag), ("report -j 1", st_rep)]:
     m = re.search(r"thread-seconds by stage: (.*); total ([0-9.]+)", text)
     if m:
         print("Stages, %s (--timings, thread-seconds): %s; total %s s\n" % (label, m.group(1), m.group(2)))
+if before != "-":
+    print("Before/after, report -j 1 with each binary's built-in default lexicon, runs in turns (medians):\n")
+    print("| binary | seconds | comments/s | after / before |")
+    print("|---|---|---|---|")
+    print("| before: %s | %.2f | %.0f | - |" % (baseline, f(before), rate(before)))
+    print("| after: this build | %.2f | %.0f | %.2f |" % (f(after), rate(after), f(after) / f(before)))
+    print()
 print("| tool | seconds | comments/s | seconds / Verbatim report -j 1 | theme x group counts differ from ours by |")
 print("|---|---|---|---|---|")
 print("| Verbatim report -j 1 | %.2f | %.0f | 1.00 | - |" % (f(rep1), rate(rep1)))
