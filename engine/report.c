@@ -12,6 +12,16 @@
  * in every slice, which BI tools expect.  NPS is not additive: the CSV
  * carries the overall slice (segment values "(all)") next to the others
  * instead of leaving totals to be re-aggregated.
+ *
+ * With both segments and periods the totals a reader needs are the
+ * margins: each segment over all periods and each period over all
+ * segments.  They are built at write time by merging the slices' tallies
+ * into two companion reports (one without periods, one without segments),
+ * so their figures are exactly those of a run without --period or without
+ * --by, and the row loop pays nothing for them.  Every written block
+ * (a "section") says which margin it is.  A slice with fewer responses
+ * than min_responses keeps its counts but has no figures: with a handful
+ * of responses an NPS or a share is noise.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -39,10 +49,12 @@ struct vb_report {
   vb__strtab keys; /* slice key -> id (1-based) */
   slice *slices;
   size_t slice_cap;
-  uint64_t min_mentions;
+  uint64_t min_mentions, min_responses;
   size_t top;
   char *key;
   size_t key_cap;
+  /* the margins, rebuilt by each write (NULL unless by_count and period) */
+  vb_report *segment_totals, *period_totals;
 };
 
 int vb_report_new(const vb_lexicon *lex, const char *const by[],
@@ -96,6 +108,8 @@ void vb_report_free(vb_report *r) {
   free(r->scale_text);
   free(r->key);
   vb_tally_free(r->overall);
+  vb_report_free(r->segment_totals);
+  vb_report_free(r->period_totals);
   free(r);
 }
 
@@ -104,6 +118,10 @@ vb_tally *vb_report_overall(vb_report *r) { return r->overall; }
 void vb_report_set_limits(vb_report *r, uint64_t min_mentions, size_t top) {
   r->min_mentions = min_mentions;
   r->top = top;
+}
+
+void vb_report_set_min_responses(vb_report *r, uint64_t min_responses) {
+  r->min_responses = min_responses;
 }
 
 /* The slice key: each value as 4-byte length + bytes, then the start. */
@@ -183,6 +201,7 @@ static const vb_group GROUPS[] = {VB_GROUP_DETRACTOR, VB_GROUP_PASSIVE,
 typedef struct slice_figs {
   uint64_t responses[NG + 1], with_text[NG + 1], untagged[NG + 1];
   uint64_t scored;
+  bool too_few; /* fewer responses than min_responses: no figures */
   double nps, margin;
 } slice_figs;
 
@@ -192,7 +211,8 @@ typedef struct theme_figs {
   double theme_nps, impact, dp_p;
 } theme_figs;
 
-static void slice_figures(const vb_tally *t, slice_figs *f) {
+static void slice_figures(const vb_tally *t, uint64_t min_responses,
+                          slice_figs *f) {
   memset(f, 0, sizeof *f);
   for (int g = 0; g < NG; g++) {
     f->responses[g] = vb_tally_responses(t, GROUPS[g]);
@@ -204,8 +224,9 @@ static void slice_figures(const vb_tally *t, slice_figs *f) {
   }
   uint64_t d = f->responses[0], p = f->responses[2];
   f->scored = d + f->responses[1] + p;
-  f->nps = vb_nps(p, d, f->scored);
-  f->margin = vb_nps_margin(p, d, f->scored);
+  f->too_few = f->responses[NG] < min_responses;
+  f->nps = f->too_few ? NAN : vb_nps(p, d, f->scored);
+  f->margin = f->too_few ? NAN : vb_nps_margin(p, d, f->scored);
 }
 
 static void theme_figures(const vb_tally *t, const slice_figs *sf, size_t theme,
@@ -227,6 +248,23 @@ static void theme_figures(const vb_tally *t, const slice_figs *sf, size_t theme,
   f->impact = sf->nps - vb_nps(sf->responses[2] - mp, sf->responses[0] - md,
                                sf->scored - ms);
   f->dp_p = vb_two_proportion_p(md, sf->with_text[0], mp, sf->with_text[2]);
+  if (sf->too_few) { /* the counts stay, the figures go */
+    for (int g = 0; g <= NG; g++)
+      f->share[g] = f->low[g] = f->high[g] = NAN;
+    f->theme_nps = f->impact = f->dp_p = NAN;
+  }
+}
+
+/* The share of comments with text in group g that mention no theme, and
+ * its interval (NAN when undefined or the slice has too few responses). */
+static double untagged_share(const slice_figs *sf, int g, double *lo,
+                             double *hi) {
+  vb_wilson(sf->untagged[g], sf->with_text[g], lo, hi);
+  if (sf->too_few || !sf->with_text[g]) {
+    *lo = *hi = NAN;
+    return NAN;
+  }
+  return (double)sf->untagged[g] / (double)sf->with_text[g];
 }
 
 /* Themes shown: mentioned by at least min_mentions comments overall. */
@@ -237,18 +275,24 @@ static bool shown(const vb_report *r, size_t theme) {
   return n >= r->min_mentions;
 }
 
-/* Slices in output order: by values, then period start. */
-static const vb_report *sort_ctx;
-static int by_slice(const void *a, const void *b) {
-  const slice *x = &sort_ctx->slices[*(const size_t *)a];
-  const slice *y = &sort_ctx->slices[*(const size_t *)b];
-  for (size_t i = 0; i < sort_ctx->by_count; i++) {
+/* Orders two slices' segment values, bytewise, column by column. */
+static int compare_values(size_t by_count, const slice *x, const slice *y) {
+  for (size_t i = 0; i < by_count; i++) {
     size_t n = x->lens[i] < y->lens[i] ? x->lens[i] : y->lens[i];
     int c = memcmp(x->values[i], y->values[i], n);
     if (c || x->lens[i] != y->lens[i])
       return c ? c : (x->lens[i] < y->lens[i] ? -1 : 1);
   }
-  return strcmp(x->start, y->start);
+  return 0;
+}
+
+/* Slices in output order: by values, then period start. */
+static const vb_report *sort_ctx;
+static int by_slice(const void *a, const void *b) {
+  const slice *x = &sort_ctx->slices[*(const size_t *)a];
+  const slice *y = &sort_ctx->slices[*(const size_t *)b];
+  int c = compare_values(sort_ctx->by_count, x, y);
+  return c ? c : strcmp(x->start, y->start);
 }
 
 static size_t *sorted_slices(const vb_report *r) {
@@ -277,7 +321,114 @@ static const slice *previous_slice(vb_report *r, const slice *s) {
   return id ? &r->slices[id - 1] : NULL;
 }
 
-/* A slice's figures and those of its previous period, if any. */
+/* ---- sections: the blocks a report writes, in order ------------------ */
+
+/* What a section totals over (the `margin` column, docs/metrics.md). */
+typedef enum margin {
+  MARGIN_OVERALL, /* every response */
+  MARGIN_SEGMENT, /* one combination of segment values, all periods */
+  MARGIN_PERIOD,  /* one period, all segments */
+  MARGIN_NONE     /* one segment in one period: a cell, not a total */
+} margin;
+
+static const char *const MARGIN_NAMES[] = {"overall", "segment", "period",
+                                           "none"};
+
+typedef struct section {
+  vb_report *owner; /* the report (or margin) that holds s: finds its
+                       previous period */
+  const slice *s;   /* NULL for the overall section */
+  const vb_tally *tally;
+  margin kind;
+} section;
+
+static bool has_segment(margin m) {
+  return m == MARGIN_SEGMENT || m == MARGIN_NONE;
+}
+static bool has_period(margin m) {
+  return m == MARGIN_PERIOD || m == MARGIN_NONE;
+}
+
+/* With segments and periods: each segment's total over all periods and
+ * each period's total over all segments, merged from the slices. */
+static int build_margins(vb_report *r) {
+  vb_report_free(r->segment_totals);
+  vb_report_free(r->period_totals);
+  r->segment_totals = r->period_totals = NULL;
+  if (!r->by_count || r->period == VB_PERIOD_NONE)
+    return VB_OK;
+  int rc = vb_report_new(r->lex, (const char *const *)r->by, r->by_count,
+                         VB_PERIOD_NONE, NULL, &r->segment_totals);
+  if (!rc)
+    rc = vb_report_new(r->lex, NULL, 0, r->period, NULL, &r->period_totals);
+  for (size_t i = 0; i < r->keys.count && !rc; i++) {
+    const slice *s = &r->slices[i];
+    vb_tally *seg, *per;
+    rc = vb_report_slice(r->segment_totals, (const char *const *)s->values,
+                         s->lens, NULL, NULL, &seg);
+    if (!rc)
+      rc = vb_report_slice(r->period_totals, NULL, NULL, s->start, s->label,
+                           &per);
+    if (!rc)
+      rc = vb_tally_merge(seg, s->tally);
+    if (!rc)
+      rc = vb_tally_merge(per, s->tally);
+  }
+  return rc;
+}
+
+/* The sections in output order: overall; the period totals by period;
+ * then for each segment its total over all periods followed by its
+ * periods.  The caller frees *out. */
+static int list_sections(vb_report *r, section **out, size_t *count) {
+  *out = NULL;
+  int rc = build_margins(r);
+  if (rc)
+    return rc;
+  vb_report *seg = r->segment_totals, *per = r->period_totals;
+  size_t n_seg = seg ? seg->keys.count : 0, n_per = per ? per->keys.count : 0;
+  size_t *order = sorted_slices(r);
+  size_t *seg_order = seg ? sorted_slices(seg) : NULL;
+  size_t *per_order = per ? sorted_slices(per) : NULL;
+  section *list = malloc((1 + n_per + n_seg + r->keys.count) * sizeof *list);
+  if (!list || !order || (seg && !seg_order) || (per && !per_order)) {
+    rc = VB_ENOMEM;
+    goto done;
+  }
+  margin cell = seg                ? MARGIN_NONE
+                : r->by_count      ? MARGIN_SEGMENT
+                : r->period != VB_PERIOD_NONE ? MARGIN_PERIOD
+                                              : MARGIN_NONE;
+  size_t n = 0, next_seg = 0;
+  list[n++] = (section){r, NULL, r->overall, MARGIN_OVERALL};
+  for (size_t i = 0; i < n_per; i++) {
+    const slice *s = &per->slices[per_order[i]];
+    list[n++] = (section){per, s, s->tally, MARGIN_PERIOD};
+  }
+  const slice *last = NULL;
+  for (size_t i = 0; i < r->keys.count; i++) {
+    const slice *s = &r->slices[order[i]];
+    /* segment totals and slices are in the same value order */
+    if (seg && (!last || compare_values(r->by_count, last, s))) {
+      const slice *t = &seg->slices[seg_order[next_seg++]];
+      list[n++] = (section){seg, t, t->tally, MARGIN_SEGMENT};
+    }
+    list[n++] = (section){r, s, s->tally, cell};
+    last = s;
+  }
+  *out = list;
+  *count = n;
+  list = NULL;
+done:
+  free(list);
+  free(order);
+  free(seg_order);
+  free(per_order);
+  return rc;
+}
+
+/* A section's figures and those of its previous period, if any.  A slice
+ * with too few responses has no figures, nor does a change against one. */
 typedef struct slice_view {
   const vb_tally *tally;
   slice_figs figs;
@@ -285,13 +436,14 @@ typedef struct slice_view {
   slice_figs prev_figs;
 } slice_view;
 
-static void view_slice(vb_report *r, const slice *s, const vb_tally *t,
-                       slice_view *v) {
-  v->tally = t;
-  slice_figures(t, &v->figs);
-  v->prev = s ? previous_slice(r, s) : NULL;
+static void view_slice(vb_report *r, const section *sec, slice_view *v) {
+  v->tally = sec->tally;
+  slice_figures(sec->tally, r->min_responses, &v->figs);
+  v->prev = sec->s ? previous_slice(sec->owner, sec->s) : NULL;
   if (v->prev)
-    slice_figures(v->prev->tally, &v->prev_figs);
+    slice_figures(v->prev->tally, r->min_responses, &v->prev_figs);
+  if (v->prev && (v->figs.too_few || v->prev_figs.too_few))
+    v->prev = NULL;
 }
 
 /* A theme's figures in the slice and (when there is one) the previous
@@ -312,45 +464,51 @@ static void csv_num(FILE *o, double v, int decimals) {
     fprintf(o, ",%.*f", decimals, v);
 }
 
-static void csv_slice_prefix(FILE *o, const vb_report *r, const slice *s) {
+static void csv_slice_prefix(FILE *o, const vb_report *r,
+                             const section *sec) {
+  const slice *s = sec->s;
   for (size_t i = 0; i < r->by_count; i++) {
-    if (s)
+    if (has_segment(sec->kind))
       vb_csv_write_field(o, s->values[i], s->lens[i]);
     else
       fputs(ALL, o);
     fputc(',', o);
   }
-  if (r->period != VB_PERIOD_NONE)
-    fprintf(o, "%s,%s,", s ? s->start : ALL, s ? s->label : ALL);
+  if (r->period != VB_PERIOD_NONE) {
+    bool p = has_period(sec->kind);
+    fprintf(o, "%s,%s,", p ? s->start : ALL, p ? s->label : ALL);
+  }
+}
+
+/* The last two columns: which margin the row is, and whether the slice
+ * has too few responses for figures. */
+static void csv_row_end(FILE *o, const section *sec, const slice_figs *sf) {
+  fprintf(o, ",%s,%d\n", MARGIN_NAMES[sec->kind], sf->too_few ? 1 : 0);
 }
 
 static const char *group_label(int g) {
   return g == NG ? ALL : vb_group_name(GROUPS[g]);
 }
 
-static void csv_slice(FILE *o, vb_report *r, const slice *s,
-                      const vb_tally *t) {
+static void csv_slice(FILE *o, vb_report *r, const section *sec) {
   slice_view v;
-  view_slice(r, s, t, &v);
+  view_slice(r, sec, &v);
   const slice_figs sf = v.figs, pf = v.prev_figs;
   const slice *prev = v.prev;
   /* the (all) and (untagged) rows */
   for (int g = 0; g <= NG; g++) {
-    csv_slice_prefix(o, r, s);
+    csv_slice_prefix(o, r, sec);
     fprintf(o, "(all),All responses,,%s,%llu,%llu,,,,", group_label(g),
             (unsigned long long)sf.responses[g],
             (unsigned long long)sf.with_text[g]);
     csv_num(o, sf.nps, 4);
     csv_num(o, sf.margin, 4);
-    fputs(",,,,,,\n", o);
+    fputs(",,,,,,", o);
+    csv_row_end(o, sec, &sf);
   }
   for (int g = 0; g <= NG; g++) {
-    double lo, hi,
-        share = sf.with_text[g]
-                    ? (double)sf.untagged[g] / (double)sf.with_text[g]
-                    : NAN;
-    vb_wilson(sf.untagged[g], sf.with_text[g], &lo, &hi);
-    csv_slice_prefix(o, r, s);
+    double lo, hi, share = untagged_share(&sf, g, &lo, &hi);
+    csv_slice_prefix(o, r, sec);
     fprintf(o, "(untagged),No theme,,%s,%llu,%llu,%llu", group_label(g),
             (unsigned long long)sf.responses[g],
             (unsigned long long)sf.with_text[g],
@@ -360,7 +518,8 @@ static void csv_slice(FILE *o, vb_report *r, const slice *s,
     csv_num(o, hi, 6);
     csv_num(o, sf.nps, 4);
     csv_num(o, sf.margin, 4);
-    fputs(",,,,,,\n", o);
+    fputs(",,,,,,", o);
+    csv_row_end(o, sec, &sf);
   }
   const vb_lexicon *lex = r->lex;
   for (size_t th = 0; th < vb_lexicon_theme_count(lex); th++) {
@@ -371,7 +530,7 @@ static void csv_slice(FILE *o, vb_report *r, const slice *s,
     long parent = vb_lexicon_theme_parent(lex, th);
     const char *label = vb_lexicon_theme_label(lex, th);
     for (int g = 0; g <= NG; g++) {
-      csv_slice_prefix(o, r, s);
+      csv_slice_prefix(o, r, sec);
       fprintf(o, "%s,", vb_lexicon_theme_id(lex, th));
       vb_csv_write_field(o, label, strlen(label));
       fprintf(o, ",%s,%s,%llu,%llu,%llu",
@@ -397,7 +556,7 @@ static void csv_slice(FILE *o, vb_report *r, const slice *s,
       } else {
         fputs(",,", o);
       }
-      fputc('\n', o);
+      csv_row_end(o, sec, &sf);
     }
   }
 }
@@ -408,7 +567,7 @@ static const char CSV_PERIOD_COLUMNS[] = "period,period_label,";
 static const char CSV_COLUMNS[] =
     "theme,theme_label,parent,group,responses,with_text,mentions,share,"
     "share_low,share_high,nps,nps_margin,theme_nps,impact,dp_p_value,"
-    "dp_significant,prev_share,change_p_value";
+    "dp_significant,prev_share,change_p_value,margin,below_min_responses";
 
 static bool in_list(const char *list, const char *name) {
   size_t n = strlen(name);
@@ -443,14 +602,13 @@ static int write_csv(vb_report *r, FILE *o) {
     fputs(CSV_PERIOD_COLUMNS, o);
   fputs(CSV_COLUMNS, o);
   fputc('\n', o);
-  size_t *order = sorted_slices(r);
-  if (!order)
-    return VB_ENOMEM;
-  csv_slice(o, r, NULL, r->overall); /* "(all)" first, then each slice */
-  for (size_t i = 0; i < r->keys.count; i++)
-    csv_slice(o, r, &r->slices[order[i]], r->slices[order[i]].tally);
-  free(order);
-  return VB_OK;
+  section *list;
+  size_t n;
+  int rc = list_sections(r, &list, &n);
+  for (size_t i = 0; !rc && i < n; i++)
+    csv_slice(o, r, &list[i]);
+  free(list);
+  return rc;
 }
 
 /* The `max` most frequent pairs of shown themes, most frequent first. */
@@ -524,14 +682,15 @@ static size_t theme_terms(const vb_report *r, const vb_tally *t, size_t theme,
   return n;
 }
 
-static void json_slice(FILE *o, vb_report *r, const slice *s,
-                       const vb_tally *t) {
+static void json_slice(FILE *o, vb_report *r, const section *sec) {
   slice_view v;
-  view_slice(r, s, t, &v);
+  view_slice(r, sec, &v);
   const slice_figs sf = v.figs, pf = v.prev_figs;
-  const slice *prev = v.prev;
-  fputc('{', o);
-  if (s && r->by_count) {
+  const slice *prev = v.prev, *s = sec->s;
+  const vb_tally *t = sec->tally;
+  fprintf(o, "{\"margin\":\"%s\",\"below_min_responses\":%s,",
+          MARGIN_NAMES[sec->kind], sf.too_few ? "true" : "false");
+  if (has_segment(sec->kind) && r->by_count) {
     fputs("\"segment\":{", o);
     for (size_t i = 0; i < r->by_count; i++) {
       fputs(i ? "," : "", o);
@@ -541,7 +700,7 @@ static void json_slice(FILE *o, vb_report *r, const slice *s,
     }
     fputs("},", o);
   }
-  if (s && r->period != VB_PERIOD_NONE)
+  if (has_period(sec->kind) && r->period != VB_PERIOD_NONE)
     fprintf(o, "\"period\":\"%s\",\"period_label\":\"%s\",", s->start,
             s->label);
   json_counts(o, "responses", sf.responses);
@@ -634,17 +793,23 @@ static int write_json(vb_report *r, FILE *o) {
     fputs(i ? "," : "", o);
     vb_json_write_string(o, r->by[i], strlen(r->by[i]));
   }
-  fprintf(o, "],\"period\":\"%s\",\"overall\":", vb_period_name(r->period));
-  json_slice(o, r, NULL, r->overall);
+  fprintf(o, "],\"period\":\"%s\",", vb_period_name(r->period));
+  if (r->min_responses)
+    fprintf(o, "\"min_responses\":%llu,",
+            (unsigned long long)r->min_responses);
+  section *list;
+  size_t n;
+  int rc = list_sections(r, &list, &n);
+  if (rc)
+    return rc;
+  fputs("\"overall\":", o);
+  json_slice(o, r, &list[0]); /* the overall section comes first */
   fputs(",\"slices\":[", o);
-  size_t *order = sorted_slices(r);
-  if (!order)
-    return VB_ENOMEM;
-  for (size_t i = 0; i < r->keys.count; i++) {
-    fputs(i ? ",\n" : "\n", o);
-    json_slice(o, r, &r->slices[order[i]], r->slices[order[i]].tally);
+  for (size_t i = 1; i < n; i++) {
+    fputs(i > 1 ? ",\n" : "\n", o);
+    json_slice(o, r, &list[i]);
   }
-  free(order);
+  free(list);
   fputs("]}\n", o);
   return VB_OK;
 }
@@ -679,22 +844,33 @@ static int by_impact(const void *a, const void *b) {
   return x->theme < y->theme ? -1 : x->theme > y->theme;
 }
 
-static int table_slice(FILE *o, vb_report *r, const slice *s,
-                       const vb_tally *t) {
-  const vb_lexicon *lex = r->lex;
-  slice_figs sf;
-  slice_figures(t, &sf);
-  if (s) {
-    fputs("\n== ", o);
+/* "== region=EU, 2025-01"; margins say "all periods" / "all segments". */
+static void table_heading(FILE *o, const vb_report *r, const section *sec) {
+  const slice *s = sec->s;
+  if (sec->kind == MARGIN_OVERALL) {
+    fputs("== all responses\n", o);
+    return;
+  }
+  fputs("\n== ", o);
+  if (has_segment(sec->kind))
     for (size_t i = 0; i < r->by_count; i++)
       fprintf(o, "%s%s=%.*s", i ? ", " : "", r->by[i], (int)s->lens[i],
               s->values[i]);
-    if (r->period != VB_PERIOD_NONE)
-      fprintf(o, "%s%s", r->by_count ? ", " : "", s->label);
-    fputc('\n', o);
-  } else {
-    fputs("== all responses\n", o);
-  }
+  else if (r->by_count)
+    fputs("all segments", o);
+  if (has_period(sec->kind))
+    fprintf(o, "%s%s", r->by_count ? ", " : "", s->label);
+  else if (r->period != VB_PERIOD_NONE)
+    fputs(", all periods", o);
+  fputc('\n', o);
+}
+
+static int table_slice(FILE *o, vb_report *r, const section *sec) {
+  const vb_lexicon *lex = r->lex;
+  const vb_tally *t = sec->tally;
+  slice_figs sf;
+  slice_figures(t, r->min_responses, &sf);
+  table_heading(o, r, sec);
   char a[32], b[32], c[32];
   pts(a, sizeof a, sf.nps);
   fprintf(
@@ -704,15 +880,17 @@ static int table_slice(FILE *o, vb_report *r, const slice *s,
       (unsigned long long)sf.responses[NG], (unsigned long long)sf.scored,
       (unsigned long long)sf.responses[0], (unsigned long long)sf.responses[1],
       (unsigned long long)sf.responses[2], (unsigned long long)sf.responses[3]);
+  if (sf.too_few) {
+    fprintf(o, "no figures: fewer than %llu responses\n",
+            (unsigned long long)r->min_responses);
+    return VB_OK;
+  }
   if (!isnan(sf.nps))
     fprintf(o, "NPS %s ± %.1f\n", a, sf.margin);
-  pct(a, sizeof a,
-      sf.with_text[0] ? (double)sf.untagged[0] / (double)sf.with_text[0] : NAN);
-  pct(b, sizeof b,
-      sf.with_text[2] ? (double)sf.untagged[2] / (double)sf.with_text[2] : NAN);
-  pct(c, sizeof c,
-      sf.with_text[NG] ? (double)sf.untagged[NG] / (double)sf.with_text[NG]
-                       : NAN);
+  double lo, hi;
+  pct(a, sizeof a, untagged_share(&sf, 0, &lo, &hi));
+  pct(b, sizeof b, untagged_share(&sf, 2, &lo, &hi));
+  pct(c, sizeof c, untagged_share(&sf, NG, &lo, &hi));
   fprintf(o,
           "comments with text %llu; no theme: %s of detractors', %s of "
           "promoters', %s overall\n\n",
@@ -782,13 +960,12 @@ static int table_slice(FILE *o, vb_report *r, const slice *s,
 }
 
 static int write_table(vb_report *r, FILE *o) {
-  int rc = table_slice(o, r, NULL, r->overall);
-  size_t *order = rc ? NULL : sorted_slices(r);
-  if (!rc && !order)
-    rc = VB_ENOMEM;
-  for (size_t i = 0; !rc && i < r->keys.count; i++)
-    rc = table_slice(o, r, &r->slices[order[i]], r->slices[order[i]].tally);
-  free(order);
+  section *list;
+  size_t n;
+  int rc = list_sections(r, &list, &n);
+  for (size_t i = 0; !rc && i < n; i++)
+    rc = table_slice(o, r, &list[i]);
+  free(list);
   if (!rc)
     fputs("\nshare = comments in the group mentioning the theme / comments in "
           "the group with text;\nimpact = NPS points the theme adds (+) or "

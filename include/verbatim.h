@@ -623,8 +623,16 @@ VB_API int vb_report_merge(vb_report *dst, const vb_report *src);
  * themes per slice (0: all). */
 VB_API void vb_report_set_limits(vb_report *r, uint64_t min_mentions,
                                  size_t top);
+/* Slices (the overall one included) with fewer than `min` responses keep
+ * their counts but are written without figures (empty in CSV, null in
+ * JSON) and marked; a change against such a slice is not computed either.
+ * Default 0: every slice has figures. */
+VB_API void vb_report_set_min_responses(vb_report *r, uint64_t min);
 /* Writes the report (it uses the report's scratch space, hence not
- * const).  VB_EWRITE when the stream fails. */
+ * const).  With both segments and periods it also writes the margins:
+ * each segment's total over all periods and each period's total over all
+ * segments, merged exactly from the slices; every block says which margin
+ * it is (docs/metrics.md).  VB_EWRITE when the stream fails. */
 VB_API int vb_report_write(vb_report *r, FILE *out, vb_report_format format);
 
 /* ---------------------------------------------------------------------------

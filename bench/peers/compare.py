@@ -43,12 +43,15 @@ def read_ours(path):
         known = {"theme", "theme_label", "parent", "group", "responses",
                  "with_text", "mentions", "share", "share_low", "share_high",
                  "nps", "nps_margin", "theme_nps", "impact", "dp_p_value",
-                 "dp_significant", "prev_share", "change_p_value"}
+                 "dp_significant", "prev_share", "change_p_value",
+                 "margin", "below_min_responses"}
         slice_cols = [c for c in rd.fieldnames if c not in known]
         for row in rd:
             theme, group = row["theme"], row["group"]
             if theme in NOT_THEMES or group not in GROUPS:
                 continue
+            if row.get("margin", "overall") != "overall":
+                continue  # a segment or period total, or a cell
             if any((row.get(c) or "") not in SLICE_COLS_OK for c in slice_cols):
                 continue  # a --by / --period slice: not the overall one
             key = (theme, group)

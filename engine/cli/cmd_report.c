@@ -46,6 +46,9 @@ static const char USAGE[] =
     "      --min-mentions N    hide themes mentioned by fewer than N "
     "comments\n"
     "                          overall (default 1)\n"
+    "      --min-responses N   leave out the figures of slices with fewer "
+    "than\n"
+    "                          N responses (counts stay; default 0)\n"
     "      --top N             show at most N themes per table (default: "
     "all)\n"
     "      --rejects FILE      write rejected rows (line,reason,raw) to "
@@ -68,6 +71,7 @@ static const struct option OPTIONS[] = {
     {"date", required_argument, NULL, OPT_DATE},
     {"groups", required_argument, NULL, OPT_GROUPS},
     {"min-mentions", required_argument, NULL, OPT_MIN_MENTIONS},
+    {"min-responses", required_argument, NULL, OPT_MIN_RESPONSES},
     {"top", required_argument, NULL, OPT_TOP},
     {NULL, 0, NULL, 0}};
 
@@ -80,7 +84,7 @@ typedef struct report_args {
   size_t by_count;
   vb_period period;
   const char *date, *groups;
-  unsigned long long min_mentions, top;
+  unsigned long long min_mentions, min_responses, top;
 } report_args;
 
 static int parse_count(const char *opt, const char *text,
@@ -136,6 +140,9 @@ static int parse_args(int argc, char **argv, report_args *a) {
       break;
     case OPT_MIN_MENTIONS:
       code = parse_count("--min-mentions", optarg, &a->min_mentions);
+      break;
+    case OPT_MIN_RESPONSES:
+      code = parse_count("--min-responses", optarg, &a->min_responses);
       break;
     case OPT_TOP:
       code = parse_count("--top", optarg, &a->top);
@@ -208,6 +215,7 @@ int cmd_report(int argc, char **argv) {
   }
   vb_job_set_scale(job, scale);
   vb_report_set_limits(report, a.min_mentions, (size_t)a.top);
+  vb_report_set_min_responses(report, a.min_responses);
   if ((code = open_outputs(&a.in, &out, &rejects)))
     goto done;
   vb_job_set_rejects(job, rejects.stream);

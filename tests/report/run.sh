@@ -1,8 +1,12 @@
 #!/bin/sh
-# The report's numbers, checked two ways through SQLite (the BI proof):
+# The report's numbers, checked through SQLite (the BI proof):
 #  1. on a 10-row fixture, against values computed by hand below;
 #  2. on the sample corpus, SQL recomputes every share, NPS and impact
-#     from the count columns of the same CSV and finds no row that differs.
+#     from the count columns of the same CSV and finds no row that differs;
+#  3. the margins of --by region --period month equal, field for field,
+#     the rows of one run with --by region alone, --period month alone and
+#     neither;
+#  4. --min-responses: exactly the slices below it lose their figures.
 # Usage: run.sh VERBATIM_BINARY TESTS_DIR
 set -eu
 vb=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -21,12 +25,14 @@ sqlite3 -batch db.sqlite "CREATE TABLE fx (period TEXT, period_label TEXT,
   responses INTEGER, with_text INTEGER, mentions INTEGER, share REAL,
   share_low REAL, share_high REAL, nps REAL, nps_margin REAL,
   theme_nps REAL, impact REAL, dp_p_value REAL, dp_significant INTEGER,
-  prev_share REAL, change_p_value REAL);
+  prev_share REAL, change_p_value REAL, margin TEXT,
+  below_min_responses INTEGER);
 CREATE TABLE smp (region TEXT, theme TEXT, theme_label TEXT, parent TEXT, \"group\" TEXT,
   responses INTEGER, with_text INTEGER, mentions INTEGER, share REAL,
   share_low REAL, share_high REAL, nps REAL, nps_margin REAL,
   theme_nps REAL, impact REAL, dp_p_value REAL, dp_significant INTEGER,
-  prev_share REAL, change_p_value REAL);" \
+  prev_share REAL, change_p_value REAL, margin TEXT,
+  below_min_responses INTEGER);" \
   ".import --csv --skip 1 fixture.csv fx" ".import --csv --skip 1 sample.csv smp"
 
 fail=0
@@ -103,5 +109,48 @@ SELECT count(*) FROM m WHERE abs(impact - (100.0 * (p - d) / (p + a + d)
   - 100.0 * ((p - mp) - (d - md)) / ((p + a + d) - (mp + ma + md)))) > 0.00006" "0"
 # 5 slices (overall + 4 regions) x (5 + 5 + 6 themes x 5) rows
 expect "rows checked" "SELECT count(*) FROM smp" "200"
-[ $fail = 0 ] && echo "report figures: hand-computed fixture and SQL recomputation agree"
+
+# --- 3. margins against one-run recomputations ---------------------------
+# Imported untyped (every field TEXT), so equality is byte for byte.
+c=$tests/../corpora/sample.csv
+"$vb" report -q --by region --period month -f csv -o both.csv "$c"
+"$vb" report -q --by region -f csv -o by.csv "$c"
+"$vb" report -q --period month -f csv -o per.csv "$c"
+"$vb" report -q -f csv -o none.csv "$c"
+sqlite3 -batch db.sqlite ".import --csv both.csv both" ".import --csv by.csv by_only" \
+  ".import --csv per.csv per_only" ".import --csv none.csv plain"
+cols='theme, theme_label, parent, "group", responses, with_text, mentions,
+  share, share_low, share_high, nps, nps_margin, theme_nps, impact,
+  dp_p_value, dp_significant, prev_share, change_p_value, below_min_responses'
+same() { # description, query A, query B: same rows both ways, none empty
+  expect "$1: rows" "SELECT (SELECT count(*) FROM ($2)) = (SELECT count(*) FROM ($3)) AND (SELECT count(*) FROM ($2)) > 0" "1"
+  expect "$1: A - B" "SELECT count(*) FROM ($2 EXCEPT $3)" "0"
+  expect "$1: B - A" "SELECT count(*) FROM ($3 EXCEPT $2)" "0"
+}
+same "segment totals = --by region" \
+  "SELECT region, margin, $cols FROM both WHERE margin IN ('segment', 'overall') AND period = '(all)'" \
+  "SELECT region, margin, $cols FROM by_only"
+same "period totals = --period month" \
+  "SELECT period, period_label, margin, $cols FROM both WHERE margin IN ('period', 'overall') AND region = '(all)'" \
+  "SELECT period, period_label, margin, $cols FROM per_only"
+same "overall = no split" \
+  "SELECT $cols FROM both WHERE margin = 'overall'" "SELECT $cols FROM plain"
+# every row is one of the four kinds, and the kinds match their (all)s
+expect "margin kinds" "SELECT group_concat(k, ' ') FROM (SELECT DISTINCT margin || ':' || (region = '(all)') || (period = '(all)') AS k FROM both ORDER BY k)" "none:00 overall:11 period:10 segment:01"
+expect "margin rows" "SELECT count(*) FROM both WHERE margin <> 'none'" \
+  "$(($(sqlite3 -batch db.sqlite "SELECT count(*) FROM by_only") + $(sqlite3 -batch db.sqlite "SELECT count(*) FROM per_only") - $(sqlite3 -batch db.sqlite "SELECT count(*) FROM plain")))"
+
+# --- 4. --min-responses ----------------------------------------------------
+"$vb" report -q --by region --period month --min-responses 30 -f csv -o min.csv "$c"
+sqlite3 -batch db.sqlite ".import --csv min.csv mins"
+slice_n="(SELECT CAST(responses AS INTEGER) FROM mins a WHERE a.region = m.region AND a.period = m.period AND a.theme = '(all)' AND a.\"group\" = '(all)')"
+expect "below the minimum: marked" "SELECT count(*) FROM mins m WHERE (below_min_responses = '1') <> ($slice_n < 30)" "0"
+expect "below the minimum: no figures" "SELECT count(*) FROM mins WHERE below_min_responses = '1' AND (share || share_low || share_high || nps || nps_margin || theme_nps || impact || dp_p_value || dp_significant || prev_share || change_p_value) <> ''" "0"
+expect "below the minimum: counts kept" "SELECT count(*) FROM (SELECT region, period, theme, \"group\", responses, with_text, mentions FROM mins EXCEPT SELECT region, period, theme, \"group\", responses, with_text, mentions FROM both)" "0"
+expect "some slices are below, some above" "SELECT count(DISTINCT below_min_responses) FROM mins" "2"
+expect "no change against a slice below" "SELECT count(*) FROM mins m WHERE prev_share || change_p_value <> '' AND EXISTS (SELECT 1 FROM mins p WHERE p.region = m.region AND p.period = date(m.period, '-1 month') AND p.below_min_responses = '1')" "0"
+figs='region, period, theme, "group", share, share_low, share_high, nps,
+  nps_margin, theme_nps, impact, dp_p_value, dp_significant, margin'
+expect "figures above the minimum unchanged" "SELECT count(*) FROM (SELECT $figs FROM mins WHERE below_min_responses = '0' EXCEPT SELECT $figs FROM both)" "0"
+[ $fail = 0 ] && echo "report figures: hand-computed fixture, SQL recomputation, margins and --min-responses agree"
 exit $fail
