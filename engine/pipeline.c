@@ -1005,12 +1005,11 @@ static int detect_date_format(run *R, vb_reader *r, vb_error *err) {
                     sniff.first[best], rows);
   if (R->date_fmt)
     notify(R, VB_NOTICE_DATE_FORMAT,
-           "dates in column \"%s\" read as %s%s (detected from the first "
-           "%zu rows)",
+           "dates in column \"%s\" read as %s (%s in the first %zu rows)",
            R->date_name, R->date_fmt,
-           other < 0       ? ""
-           : best < other ? " (day first: a first number above 12)"
-                           : " (month first: a second number above 12)",
+           other < 0       ? "the one common form that reads them"
+           : best < other ? "day first: a first number is above 12"
+                           : "month first: a second number is above 12",
            rows);
   return VB_OK;
 }

@@ -3,9 +3,12 @@
  *
  * Reads each FILE (or standard input) in turn, writes the tagged rows to
  * standard output or atomically to -o FILE, rejected rows to --rejects,
- * and ends with one counts line on stderr: read = tagged + rejected.
+ * and ends with one counts line on stderr: read = tagged + rejected.  When
+ * rows were read and none could be tagged, nothing is written (exit 3):
+ * an empty output that looks like a result is worse than none.
  */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,11 +36,11 @@ static const char USAGE[] =
     "      --text COL          the comment column (default: comment, text,\n"
     "                          verbatim, feedback, ...)\n"
     "      --score COL         the 0-10 score column (default: score, nps,\n"
-    "                          rating, ...)\n"
+    "                          rating, ...)\n" GROUP_OPTIONS_HELP
     "      --id COL            the id column (default: id, response_id, ...;\n"
     "                          else the line number)\n" RUN_OPTIONS_HELP "\n"
-    "Exit codes: 0 all rows tagged, 1 some rows rejected, 2 usage, 3 input,\n"
-    "4 lexicon, 5 output, 70 internal error.\n";
+    "Exit codes: 0 all rows tagged, 1 some rows rejected, 2 usage, 3 input\n"
+    "(or no row could be tagged), 4 lexicon, 5 output, 70 internal error.\n";
 
 static const struct option OPTIONS[] = {
     INPUT_LONG_OPTIONS,
@@ -87,26 +90,40 @@ int cmd_tag(int argc, char **argv) {
   int code = parse_args(argc, argv, &a, &format);
   if (code)
     return code < 0 ? EXIT_OK : code;
-  vb_lexicon *lex = load_lexicons(&a.lexicons, &code);
-  if (!lex)
+  vb_scale *scale = NULL;
+  if ((code = make_scale(&a, "tag", &scale)))
     return code;
+  vb_lexicon *lex = load_lexicons(&a.lexicons, &code);
+  if (!lex) {
+    vb_scale_free(scale);
+    return code;
+  }
   vb_job *job = NULL;
   vb_tally *tally = NULL;
   vb_outfile *out = NULL, *rejects = NULL;
-  if (vb_job_new(lex, &job) || vb_tally_new(lex, &tally) ||
-      vb_job_set_columns(job, a.text, a.score, a.id)) {
+  if (vb_job_new(lex, &job) || vb_tally_new(lex, &tally)) {
     fputs("verbatim: out of memory\n", stderr);
     code = EXIT_INTERNAL;
     goto done;
   }
-  if ((code = open_outputs(&a, &out, &rejects)))
+  if ((code = setup_job(job, &a, scale)) ||
+      (code = open_outputs(&a, &out, &rejects)))
     goto done;
   vb_job_set_output(job, out ? vb_outfile_stream(out) : stdout, format);
   vb_job_set_rejects(job, rejects ? vb_outfile_stream(rejects) : NULL);
   code = run_inputs(job, tally, &a, format == VB_OUTPUT_CSV, argv + optind,
                     argc - optind);
+  bool refused = code == EXIT_OK && nothing_tagged(job, tally);
+  if (refused) { /* keep the rejects, which say why; drop the output */
+    vb_outfile_abort(out);
+    out = NULL;
+  }
   if (code == EXIT_OK)
     code = commit_outputs(&a, &out, &rejects);
+  if (refused && code == EXIT_OK)
+    code = EXIT_INPUT;
+  if (!refused)
+    warn_rejects(job, tally);
   if (!a.quiet)
     print_counts(tally, a.rejects);
   if (code == EXIT_OK && vb_tally_count(tally, VB_COUNT_REJECTED))
@@ -117,5 +134,6 @@ done:
   vb_tally_free(tally);
   vb_job_free(job);
   vb_lexicon_free(lex);
+  vb_scale_free(scale);
   return code;
 }
