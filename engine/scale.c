@@ -371,7 +371,8 @@ static int scale_build(scale_draft *d, const char *spec, bool codes,
   if (n)
     memcpy(sc->group, d->map + d->lo, n);
   sc->codes = codes && n > 0;
-  memcpy(sc->labels, d->labels, d->label_count * sizeof *sc->labels);
+  if (d->label_count)
+    memcpy(sc->labels, d->labels, d->label_count * sizeof *sc->labels);
   sc->label_count = d->label_count;
   d->label_count = 0; /* the scale owns them now */
   *out = sc;
