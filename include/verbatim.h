@@ -755,9 +755,13 @@ VB_API uint64_t vb_job_stage_ns(const vb_job *job, vb_stage stage);
 
 /* Runs the job over every row of `r`, adding to `tally`.  Each row read is
  * either written (tagged) or rejected; the tally's counters say how many.
- * Returns VB_OK even when rows were rejected; VB_ECOLUMN (with the columns
- * found) when the text column is missing, VB_EIO / VB_ENOMEM on fatal
- * errors. */
+ * The output's header (CSV, long) is written before its first row, or at
+ * the end when rows were tagged or none were read: a run whose every row
+ * is rejected writes nothing.  Returns VB_OK even when rows were rejected;
+ * VB_ECOLUMN (with the columns found) when the text column or a named
+ * column is missing, VB_EAMBIGUOUS (nothing processed, with the line of an
+ * example) when the date format cannot be told, VB_EIO / VB_ENOMEM on
+ * fatal errors. */
 VB_API int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally,
                       vb_error *err);
 
