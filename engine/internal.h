@@ -21,6 +21,8 @@
  *   reader.c    CSV / TSV / NDJSON rows, gzip, encodings (ICU), sniffing
  *   writer.c    CSV / JSON field writers, header names, atomic output files
  *   pipeline.c  the `tag` job
+ *   scale.c     score scales, score and group fields
+ *   period.c    dates, date formats, calendar buckets
  */
 #ifndef VB_INTERNAL_H
 #define VB_INTERNAL_H
@@ -458,6 +460,35 @@ void vb__matcher_set_timing(vb_matcher *m, bool on);
 uint64_t vb__matcher_stage_ns(const vb_matcher *m, vb_stage stage);
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t vb__now_ns(void);
+
+/* ---- scale.c ---------------------------------------------------------- */
+
+/* The reason a score field (is_group false) or group field (true) holding
+ * `value` in `column` is rejected, into buf. */
+void vb__scale_reject_reason(const vb_scale *sc, bool is_group,
+                             const char *value, size_t len, const char *column,
+                             char *buf, size_t size);
+
+/* ---- period.c --------------------------------------------------------- */
+
+/* Counts which common date forms read the values of a sample (the first
+ * rows of an input): ISO 8601 (form VB__DATE_FORMS) and the forms
+ * vb__date_form names (D/M/YYYY, M/D/YYYY, with - or /, D.M.YYYY, each
+ * with an optional time).  Zero it to start. */
+enum { VB__DATE_FORMS = 25 };
+typedef struct vb__date_sniff {
+  uint64_t hits[VB__DATE_FORMS + 1];
+  uint64_t first_line[VB__DATE_FORMS + 1]; /* of its first value read */
+  char first[VB__DATE_FORMS + 1][48];      /* that value (truncated) */
+} vb__date_sniff;
+void vb__date_sniff_add(vb__date_sniff *s, const char *text, size_t len,
+                        uint64_t line);
+/* The form reading the most values into *best (VB__DATE_FORMS: ISO, also
+ * when none reads any) and its day/month twin into *other (-1: none).
+ * VB_EAMBIGUOUS when the twin reads exactly as many. */
+int vb__date_sniff_result(const vb__date_sniff *s, int *best, int *other);
+/* The strptime-style format of form k, NULL for ISO or out of range. */
+const char *vb__date_form(int k);
 
 /* ---- report.c --------------------------------------------------------- */
 

@@ -18,9 +18,20 @@
  *     inside it is just an invalid byte.  On failure the output strings are
  *     set to "" so a caller that prints them anyway prints nothing stale.
  *   - No state: every function is reentrant.
+ *
+ * Dates written otherwise ("06/08/2025", Google Forms' "8/6/2025 14:03:11")
+ * are read through a strptime-style format: a small subset (%Y %m %d %H
+ * %I %M %S %p %%), read here by hand for the same reasons, and strict:
+ * the whole value must match.  When no format is given, the job samples
+ * the first rows (vb__date_sniff) and picks the one common form that reads
+ * the most of them; a day-first and a month-first form that read exactly
+ * the same values are ambiguous, and the caller is told so instead of
+ * getting a guess.
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
@@ -242,14 +253,192 @@ static void week_bucket(civil c, char start[11], char label[16]) {
   label[8] = '\0';
 }
 
+/* ---- strptime-style formats ------------------------------------------- */
+
+/* 1..max digits at s[*i] (within len) -> *v in [lo, hi]. */
+static bool read_num(const char *s, size_t len, size_t *i, int min_digits,
+                     int max_digits, int lo, int hi, int *v) {
+  int n = 0, x = 0;
+  while (n < max_digits && *i < len && is_digit(s[*i])) {
+    x = x * 10 + (s[(*i)++] - '0');
+    n++;
+  }
+  *v = x;
+  return n >= min_digits && x >= lo && x <= hi;
+}
+
+/* One directive (the letter after '%') at s[*i]. */
+static bool read_directive(char d, const char *s, size_t len, size_t *i,
+                           civil *c) {
+  int v;
+  switch (d) {
+  case 'Y':
+    return read_num(s, len, i, 4, 4, 1, 9999, &c->y);
+  case 'm':
+    return read_num(s, len, i, 1, 2, 1, 12, &c->m);
+  case 'd':
+    return read_num(s, len, i, 1, 2, 1, 31, &c->d);
+  case 'H':
+    return read_num(s, len, i, 1, 2, 0, 23, &v);
+  case 'I':
+    return read_num(s, len, i, 1, 2, 1, 12, &v);
+  case 'M':
+    return read_num(s, len, i, 2, 2, 0, 59, &v);
+  case 'S':
+    return read_num(s, len, i, 2, 2, 0, 60, &v); /* 60: a leap second */
+  case 'p':
+    if (len - *i < 2 || (strncasecmp(s + *i, "am", 2) != 0 &&
+                         strncasecmp(s + *i, "pm", 2) != 0))
+      return false;
+    *i += 2;
+    return true;
+  case '%':
+    return *i < len && s[(*i)++] == '%';
+  default:
+    return false;
+  }
+}
+
+/* text (blanks around it trimmed) read whole through fmt: a blank in fmt
+ * matches one or more blanks, other characters themselves. */
+static bool parse_format(const char *fmt, const char *s, size_t len,
+                         civil *c) {
+  while (len > 0 && is_blank(s[0])) {
+    s++;
+    len--;
+  }
+  while (len > 0 && is_blank(s[len - 1]))
+    len--;
+  c->y = c->m = c->d = 0;
+  size_t i = 0;
+  for (const char *f = fmt; *f; f++) {
+    if (*f == '%') {
+      if (!read_directive(*++f, s, len, &i, c))
+        return false;
+    } else if (*f == ' ') {
+      size_t from = i;
+      while (i < len && is_blank(s[i]))
+        i++;
+      if (i == from)
+        return false;
+    } else if (i == len || s[i++] != *f) {
+      return false;
+    }
+  }
+  return i == len && c->y >= 1 && c->m >= 1 && c->d >= 1 &&
+         c->d <= days_in_month(c->y, c->m);
+}
+
+int vb_date_format_check(const char *format, vb_error *err) {
+  vb__error_clear(err);
+  if (!format)
+    return vb__fail(err, VB_EINVAL, NULL, 0, 0, "no date format");
+  int seen[128] = {0};
+  for (size_t i = 0; format[i]; i++) {
+    if (format[i] != '%')
+      continue;
+    char d = format[++i];
+    if (!d || !strchr("YmdHIMSp%", d))
+      return vb__fail(err, VB_EINVAL, NULL, 1, (unsigned)i,
+                      "unknown directive %%%.1s in \"%s\" (known: %%Y %%m "
+                      "%%d %%H %%I %%M %%S %%p %%%%)",
+                      d ? &format[i] : "", format);
+    if (d != '%' && seen[(int)d]++)
+      return vb__fail(err, VB_EINVAL, NULL, 1, (unsigned)i,
+                      "%%%c twice in \"%s\"", d, format);
+  }
+  if (!seen['Y'] || !seen['m'] || !seen['d'])
+    return vb__fail(err, VB_EINVAL, NULL, 1, 1,
+                    "\"%s\" needs %%Y, %%m and %%d (a date)", format);
+  if (seen['p'] != seen['I'])
+    return vb__fail(err, VB_EINVAL, NULL, 1, 1,
+                    "\"%s\": %%I (12-hour clock) and %%p (AM/PM) go "
+                    "together",
+                    format);
+  return VB_OK;
+}
+
+/* ---- guessing the format from a sample --------------------------------- */
+
+/* The common forms tried, each day-first one beside its month-first twin
+ * (dots are always day first).  ISO 8601 is tried before them. */
+#define TIMES(d)                                                               \
+  d, d " %H:%M", d " %H:%M:%S", d " %I:%M %p", d " %I:%M:%S %p"
+static const char *const FORMS[VB__DATE_FORMS] = {
+    TIMES("%d/%m/%Y"), TIMES("%m/%d/%Y"), TIMES("%d-%m-%Y"),
+    TIMES("%m-%d-%Y"), TIMES("%d.%m.%Y")};
+#undef TIMES
+enum { TIME_VARIANTS = 5 };
+
+/* The month-first twin of a day-first form and back; -1 for dots. */
+static int twin(int k) {
+  int family = k / TIME_VARIANTS, variant = k % TIME_VARIANTS;
+  if (family >= 4)
+    return -1;
+  return (family ^ 1) * TIME_VARIANTS + variant;
+}
+
+static void sniff_note(vb__date_sniff *s, int k, const char *text, size_t len,
+                       uint64_t line) {
+  if (s->hits[k]++ == 0) {
+    s->first_line[k] = line;
+    snprintf(s->first[k], sizeof s->first[k], "%.*s",
+             (int)(len < sizeof s->first[k] - 1 ? len : sizeof s->first[k] - 1),
+             text);
+  }
+}
+
+void vb__date_sniff_add(vb__date_sniff *s, const char *text, size_t len,
+                        uint64_t line) {
+  civil c;
+  if (parse_datetime(text, len, &c)) {
+    sniff_note(s, VB__DATE_FORMS, text, len, line); /* ISO: the last slot */
+    return;
+  }
+  for (int k = 0; k < VB__DATE_FORMS; k++)
+    if (parse_format(FORMS[k], text, len, &c))
+      sniff_note(s, k, text, len, line);
+}
+
+int vb__date_sniff_result(const vb__date_sniff *s, int *best, int *other) {
+  int b = VB__DATE_FORMS; /* ISO, also when nothing reads as a date */
+  for (int k = 0; k < VB__DATE_FORMS; k++)
+    if (s->hits[k] > s->hits[b])
+      b = k;
+  *best = b;
+  *other = b == VB__DATE_FORMS ? -1 : twin(b);
+  return *other >= 0 && s->hits[*other] == s->hits[b] ? VB_EAMBIGUOUS : VB_OK;
+}
+
+const char *vb__date_form(int k) {
+  return k >= 0 && k < VB__DATE_FORMS ? FORMS[k] : NULL;
+}
+
+/* ---- buckets of a parsed date ------------------------------------------ */
+
+static int bucket_of(vb_period period, civil c, char start[11],
+                     char label[16]);
+
 int vb_period_bucket(vb_period period, const char *text, size_t len,
                      char start[11], char label[16]) {
+  return vb_period_bucket_format(period, NULL, text, len, start, label);
+}
+
+int vb_period_bucket_format(vb_period period, const char *format,
+                            const char *text, size_t len, char start[11],
+                            char label[16]) {
   civil c;
   if (!start || !label)
     return VB_EINVAL;
   start[0] = label[0] = '\0';
-  if (!text || !parse_datetime(text, len, &c))
+  if (!text || !(format ? parse_format(format, text, len, &c)
+                        : parse_datetime(text, len, &c)))
     return VB_EINVAL;
+  return bucket_of(period, c, start, label);
+}
+
+static int bucket_of(vb_period period, civil c, char start[11],
+                     char label[16]) {
   switch (period) {
   case VB_PERIOD_DAY:
     put_date(start, c.y, c.m, c.d);

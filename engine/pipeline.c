@@ -5,8 +5,20 @@
  * rejected — written to the rejects stream with its line and reason — and
  * counted as such, so read == tagged + rejected always holds.  A row is
  * rejected when the reader finds it malformed or too big, when its score
- * is not an NPS score, or when its comment is too long to match; a row
- * with an empty score is tagged and counted as unscored.
+ * is not on the scale (or its group label is unknown), when its date does
+ * not read, or when its comment is too long to match; a row with an empty
+ * or no-answer score is tagged and counted as unscored.  Rejects are also
+ * counted by kind of reason, for the caller's summary.
+ *
+ * Dates: with a date column and no format given, the first batches of
+ * rows (up to DETECT_ROWS) are read ahead, their dates sampled and one
+ * format chosen (period.c) before any row is processed; those batches then
+ * run as if just read.  Memory stays bounded by the look-ahead.
+ *
+ * Output: a format's header is written before the first row of output, or
+ * at the end when rows were tagged without output (-f long) or when the
+ * input had no rows; an input whose every row was rejected leaves the
+ * output empty, so the caller can refuse it whole.
  *
  * Parallel: the calling thread reads rows into batches (copies), worker
  * threads — each with its own matcher, tally and report slices — tag
@@ -18,6 +30,8 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -35,14 +49,32 @@ static const char *const ID_NAMES[] = {
     "id",   "response_id", "respondent_id", "responseid", "record_id",
     "uuid", NULL};
 
+/* Kinds of reject reason kept apart; the rest are counted together. */
+enum { MAX_REASONS = 32 };
+static const char OTHER_REASONS[] = "other reasons";
+
+typedef struct reason_count {
+  char *key;
+  uint64_t n;
+} reason_count;
+
+typedef struct reason_table {
+  reason_count *kinds;
+  size_t count;
+  uint64_t other; /* rejects beyond MAX_REASONS kinds */
+} reason_table;
+
 struct vb_job {
   const vb_lexicon *lex;
-  char *text_col, *score_col, *id_col;
+  char *text_col, *score_col, *id_col, *group_col;
   FILE *out, *rejects;
   vb_output format;
   const vb_scale *scale;
   vb_report *report;
-  char *date_col;
+  char *date_col, *date_fmt; /* date_fmt NULL: detected per input */
+  vb_notice_fn notice;
+  void *notice_ctx;
+  reason_table reasons; /* over every run */
   bool header_written, rejects_header_written; /* once per job, not per file */
   unsigned threads;                            /* 0: one per core */
   vb_progress_fn progress;
@@ -66,6 +98,63 @@ int vb_job_new(const vb_lexicon *lex, vb_job **out) {
   return VB_OK;
 }
 
+static void reasons_free(reason_table *t) {
+  for (size_t i = 0; i < t->count; i++)
+    free(t->kinds[i].key);
+  free(t->kinds);
+  memset(t, 0, sizeof *t);
+}
+
+/* Adds n rejects of kind `key`; beyond MAX_REASONS kinds (or out of
+ * memory) they count as other reasons, never lost. */
+static void reasons_add(reason_table *t, const char *key, uint64_t n) {
+  for (size_t i = 0; i < t->count; i++)
+    if (strcmp(t->kinds[i].key, key) == 0) {
+      t->kinds[i].n += n;
+      return;
+    }
+  char *copy = t->count < MAX_REASONS ? strdup(key) : NULL;
+  if (!copy) {
+    t->other += n;
+    return;
+  }
+  if (!t->kinds && !(t->kinds = calloc(MAX_REASONS, sizeof *t->kinds))) {
+    free(copy);
+    t->other += n;
+    return;
+  }
+  t->kinds[t->count++] = (reason_count){copy, n};
+}
+
+static void reasons_merge(reason_table *dst, const reason_table *src) {
+  for (size_t i = 0; i < src->count; i++)
+    reasons_add(dst, src->kinds[i].key, src->kinds[i].n);
+  dst->other += src->other;
+}
+
+static int by_count_then_key(const void *a, const void *b) {
+  const reason_count *x = a, *y = b;
+  if (x->n != y->n)
+    return x->n > y->n ? -1 : 1;
+  return strcmp(x->key, y->key);
+}
+
+size_t vb_job_reject_reasons(vb_job *job, size_t max, const char **reasons,
+                             uint64_t *counts) {
+  reason_table *t = &job->reasons;
+  if (t->count)
+    qsort(t->kinds, t->count, sizeof *t->kinds, by_count_then_key);
+  size_t total = t->count + (t->other > 0);
+  for (size_t i = 0; i < max && i < total; i++) {
+    bool other = i == t->count;
+    if (reasons)
+      reasons[i] = other ? OTHER_REASONS : t->kinds[i].key;
+    if (counts)
+      counts[i] = other ? t->other : t->kinds[i].n;
+  }
+  return total;
+}
+
 void vb_job_free(vb_job *job) {
   if (!job)
     return;
@@ -73,6 +162,9 @@ void vb_job_free(vb_job *job) {
   free(job->score_col);
   free(job->id_col);
   free(job->date_col);
+  free(job->date_fmt);
+  free(job->group_col);
+  reasons_free(&job->reasons);
   free(job);
 }
 
@@ -128,6 +220,42 @@ int vb_job_set_report(vb_job *job, vb_report *report, const char *date_column) {
   return set_name(&job->date_col, date_column ? date_column : "date");
 }
 
+int vb_job_set_group_column(vb_job *job, const char *column) {
+  return set_name(&job->group_col, column);
+}
+
+int vb_job_set_date_format(vb_job *job, const char *format, vb_error *err) {
+  vb__error_clear(err);
+  if (format) {
+    int rc = vb_date_format_check(format, err);
+    if (rc)
+      return rc;
+  }
+  if (set_name(&job->date_fmt, format))
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  return VB_OK;
+}
+
+void vb_job_set_notices(vb_job *job, vb_notice_fn fn, void *ctx) {
+  job->notice = fn;
+  job->notice_ctx = ctx;
+}
+
+/* The input's column names, ", "-joined (ending in ", ..." when long). */
+static void list_columns(const vb_reader *r, char *cols, size_t size) {
+  cols[0] = '\0';
+  for (size_t i = 0; i < vb_reader_column_count(r); i++) {
+    const char *name = vb_reader_column_name(r, i);
+    if (strlen(cols) + strlen(name) + 8 >= size) {
+      strcat(cols, ", ...");
+      break;
+    }
+    if (i)
+      strcat(cols, ", ");
+    strcat(cols, name);
+  }
+}
+
 /* Finds a column by its configured name or by the common names.  A name
  * given explicitly must exist (VB_ECOLUMN); an absent common name is -1.
  * NDJSON resolves a given name in every row (vb_reader_use_column), so
@@ -151,17 +279,8 @@ static int find_column(vb_reader *r, const char *given,
     if (*col >= 0 || strcmp(role, "text") != 0)
       return VB_OK;
   }
-  char cols[300] = "";
-  for (size_t i = 0; i < vb_reader_column_count(r); i++) {
-    const char *name = vb_reader_column_name(r, i);
-    if (strlen(cols) + strlen(name) + 8 >= sizeof cols) {
-      strcat(cols, ", ...");
-      break;
-    }
-    if (i)
-      strcat(cols, ", ");
-    strcat(cols, name);
-  }
+  char cols[300];
+  list_columns(r, cols, sizeof cols);
   if (given)
     return vb__fail(err, VB_ECOLUMN, vb_reader_name(r), 1, 0,
                     "no %s column named \"%s\" (columns: %s)", role, given,
@@ -177,6 +296,9 @@ static int find_column(vb_reader *r, const char *given,
 /* Rows travel from the reader to the workers in batches of copied bytes,
  * and the workers' output travels back to the writer in the batch. */
 enum { BATCH_ROWS = 2048, BATCH_BYTES = 1 << 20, MAX_THREADS = 64 };
+/* Rows read ahead to choose a date format: whole batches, at most
+ * LOOKAHEAD of them (so at most LOOKAHEAD * BATCH_BYTES of row bytes). */
+enum { DETECT_ROWS = 10000, LOOKAHEAD = 5 };
 enum { SLOT_FREE, SLOT_FILLED, SLOT_WORKING, SLOT_DONE };
 
 typedef struct span {
@@ -187,6 +309,7 @@ typedef struct batch_row {
   uint64_t line;
   span raw;
   span reason;   /* a malformed row: why (len 0 otherwise) */
+  span kind;     /* ... and the reader's message alone */
   size_t fields; /* its first field in batch.fields */
   bool malformed;
 } batch_row;
@@ -225,14 +348,27 @@ static int batch_put(batch *b, const char *s, size_t len, span *at) {
 
 /* ---- one run: what the reader, the workers and the writer share ------- */
 
+/* Batches read ahead of the run (to choose a date format), handed out
+ * first, then `more`: what the reader said after the last of them. */
+typedef struct lookahead {
+  batch b[LOOKAHEAD];
+  size_t count, next;
+  int more;
+  vb_error err;
+} lookahead;
+
 typedef struct run {
   vb_job *job;
+  const vb_reader *reader;
   size_t columns;
-  long text_col, score_col, id_col, date_col, by_cols[64];
+  long text_col, score_col, id_col, group_col, date_col, by_cols[64];
   size_t by_count;
   vb_period period;
   bool sliced;
+  const char *date_fmt; /* NULL: ISO 8601 */
+  lookahead *ahead;     /* NULL when nothing was read ahead */
   char *input_name, *score_name, *date_name; /* copies, for messages */
+  char *date_kind;                            /* reason kind of a bad date */
 } run;
 
 typedef struct worker {
@@ -243,6 +379,7 @@ typedef struct worker {
   pthread_t thread;
   struct pool *pool;
   uint64_t aggregate_ns, write_ns; /* with timing on */
+  reason_table reasons;
 } worker;
 
 static const char *field(const batch *b, const batch_row *row, long col,
@@ -266,11 +403,14 @@ static void write_reject(FILE *rejects, uint64_t line, const char *reason,
   fputc('\n', rejects);
 }
 
+/* Rejects the row for `reason`, counted under `kind` (the reason without
+ * the row's own values). */
 static void reject(worker *w, const batch *b, const batch_row *row,
-                   FILE *rejects, const char *reason) {
+                   FILE *rejects, const char *reason, const char *kind) {
   write_reject(rejects, row->line, reason, b->data + row->raw.off,
                row->raw.len);
   vb_tally_count_add(w->tally, VB_COUNT_REJECTED, 1);
+  reasons_add(&w->reasons, kind, 1);
 }
 
 typedef struct header_names {
@@ -415,21 +555,27 @@ static int process_row(worker *w, const batch *b, const batch_row *row,
   char reason[600];
   vb_tally_count_add(tally, VB_COUNT_READ, 1);
   if (row->malformed) {
-    reject(w, b, row, rejects, b->data + row->reason.off);
+    reject(w, b, row, rejects, b->data + row->reason.off,
+           b->data + row->kind.off);
     return VB_OK;
   }
   size_t text_len = 0, score_len = 0;
   const char *text = field(b, row, R->text_col, &text_len);
   int score = -1;
   vb_group group = VB_GROUP_UNSCORED;
-  if (R->score_col >= 0) {
-    const char *s = field(b, row, R->score_col, &score_len);
-    if (vb_scale_score(R->job->scale, s, score_len, &score, &group) != VB_OK) {
-      snprintf(reason, sizeof reason,
-               "score \"%.*s\" in column \"%s\" is not on the scale (%s)",
-               (int)(score_len > 40 ? 40 : score_len), s, R->score_name,
-               vb_scale_text(R->job->scale));
-      reject(w, b, row, rejects, reason);
+  bool by_label = R->group_col >= 0; /* the group column, not the score */
+  if (by_label || R->score_col >= 0) {
+    const char *s =
+        field(b, row, by_label ? R->group_col : R->score_col, &score_len);
+    int rc = by_label
+                 ? vb_scale_group(R->job->scale, s, score_len, &group)
+                 : vb_scale_score(R->job->scale, s, score_len, &score, &group);
+    if (rc != VB_OK) {
+      vb__scale_reject_reason(R->job->scale, by_label, s, score_len,
+                              R->score_name, reason, sizeof reason);
+      reject(w, b, row, rejects, reason,
+             by_label ? "group label not recognized"
+                      : "score not on the scale");
       return VB_OK;
     }
   }
@@ -443,12 +589,19 @@ static int process_row(worker *w, const batch *b, const batch_row *row,
     if (R->date_col >= 0) {
       size_t dlen;
       const char *d = field(b, row, R->date_col, &dlen);
-      if (vb_period_bucket(R->period, d, dlen, start, label) != VB_OK) {
-        snprintf(reason, sizeof reason,
-                 "date \"%.*s\" in column \"%s\" is not an ISO-8601 "
-                 "date (YYYY-MM-DD[Thh:mm[:ss]][zone])",
-                 (int)(dlen > 40 ? 40 : dlen), d, R->date_name);
-        reject(w, b, row, rejects, reason);
+      if (vb_period_bucket_format(R->period, R->date_fmt, d, dlen, start,
+                                  label) != VB_OK) {
+        int shown = (int)(dlen > 40 ? 40 : dlen);
+        if (R->date_fmt)
+          snprintf(reason, sizeof reason,
+                   "date \"%.*s\" in column \"%s\" does not read as %s",
+                   shown, d, R->date_name, R->date_fmt);
+        else
+          snprintf(reason, sizeof reason,
+                   "date \"%.*s\" in column \"%s\" is not an ISO-8601 "
+                   "date (YYYY-MM-DD[Thh:mm[:ss]][zone])",
+                   shown, d, R->date_name);
+        reject(w, b, row, rejects, reason, R->date_kind);
         return VB_OK;
       }
     }
@@ -459,7 +612,8 @@ static int process_row(worker *w, const batch *b, const batch_row *row,
   }
   int mrc = vb_matcher_run(w->m, text, text_len);
   if (mrc == VB_ETOOBIG) {
-    reject(w, b, row, rejects, "comment longer than 64 MiB");
+    reject(w, b, row, rejects, "comment longer than 64 MiB",
+           "comment longer than 64 MiB");
     return VB_OK;
   }
   if (mrc == VB_EMATCHLIMIT) {
@@ -534,8 +688,9 @@ static int fill_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
                "the text column \"%s\" holds a JSON %s, not text",
                vb_reader_column_name(r, (size_t)R->text_col),
                kind == VB_VALUE_OBJECT ? "object" : "array");
-      row->malformed = true;
-      if (batch_put(b, reason, strlen(reason), &row->reason))
+      row->malformed = true; /* counted under the reason itself */
+      if (batch_put(b, reason, strlen(reason), &row->reason) ||
+          batch_put(b, reason, strlen(reason), &row->kind))
         return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
     } else if (rc < 0) {
       /* a multi-line row's error may sit on a later line than its start */
@@ -548,7 +703,8 @@ static int fill_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
       else
         snprintf(reason, sizeof reason, "%s", row_err.message);
       row->malformed = true;
-      if (batch_put(b, reason, strlen(reason), &row->reason))
+      if (batch_put(b, reason, strlen(reason), &row->reason) ||
+          batch_put(b, row_err.message, strlen(row_err.message), &row->kind))
         return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
     } else {
       if (vb__grow((void **)&b->fields, &b->field_cap,
@@ -568,7 +724,7 @@ static int fill_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
 }
 
 /* fill_batch, timed. */
-static int read_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
+static int timed_fill(const run *R, vb_reader *r, batch *b, vb_error *err) {
   uint64_t t = R->job->timing ? vb__now_ns() : 0;
   int rc = fill_batch(R, r, b, err);
   if (R->job->timing)
@@ -576,12 +732,57 @@ static int read_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
   return rc;
 }
 
-/* Writes a finished batch in its turn; returns its fatal status. */
-static int flush_batch(vb_job *job, batch *b, vb_error *err) {
+/* Exchanges the rows (not the output or state) of two batches. */
+static void swap_rows(batch *a, batch *b) {
+  batch t = *a;
+  a->data = b->data;
+  a->data_len = b->data_len;
+  a->data_cap = b->data_cap;
+  a->rows = b->rows;
+  a->row_count = b->row_count;
+  a->row_cap = b->row_cap;
+  a->fields = b->fields;
+  a->field_count = b->field_count;
+  a->field_cap = b->field_cap;
+  b->data = t.data;
+  b->data_len = t.data_len;
+  b->data_cap = t.data_cap;
+  b->rows = t.rows;
+  b->row_count = t.row_count;
+  b->row_cap = t.row_cap;
+  b->fields = t.fields;
+  b->field_count = t.field_count;
+  b->field_cap = t.field_cap;
+}
+
+/* The next batch of rows: those read ahead first, then from the reader.
+ * Returns as fill_batch does. */
+static int read_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
+  lookahead *la = R->ahead;
+  if (!la || (la->next == la->count && la->more > 0))
+    return timed_fill(R, r, b, err);
+  b->row_count = b->data_len = b->field_count = 0;
+  if (la->next < la->count)
+    swap_rows(b, &la->b[la->next++]);
+  if (la->next < la->count)
+    return 1;
+  if (la->more < 0 && err)
+    *err = la->err;
+  return la->more;
+}
+
+/* Writes a finished batch in its turn; returns its fatal status.  The
+ * header goes before the first output. */
+static int flush_batch(const run *R, batch *b, vb_error *err) {
+  vb_job *job = R->job;
   uint64_t t = job->timing ? vb__now_ns() : 0;
   /* Checked once per batch, with errno fresh: a full disk stops the run
    * here, with its reason, rather than after the whole input. */
   int write_rc = VB_OK;
+  if (job->out && b->out_len && !job->header_written) {
+    write_header(job, R->reader);
+    job->header_written = true;
+  }
   if (job->out && b->out_len &&
       fwrite(b->out, 1, b->out_len, job->out) != b->out_len)
     write_rc = vb__fail(err, VB_EWRITE, NULL, 0, 0,
@@ -642,6 +843,7 @@ static void *worker_main(void *arg) {
 }
 
 static void worker_free(worker *w) {
+  reasons_free(&w->reasons);
   vb_matcher_free(w->m);
   vb_tally_free(w->tally);
   vb_report_free(w->report);
@@ -674,6 +876,7 @@ static int merge_workers(vb_job *job, worker *ws, size_t n, vb_tally *tally,
       job->stage_ns[s] += vb__matcher_stage_ns(ws[i].m, (vb_stage)s);
     job->stage_ns[VB_STAGE_AGGREGATE] += ws[i].aggregate_ns;
     job->stage_ns[VB_STAGE_WRITE] += ws[i].write_ns;
+    reasons_merge(&job->reasons, &ws[i].reasons);
     if (vb_tally_merge(tally, ws[i].tally) ||
         (ws[i].report && vb_report_merge(job->report, ws[i].report)))
       return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
@@ -689,7 +892,7 @@ static int run_inline(run *R, vb_reader *r, worker *w, vb_error *err) {
   while (more > 0 && !rc) {
     more = read_batch(R, r, &b, err);
     process_batch(w, &b);
-    rc = flush_batch(R->job, &b, err);
+    rc = flush_batch(R, &b, err);
     rows += b.row_count;
     if (R->job->progress)
       R->job->progress(R->job->progress_user, rows, vb_reader_bytes_read(r));
@@ -726,7 +929,7 @@ static int run_pool(run *R, vb_reader *r, worker *ws, size_t n, vb_error *err) {
     batch *next = &p.slots[flushed % p.slot_count];
     if (flushed < filled && next->state == SLOT_DONE) {
       pthread_mutex_unlock(&p.mu);
-      rc = flush_batch(R->job, next, err);
+      rc = flush_batch(R, next, err);
       pthread_mutex_lock(&p.mu);
       next->state = SLOT_FREE;
       flushed++;
@@ -777,50 +980,138 @@ static unsigned thread_count(const vb_job *job) {
   return n > MAX_THREADS ? MAX_THREADS : (unsigned)n;
 }
 
-int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
-  vb__error_clear(err);
-  if (!job || !r || !tally)
-    return vb__fail(err, VB_EINVAL, NULL, 0, 0, "job, reader or tally NULL");
-  run R = {.job = job, .date_col = -1};
-  int rc = find_column(r, job->text_col, TEXT_NAMES, "text", &R.text_col, err);
+static void notify(const run *R, vb_notice kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void notify(const run *R, vb_notice kind, const char *fmt, ...) {
+  if (!R->job->notice)
+    return;
+  char message[600];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(message, sizeof message, fmt, ap);
+  va_end(ap);
+  R->job->notice(R->job->notice_ctx, kind, R->input_name, message);
+}
+
+/* The columns the run reads; VB_ECOLUMN for a named one that is missing. */
+static int find_columns(run *R, vb_reader *r, vb_error *err) {
+  vb_job *job = R->job;
+  int rc = find_column(r, job->text_col, TEXT_NAMES, "text", &R->text_col, err);
+  if (!rc && job->group_col)
+    rc = find_column(r, job->group_col, NULL, "group", &R->group_col, err);
+  else if (!rc)
+    rc = find_column(r, job->score_col, SCORE_NAMES, "score", &R->score_col,
+                     err);
   if (!rc)
-    rc =
-        find_column(r, job->score_col, SCORE_NAMES, "score", &R.score_col, err);
-  if (!rc)
-    rc = find_column(r, job->id_col, ID_NAMES, "id", &R.id_col, err);
+    rc = find_column(r, job->id_col, ID_NAMES, "id", &R->id_col, err);
   const char *const *by_names = NULL;
-  R.by_count = job->report ? vb__report_by(job->report, &by_names) : 0;
-  R.period = job->report ? vb__report_period(job->report) : VB_PERIOD_NONE;
-  if (R.by_count > 64)
+  R->by_count = job->report ? vb__report_by(job->report, &by_names) : 0;
+  R->period = job->report ? vb__report_period(job->report) : VB_PERIOD_NONE;
+  if (R->by_count > 64)
     return vb__fail(err, VB_EINVAL, NULL, 0, 0, "at most 64 --by columns");
-  for (size_t i = 0; i < R.by_count && !rc; i++)
-    rc = find_column(r, by_names[i], NULL, "--by", &R.by_cols[i], err);
-  if (!rc && R.period != VB_PERIOD_NONE)
-    rc = find_column(r, job->date_col, NULL, "date", &R.date_col, err);
-  if (rc)
-    return rc;
-  R.columns = vb_reader_column_count(r); /* with the NDJSON paths named */
-  R.sliced = R.by_count > 0 || R.period != VB_PERIOD_NONE;
-  R.input_name = strdup(vb_reader_name(r));
-  R.score_name = strdup(
-      R.score_col >= 0 ? vb_reader_column_name(r, (size_t)R.score_col) : "");
-  R.date_name = strdup(
-      R.date_col >= 0 ? vb_reader_column_name(r, (size_t)R.date_col) : "");
+  for (size_t i = 0; i < R->by_count && !rc; i++)
+    rc = find_column(r, by_names[i], NULL, "--by", &R->by_cols[i], err);
+  if (!rc && R->period != VB_PERIOD_NONE)
+    rc = find_column(r, job->date_col, NULL, "date", &R->date_col, err);
+  R->sliced = R->by_count > 0 || R->period != VB_PERIOD_NONE;
+  R->columns = vb_reader_column_count(r); /* with the NDJSON paths named */
+  return rc;
+}
+
+/* Reads up to DETECT_ROWS rows ahead into R->ahead and samples their
+ * dates: sets R->date_fmt to the form that reads the most of them.
+ * VB_EAMBIGUOUS when day-first and month-first read them alike. */
+static int detect_date_format(run *R, vb_reader *r, vb_error *err) {
+  lookahead *la = R->ahead;
+  size_t rows = 0;
+  la->more = 1;
+  while (la->more > 0 && la->count < LOOKAHEAD && rows < DETECT_ROWS) {
+    batch *b = &la->b[la->count];
+    la->more = timed_fill(R, r, b, &la->err);
+    rows += b->row_count;
+    la->count += b->row_count > 0;
+  }
+  vb__date_sniff sniff;
+  memset(&sniff, 0, sizeof sniff);
+  for (size_t k = 0; k < la->count; k++)
+    for (size_t i = 0; i < la->b[k].row_count; i++) {
+      const batch_row *row = &la->b[k].rows[i];
+      size_t len;
+      if (!row->malformed) {
+        const char *d = field(&la->b[k], row, R->date_col, &len);
+        vb__date_sniff_add(&sniff, d, len, row->line);
+      }
+    }
+  int best, other;
+  int rc = vb__date_sniff_result(&sniff, &best, &other);
+  R->date_fmt = vb__date_form(best);
+  if (rc == VB_EAMBIGUOUS)
+    return vb__fail(err, VB_EAMBIGUOUS, R->input_name,
+                    (unsigned)sniff.first_line[best], 0,
+                    "dates in column \"%s\" read both as %s and as %s "
+                    "(\"%s\"): no day above 12 in the first %zu rows tells "
+                    "day from month",
+                    R->date_name, vb__date_form(best), vb__date_form(other),
+                    sniff.first[best], rows);
+  if (R->date_fmt)
+    notify(R, VB_NOTICE_DATE_FORMAT,
+           "dates in column \"%s\" read as %s (%s in the first %zu rows)",
+           R->date_name, R->date_fmt,
+           other < 0       ? "the one common form that reads them"
+           : best < other ? "day first: a first number is above 12"
+                           : "month first: a second number is above 12",
+           rows);
+  return VB_OK;
+}
+
+/* Names for messages, the reason kind of a bad date, and the notices
+ * that come before any row. */
+static int describe_run(run *R, vb_reader *r, vb_error *err) {
+  long score_col = R->group_col >= 0 ? R->group_col : R->score_col;
+  R->input_name = strdup(vb_reader_name(r));
+  R->score_name = strdup(
+      score_col >= 0 ? vb_reader_column_name(r, (size_t)score_col) : "");
+  R->date_name = strdup(
+      R->date_col >= 0 ? vb_reader_column_name(r, (size_t)R->date_col) : "");
+  if (!R->input_name || !R->score_name || !R->date_name)
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  if (score_col < 0 && !R->job->score_col) {
+    char cols[300];
+    list_columns(r, cols, sizeof cols);
+    notify(R, VB_NOTICE_NO_SCORE_COLUMN,
+           "no score column (looked for score, nps, nps_score, rating, "
+           "likelihood_to_recommend, ltr; columns: %s): every row is "
+           "unscored",
+           cols);
+  }
+  return VB_OK;
+}
+
+static int set_date_kind(run *R, vb_error *err) {
+  char kind[200];
+  if (R->date_fmt)
+    snprintf(kind, sizeof kind, "date does not read as %s", R->date_fmt);
+  else
+    snprintf(kind, sizeof kind, "date not ISO-8601");
+  if (!(R->date_kind = strdup(kind)))
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  return VB_OK;
+}
+
+/* Reads, matches and writes every row with n workers. */
+static int run_rows(run *R, vb_reader *r, vb_tally *tally, vb_error *err) {
+  vb_job *job = R->job;
   unsigned n = thread_count(job);
   worker *ws = calloc(n, sizeof *ws);
-  if (!R.input_name || !R.score_name || !R.date_name || !ws)
-    rc = vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  int rc = ws ? VB_OK : vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   size_t ready = 0;
   for (; ready < n && !rc; ready++)
-    rc = worker_init(&ws[ready], &R, err);
+    rc = worker_init(&ws[ready], R, err);
   if (!rc) {
-    if (job->out && !job->header_written)
-      write_header(job, r);
-    job->header_written = true;
     if (job->rejects && !job->rejects_header_written)
       fputs("line,reason,raw\n", job->rejects);
     job->rejects_header_written = true;
-    rc = n == 1 ? run_inline(&R, r, &ws[0], err) : run_pool(&R, r, ws, n, err);
+    rc = n == 1 ? run_inline(R, r, &ws[0], err) : run_pool(R, r, ws, n, err);
     int mrc = merge_workers(job, ws, n, tally, rc ? NULL : err);
     if (!rc)
       rc = mrc;
@@ -828,11 +1119,54 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
   for (size_t i = 0; i < ready; i++)
     worker_free(&ws[i]);
   free(ws);
+  return rc;
+}
+
+int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
+  vb__error_clear(err);
+  if (!job || !r || !tally)
+    return vb__fail(err, VB_EINVAL, NULL, 0, 0, "job, reader or tally NULL");
+  run R = {.job = job,
+           .reader = r,
+           .group_col = -1,
+           .score_col = -1,
+           .date_col = -1};
+  lookahead *la = NULL;
+  int rc = find_columns(&R, r, err);
+  if (!rc)
+    rc = describe_run(&R, r, err);
+  if (!rc && R.date_col >= 0) {
+    R.date_fmt = job->date_fmt;
+    if (!job->date_fmt) { /* detect it from the first rows */
+      if (!(la = R.ahead = calloc(1, sizeof *la)))
+        rc = vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+      else
+        rc = detect_date_format(&R, r, err);
+    }
+    if (!rc)
+      rc = set_date_kind(&R, err);
+  }
+  if (!rc)
+    rc = run_rows(&R, r, tally, err);
+  if (la) {
+    for (size_t i = 0; i < LOOKAHEAD; i++)
+      batch_free(&la->b[i]);
+    free(la);
+  }
   free(R.input_name);
   free(R.score_name);
   free(R.date_name);
+  free(R.date_kind);
   if (rc < 0)
     return rc;
+  /* a header without rows: the input had none, or tagged rows wrote
+   * nothing (-f long without themes); never when every row was rejected */
+  if (job->out && !job->header_written &&
+      (vb_tally_count(tally, VB_COUNT_TAGGED) > 0 ||
+       vb_tally_count(tally, VB_COUNT_READ) == 0)) {
+    write_header(job, r);
+    job->header_written = true;
+  }
   if (job->text_col && R.text_col >= 0 &&
       vb_tally_count(tally, VB_COUNT_READ) > 0 &&
       !vb_reader_column_found(r, (size_t)R.text_col))

@@ -71,7 +71,8 @@ extern "C" {
   XX(MATCHLIMIT, -13, "pattern match limit exceeded")                          \
   XX(SCORE, -14, "score out of range")                                         \
   XX(RANGE, -15, "index out of range")                                         \
-  XX(WRITE, -16, "cannot write output")
+  XX(WRITE, -16, "cannot write output")                                        \
+  XX(AMBIGUOUS, -17, "ambiguous input")
 
 enum {
   VB_OK = 0,
@@ -270,9 +271,13 @@ typedef enum vb_group {
 VB_API const char *vb_group_name(vb_group group);
 
 /* Parses an NPS score: an integer 0-10, optionally written with surrounding
- * blanks or as a decimal with a zero fraction ("9.0").  An empty (or blank)
- * field sets *group to VB_GROUP_UNSCORED and *score to -1.  Returns VB_OK or
- * VB_ESCORE (anything else, including 11, -1, "nine", "8.5"). */
+ * blanks, as a decimal with a zero fraction ("9.0"), or followed by its
+ * label as survey tools write it ("9 - Very likely", "10 (Extremely
+ * likely)": blanks and/or one of - : ( = or a dash, then a letter; only
+ * the integer is read).  An empty (or blank) field, or one that says there
+ * is no answer (N/A, NA, -, Don't know; any case), sets *group to
+ * VB_GROUP_UNSCORED and *score to -1.  Returns VB_OK or VB_ESCORE
+ * (anything else, including 11, -1, "nine", "8.5", "9 - 10"). */
 VB_API int vb_score_parse(const char *text, size_t len, int *score,
                           vb_group *group);
 
@@ -286,12 +291,29 @@ typedef struct vb_scale vb_scale;
  *   "detractor=1-3,passive=4,promoter=5"  any map of integers 0-1000;
  *            a group may be omitted, values may not overlap, and scores in
  *            no group are not on the scale.
+ *   "detractor=Unhappy|Very unhappy,passive=Neutral,promoter=Happy"
+ *            labels of a group field (see vb_scale_group); a value that
+ *            does not start with a digit is a label.  Labels hold no ',' or
+ *            '|', are trimmed, and may not repeat (ignoring ASCII case).
+ *            Integers and labels may be mixed.
  * VB_EINVAL with the column of the problem in err. */
 VB_API int vb_scale_parse(const char *spec, vb_scale **out, vb_error *err);
 VB_API void vb_scale_free(vb_scale *scale);
-/* Like vb_score_parse on this scale (NULL: the NPS scale). */
+/* Like vb_score_parse on this scale (NULL: the NPS scale).  Labels of the
+ * map play no part. */
 VB_API int vb_scale_score(const vb_scale *scale, const char *text, size_t len,
                           int *score, vb_group *group);
+/* Reads a group field (such as Qualtrics' NPS group column) into *group,
+ * ignoring ASCII case and surrounding blanks: one of the scale's labels
+ * or, when it has none, "Detractor", "Passive" or "Promoter".  Integers
+ * (numeric group codes, e.g. 1/2/3) are read through the integer map only
+ * when the scale is a map (not NULL or a preset).  Empty or no-answer
+ * fields (as vb_score_parse) are VB_GROUP_UNSCORED.  VB_OK or VB_ESCORE
+ * (*group is then VB_GROUP_UNSCORED). */
+VB_API int vb_scale_group(const vb_scale *scale, const char *text, size_t len,
+                          vb_group *group);
+/* 1 when the scale's map holds labels, else 0 (NULL: 0). */
+VB_API int vb_scale_has_labels(const vb_scale *scale);
 /* The scale as a map, e.g. "detractor=0-6,passive=7-8,promoter=9-10";
  * owned by the scale. */
 VB_API const char *vb_scale_text(const vb_scale *scale);
@@ -328,6 +350,20 @@ VB_API const char *vb_period_name(vb_period period);
  * failure start and label are set to "". */
 VB_API int vb_period_bucket(vb_period period, const char *text, size_t len,
                             char start[11], char label[16]);
+/* Checks a strptime-style date format: %Y (4 digits), %m, %d, %H, %I (1
+ * or 2 digits), %M, %S (2 digits), %p (AM or PM, any case), %%; a blank
+ * matches one or more blanks, any other character itself.  %Y, %m and %d
+ * must each appear once; %I goes with %p.  VB_EINVAL with the column of
+ * the problem in err. */
+VB_API int vb_date_format_check(const char *format, vb_error *err);
+/* vb_period_bucket for a date written in `format` (checked with
+ * vb_date_format_check; NULL: ISO 8601).  The whole value (blanks around
+ * it trimmed) must match: "06/08/2025" under "%d/%m/%Y" is 2025-08-06,
+ * "8/6/2025 14:03:11" under "%m/%d/%Y %H:%M:%S" too.  A time is checked,
+ * not applied. */
+VB_API int vb_period_bucket_format(vb_period period, const char *format,
+                                   const char *text, size_t len,
+                                   char start[11], char label[16]);
 /* The first day of the bucket before the one starting at `start` (as
  * written by vb_period_bucket) into prev (11 bytes; it may be start
  * itself).  VB_EINVAL when start is not a bucket start of that period or
@@ -748,12 +784,51 @@ VB_API void vb_job_set_rejects(vb_job *job, FILE *rejects);
 /* The score scale (NULL: NPS 0-10); it must outlive the job. */
 VB_API void vb_job_set_scale(vb_job *job, const vb_scale *scale);
 /* Also adds every tagged row to `report` (which must outlive the job): to
- * its overall tally and to the slice given by the report's --by columns
+ * its overall tally and to the slice given by the report's by columns
  * and, with a period, the date column `date_column` (NULL: "date").  A row
- * whose date is empty or not ISO-8601 is rejected, never guessed.  A --by
- * column or the date column missing from the input is VB_ECOLUMN at run. */
+ * whose date is empty or does not read in the date format (see
+ * vb_job_set_date_format) is rejected.  A by column or the date column
+ * missing from the input is VB_ECOLUMN at run. */
 VB_API int vb_job_set_report(vb_job *job, vb_report *report,
                              const char *date_column);
+/* Reads each row's group from this column's labels (vb_scale_group on the
+ * job's scale) instead of from a score; the score column is then not
+ * read.  NULL (the default): groups come from scores.  The column must
+ * exist (VB_ECOLUMN at run).  VB_ENOMEM. */
+VB_API int vb_job_set_group_column(vb_job *job, const char *column);
+/* The strptime-style format of the date column (see vb_date_format_check;
+ * VB_EINVAL with err filled when it is not one).  NULL (the default): each
+ * input's format is detected from its first rows (up to 10,000) before
+ * any row is processed: ISO 8601, or the one common form (D/M/YYYY,
+ * M/D/YYYY, with '/' or '-', D.M.YYYY; each with an optional time
+ * "H:MM", "H:MM:SS", "H:MM AM") that reads the most of them.  When
+ * day-first and month-first read them alike (no day above 12), vb_job_run
+ * fails with VB_EAMBIGUOUS rather than guess. */
+VB_API int vb_job_set_date_format(vb_job *job, const char *format,
+                                  vb_error *err);
+
+/* What a run tells its caller before the first row, when it is worth
+ * knowing but not an error. */
+typedef enum vb_notice {
+  VB_NOTICE_NO_SCORE_COLUMN = 0, /* no score column found by its common
+                                    names (and none named): every row is
+                                    unscored */
+  VB_NOTICE_DATE_FORMAT = 1      /* a date format other than ISO 8601 was
+                                    detected */
+} vb_notice;
+/* Receives a notice: its kind, the input's name and a message. */
+typedef void (*vb_notice_fn)(void *ctx, vb_notice kind, const char *input,
+                             const char *message);
+/* Notices go to fn (NULL: nowhere), on the thread running vb_job_run. */
+VB_API void vb_job_set_notices(vb_job *job, vb_notice_fn fn, void *ctx);
+/* Rejected rows by kind of reason, over every run of the job: the reason
+ * without the row's own values ("score not on the scale", "expected 3
+ * fields, found 2"), most frequent first, ties by name; kinds beyond 32
+ * count together as "other reasons".  Fills up to `max` of them (either
+ * array may be NULL) and returns how many kinds there are.  Strings stay
+ * valid until the next vb_job_run or vb_job_free. */
+VB_API size_t vb_job_reject_reasons(vb_job *job, size_t max,
+                                    const char **reasons, uint64_t *counts);
 
 /* Threads that match rows (0, the default: one per online core).  The
  * output, the rejects and every count are the same for any number. */
@@ -784,9 +859,13 @@ VB_API uint64_t vb_job_stage_ns(const vb_job *job, vb_stage stage);
 
 /* Runs the job over every row of `r`, adding to `tally`.  Each row read is
  * either written (tagged) or rejected; the tally's counters say how many.
- * Returns VB_OK even when rows were rejected; VB_ECOLUMN (with the columns
- * found) when the text column is missing, VB_EIO / VB_ENOMEM on fatal
- * errors. */
+ * The output's header (CSV, long) is written before its first row, or at
+ * the end when rows were tagged or none were read: a run whose every row
+ * is rejected writes nothing.  Returns VB_OK even when rows were rejected;
+ * VB_ECOLUMN (with the columns found) when the text column or a named
+ * column is missing, VB_EAMBIGUOUS (nothing processed, with the line of an
+ * example) when the date format cannot be told, VB_EIO / VB_ENOMEM on
+ * fatal errors. */
 VB_API int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally,
                       vb_error *err);
 

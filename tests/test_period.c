@@ -8,6 +8,10 @@
  * exhaustive check at the end rebuilds the calendar day by day from one
  * known fact (1969-12-01 was a Monday) and derives ISO weeks from the
  * Thursday rule, independently of the engine's arithmetic.
+ *
+ * Then strptime-style formats (vb_period_bucket_format, checked by
+ * vb_date_format_check) and the sniffer that picks a common form from a
+ * sample of values, or calls it ambiguous.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -15,6 +19,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "internal.h" /* the date-form sniffer */
 #include "verbatim.h"
 
 static int bucket(vb_period p, const char *text, char start[11],
@@ -568,6 +573,139 @@ static void test_exhaustive(void) {
   free(days);
 }
 
+/* text read in fmt lands on day `day` (YYYY-MM-DD). */
+#define CHECK_FORMAT(fmt, text, day)                                           \
+  do {                                                                         \
+    char st_[11] = "?", lb_[16] = "?";                                         \
+    CHECK_INT(vb_period_bucket_format(VB_PERIOD_DAY, fmt, text, strlen(text),  \
+                                      st_, lb_),                               \
+              VB_OK);                                                          \
+    CHECK_STR(st_, day);                                                       \
+  } while (0)
+#define CHECK_FORMAT_REJECT(fmt, text)                                         \
+  do {                                                                         \
+    char st_[11] = "?", lb_[16] = "?";                                         \
+    CHECK_INT(vb_period_bucket_format(VB_PERIOD_DAY, fmt, text, strlen(text),  \
+                                      st_, lb_),                               \
+              VB_EINVAL);                                                      \
+    CHECK(st_[0] == '\0');                                                     \
+  } while (0)
+
+static void test_formats(void) {
+  CHECK_FORMAT("%d/%m/%Y", "06/08/2025", "2025-08-06");
+  CHECK_FORMAT("%m/%d/%Y", "06/08/2025", "2025-06-08");
+  CHECK_FORMAT("%d/%m/%Y", "6/8/2025", "2025-08-06");    /* 1 or 2 digits */
+  CHECK_FORMAT("%d/%m/%Y", " 31/12/1999 ", "1999-12-31"); /* blanks around */
+  CHECK_FORMAT("%m/%d/%Y %H:%M:%S", "8/6/2025 14:03:11", "2025-08-06");
+  CHECK_FORMAT("%m/%d/%Y %H:%M:%S", "8/6/2025  9:03:11", "2025-08-06");
+  CHECK_FORMAT("%d.%m.%Y %H:%M", "29.02.2024 23:59", "2024-02-29");
+  CHECK_FORMAT("%d-%m-%Y %I:%M %p", "01-09-2025 12:00 pm", "2025-09-01");
+  CHECK_FORMAT("%Y%%%m%%%d", "2025%08%06", "2025-08-06");
+  CHECK_FORMAT(NULL, "2025-08-06T14:03:11Z", "2025-08-06"); /* NULL: ISO */
+  CHECK_FORMAT_REJECT("%d/%m/%Y", "29/02/2025");  /* not a leap year */
+  CHECK_FORMAT_REJECT("%d/%m/%Y", "06/13/2025");  /* month 13 */
+  CHECK_FORMAT_REJECT("%d/%m/%Y", "00/01/2025");  /* day 0 */
+  CHECK_FORMAT_REJECT("%d/%m/%Y", "06/08/25");    /* %Y is 4 digits */
+  CHECK_FORMAT_REJECT("%d/%m/%Y", "06/08/2025 14:03"); /* whole value */
+  CHECK_FORMAT_REJECT("%d/%m/%Y", "06-08-2025");
+  CHECK_FORMAT_REJECT("%d/%m/%Y", "");
+  CHECK_FORMAT_REJECT("%d/%m/%Y %H:%M", "06/08/2025 24:00");
+  CHECK_FORMAT_REJECT("%d/%m/%Y %H:%M", "06/08/2025 9:5"); /* %M: 2 digits */
+  CHECK_FORMAT_REJECT("%d/%m/%Y %H:%M", "06/08/202514:03"); /* blank needed */
+  CHECK_FORMAT_REJECT("%d/%m/%Y %I:%M %p", "06/08/2025 13:00 PM");
+  CHECK_FORMAT_REJECT("%d/%m/%Y %I:%M %p", "06/08/2025 11:00 XM");
+  CHECK_FORMAT_REJECT("%d/%m/%Y", "2025-08-06");
+  /* a period other than day uses the same date */
+  char st[11], lb[16];
+  CHECK_INT(vb_period_bucket_format(VB_PERIOD_MONTH, "%m/%d/%Y", "8/13/2025",
+                                    9, st, lb),
+            VB_OK);
+  CHECK_STR(lb, "2025-08");
+  /* length, not NUL, ends the value */
+  CHECK_INT(vb_period_bucket_format(VB_PERIOD_DAY, "%d/%m/%Y", "1/2/2025xyz",
+                                    8, st, lb),
+            VB_OK);
+  CHECK_STR(st, "2025-02-01");
+
+  vb_error err;
+  CHECK_INT(vb_date_format_check("%d/%m/%Y", &err), VB_OK);
+  CHECK_INT(vb_date_format_check("%m/%d/%Y %I:%M:%S %p", &err), VB_OK);
+  CHECK_INT(vb_date_format_check("%d/%q/%Y", &err), VB_EINVAL);
+  CHECK_INT(err.column, 4); /* where "%q" starts */
+  CHECK(strstr(err.message, "unknown directive %q") != NULL);
+  CHECK_INT(vb_date_format_check("%d/%m", &err), VB_EINVAL);
+  CHECK(strstr(err.message, "needs %Y, %m and %d") != NULL);
+  CHECK_INT(vb_date_format_check("%d/%m/%Y/%d", &err), VB_EINVAL);
+  CHECK(strstr(err.message, "%d twice") != NULL);
+  CHECK_INT(vb_date_format_check("%d/%m/%Y %I:%M", &err), VB_EINVAL);
+  CHECK_INT(vb_date_format_check("%d/%m/%Y %", &err), VB_EINVAL);
+  CHECK_INT(vb_date_format_check(NULL, &err), VB_EINVAL);
+}
+
+/* The sniffer's verdict on a list of values: the form chosen (NULL for
+ * ISO) and whether it is ambiguous. */
+static int sniff(const char *const *values, const char **form) {
+  vb__date_sniff s;
+  memset(&s, 0, sizeof s);
+  for (size_t i = 0; values[i]; i++)
+    vb__date_sniff_add(&s, values[i], strlen(values[i]), i + 2);
+  int best, other;
+  int rc = vb__date_sniff_result(&s, &best, &other);
+  *form = vb__date_form(best);
+  return rc;
+}
+
+static void test_sniff(void) {
+  const char *form;
+  static const char *const iso[] = {"2025-08-06", "2025-08-07T10:00Z", "",
+                                    NULL};
+  CHECK_INT(sniff(iso, &form), VB_OK);
+  CHECK(form == NULL);
+  static const char *const nothing[] = {"soon", "", NULL};
+  CHECK_INT(sniff(nothing, &form), VB_OK);
+  CHECK(form == NULL); /* ISO: the rows are then rejected as not ISO */
+  static const char *const none[] = {NULL};
+  CHECK_INT(sniff(none, &form), VB_OK);
+  CHECK(form == NULL);
+  /* Google Forms, US: month first shows in 8/13 */
+  static const char *const google[] = {"8/6/2025 14:03:11",
+                                       "8/13/2025 9:12:44", NULL};
+  CHECK_INT(sniff(google, &form), VB_OK);
+  CHECK_STR(form, "%m/%d/%Y %H:%M:%S");
+  /* day first shows in 25/08 */
+  static const char *const uk[] = {"06/08/2025", "25/08/2025", "01/09/2025",
+                                   NULL};
+  CHECK_INT(sniff(uk, &form), VB_OK);
+  CHECK_STR(form, "%d/%m/%Y");
+  /* nothing above 12: ambiguous, whichever it would be */
+  static const char *const amb[] = {"06/08/2025", "01/02/2025", "12/11/2025",
+                                    NULL};
+  CHECK_INT(sniff(amb, &form), VB_EAMBIGUOUS);
+  static const char *const amb_time[] = {"06-08-2025 9:15 AM", NULL};
+  CHECK_INT(sniff(amb_time, &form), VB_EAMBIGUOUS);
+  /* dots are day first only: never ambiguous */
+  static const char *const dots[] = {"06.08.2025", NULL};
+  CHECK_INT(sniff(dots, &form), VB_OK);
+  CHECK_STR(form, "%d.%m.%Y");
+  /* the form reading the most values wins; one stray ISO value does not */
+  static const char *const mixed[] = {"13/08/2025", "14/08/2025",
+                                      "2025-08-15", NULL};
+  CHECK_INT(sniff(mixed, &form), VB_OK);
+  CHECK_STR(form, "%d/%m/%Y");
+  /* the first value read under the form is kept for messages */
+  vb__date_sniff s;
+  memset(&s, 0, sizeof s);
+  vb__date_sniff_add(&s, "x", 1, 2);
+  vb__date_sniff_add(&s, "06/08/2025", 10, 3);
+  vb__date_sniff_add(&s, "07/08/2025", 10, 4);
+  int best, other;
+  CHECK_INT(vb__date_sniff_result(&s, &best, &other), VB_EAMBIGUOUS);
+  CHECK_STR(vb__date_form(best), "%d/%m/%Y");
+  CHECK_STR(vb__date_form(other), "%m/%d/%Y");
+  CHECK_INT(s.first_line[best], 3);
+  CHECK_STR(s.first[best], "06/08/2025");
+}
+
 int main(void) {
   test_names();
   test_ordinary_dates();
@@ -579,5 +717,7 @@ int main(void) {
   test_blanks_and_length();
   test_previous();
   test_exhaustive();
+  test_formats();
+  test_sniff();
   return check_exit();
 }

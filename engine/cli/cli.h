@@ -53,7 +53,9 @@ enum {
   OPT_ENCODING,
   OPT_DELIMITER,
   OPT_SKIP_ROWS,
-  OPT_BOM
+  OPT_BOM,
+  OPT_GROUP_COLUMN,
+  OPT_DATE_FORMAT
 };
 
 /* Adds a -l argument; prints a usage error and returns false when full. */
@@ -82,6 +84,8 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
       {"text", required_argument, NULL, OPT_TEXT},                             \
       {"score", required_argument, NULL, OPT_SCORE},                           \
       {"id", required_argument, NULL, OPT_ID},                                 \
+      {"group-column", required_argument, NULL, OPT_GROUP_COLUMN},             \
+      {"groups", required_argument, NULL, OPT_GROUPS},                         \
       {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},             \
       {"max-row", required_argument, NULL, OPT_MAX_ROW},                       \
       {"jobs", required_argument, NULL, 'j'},                                  \
@@ -118,6 +122,20 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
   "      --bom               start CSV output with a UTF-8 byte order mark "   \
   "(for\n"                                                                     \
   "                          Excel)\n"
+/* Help lines of the score options tag and report share. */
+#define GROUP_OPTIONS_HELP                                                     \
+  "      --group-column COL  read each row's group from this column's "       \
+  "labels\n"                                                                   \
+  "                          (Detractor, Passive, Promoter; any case) "        \
+  "instead\n"                                                                  \
+  "                          of from a score\n"                                \
+  "      --groups SPEC       score scale: nps (default), csat5, a map such "   \
+  "as\n"                                                                       \
+  "                          detractor=1-3,passive=4,promoter=5, or labels "   \
+  "for\n"                                                                      \
+  "                          --group-column such as\n"                         \
+  "                          detractor=Unhappy,passive=Neutral,"               \
+  "promoter=Happy\n"
 
 /* What `tag` and `report` share: lexicons, input, columns, outputs. */
 typedef struct input_args {
@@ -128,6 +146,7 @@ typedef struct input_args {
   long skip_rows;       /* --skip-rows, when skip_given */
   bool skip_given;
   const char *output, *rejects, *text, *score, *id; /* output NULL: stdout */
+  const char *group_column, *groups;
   size_t max_row; /* 0: the reader's default */
   unsigned jobs;  /* 0: one per core */
   bool quiet, timings, bom;
@@ -142,6 +161,18 @@ typedef struct input_args {
 int input_option(int c, const char *cmd, input_args *a);
 /* The counts line: read, tagged, unscored, rejected (and where). */
 void print_counts(const vb_tally *t, const char *rejects);
+/* The scale of --groups (NULL without it) into *scale, checked against
+ * --group-column and --score; prints a usage error for `cmd` and returns
+ * EXIT_USAGE when they do not go together. */
+int make_scale(const input_args *a, const char *cmd, vb_scale **scale);
+/* Gives the job the columns, the group column and the scale. */
+int setup_job(vb_job *job, const input_args *a, const vb_scale *scale);
+/* True when rows were read and none could be tagged: says so, with the
+ * main reasons, on stderr. */
+bool nothing_tagged(vb_job *job, const vb_tally *t);
+/* When more than 5% of the rows read were rejected (and some tagged),
+ * one warning line with the three most frequent reasons. */
+void warn_rejects(vb_job *job, const vb_tally *t);
 
 /* Loads the named lexicons (or the built-in one).  On failure prints the
  * error, sets *code (EXIT_LEXICON, or EXIT_INTERNAL when out of memory)

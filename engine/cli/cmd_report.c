@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,12 +38,11 @@ static const char USAGE[] =
     "      --by COL            split by this column (repeatable)\n"
     "      --period P          split by day, week (ISO), month, quarter or "
     "year\n"
-    "      --date COL          the ISO-8601 date column for --period "
-    "(default:\n"
-    "                          date)\n"
-    "      --groups SPEC       score scale: nps (default), csat5, or a map "
-    "such\n"
-    "                          as detractor=1-3,passive=4,promoter=5\n"
+    "      --date COL          the date column for --period (default: date)\n"
+    "      --date-format FMT   how its dates are written, e.g. %d/%m/%Y or\n"
+    "                          \"%m/%d/%Y %H:%M:%S\" (default: ISO 8601 or "
+    "the\n"
+    "                          common form detected from the first rows)\n"
     "      --min-mentions N    hide themes mentioned by fewer than N "
     "comments\n"
     "                          overall (default 1)\n"
@@ -57,11 +57,13 @@ static const char USAGE[] =
     "      --text COL          the comment column (default: comment, text, "
     "...)\n"
     "      --score COL         the score column (default: score, nps, ...)\n"
+    GROUP_OPTIONS_HELP
     "      --id COL            the id column (default: id, response_id, "
     "...)\n" RUN_OPTIONS_HELP "\n"
-    "Exit codes: 0 all rows counted, 1 some rows rejected, 2 usage, 3 "
-    "input,\n"
-    "4 lexicon, 5 output, 70 internal error.  Figures: docs/metrics.md.\n";
+    "Exit codes: 0 all rows counted, 1 some rows rejected, 2 usage (or "
+    "ambiguous\n"
+    "dates), 3 input (or no row could be tagged), 4 lexicon, 5 output, 70\n"
+    "internal error.  Figures: docs/metrics.md.\n";
 
 static const struct option OPTIONS[] = {
     INPUT_LONG_OPTIONS,
@@ -69,7 +71,7 @@ static const struct option OPTIONS[] = {
     {"by", required_argument, NULL, OPT_BY},
     {"period", required_argument, NULL, OPT_PERIOD},
     {"date", required_argument, NULL, OPT_DATE},
-    {"groups", required_argument, NULL, OPT_GROUPS},
+    {"date-format", required_argument, NULL, OPT_DATE_FORMAT},
     {"min-mentions", required_argument, NULL, OPT_MIN_MENTIONS},
     {"min-responses", required_argument, NULL, OPT_MIN_RESPONSES},
     {"top", required_argument, NULL, OPT_TOP},
@@ -83,7 +85,7 @@ typedef struct report_args {
   const char *by[MAX_BY];
   size_t by_count;
   vb_period period;
-  const char *date, *groups;
+  const char *date, *date_format;
   unsigned long long min_mentions, min_responses, top;
 } report_args;
 
@@ -135,8 +137,8 @@ static int parse_args(int argc, char **argv, report_args *a) {
     case OPT_DATE:
       a->date = optarg;
       break;
-    case OPT_GROUPS:
-      a->groups = optarg;
+    case OPT_DATE_FORMAT:
+      a->date_format = optarg;
       break;
     case OPT_MIN_MENTIONS:
       code = parse_count("--min-mentions", optarg, &a->min_mentions);
@@ -161,6 +163,11 @@ static int parse_args(int argc, char **argv, report_args *a) {
   }
   if (a->date && a->period == VB_PERIOD_NONE)
     return usage_error("report", "--date goes with --period");
+  if (a->date_format && a->period == VB_PERIOD_NONE)
+    return usage_error("report", "--date-format goes with --period");
+  vb_error err;
+  if (a->date_format && vb_date_format_check(a->date_format, &err))
+    return usage_error("report", "--date-format: %s", err.message);
   int code = choose_report_format("report", a->format, a->in.output,
                                   a->in.bom, true, &a->format);
   return code ? code : check_rejects_name("report", &a->in);
@@ -192,11 +199,8 @@ int cmd_report(int argc, char **argv) {
   if (code)
     return code < 0 ? EXIT_OK : code;
   vb_scale *scale = NULL;
-  vb_error err;
-  if (a.groups && vb_scale_parse(a.groups, &scale, &err)) {
-    return usage_error("report", "--groups: column %u: %s", err.column,
-                       err.message);
-  }
+  if ((code = make_scale(&a.in, "report", &scale)))
+    return code;
   vb_lexicon *lex = load_lexicons(&a.in.lexicons, &code);
   if (!lex) {
     vb_scale_free(scale);
@@ -207,13 +211,14 @@ int cmd_report(int argc, char **argv) {
   output out = {0}, rejects = {0};
   if (vb_job_new(lex, &job) ||
       vb_report_new(lex, a.by, a.by_count, a.period, scale, &report) ||
-      vb_job_set_columns(job, a.in.text, a.in.score, a.in.id) ||
-      vb_job_set_report(job, report, a.date)) {
+      vb_job_set_report(job, report, a.date) ||
+      vb_job_set_date_format(job, a.date_format, NULL)) {
     fputs("verbatim: out of memory\n", stderr);
     code = EXIT_INTERNAL;
     goto done;
   }
-  vb_job_set_scale(job, scale);
+  if ((code = setup_job(job, &a.in, scale)))
+    goto done;
   vb_report_set_limits(report, a.min_mentions, (size_t)a.top);
   vb_report_set_min_responses(report, a.min_responses);
   if ((code = open_outputs(&a.in, &out, &rejects)))
@@ -221,10 +226,21 @@ int cmd_report(int argc, char **argv) {
   vb_job_set_rejects(job, rejects.stream);
   vb_tally *overall = vb_report_overall(report);
   code = run_inputs(job, overall, &a.in, false, argv + optind, argc - optind);
-  if (code == EXIT_OK)
+  /* No row tagged: a report of zeros would read as a result, so none is
+   * written (exit 3).  Seam: a future `report --partial` writes the exact
+   * state of a part of a split run, for a later merge; an empty part is a
+   * valid part, so --partial must skip this refusal. */
+  bool refused = code == EXIT_OK && nothing_tagged(job, overall);
+  if (!refused && code == EXIT_OK)
     code = write_report(report, &a, out.stream);
+  if (refused) /* keep the rejects, which say why; drop the output */
+    output_abort(&out);
   if (code == EXIT_OK)
     code = commit_outputs(&out, &rejects);
+  if (refused && code == EXIT_OK)
+    code = EXIT_INPUT;
+  if (!refused)
+    warn_rejects(job, overall);
   if (!a.in.quiet)
     print_counts(overall, a.in.rejects);
   if (code == EXIT_OK && vb_tally_count(overall, VB_COUNT_REJECTED))

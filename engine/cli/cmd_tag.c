@@ -3,10 +3,13 @@
  *
  * Reads each FILE (or standard input) in turn, writes the tagged rows to
  * standard output or atomically to -o FILE, rejected rows to --rejects,
- * and ends with one counts line on stderr: read = tagged + rejected.
+ * and ends with one counts line on stderr: read = tagged + rejected.  When
+ * rows were read and none could be tagged, nothing is written (exit 3):
+ * an empty output that looks like a result is worse than none.
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,11 +49,11 @@ static const char USAGE[] =
     "      --text COL          the comment column (default: comment, text,\n"
     "                          verbatim, feedback, ...)\n"
     "      --score COL         the 0-10 score column (default: score, nps,\n"
-    "                          rating, ...)\n"
+    "                          rating, ...)\n" GROUP_OPTIONS_HELP
     "      --id COL            the id column (default: id, response_id, ...;\n"
     "                          else the line number)\n" RUN_OPTIONS_HELP "\n"
-    "Exit codes: 0 all rows tagged, 1 some rows rejected, 2 usage, 3 input,\n"
-    "4 lexicon, 5 output, 70 internal error.\n";
+    "Exit codes: 0 all rows tagged, 1 some rows rejected, 2 usage, 3 input\n"
+    "(or no row could be tagged), 4 lexicon, 5 output, 70 internal error.\n";
 
 static const struct option OPTIONS[] = {
     INPUT_LONG_OPTIONS,
@@ -163,9 +166,14 @@ int cmd_tag(int argc, char **argv) {
   int code = parse_args(argc, argv, &a, &format, &xlsx);
   if (code)
     return code < 0 ? EXIT_OK : code;
-  vb_lexicon *lex = load_lexicons(&a.lexicons, &code);
-  if (!lex)
+  vb_scale *scale = NULL;
+  if ((code = make_scale(&a, "tag", &scale)))
     return code;
+  vb_lexicon *lex = load_lexicons(&a.lexicons, &code);
+  if (!lex) {
+    vb_scale_free(scale);
+    return code;
+  }
   vb_job *job = NULL;
   vb_tally *tally = NULL;
   output out = {0}, rejects = {0};
@@ -175,7 +183,8 @@ int cmd_tag(int argc, char **argv) {
     code = EXIT_INTERNAL;
     goto done;
   }
-  if ((code = open_outputs(&a, &out, &rejects)))
+  if ((code = setup_job(job, &a, scale)) ||
+      (code = open_outputs(&a, &out, &rejects)))
     goto done;
   if (a.bom)
     write_bom(out.stream);
@@ -188,8 +197,15 @@ int cmd_tag(int argc, char **argv) {
     code = run_inputs(job, tally, &a, format == VB_OUTPUT_CSV, argv + optind,
                       argc - optind);
   }
+  bool refused = code == EXIT_OK && nothing_tagged(job, tally);
+  if (refused) /* keep the rejects, which say why; drop the output */
+    output_abort(&out);
   if (code == EXIT_OK)
     code = commit_outputs(&out, &rejects);
+  if (refused && code == EXIT_OK)
+    code = EXIT_INPUT;
+  if (!refused)
+    warn_rejects(job, tally);
   if (!a.quiet)
     print_counts(tally, a.rejects);
   if (code == EXIT_OK && vb_tally_count(tally, VB_COUNT_REJECTED))
@@ -200,5 +216,6 @@ done:
   vb_tally_free(tally);
   vb_job_free(job);
   vb_lexicon_free(lex);
+  vb_scale_free(scale);
   return code;
 }

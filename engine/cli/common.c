@@ -98,6 +98,8 @@ int exit_code_for(int status, int fallback) {
     return EXIT_LEXICON;
   case VB_EWRITE:
     return EXIT_OUTPUT;
+  case VB_EAMBIGUOUS:
+    return EXIT_USAGE; /* the input is fine; the command line must say more */
   case VB_EIO:
   case VB_EEMPTY:
   case VB_ECOLUMN:
@@ -155,6 +157,88 @@ void print_counts(const vb_tally *t, const char *rejects) {
   if (patterns)
     fprintf(stderr, "; pattern limits hit in %llu rows", patterns);
   fputc('\n', stderr);
+}
+
+/* The `max` most frequent kinds of reject reason, as "kind (N), ...". */
+static void format_reasons(vb_job *job, size_t max, char *buf, size_t size) {
+  const char *reasons[8];
+  uint64_t counts[8];
+  size_t n = vb_job_reject_reasons(job, max < 8 ? max : 8, reasons, counts);
+  size_t used = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < n && i < max && used < size; i++)
+    used += (size_t)snprintf(buf + used, size - used, "%s%s (%llu)",
+                             i ? ", " : "", reasons[i],
+                             (unsigned long long)counts[i]);
+}
+
+bool nothing_tagged(vb_job *job, const vb_tally *t) {
+  unsigned long long read = vb_tally_count(t, VB_COUNT_READ);
+  if (read == 0 || vb_tally_count(t, VB_COUNT_TAGGED) > 0)
+    return false;
+  char reasons[600];
+  format_reasons(job, 3, reasons, sizeof reasons);
+  fprintf(stderr,
+          "verbatim: no row could be tagged: all %llu rows were rejected: "
+          "%s; no output written\n",
+          read, reasons);
+  return true;
+}
+
+void warn_rejects(vb_job *job, const vb_tally *t) {
+  unsigned long long read = vb_tally_count(t, VB_COUNT_READ),
+                     rejected = vb_tally_count(t, VB_COUNT_REJECTED);
+  if (rejected == 0 || rejected == read || rejected * 20 <= read)
+    return; /* none, all (said already), or at most 5% */
+  char reasons[600];
+  format_reasons(job, 3, reasons, sizeof reasons);
+  fprintf(stderr,
+          "verbatim: warning: %llu of %llu rows (%.1f%%) rejected: %s\n",
+          rejected, read, 100.0 * (double)rejected / (double)read, reasons);
+}
+
+int make_scale(const input_args *a, const char *cmd, vb_scale **scale) {
+  vb_error err;
+  *scale = NULL;
+  if (a->group_column && a->score)
+    return usage_error(cmd, "--score and --group-column: the group comes from "
+                            "one of them, give one");
+  if (a->groups && vb_scale_parse(a->groups, scale, &err))
+    return usage_error(cmd, "--groups: column %u: %s", err.column,
+                       err.message);
+  if (vb_scale_has_labels(*scale) && !a->group_column) {
+    vb_scale_free(*scale);
+    *scale = NULL;
+    return usage_error(cmd, "--groups with labels (%s) reads a "
+                            "--group-column; name the column",
+                       a->groups);
+  }
+  return EXIT_OK;
+}
+
+int setup_job(vb_job *job, const input_args *a, const vb_scale *scale) {
+  vb_job_set_scale(job, scale);
+  if (vb_job_set_columns(job, a->text, a->score, a->id) ||
+      vb_job_set_group_column(job, a->group_column)) {
+    fputs("verbatim: out of memory\n", stderr);
+    return EXIT_INTERNAL;
+  }
+  return EXIT_OK;
+}
+
+/* Notices of a run: a missing score column is a warning (even with -q);
+ * a detected date format is news (not with -q). */
+static void print_notice(void *ctx, vb_notice kind, const char *input,
+                         const char *message) {
+  const input_args *a = ctx;
+  if (kind == VB_NOTICE_NO_SCORE_COLUMN)
+    fprintf(stderr,
+            "verbatim: warning: %s: %s; name the score column with --score "
+            "COL\n",
+            input, message);
+  else if (!a->quiet)
+    fprintf(stderr, "verbatim: %s: %s; --date-format overrides\n", input,
+            message);
 }
 
 /* With CSV output, all inputs must have the first one's columns.  Checked
@@ -242,6 +326,7 @@ int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
   }
   vb_job_set_threads(job, a->jobs);
   vb_job_set_timing(job, a->timings);
+  vb_job_set_notices(job, print_notice, (void *)a);
   progress prog = {0};
   if (!a->quiet && isatty(STDERR_FILENO)) {
     clock_gettime(CLOCK_MONOTONIC, &prog.start);
@@ -288,6 +373,10 @@ int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
       print_error(&err);
       code = exit_code_for(rc, EXIT_INPUT);
     }
+    if (rc == VB_EAMBIGUOUS)
+      fputs("verbatim: give the format with --date-format (one of the two "
+            "above)\n",
+            stderr);
     if (!first) {
       first = r;
       first_count = columns;
@@ -298,6 +387,7 @@ int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
   if (prog.shown)
     fputs("\r\033[K", stderr); /* the counts line takes its place */
   vb_job_set_progress(job, NULL, NULL);
+  vb_job_set_notices(job, NULL, NULL);
   if (a->timings)
     print_timings(job);
   return code;
@@ -455,6 +545,12 @@ int input_option(int c, const char *cmd, input_args *a) {
     return 1;
   case OPT_ID:
     a->id = optarg;
+    return 1;
+  case OPT_GROUP_COLUMN:
+    a->group_column = optarg;
+    return 1;
+  case OPT_GROUPS:
+    a->groups = optarg;
     return 1;
   case OPT_INPUT_FORMAT: {
     static const char *const names[] = {"auto", "csv", "tsv", "ndjson"};
