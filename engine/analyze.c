@@ -121,8 +121,20 @@ static int expand(vb__analyzer *a) {
     return VB_ENOMEM;
   a->word_count = 0;
   a->expanded = false;
-  for (size_t i = 0; i < n;)
+  const vb__tok *toks = a->seg.toks;
+  for (size_t i = 0; i < n;) {
+    const vb__tok *t = &toks[i];
+    const char *s = a->norm.out + t->ns;
+    size_t len = t->ne - t->ns;
+    char last = s[len - 1];
+    if (last != 't' && last != 'n') { /* most words: no contraction */
+      a->words[a->word_count++] = (vb__word){
+          t->ns, t->ne, t->sentence, t->clause, s, (uint32_t)len, (uint32_t)i};
+      i++;
+      continue;
+    }
     i += expand_token(a, i);
+  }
   return VB_OK;
 }
 

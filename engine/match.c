@@ -429,7 +429,10 @@ static int lookup_words(vb_matcher *m) {
   }
   for (size_t i = 0; i < nw; i++) {
     const vb__word *w = &m->an.words[i];
-    if (word_id(m, w->text, w->len, &m->wd_word[i]))
+    const vb__tok *t = &m->an.seg.toks[w->tok];
+    if (w->text == m->an.norm.out + t->ns && w->len == t->ne - t->ns)
+      m->wd_word[i] = m->tok_word[w->tok]; /* the token itself */
+    else if (word_id(m, w->text, w->len, &m->wd_word[i]))
       return VB_ENOMEM;
   }
   return VB_OK;
