@@ -135,9 +135,10 @@ typedef struct stem_words {
 /* The plain words (no =, *, @, ~, NEAR, WITH) of a term or set member. */
 static int add_written(stem_words *sw, const char *text, uint32_t source,
                        unsigned line, unsigned column) {
-  char copy[1024];
+  char copy[1024], *save = NULL;
   snprintf(copy, sizeof copy, "%s", text);
-  for (char *w = strtok(copy, " \t\r\n"); w; w = strtok(NULL, " \t\r\n")) {
+  for (char *w = strtok_r(copy, " \t\r\n", &save); w;
+       w = strtok_r(NULL, " \t\r\n", &save)) {
     size_t len = strlen(w);
     if (strchr("=@~/", w[0]) || w[len - 1] == '*' ||
         strncmp(w, "NEAR/", 5) == 0 || strcmp(w, "WITH") == 0)
@@ -279,8 +280,9 @@ static int check_stems(checker *c, const char *wordlist) {
     char *members = vb__memdup(set->members, strlen(set->members));
     if (!members)
       rc = VB_ENOMEM;
-    for (char *w = members ? strtok(members, "\n") : NULL; w && !rc;
-         w = strtok(NULL, "\n"))
+    char *save = NULL;
+    for (char *w = members ? strtok_r(members, "\n", &save) : NULL; w && !rc;
+         w = strtok_r(NULL, "\n", &save))
       rc = add_written(&sw, w, set->source, set->line, set->column);
     free(members);
   }

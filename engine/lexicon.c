@@ -344,7 +344,9 @@ static int add_pattern(builder *b, const char *pat, size_t len) {
 /* Splits s at blanks into words (in place). */
 static size_t split_words(char *s, char **words, size_t max) {
   size_t n = 0;
-  for (char *p = strtok(s, " \t\r\n"); p; p = strtok(NULL, " \t\r\n")) {
+  char *save = NULL;
+  for (char *p = strtok_r(s, " \t\r\n", &save); p;
+       p = strtok_r(NULL, " \t\r\n", &save)) {
     if (n == max)
       return max + 1;
     words[n++] = p;

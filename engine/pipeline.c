@@ -49,6 +49,20 @@ static const char *const ID_NAMES[] = {
     "id",   "response_id", "respondent_id", "responseid", "record_id",
     "uuid", NULL};
 
+long vb_reader_role_column(vb_reader *r, vb_column_role role,
+                           const char *given) {
+  static const char *const *const names[] = {TEXT_NAMES, SCORE_NAMES,
+                                             ID_NAMES};
+  if (!r || (unsigned)role > VB_ROLE_ID)
+    return -1;
+  if (given)
+    return vb_reader_use_column(r, given);
+  long col = -1;
+  for (size_t i = 0; names[role][i] && col < 0; i++)
+    col = vb_reader_find_column(r, names[role][i]);
+  return col;
+}
+
 /* Kinds of reject reason kept apart; the rest are counted together. */
 enum { MAX_REASONS = 32 };
 static const char OTHER_REASONS[] = "other reasons";

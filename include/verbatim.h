@@ -542,6 +542,21 @@ VB_API long vb_reader_find_column(const vb_reader *r, const char *name);
  * (VB_VALUE_MISSING) in those that do not.  -1 for an empty name, or when
  * out of memory. */
 VB_API long vb_reader_use_column(vb_reader *r, const char *name);
+
+/* The column that plays a role: `given` when non-NULL (as
+ * vb_reader_use_column), else the first column with one of the role's
+ * common names, in this order.  Text: comment, comments, text, verbatim,
+ * feedback, response, answer, reason, why, open_end, message.  Score:
+ * score, nps, nps_score, rating, likelihood_to_recommend, ltr.  Id: id,
+ * response_id, respondent_id, responseid, record_id, uuid.  -1 when there
+ * is none.  Every command finds its columns through this one list. */
+typedef enum vb_column_role {
+  VB_ROLE_TEXT,
+  VB_ROLE_SCORE,
+  VB_ROLE_ID
+} vb_column_role;
+VB_API long vb_reader_role_column(vb_reader *r, vb_column_role role,
+                                  const char *given);
 /* NDJSON: whether any row read so far had a value (even null) in this
  * column, so that a name found in no row can be told from a sparse one.
  * CSV/TSV: 1 for every column.  0 for a column out of range. */

@@ -315,6 +315,22 @@ static void test_check(void) {
   CHECK_INT(n, 4);
   if (n != 4)
     fprintf(stderr, "%s", warnings_);
+  /* set members are checked, every member of every set (each member's
+   * words are split while the members are being walked) */
+  vb_lexicon *sets;
+  CHECK_INT(compile1("{\"sets\": {\"a\": [\"fine\", \"installer\"],\n"
+                     " \"b\": [\"good\", \"noone\", \"customer\"]},\n"
+                     " \"themes\": [{\"id\": \"x\", \"label\": \"X\", "
+                     "\"terms\": [\"@a @b\"]}]}",
+                     &err, &sets),
+            VB_OK);
+  warnings_[0] = '\0';
+  CHECK_INT(vb_lexicon_check(sets, NULL, collect_warning, NULL), 3);
+  CHECK(strstr(warnings_, "\"installer\" (stem") != NULL);
+  CHECK(strstr(warnings_, "\"noone\" (stem \"noon\") also matches \"noon\"") !=
+        NULL);
+  CHECK(strstr(warnings_, "\"customer\" (stem") != NULL);
+  vb_lexicon_free(sets);
   /* a missing word list: the exclude check still ran */
   warnings_[0] = '\0';
   CHECK_INT(vb_lexicon_check(lex, "/nonexistent/words", collect_warning,

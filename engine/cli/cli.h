@@ -269,9 +269,11 @@ int parse_labels(const vb_lexicon *lex, const label_map *m, const char *s,
 
 /* All of a stream (NULL when out of memory); *len its length. */
 char *read_stream(FILE *f, size_t *len);
-/* The comment column: `given`, else comment, comments, text, verbatim,
- * feedback; -1 when absent. */
-long find_text_column(vb_reader *r, const char *given);
+/* Prints that input `r` has no column for a role (text, score, ...):
+ * the one wording of every command.  `given`: the name asked for, or NULL
+ * when the common names were tried; `option` names the flag to set it. */
+void print_missing_column(const vb_reader *r, const char *role,
+                          const char *given, const char *option);
 
 /* ---- output.c: where output goes, in what format ---------------------- */
 

@@ -159,17 +159,19 @@ static int evaluate(const eval_args *a, const char *path, const vb_lexicon *lex,
   int rc = open_input(&a->in, path, true, &r);
   if (rc)
     return rc;
-  long text = find_text_column(r, a->in.text);
+  long text = vb_reader_role_column(r, VB_ROLE_TEXT, a->in.text);
   long labels = vb_reader_find_column(r, a->g.labels);
-  long id = vb_reader_find_column(r, a->in.id ? a->in.id : "id");
+  long id = vb_reader_role_column(r, VB_ROLE_ID, a->in.id);
   long split = a->g.split ? vb_reader_find_column(r, "split") : -1;
   int code = EXIT_OK;
-  const char *missing = text < 0     ? (a->in.text ? a->in.text : "comment")
-                        : labels < 0 ? a->g.labels
+  const char *missing = labels < 0                  ? a->g.labels
                         : (a->g.split && split < 0) ? "split"
                         : (a->in.id && id < 0)      ? a->in.id
                                                     : NULL;
-  if (missing) {
+  if (text < 0) {
+    print_missing_column(r, "text", a->in.text, "--text");
+    code = EXIT_INPUT;
+  } else if (missing) {
     fprintf(stderr, "verbatim: %s: no column named \"%s\"\n", vb_reader_name(r),
             missing);
     code = EXIT_INPUT;

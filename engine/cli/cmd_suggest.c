@@ -198,24 +198,24 @@ static int add_file(const suggest_args *a, const char *path,
   int rc = open_input(&a->in, path, true, &r);
   if (rc)
     return rc;
-  long text = find_text_column(r, a->in.text);
+  long text = vb_reader_role_column(r, VB_ROLE_TEXT, a->in.text);
   long labels = a->g.gold_count ? vb_reader_find_column(r, a->g.labels) : -1;
   long split = a->g.split ? vb_reader_find_column(r, "split") : -1;
   long score =
-      a->group >= 0
-          ? vb_reader_find_column(r, a->in.score ? a->in.score : "score")
-          : -1;
-  const char *missing = text < 0                          ? "comment"
-                        : (a->g.gold_count && labels < 0) ? a->g.labels
+      a->group >= 0 ? vb_reader_role_column(r, VB_ROLE_SCORE, a->in.score) : -1;
+  const char *missing = (a->g.gold_count && labels < 0) ? a->g.labels
                         : (a->g.split && split < 0)       ? "split"
-                        : (a->group >= 0 && score < 0)    ? "score"
                                                           : NULL;
   int code = EXIT_OK;
-  if (missing) {
+  if (text < 0)
+    print_missing_column(r, "text", a->in.text, "--text");
+  else if (a->group >= 0 && score < 0)
+    print_missing_column(r, "score", a->in.score, "--score");
+  else if (missing)
     fprintf(stderr, "verbatim: %s: no column named \"%s\"\n", vb_reader_name(r),
             missing);
+  if (text < 0 || (a->group >= 0 && score < 0) || missing)
     code = EXIT_INPUT;
-  }
   size_t nt = vb_lexicon_theme_count(lex);
   size_t *gold = malloc((nt ? nt : 1) * sizeof *gold);
   long *sets = malloc((nt ? nt : 1) * sizeof *sets);

@@ -393,6 +393,27 @@ int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
   return code;
 }
 
+void print_missing_column(const vb_reader *r, const char *role,
+                          const char *given, const char *option) {
+  char cols[300] = "";
+  for (size_t i = 0; i < vb_reader_column_count(r); i++) {
+    size_t len = strlen(cols);
+    snprintf(cols + len, sizeof cols - len, "%s%s", i ? ", " : "",
+             vb_reader_column_name(r, i));
+  }
+  if (given)
+    fprintf(stderr, "verbatim: %s:1: no %s column named \"%s\" (columns: %s)\n",
+            vb_reader_name(r), role, given, cols);
+  else
+    fprintf(stderr,
+            "verbatim: %s:1: no %s column found (looked for %s, ...; "
+            "columns: %s); name it with %s\n",
+            vb_reader_name(r), role,
+            strcmp(role, "text") == 0 ? "comment, text, verbatim, feedback"
+                                      : "score, nps, rating, ltr",
+            cols, option);
+}
+
 static void print_notes(const vb_reader *r, const input_args *a) {
   const char *name = vb_reader_name(r);
   char sep = vb_reader_delimiter(r);
@@ -591,13 +612,3 @@ char *read_stream(FILE *f, size_t *len) {
   return buf;
 }
 
-long find_text_column(vb_reader *r, const char *given) {
-  static const char *const names[] = {"comment",  "comments", "text",
-                                      "verbatim", "feedback", NULL};
-  if (given)
-    return vb_reader_use_column(r, given);
-  long c = -1;
-  for (size_t i = 0; c < 0 && names[i]; i++)
-    c = vb_reader_find_column(r, names[i]);
-  return c;
-}
