@@ -973,7 +973,8 @@ static int compile_document(builder *b, document *doc) {
   if (window) {
     rc = expect_type(b, window, is_number, "a number");
     double v = window->valuedouble;
-    if (!rc && (v != (double)(int)v || v < 1 || v > 20))
+    /* the range first: converting a huge value to int is undefined */
+    if (!rc && (!(v >= 1 && v <= 20) || v != (double)(int)v))
       rc = fail_at(b, window, false, VB_ELEXICON,
                    "negation_window must be a whole number from 1 to 20");
     if (!rc && b->window_set && (uint32_t)v != lex->negation_window)
