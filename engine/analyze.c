@@ -35,12 +35,12 @@ void vb__analyzer_free(vb__analyzer *a) {
 static const struct {
   const char *base, *aux;
 } AUXILIARIES[] = {
-    {"do", "do"},         {"does", "does"},     {"did", "did"},
-    {"is", "is"},         {"was", "was"},       {"are", "are"},
-    {"were", "were"},     {"have", "have"},     {"has", "has"},
-    {"had", "had"},       {"could", "could"},   {"would", "would"},
-    {"should", "should"}, {"must", "must"},     {"need", "need"},
-    {"might", "might"},   {"ca", "can"},        {"wo", "will"},
+    {"do", "do"},         {"does", "does"},   {"did", "did"},
+    {"is", "is"},         {"was", "was"},     {"are", "are"},
+    {"were", "were"},     {"have", "have"},   {"has", "has"},
+    {"had", "had"},       {"could", "could"}, {"would", "would"},
+    {"should", "should"}, {"must", "must"},   {"need", "need"},
+    {"might", "might"},   {"ca", "can"},      {"wo", "will"},
     {"ai", "is"},         {"sha", "shall"},
 };
 
@@ -73,8 +73,8 @@ static void put_word(vb__analyzer *a, size_t first, size_t last,
                      const char *text, size_t len) {
   const vb__tok *f = &a->seg.toks[first], *l = &a->seg.toks[last];
   a->words[a->word_count++] =
-      (vb__word){f->ns, l->ne, f->sentence, f->clause, text, (uint32_t)len,
-                 (uint32_t)first};
+      (vb__word){f->ns, l->ne,         f->sentence,    f->clause,
+                 text,  (uint32_t)len, (uint32_t)first};
 }
 
 /* Token i as words; returns how many tokens it used (1 or 2). */
@@ -83,8 +83,7 @@ static size_t expand_token(vb__analyzer *a, size_t i) {
   const char *s = vb__token_text(a, i, &len);
   const char *aux = NULL;
   size_t used = 1, base = 0;
-  if (len >= 3 && s[len - 1] == 't' && s[len - 2] == '\'' &&
-      s[len - 3] == 'n')
+  if (len >= 3 && s[len - 1] == 't' && s[len - 2] == '\'' && s[len - 3] == 'n')
     base = len - 3; /* don't, n't */
   else if (len >= 4 && s[len - 1] == 't' && s[len - 2] == 'n')
     base = len - 2; /* dont */

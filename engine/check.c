@@ -150,8 +150,8 @@ static int add_written(stem_words *sw, const char *text, uint32_t source,
       const char *stem;
       size_t slen;
       uint32_t id, before = (uint32_t)sw->seen.count;
-      if (x->len >= MAX_WORD || vb__strtab_intern(&sw->seen, x->text, x->len,
-                                                  &id))
+      if (x->len >= MAX_WORD ||
+          vb__strtab_intern(&sw->seen, x->text, x->len, &id))
         continue;
       if (sw->seen.count == before)
         continue; /* the same word, written twice: warn once */
@@ -214,9 +214,9 @@ static bool inflections(const char *a, const char *b) {
  * Adverbs (-ly), adjectives (-ful, -al) and most nominalisations keep the
  * base's sense, and are not reported. */
 static bool derived_from(const char *w, const char *base) {
-  static const char *const suffixes[] = {"er",  "ers",   "or",  "ors",
+  static const char *const suffixes[] = {"er",   "ers",   "or",  "ors",
                                          "ment", "ments", "ing", "ings",
-                                         "e",   "es",    NULL};
+                                         "e",    "es",    NULL};
   size_t bl = strlen(base), common = 0;
   while (base[common] && base[common] == w[common])
     common++;
@@ -272,8 +272,7 @@ static int check_stems(checker *c, const char *wordlist) {
   for (size_t t = 0; !rc && t < lex->term_count; t++) {
     const vb__term *term = &lex->terms[t];
     if (term->kind != VB__TERM_PATTERN && !term->exclude)
-      rc = add_written(&sw, term->text, term->source, term->line,
-                       term->column);
+      rc = add_written(&sw, term->text, term->source, term->line, term->column);
   }
   for (size_t s = 0; !rc && s < lex->set_count; s++) {
     const vb__set *set = &lex->sets[s];

@@ -211,8 +211,7 @@ static int count_terms(vb_eval *e, const vb_matcher *m, const char *id,
   for (size_t i = 0; i < matches && !rc; i++) {
     const vb_match *x = vb_matcher_match(m, i);
     size_t judge = e->judge[x->term];
-    if (x->excluded || x->dropped || judge == NO_THEME ||
-        e->term_seen[x->term])
+    if (x->excluded || x->dropped || judge == NO_THEME || e->term_seen[x->term])
       continue;
     e->term_seen[x->term] = 1;
     if (e->gold[judge]) {

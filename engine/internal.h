@@ -295,9 +295,9 @@ typedef struct vb__typo_entry {
 } vb__typo_entry;
 
 typedef struct vb__typos {
-  vb__strtab known;   /* the word list, lower-cased */
-  vb__strtab targets; /* words a comment word may be corrected to */
-  vb__strtab keys;    /* targets and their one-letter deletions */
+  vb__strtab known;    /* the word list, lower-cased */
+  vb__strtab targets;  /* words a comment word may be corrected to */
+  vb__strtab keys;     /* targets and their one-letter deletions */
   uint32_t *key_first; /* [key id] -> first entry (1-based) */
   size_t key_first_len, key_first_cap;
   vb__typo_entry *entries;
@@ -309,8 +309,8 @@ struct vb_lexicon;
 int vb__typos_add_target(vb__typos *t, const char *s, size_t len);
 /* Reads the word list and builds the deletion index for `lex`, whose
  * items must be complete.  VB_EIO (no word list) or VB_ENOMEM, in err. */
-int vb__typos_build(vb__typos *t, const struct vb_lexicon *lex,
-                    vb__stemmer *st, vb_error *err);
+int vb__typos_build(vb__typos *t, const struct vb_lexicon *lex, vb__stemmer *st,
+                    vb_error *err);
 void vb__typos_free(vb__typos *t);
 /* The target (id in t->targets) that word w is a typo of, or 0: w is
  * known, too short, not lower-case ASCII, or ambiguous. */
@@ -360,7 +360,7 @@ typedef struct vb__term {
 typedef struct vb__theme {
   char *id, *label;
   long parent;
-  uint8_t negated;                /* VB__NEG_*, inherited from the parent */
+  uint8_t negated;               /* VB__NEG_*, inherited from the parent */
   uint32_t req_first, req_count; /* "requires": set ids in lex->reqs */
   uint32_t source;
   unsigned line, column;
@@ -396,8 +396,8 @@ typedef struct vb__index {
 struct vb_lexicon {
   char *language;
   bool fold_accents;
-  bool typos;       /* words of 6+ letters may match at edit distance 1 */
-  vb__typos typo;   /* built when `typos` is on */
+  bool typos;     /* words of 6+ letters may match at edit distance 1 */
+  vb__typos typo; /* built when `typos` is on */
   uint32_t negation_window;
   char **sources; /* document names, for locations */
   size_t source_count;
@@ -441,8 +441,7 @@ struct vb_lexicon {
  * columns (ASCII case-insensitively, as BI tools compare them), or, when
  * `renamed` (the name is an input column's new name), also by another
  * input column. */
-typedef bool (*vb__name_taken)(const void *ctx, const char *name,
-                               bool renamed);
+typedef bool (*vb__name_taken)(const void *ctx, const char *name, bool renamed);
 /* Writes the header field of a column copied from the input: `name`, or
  * when it is taken, input_NAME (input_input_NAME when that is taken too).
  * The output's own columns keep their documented names, so a BI tool

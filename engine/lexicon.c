@@ -134,13 +134,13 @@ static int add_item(builder *b, uint32_t kind, uint32_t id, uint32_t gap) {
 }
 
 /* An error at byte `off` of a term's text (a string node). */
-#define fail_in_term(b, node, off, ...)                                         \
+#define fail_in_term(b, node, off, ...)                                        \
   ((b)->offset = (off), fail_at((b), (node), false, __VA_ARGS__))
 
 /* The id of set `@name` (word points at the '@'), or an error at its
  * place in the term. */
-static int set_ref(builder *b, const cJSON *node, const char *word,
-                   size_t off, uint32_t *id) {
+static int set_ref(builder *b, const cJSON *node, const char *word, size_t off,
+                   uint32_t *id) {
   const char *name = word + 1;
   *id = vb__strtab_find(&b->lex->set_names, name, strlen(name));
   if (*id)
@@ -164,8 +164,8 @@ static uint32_t gap_words(const char *w) {
 
 /* Compiles one word of a term into items (a word the segmenter splits,
  * "wi-fi", becomes several); `gap` applies to its first item. */
-static int compile_word(builder *b, const cJSON *node, char *word,
-                        size_t off, uint32_t gap) {
+static int compile_word(builder *b, const cJSON *node, char *word, size_t off,
+                        uint32_t gap) {
   vb_lexicon *lex = b->lex;
   size_t len = strlen(word);
   if (word[0] == '@') {
@@ -373,11 +373,9 @@ static int parse_near(const char *w, uint32_t *dist) {
 }
 
 static int compile_with(builder *b, const cJSON *node, vb__term *term,
-                        char **words, size_t *n, const char *base,
-                        size_t lead);
+                        char **words, size_t *n, const char *base, size_t lead);
 static int compile_sides(builder *b, const cJSON *node, vb__term *term,
-                         char **words, size_t n, const char *base,
-                         size_t lead);
+                         char **words, size_t n, const char *base, size_t lead);
 
 static int compile_term(builder *b, const cJSON *node, uint32_t theme,
                         bool exclude) {
@@ -697,11 +695,11 @@ static int compile_theme(builder *b, const cJSON *node, long parent) {
   lex->theme_count++;
   if (!th->id || !th->label)
     return nomem(b);
-  rc = compile_negated(b, cJSON_GetObjectItemCaseSensitive(node, "negated"),
-                       th);
+  rc =
+      compile_negated(b, cJSON_GetObjectItemCaseSensitive(node, "negated"), th);
   if (!rc)
-    rc = compile_requires(
-        b, cJSON_GetObjectItemCaseSensitive(node, "requires"), th);
+    rc = compile_requires(b, cJSON_GetObjectItemCaseSensitive(node, "requires"),
+                          th);
   if (rc)
     return rc;
 

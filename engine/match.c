@@ -52,9 +52,9 @@ typedef struct word {
   uint32_t stem;  /* stem id in lex->stems, 0 if no term uses it */
   uint32_t exact; /* id in lex->exacts, 0 if none */
   bool negator;
-  bool free;                   /* "free": "bug-free" negates "bug" */
+  bool free;     /* "free": "bug-free" negates "bug" */
   uint32_t typo; /* a typo of this target (lex->typo.targets), or 0 */
-  uint32_t set_off, set_count; /* the sets it belongs to, in m->wsets */
+  uint32_t set_off, set_count;   /* the sets it belongs to, in m->wsets */
   uint32_t cand_off, cand_count; /* candidate terms in m->cands, sorted: */
   uint32_t by_stem, by_exact;    /* how many have a stem / exact second
                                     word (after the others, by its id) */
@@ -112,8 +112,8 @@ struct vb_matcher {
   size_t wd_word_cap;
   uint32_t *wsets; /* the words' sets (word.set_off) */
   size_t wset_len, wset_cap;
-  uint32_t *pos; /* per lexicon item: the word it matched last */
-  uint32_t *set_stamp; /* per set: == comment when present in it */
+  uint32_t *pos;                /* per lexicon item: the word it matched last */
+  uint32_t *set_stamp;          /* per set: == comment when present in it */
   uint32_t comment, sets_known; /* sets_known == comment: set_stamp valid */
   note *notes;
   size_t note_len, note_cap;
@@ -164,8 +164,8 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   m->mctx = pcre2_match_context_create(NULL);
   m->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
   if (!m->theme_hit || !m->themes_hit || !m->pattern_stamp || !m->alt_stamp ||
-      !m->pos || !m->set_stamp ||
-      !m->alt_present || !m->md || !m->mctx || !m->jit_stack) {
+      !m->pos || !m->set_stamp || !m->alt_present || !m->md || !m->mctx ||
+      !m->jit_stack) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -474,8 +474,8 @@ static bool item_matches(const vb_matcher *m, const vb__item *it, size_t i) {
 /* Items first + k .. first + count - 1 of a side, item k - 1 being at word
  * `prev`: each at most its gap words after the one before, all in clause
  * `clause`.  The leftmost placement wins; m->pos records it. */
-static bool side_rest(vb_matcher *m, uint32_t first, uint32_t k,
-                      uint32_t count, size_t prev, uint32_t clause) {
+static bool side_rest(vb_matcher *m, uint32_t first, uint32_t k, uint32_t count,
+                      size_t prev, uint32_t clause) {
   if (k == count)
     return true;
   const vb__item *it = &m->lex->items[first + k];
@@ -483,7 +483,8 @@ static bool side_rest(vb_matcher *m, uint32_t first, uint32_t k,
   for (size_t p = prev + 1; p <= prev + 1 + it->gap && p < n; p++) {
     if (m->an.words[p].clause != clause)
       break;
-    if (item_matches(m, it, p) && side_rest(m, first, k + 1, count, p, clause)) {
+    if (item_matches(m, it, p) &&
+        side_rest(m, first, k + 1, count, p, clause)) {
       m->pos[first + k] = (uint32_t)p;
       return true;
     }
@@ -1126,16 +1127,15 @@ size_t vb_matcher_match_note(const vb_matcher *m, size_t index, char *buf,
     const vb__word *w = &m->an.words[n->word];
     uint32_t typo = word_at(m, n->word)->typo;
     size_t nlen, tlen = 0;
-    const char *set = n->set ? vb__strtab_str(&m->lex->set_names, n->set,
-                                              &nlen)
-                             : NULL;
+    const char *set =
+        n->set ? vb__strtab_str(&m->lex->set_names, n->set, &nlen) : NULL;
     const char *target =
         typo ? vb__strtab_str(&m->lex->typo.targets, typo, &tlen) : "";
     char piece[256];
-    int p = snprintf(piece, sizeof piece, "%s%s%s%s%.*s%s%.*s",
-                     k ? ", " : "", set ? "@" : "", set ? set : "",
-                     set ? "=" : "", (int)w->len, w->text,
-                     typo ? " (typo of " : "", (int)tlen, target);
+    int p =
+        snprintf(piece, sizeof piece, "%s%s%s%s%.*s%s%.*s", k ? ", " : "",
+                 set ? "@" : "", set ? set : "", set ? "=" : "", (int)w->len,
+                 w->text, typo ? " (typo of " : "", (int)tlen, target);
     if (p >= 0 && typo && (size_t)p + 1 < sizeof piece)
       piece[p++] = ')', piece[p] = '\0';
     if (p < 0)
@@ -1163,9 +1163,7 @@ const char *vb_matcher_normalized(const vb_matcher *m, size_t *len) {
   return m->an.norm.out ? m->an.norm.out : "";
 }
 
-size_t vb_matcher_token_count(const vb_matcher *m) {
-  return m->an.word_count;
-}
+size_t vb_matcher_token_count(const vb_matcher *m) { return m->an.word_count; }
 
 const vb_token *vb_matcher_token(const vb_matcher *m, size_t index) {
   return index < m->an.word_count ? &m->tokens[index] : NULL;

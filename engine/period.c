@@ -301,8 +301,7 @@ static bool read_directive(char d, const char *s, size_t len, size_t *i,
 
 /* text (blanks around it trimmed) read whole through fmt: a blank in fmt
  * matches one or more blanks, other characters themselves. */
-static bool parse_format(const char *fmt, const char *s, size_t len,
-                         civil *c) {
+static bool parse_format(const char *fmt, const char *s, size_t len, civil *c) {
   while (len > 0 && is_blank(s[0])) {
     s++;
     len--;
@@ -362,11 +361,10 @@ int vb_date_format_check(const char *format, vb_error *err) {
 
 /* The common forms tried, each day-first one beside its month-first twin
  * (dots are always day first).  ISO 8601 is tried before them. */
-#define TIMES(d)                                                               \
-  d, d " %H:%M", d " %H:%M:%S", d " %I:%M %p", d " %I:%M:%S %p"
+#define TIMES(d) d, d " %H:%M", d " %H:%M:%S", d " %I:%M %p", d " %I:%M:%S %p"
 static const char *const FORMS[VB__DATE_FORMS] = {
-    TIMES("%d/%m/%Y"), TIMES("%m/%d/%Y"), TIMES("%d-%m-%Y"),
-    TIMES("%m-%d-%Y"), TIMES("%d.%m.%Y")};
+    TIMES("%d/%m/%Y"), TIMES("%m/%d/%Y"), TIMES("%d-%m-%Y"), TIMES("%m-%d-%Y"),
+    TIMES("%d.%m.%Y")};
 #undef TIMES
 enum { TIME_VARIANTS = 5 };
 
@@ -416,8 +414,7 @@ const char *vb__date_form(int k) {
 
 /* ---- buckets of a parsed date ------------------------------------------ */
 
-static int bucket_of(vb_period period, civil c, char start[11],
-                     char label[16]);
+static int bucket_of(vb_period period, civil c, char start[11], char label[16]);
 
 int vb_period_bucket(vb_period period, const char *text, size_t len,
                      char start[11], char label[16]) {

@@ -51,8 +51,7 @@ static const char *const ID_NAMES[] = {
 
 long vb_reader_role_column(vb_reader *r, vb_column_role role,
                            const char *given) {
-  static const char *const *const names[] = {TEXT_NAMES, SCORE_NAMES,
-                                             ID_NAMES};
+  static const char *const *const names[] = {TEXT_NAMES, SCORE_NAMES, ID_NAMES};
   if (!r || (unsigned)role > VB_ROLE_ID)
     return -1;
   if (given)
@@ -88,7 +87,7 @@ struct vb_job {
   char *date_col, *date_fmt; /* date_fmt NULL: detected per input */
   vb_notice_fn notice;
   void *notice_ctx;
-  reason_table reasons; /* over every run */
+  reason_table reasons;                        /* over every run */
   bool header_written, rejects_header_written; /* once per job, not per file */
   unsigned threads;                            /* 0: one per core */
   vb_progress_fn progress;
@@ -382,7 +381,7 @@ typedef struct run {
   const char *date_fmt; /* NULL: ISO 8601 */
   lookahead *ahead;     /* NULL when nothing was read ahead */
   char *input_name, *score_name, *date_name; /* copies, for messages */
-  char *date_kind;                            /* reason kind of a bad date */
+  char *date_kind;                           /* reason kind of a bad date */
 } run;
 
 typedef struct worker {
@@ -608,8 +607,8 @@ static int process_row(worker *w, const batch *b, const batch_row *row,
         int shown = (int)(dlen > 40 ? 40 : dlen);
         if (R->date_fmt)
           snprintf(reason, sizeof reason,
-                   "date \"%.*s\" in column \"%s\" does not read as %s",
-                   shown, d, R->date_name, R->date_fmt);
+                   "date \"%.*s\" in column \"%s\" does not read as %s", shown,
+                   d, R->date_name, R->date_fmt);
         else
           snprintf(reason, sizeof reason,
                    "date \"%.*s\" in column \"%s\" is not an ISO-8601 "
@@ -799,8 +798,8 @@ static int flush_batch(const run *R, batch *b, vb_error *err) {
   }
   if (job->out && b->out_len &&
       fwrite(b->out, 1, b->out_len, job->out) != b->out_len)
-    write_rc = vb__fail(err, VB_EWRITE, NULL, 0, 0,
-                        "cannot write output: %s", strerror(errno));
+    write_rc = vb__fail(err, VB_EWRITE, NULL, 0, 0, "cannot write output: %s",
+                        strerror(errno));
   if (!write_rc && job->rejects && b->rej_len &&
       fwrite(b->rej, 1, b->rej_len, job->rejects) != b->rej_len)
     write_rc = vb__fail(err, VB_EWRITE, NULL, 0, 0,
@@ -1071,9 +1070,9 @@ static int detect_date_format(run *R, vb_reader *r, vb_error *err) {
     notify(R, VB_NOTICE_DATE_FORMAT,
            "dates in column \"%s\" read as %s (%s in the first %zu rows)",
            R->date_name, R->date_fmt,
-           other < 0       ? "the one common form that reads them"
+           other < 0      ? "the one common form that reads them"
            : best < other ? "day first: a first number is above 12"
-                           : "month first: a second number is above 12",
+                          : "month first: a second number is above 12",
            rows);
   return VB_OK;
 }
@@ -1083,8 +1082,8 @@ static int detect_date_format(run *R, vb_reader *r, vb_error *err) {
 static int describe_run(run *R, vb_reader *r, vb_error *err) {
   long score_col = R->group_col >= 0 ? R->group_col : R->score_col;
   R->input_name = strdup(vb_reader_name(r));
-  R->score_name = strdup(
-      score_col >= 0 ? vb_reader_column_name(r, (size_t)score_col) : "");
+  R->score_name =
+      strdup(score_col >= 0 ? vb_reader_column_name(r, (size_t)score_col) : "");
   R->date_name = strdup(
       R->date_col >= 0 ? vb_reader_column_name(r, (size_t)R->date_col) : "");
   if (!R->input_name || !R->score_name || !R->date_name)

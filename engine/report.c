@@ -395,8 +395,8 @@ static int list_sections(vb_report *r, section **out, size_t *count) {
     rc = VB_ENOMEM;
     goto done;
   }
-  margin cell = seg                ? MARGIN_NONE
-                : r->by_count      ? MARGIN_SEGMENT
+  margin cell = seg                           ? MARGIN_NONE
+                : r->by_count                 ? MARGIN_SEGMENT
                 : r->period != VB_PERIOD_NONE ? MARGIN_PERIOD
                                               : MARGIN_NONE;
   size_t n = 0, next_seg = 0;
@@ -464,8 +464,7 @@ static void csv_num(FILE *o, double v, int decimals) {
     fprintf(o, ",%.*f", decimals, v);
 }
 
-static void csv_slice_prefix(FILE *o, const vb_report *r,
-                             const section *sec) {
+static void csv_slice_prefix(FILE *o, const vb_report *r, const section *sec) {
   const slice *s = sec->s;
   for (size_t i = 0; i < r->by_count; i++) {
     if (has_segment(sec->kind))
@@ -581,8 +580,7 @@ static bool in_list(const char *list, const char *name) {
 }
 
 /* A --by column named like one of ours (`--by group`) is renamed. */
-static bool report_name_taken(const void *ctx, const char *name,
-                              bool renamed) {
+static bool report_name_taken(const void *ctx, const char *name, bool renamed) {
   const vb_report *r = ctx;
   if (in_list(CSV_COLUMNS, name) ||
       (r->period != VB_PERIOD_NONE && in_list(CSV_PERIOD_COLUMNS, name)))
@@ -795,8 +793,7 @@ static int write_json(vb_report *r, FILE *o) {
   }
   fprintf(o, "],\"period\":\"%s\",", vb_period_name(r->period));
   if (r->min_responses)
-    fprintf(o, "\"min_responses\":%llu,",
-            (unsigned long long)r->min_responses);
+    fprintf(o, "\"min_responses\":%llu,", (unsigned long long)r->min_responses);
   section *list;
   size_t n;
   int rc = list_sections(r, &list, &n);

@@ -52,9 +52,8 @@ struct vb_scale {
 };
 
 static const vb_scale NPS_SCALE_ = {
-    0,     10,   (signed char[]){0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2},
-    false, NULL, 0,
-    "detractor=0-6,passive=7-8,promoter=9-10"};
+    0,    10, (signed char[]){0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2}, false,
+    NULL, 0,  "detractor=0-6,passive=7-8,promoter=9-10"};
 
 static const char *const GROUP_NAMES[] = {"detractor", "passive", "promoter"};
 
@@ -75,8 +74,8 @@ static bool same_word(const char *s, size_t len, const char *word) {
 /* A field that says there is no answer: N/A, NA, -, Don't know. */
 static bool no_answer(const char *s, size_t len) {
   static const char *const WORDS[] = {
-      "n/a", "na", "-", "don't know", "don\xe2\x80\x99t know", "dont know",
-      NULL};
+      "n/a",       "na", "-", "don't know", "don\xe2\x80\x99t know",
+      "dont know", NULL};
   for (size_t i = 0; WORDS[i]; i++)
     if (same_word(s, len, WORDS[i]))
       return true;
@@ -198,20 +197,19 @@ void vb__scale_reject_reason(const vb_scale *sc, bool is_group,
   int shown = (int)(len > 40 ? 40 : len);
   if (!is_group) {
     snprintf(buf, size,
-             "score \"%.*s\" in column \"%s\" is not on the scale (%s)",
-             shown, value, column, vb_scale_text(sc));
+             "score \"%.*s\" in column \"%s\" is not on the scale (%s)", shown,
+             value, column, vb_scale_text(sc));
     return;
   }
   char labels[256];
   describe_labels(sc, labels, sizeof labels);
   bool numeric = len > 0 && value[0] >= '0' && value[0] <= '9';
   snprintf(buf, size,
-           "group \"%.*s\" in column \"%s\" is not a group label (%s)%s",
-           shown, value, column, labels,
-           numeric && !(sc && sc->codes)
-               ? "; numeric codes need a map such as "
-                 "detractor=1,passive=2,promoter=3"
-               : "");
+           "group \"%.*s\" in column \"%s\" is not a group label (%s)%s", shown,
+           value, column, labels,
+           numeric && !(sc && sc->codes) ? "; numeric codes need a map such as "
+                                           "detractor=1,passive=2,promoter=3"
+                                         : "");
 }
 
 int vb_score_parse(const char *text, size_t len, int *score, vb_group *group) {
@@ -293,8 +291,8 @@ static int parse_label(scale_draft *d, const char *spec, size_t *i, int g,
     if (d->labels[k].len == b - a &&
         strncasecmp(d->labels[k].name, spec + a, b - a) == 0)
       return vb__fail(err, VB_EINVAL, NULL, 1, (unsigned)a + 1,
-                      "label \"%.*s\" is in two groups in \"%s\"",
-                      (int)(b - a), spec + a, spec);
+                      "label \"%.*s\" is in two groups in \"%s\"", (int)(b - a),
+                      spec + a, spec);
   if (d->label_count == MAX_LABELS)
     return vb__fail(err, VB_EINVAL, NULL, 1, (unsigned)a + 1,
                     "at most %d labels in \"%s\"", MAX_LABELS, spec);
@@ -358,8 +356,8 @@ static int scale_build(scale_draft *d, const char *spec, bool codes,
   if (sc) {
     sc->text = strdup(spec);
     sc->group = n ? malloc(n) : NULL;
-    sc->labels = d->label_count ? calloc(d->label_count, sizeof *sc->labels)
-                                : NULL;
+    sc->labels =
+        d->label_count ? calloc(d->label_count, sizeof *sc->labels) : NULL;
   }
   if (!sc || !sc->text || (n && !sc->group) ||
       (d->label_count && !sc->labels)) {

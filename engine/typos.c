@@ -198,8 +198,8 @@ static bool collect(const vb__typos *t, vb__stemmer *st, const char *s,
 
 uint32_t vb__typo_target(const vb__typos *t, vb__stemmer *st, const char *w,
                          size_t len) {
-  if (t->targets.count == 0 || len < MIN_LETTERS ||
-      !lower_ascii_word(w, len) || vb__strtab_find(&t->known, w, len))
+  if (t->targets.count == 0 || len < MIN_LETTERS || !lower_ascii_word(w, len) ||
+      vb__strtab_find(&t->known, w, len))
     return 0;
   uint32_t found = 0;
   char stem0[MAX_LETTERS * 2], del[MAX_LETTERS];

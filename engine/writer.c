@@ -224,8 +224,8 @@ static int open_temporary(vb_outfile *f, mode_t mode, vb_error *err) {
     int e = errno;
     free(f->tmp);
     f->tmp = NULL;
-    return vb__fail(err, VB_EWRITE, f->path, 0, 0,
-                    "cannot create output: %s", strerror(e));
+    return vb__fail(err, VB_EWRITE, f->path, 0, 0, "cannot create output: %s",
+                    strerror(e));
   }
   fchmod(fd, mode); /* mkstemp makes it 0600 */
   if (!(f->stream = fdopen(fd, "wb"))) {
@@ -248,10 +248,9 @@ int vb_outfile_open(const char *path, vb_outfile **out, vb_error *err) {
   if (!f->path) {
     int e = errno;
     free(f);
-    return e == ENOMEM
-               ? vb__fail(err, VB_ENOMEM, path, 0, 0, "out of memory")
-               : vb__fail(err, VB_EWRITE, path, 0, 0,
-                          "cannot follow the link: %s", strerror(e));
+    return e == ENOMEM ? vb__fail(err, VB_ENOMEM, path, 0, 0, "out of memory")
+                       : vb__fail(err, VB_EWRITE, path, 0, 0,
+                                  "cannot follow the link: %s", strerror(e));
   }
   fd = descriptor_name(f->path); /* a link to /dev/stderr counts too */
   struct stat st;

@@ -362,8 +362,8 @@ VB_API int vb_date_format_check(const char *format, vb_error *err);
  * "8/6/2025 14:03:11" under "%m/%d/%Y %H:%M:%S" too.  A time is checked,
  * not applied. */
 VB_API int vb_period_bucket_format(vb_period period, const char *format,
-                                   const char *text, size_t len,
-                                   char start[11], char label[16]);
+                                   const char *text, size_t len, char start[11],
+                                   char label[16]);
 /* The first day of the bucket before the one starting at `start` (as
  * written by vb_period_bucket) into prev (11 bytes; it may be start
  * itself).  VB_EINVAL when start is not a bucket start of that period or

@@ -250,8 +250,7 @@ static void test_round2_errors(void) {
   texts[1] = "{\"sets\": {\"p\": [\"slow\"]}, \"themes\": [{\"id\": \"b\", "
              "\"label\": \"B\", \"terms\": [\"x\"]}]}";
   lens[1] = strlen(texts[1]);
-  CHECK_INT(vb_lexicon_compile(2, names, texts, lens, &lex, &err),
-            VB_ELEXICON);
+  CHECK_INT(vb_lexicon_compile(2, names, texts, lens, &lex, &err), VB_ELEXICON);
   CHECK_STR(err.file, "two.json");
   CHECK_INT(err.column, 11);
   CHECK(strstr(err.message, "already defined differently at one.json:1:11") !=
@@ -284,7 +283,8 @@ static void test_check(void) {
   vb_lexicon *lex;
   int rc = compile1(
       "{\"themes\": [{\"id\": \"support\", \"label\": \"S\",\n"
-      "  \"terms\": [\"support\", \"help desk\", \"installer\", \"delivery\"],\n"
+      "  \"terms\": [\"support\", \"help desk\", \"installer\", "
+      "\"delivery\"],\n"
       "  \"exclude\": [\"supports\", \"desk lamp\"],\n"
       "  \"themes\": [{\"id\": \"support.agent\", \"label\": \"A\",\n"
       "    \"terms\": [\"support agent\"]}]},\n"
@@ -333,8 +333,7 @@ static void test_check(void) {
   vb_lexicon_free(sets);
   /* a missing word list: the exclude check still ran */
   warnings_[0] = '\0';
-  CHECK_INT(vb_lexicon_check(lex, "/nonexistent/words", collect_warning,
-                             NULL),
+  CHECK_INT(vb_lexicon_check(lex, "/nonexistent/words", collect_warning, NULL),
             VB_EIO);
   CHECK(strstr(warnings_, "exclude \"supports\"") != NULL);
   vb_lexicon_free(lex);

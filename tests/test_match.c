@@ -371,10 +371,14 @@ static void test_round2_matches(const vb_lexicon *lex, vb_matcher *m) {
 static void test_contractions(const vb_lexicon *lex, vb_matcher *m) {
   /* every spelling of "doesn't" meets the term "not work"; its own
    * "not" does not negate it */
-  const char *spellings[] = {"it does not work", "it doesn't work",
-                             "it doesnt work", "it doesn ' t work",
-                             "it doesn\xE2\x80\x99t work", "it don't work",
-                             "it dont work", "it didn't work"};
+  const char *spellings[] = {"it does not work",
+                             "it doesn't work",
+                             "it doesnt work",
+                             "it doesn ' t work",
+                             "it doesn\xE2\x80\x99t work",
+                             "it don't work",
+                             "it dont work",
+                             "it didn't work"};
   for (size_t i = 0; i < sizeof spellings / sizeof *spellings; i++) {
     CHECK_STR(themes_of(lex, m, spellings[i]), "bugs");
     const vb_match *x = match_of(lex, m, "not work");

@@ -594,7 +594,7 @@ static void test_exhaustive(void) {
 static void test_formats(void) {
   CHECK_FORMAT("%d/%m/%Y", "06/08/2025", "2025-08-06");
   CHECK_FORMAT("%m/%d/%Y", "06/08/2025", "2025-06-08");
-  CHECK_FORMAT("%d/%m/%Y", "6/8/2025", "2025-08-06");    /* 1 or 2 digits */
+  CHECK_FORMAT("%d/%m/%Y", "6/8/2025", "2025-08-06");     /* 1 or 2 digits */
   CHECK_FORMAT("%d/%m/%Y", " 31/12/1999 ", "1999-12-31"); /* blanks around */
   CHECK_FORMAT("%m/%d/%Y %H:%M:%S", "8/6/2025 14:03:11", "2025-08-06");
   CHECK_FORMAT("%m/%d/%Y %H:%M:%S", "8/6/2025  9:03:11", "2025-08-06");
@@ -602,28 +602,28 @@ static void test_formats(void) {
   CHECK_FORMAT("%d-%m-%Y %I:%M %p", "01-09-2025 12:00 pm", "2025-09-01");
   CHECK_FORMAT("%Y%%%m%%%d", "2025%08%06", "2025-08-06");
   CHECK_FORMAT(NULL, "2025-08-06T14:03:11Z", "2025-08-06"); /* NULL: ISO */
-  CHECK_FORMAT_REJECT("%d/%m/%Y", "29/02/2025");  /* not a leap year */
-  CHECK_FORMAT_REJECT("%d/%m/%Y", "06/13/2025");  /* month 13 */
-  CHECK_FORMAT_REJECT("%d/%m/%Y", "00/01/2025");  /* day 0 */
-  CHECK_FORMAT_REJECT("%d/%m/%Y", "06/08/25");    /* %Y is 4 digits */
+  CHECK_FORMAT_REJECT("%d/%m/%Y", "29/02/2025");       /* not a leap year */
+  CHECK_FORMAT_REJECT("%d/%m/%Y", "06/13/2025");       /* month 13 */
+  CHECK_FORMAT_REJECT("%d/%m/%Y", "00/01/2025");       /* day 0 */
+  CHECK_FORMAT_REJECT("%d/%m/%Y", "06/08/25");         /* %Y is 4 digits */
   CHECK_FORMAT_REJECT("%d/%m/%Y", "06/08/2025 14:03"); /* whole value */
   CHECK_FORMAT_REJECT("%d/%m/%Y", "06-08-2025");
   CHECK_FORMAT_REJECT("%d/%m/%Y", "");
   CHECK_FORMAT_REJECT("%d/%m/%Y %H:%M", "06/08/2025 24:00");
-  CHECK_FORMAT_REJECT("%d/%m/%Y %H:%M", "06/08/2025 9:5"); /* %M: 2 digits */
+  CHECK_FORMAT_REJECT("%d/%m/%Y %H:%M", "06/08/2025 9:5");  /* %M: 2 digits */
   CHECK_FORMAT_REJECT("%d/%m/%Y %H:%M", "06/08/202514:03"); /* blank needed */
   CHECK_FORMAT_REJECT("%d/%m/%Y %I:%M %p", "06/08/2025 13:00 PM");
   CHECK_FORMAT_REJECT("%d/%m/%Y %I:%M %p", "06/08/2025 11:00 XM");
   CHECK_FORMAT_REJECT("%d/%m/%Y", "2025-08-06");
   /* a period other than day uses the same date */
   char st[11], lb[16];
-  CHECK_INT(vb_period_bucket_format(VB_PERIOD_MONTH, "%m/%d/%Y", "8/13/2025",
-                                    9, st, lb),
+  CHECK_INT(vb_period_bucket_format(VB_PERIOD_MONTH, "%m/%d/%Y", "8/13/2025", 9,
+                                    st, lb),
             VB_OK);
   CHECK_STR(lb, "2025-08");
   /* length, not NUL, ends the value */
-  CHECK_INT(vb_period_bucket_format(VB_PERIOD_DAY, "%d/%m/%Y", "1/2/2025xyz",
-                                    8, st, lb),
+  CHECK_INT(vb_period_bucket_format(VB_PERIOD_DAY, "%d/%m/%Y", "1/2/2025xyz", 8,
+                                    st, lb),
             VB_OK);
   CHECK_STR(st, "2025-02-01");
 
@@ -668,8 +668,8 @@ static void test_sniff(void) {
   CHECK_INT(sniff(none, &form), VB_OK);
   CHECK(form == NULL);
   /* Google Forms, US: month first shows in 8/13 */
-  static const char *const google[] = {"8/6/2025 14:03:11",
-                                       "8/13/2025 9:12:44", NULL};
+  static const char *const google[] = {"8/6/2025 14:03:11", "8/13/2025 9:12:44",
+                                       NULL};
   CHECK_INT(sniff(google, &form), VB_OK);
   CHECK_STR(form, "%m/%d/%Y %H:%M:%S");
   /* day first shows in 25/08 */
@@ -688,8 +688,8 @@ static void test_sniff(void) {
   CHECK_INT(sniff(dots, &form), VB_OK);
   CHECK_STR(form, "%d.%m.%Y");
   /* the form reading the most values wins; one stray ISO value does not */
-  static const char *const mixed[] = {"13/08/2025", "14/08/2025",
-                                      "2025-08-15", NULL};
+  static const char *const mixed[] = {"13/08/2025", "14/08/2025", "2025-08-15",
+                                      NULL};
   CHECK_INT(sniff(mixed, &form), VB_OK);
   CHECK_STR(form, "%d/%m/%Y");
   /* the first value read under the form is kept for messages */

@@ -34,7 +34,9 @@ static void test_labeled_scores(void) {
       {"6-Unlikely", VB_GROUP_DETRACTOR, 6},
       {"9 \xe2\x80\x93 Very likely", VB_GROUP_PROMOTER, 9}, /* en dash */
       {"9 \xe2\x80\x94 Sehr wahrscheinlich", VB_GROUP_PROMOTER, 9},
-      {"9 - \xc3\x9c" "berhaupt", VB_GROUP_PROMOTER, 9}, /* a non-ASCII letter */
+      {"9 - \xc3\x9c"
+       "berhaupt",
+       VB_GROUP_PROMOTER, 9}, /* a non-ASCII letter */
       {" 9 - Very likely \r", VB_GROUP_PROMOTER, 9},
       {"9.0", VB_GROUP_PROMOTER, 9},
       /* still rejected */
@@ -69,17 +71,25 @@ static void test_labeled_scores(void) {
 
 static void test_no_answer(void) {
   static const char *const UNSCORED[] = {
-      "N/A",        "n/a",     "NA",  "na",        " N/A ",
-      "-",          "Don't know", "don't KNOW",
+      "N/A",
+      "n/a",
+      "NA",
+      "na",
+      " N/A ",
+      "-",
+      "Don't know",
+      "don't KNOW",
       "Don\xe2\x80\x99t know", /* curly apostrophe */
-      "",           "   ",     NULL};
+      "",
+      "   ",
+      NULL};
   for (size_t i = 0; UNSCORED[i]; i++) {
     int score = -2;
     CHECK_INT(score_group(NULL, UNSCORED[i], &score), VB_GROUP_UNSCORED);
     CHECK_INT(score, -1);
   }
-  static const char *const REJECTED[] = {"N/A/", "NAN", "--", "n.a.",
-                                         "not known", NULL};
+  static const char *const REJECTED[] = {"N/A/", "NAN",       "--",
+                                         "n.a.", "not known", NULL};
   for (size_t i = 0; REJECTED[i]; i++) {
     int score;
     CHECK_INT(score_group(NULL, REJECTED[i], &score), VB_ESCORE);
@@ -156,8 +166,7 @@ static void test_group_labels(void) {
 static void test_label_errors(void) {
   vb_scale *sc;
   vb_error err;
-  CHECK_INT(vb_scale_parse("detractor=Bad,promoter=bad", &sc, &err),
-            VB_EINVAL);
+  CHECK_INT(vb_scale_parse("detractor=Bad,promoter=bad", &sc, &err), VB_EINVAL);
   CHECK(sc == NULL);
   CHECK_INT(err.column, 24); /* the second "bad" */
   CHECK(strstr(err.message, "label \"bad\" is in two groups") != NULL);

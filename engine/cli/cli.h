@@ -90,16 +90,16 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
       {"max-row", required_argument, NULL, OPT_MAX_ROW},                       \
       {"jobs", required_argument, NULL, 'j'},                                  \
       {"timings", no_argument, NULL, OPT_TIMINGS},                             \
-      {"bom", no_argument, NULL, OPT_BOM},                                     \
-      {"quiet", no_argument, NULL, 'q'}, {                                     \
+      {"bom", no_argument, NULL, OPT_BOM}, {"quiet", no_argument, NULL, 'q'},  \
+  {                                                                            \
     "help", no_argument, NULL, 'h'                                             \
   }
 
 /* Help lines of the input and run options tag and report share (keep in
  * step with input_option and docs/cli.md; tests/cli_docs.sh checks). */
 #define RUN_OPTIONS_HELP                                                       \
-  "      --input-format FMT  auto (default), csv, tsv or ndjson\n"             \
-  READER_OPTIONS_HELP                                                          \
+  "      --input-format FMT  auto (default), csv, tsv or "                     \
+  "ndjson\n" READER_OPTIONS_HELP                                               \
   "      --max-row BYTES     reject rows longer than BYTES (default "          \
   "16777216)\n"                                                                \
   "  -j, --jobs N            threads that match rows (default: one per "       \
@@ -124,7 +124,7 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
   "                          Excel)\n"
 /* Help lines of the score options tag and report share. */
 #define GROUP_OPTIONS_HELP                                                     \
-  "      --group-column COL  read each row's group from this column's "       \
+  "      --group-column COL  read each row's group from this column's "        \
   "labels\n"                                                                   \
   "                          (Detractor, Passive, Promoter; any case) "        \
   "instead\n"                                                                  \
@@ -316,8 +316,12 @@ int open_outputs(const input_args *a, output *out, output *rejects);
 int commit_outputs(output *out, output *rejects);
 
 /* The formats of report, eval and suggest: vb_report_format, and xlsx. */
-enum { FORMAT_TABLE = VB_REPORT_TABLE, FORMAT_CSV = VB_REPORT_CSV,
-       FORMAT_JSON = VB_REPORT_JSON, FORMAT_XLSX };
+enum {
+  FORMAT_TABLE = VB_REPORT_TABLE,
+  FORMAT_CSV = VB_REPORT_CSV,
+  FORMAT_JSON = VB_REPORT_JSON,
+  FORMAT_XLSX
+};
 /* -f table|csv|json|xlsx, or -1. */
 int parse_report_format(const char *name);
 /* The format to write: -f when given (>= 0, and it must agree with -o's

@@ -54,12 +54,11 @@ static const char USAGE[] =
     "                          theme, with the text, span and term\n"
     "  -f, --format FMT        table (default on a terminal), csv, json or "
     "xlsx\n"
-    "                          (a workbook)\n"
-    OUTPUT_HELP_XLSX
+    "                          (a workbook)\n" OUTPUT_HELP_XLSX
     "      --min-f1 X          exit with 1 when the (pooled) micro F1 is "
     "below X\n"
-    "      --input-format FMT  auto (default), csv, tsv or ndjson\n"
-    READER_OPTIONS_HELP
+    "      --input-format FMT  auto (default), csv, tsv or "
+    "ndjson\n" READER_OPTIONS_HELP
     "  -q, --quiet             do not print the summary line\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -117,9 +116,8 @@ static int parse_args(int argc, char **argv, eval_args *a) {
       break;
     case 'f':
       if ((a->format = parse_report_format(optarg)) < 0)
-        return usage_error("eval",
-                           "unknown format '%s' (table, csv, json, xlsx)",
-                           optarg);
+        return usage_error(
+            "eval", "unknown format '%s' (table, csv, json, xlsx)", optarg);
       break;
     case OPT_ERRORS:
       a->errors = strtoul(optarg, &end, 10);
@@ -147,8 +145,8 @@ static int parse_args(int argc, char **argv, eval_args *a) {
                        argv[optind]);
   if (!a->g.gold_count)
     return usage_error("eval", "--gold FILE is required");
-  return choose_report_format("eval", a->format, a->in.output, a->in.bom,
-                              true, &a->format);
+  return choose_report_format("eval", a->format, a->in.output, a->in.bom, true,
+                              &a->format);
 }
 
 static int evaluate(const eval_args *a, const char *path, const vb_lexicon *lex,
@@ -338,9 +336,14 @@ static const char *eval_sheet(const char *kind) {
 
 /* To -o (atomically) or standard output, in the chosen format. */
 static int write_output(const eval_args *a, const eval_run *run) {
-  static const char *const percent[] = {
-      "precision", "precision_low", "precision_high", "recall", "recall_low",
-      "recall_high", "f1", NULL};
+  static const char *const percent[] = {"precision",
+                                        "precision_low",
+                                        "precision_high",
+                                        "recall",
+                                        "recall_low",
+                                        "recall_high",
+                                        "f1",
+                                        NULL};
   static const xlsx_layout layout = {"themes", "kind", eval_sheet, percent};
   output out;
   int code = output_open(&out, a->in.output);

@@ -33,8 +33,8 @@ static const char USAGE[] =
     "  -f, --format FMT        table (default on a terminal), csv (default\n"
     "                          otherwise; tidy: one row per segment x period "
     "x\n"
-    "                          theme x group), json or xlsx (a workbook)\n"
-    OUTPUT_HELP_XLSX
+    "                          theme x group), json or xlsx (a "
+    "workbook)\n" OUTPUT_HELP_XLSX
     "      --by COL            split by this column (repeatable)\n"
     "      --period P          split by day, week (ISO), month, quarter or "
     "year\n"
@@ -56,8 +56,8 @@ static const char USAGE[] =
     "                          ('-': stdout, when -o names a file)\n"
     "      --text COL          the comment column (default: comment, text, "
     "...)\n"
-    "      --score COL         the score column (default: score, nps, ...)\n"
-    GROUP_OPTIONS_HELP
+    "      --score COL         the score column (default: score, nps, "
+    "...)\n" GROUP_OPTIONS_HELP
     "      --id COL            the id column (default: id, response_id, "
     "...)\n" RUN_OPTIONS_HELP "\n"
     "Exit codes: 0 all rows counted, 1 some rows rejected, 2 usage (or "
@@ -115,9 +115,8 @@ static int parse_args(int argc, char **argv, report_args *a) {
     switch (c) {
     case 'f':
       if ((a->format = parse_report_format(optarg)) < 0)
-        return usage_error("report",
-                           "unknown format '%s' (table, csv, json, xlsx)",
-                           optarg);
+        return usage_error(
+            "report", "unknown format '%s' (table, csv, json, xlsx)", optarg);
       break;
     case OPT_BY:
       if (a->by_count == MAX_BY)
@@ -168,8 +167,8 @@ static int parse_args(int argc, char **argv, report_args *a) {
   vb_error err;
   if (a->date_format && vb_date_format_check(a->date_format, &err))
     return usage_error("report", "--date-format: %s", err.message);
-  int code = choose_report_format("report", a->format, a->in.output,
-                                  a->in.bom, true, &a->format);
+  int code = choose_report_format("report", a->format, a->in.output, a->in.bom,
+                                  true, &a->format);
   return code ? code : check_rejects_name("report", &a->in);
 }
 

@@ -58,8 +58,8 @@ static const char USAGE[] =
     "      --bom               start CSV output with a UTF-8 byte order mark "
     "(for\n"
     "                          Excel)\n"
-    "      --input-format FMT  auto (default), csv, tsv or ndjson\n"
-    READER_OPTIONS_HELP
+    "      --input-format FMT  auto (default), csv, tsv or "
+    "ndjson\n" READER_OPTIONS_HELP
     "  -q, --quiet             do not print the summary line\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -204,8 +204,8 @@ static int add_file(const suggest_args *a, const char *path,
   long score =
       a->group >= 0 ? vb_reader_role_column(r, VB_ROLE_SCORE, a->in.score) : -1;
   const char *missing = (a->g.gold_count && labels < 0) ? a->g.labels
-                        : (a->g.split && split < 0)       ? "split"
-                                                          : NULL;
+                        : (a->g.split && split < 0)     ? "split"
+                                                        : NULL;
   int code = EXIT_OK;
   if (text < 0)
     print_missing_column(r, "text", a->in.text, "--text");

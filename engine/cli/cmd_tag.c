@@ -190,8 +190,7 @@ int cmd_tag(int argc, char **argv) {
     write_bom(out.stream);
   vb_job_set_rejects(job, rejects.stream);
   if (xlsx) {
-    code = tag_xlsx(job, tally, &a, format, argv + optind, argc - optind,
-                    &out);
+    code = tag_xlsx(job, tally, &a, format, argv + optind, argc - optind, &out);
   } else {
     vb_job_set_output(job, out.stream, format);
     code = run_inputs(job, tally, &a, format == VB_OUTPUT_CSV, argv + optind,

@@ -167,9 +167,9 @@ static void format_reasons(vb_job *job, size_t max, char *buf, size_t size) {
   size_t used = 0;
   buf[0] = '\0';
   for (size_t i = 0; i < n && i < max && used < size; i++)
-    used += (size_t)snprintf(buf + used, size - used, "%s%s (%llu)",
-                             i ? ", " : "", reasons[i],
-                             (unsigned long long)counts[i]);
+    used +=
+        (size_t)snprintf(buf + used, size - used, "%s%s (%llu)", i ? ", " : "",
+                         reasons[i], (unsigned long long)counts[i]);
 }
 
 bool nothing_tagged(vb_job *job, const vb_tally *t) {
@@ -204,13 +204,13 @@ int make_scale(const input_args *a, const char *cmd, vb_scale **scale) {
     return usage_error(cmd, "--score and --group-column: the group comes from "
                             "one of them, give one");
   if (a->groups && vb_scale_parse(a->groups, scale, &err))
-    return usage_error(cmd, "--groups: column %u: %s", err.column,
-                       err.message);
+    return usage_error(cmd, "--groups: column %u: %s", err.column, err.message);
   if (vb_scale_has_labels(*scale) && !a->group_column) {
     vb_scale_free(*scale);
     *scale = NULL;
-    return usage_error(cmd, "--groups with labels (%s) reads a "
-                            "--group-column; name the column",
+    return usage_error(cmd,
+                       "--groups with labels (%s) reads a "
+                       "--group-column; name the column",
                        a->groups);
   }
   return EXIT_OK;
@@ -611,4 +611,3 @@ char *read_stream(FILE *f, size_t *len) {
   *len = got;
   return buf;
 }
-

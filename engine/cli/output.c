@@ -26,15 +26,14 @@
 #include "cli.h"
 
 static const char *const KIND_EXT[] = {
-    [OUT_CSV] = ".csv",   [OUT_JSON] = ".json", [OUT_NDJSON] = ".ndjson",
-    [OUT_TXT] = ".txt",   [OUT_XLSX] = ".xlsx",
+    [OUT_CSV] = ".csv", [OUT_JSON] = ".json", [OUT_NDJSON] = ".ndjson",
+    [OUT_TXT] = ".txt", [OUT_XLSX] = ".xlsx",
 };
 
 /* /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: written through
  * the descriptor (vb_outfile_open), whatever file the shell opened. */
 static bool descriptor_name(const char *path) {
-  return strcmp(path, "/dev/stdout") == 0 ||
-         strcmp(path, "/dev/stderr") == 0 ||
+  return strcmp(path, "/dev/stdout") == 0 || strcmp(path, "/dev/stderr") == 0 ||
          strncmp(path, "/dev/fd/", 8) == 0 ||
          strncmp(path, "/proc/self/fd/", 14) == 0;
 }
@@ -68,8 +67,10 @@ static int wrong_name(const char *cmd, const char *opt, const char *path,
     strcat(list, i == 1 ? "" : i == n ? " or " : ", ");
     strcat(list, KIND_EXT[k]);
   }
-  return usage_error(cmd, "%s %s: the name does not say a format %s writes "
-                     "(%s)", opt, path, cmd, list);
+  return usage_error(cmd,
+                     "%s %s: the name does not say a format %s writes "
+                     "(%s)",
+                     opt, path, cmd, list);
 }
 
 int check_output_name(const char *cmd, const char *opt, const char *path,

@@ -67,8 +67,8 @@ int xlsx_temp_file(char path[4096]) {
   snprintf(path, 4096, "%s/verbatim-XXXXXX", dir && *dir ? dir : "/tmp");
   int fd = mkstemp(path);
   if (fd < 0)
-    fprintf(stderr, "verbatim: %s: cannot create a temporary file: %s\n",
-            path, strerror(errno));
+    fprintf(stderr, "verbatim: %s: cannot create a temporary file: %s\n", path,
+            strerror(errno));
   return fd;
 }
 
@@ -117,7 +117,8 @@ static int first_pass(vb_reader *r, const xlsx_layout *l, scan *s) {
   vb_error err;
   int rc;
   long k;
-  while ((rc = vb_reader_next(r, &err)) == 1 && (k = sheet_index(s, l, r)) >= 0) {
+  while ((rc = vb_reader_next(r, &err)) == 1 &&
+         (k = sheet_index(s, l, r)) >= 0) {
     s->rows[k]++;
     for (size_t c = 0; c < s->ncols; c++) {
       size_t len;
@@ -189,7 +190,8 @@ static int write_rows(lxw_workbook *wb, vb_reader *r, const xlsx_layout *l,
   vb_error err;
   int rc;
   long k;
-  while ((rc = vb_reader_next(r, &err)) == 1 && (k = sheet_index(s, l, r)) >= 0) {
+  while ((rc = vb_reader_next(r, &err)) == 1 &&
+         (k = sheet_index(s, l, r)) >= 0) {
     lxw_row_t row = next[k]++;
     for (size_t c = 0; c < s->ncols; c++) {
       size_t len;
@@ -292,8 +294,7 @@ int xlsx_from_csv(const char *csv, FILE *out, const xlsx_layout *layout) {
 }
 
 /* The command's CSV, in a temporary file at `path`. */
-static int render_to(const char *path, int fd, csv_renderer render,
-                     void *ctx) {
+static int render_to(const char *path, int fd, csv_renderer render, void *ctx) {
   FILE *f = fdopen(fd, "wb");
   if (!f) {
     close(fd);

@@ -31,7 +31,8 @@ static const char LEXICON[] =
     " \"@hosp\"], \"terms\": [\"menu NEAR/3 @problem\", \"@problem ~1 setup\","
     " \"easy NEAR/2 on NEAR/1 battery\", \"not work\", \"seated WITH @hosp\"],"
     " \"exclude\": [\"@problem menu\"]},"
-    "{\"id\": \"cafe\", \"label\": \"C\", \"terms\": [\"caf\u00e9\", \"\u5ba2\u670d\","
+    "{\"id\": \"cafe\", \"label\": \"C\", \"terms\": [\"caf\u00e9\", "
+    "\"\u5ba2\u670d\","
     " \"/\\\\bi'll return\\\\b/\"]}]}";
 
 static vb_lexicon *lex;
