@@ -199,7 +199,8 @@ static size_t bases(const char *w, char out[][MAX_WORD]) {
 
 /* True when a and b are inflections of one base. */
 static bool inflections(const char *a, const char *b) {
-  char x[16][MAX_WORD], y[16][MAX_WORD];
+  /* itself, 3 per suffix (6, of which at most 2 fit one word), y/ies */
+  char x[24][MAX_WORD], y[24][MAX_WORD];
   size_t nx = bases(a, x), ny = bases(b, y);
   for (size_t i = 0; i < nx; i++)
     for (size_t j = 0; j < ny; j++)

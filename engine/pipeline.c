@@ -322,7 +322,8 @@ typedef struct batch_row {
   uint64_t line;
   span raw;
   span reason;   /* a malformed row: why (len 0 otherwise) */
-  span kind;     /* ... and the reader's message alone */
+  span kind;     /* ... and the reader's message alone (len 0: the reason
+                    is its own kind) */
   size_t fields; /* its first field in batch.fields */
   bool malformed;
 } batch_row;
@@ -568,8 +569,8 @@ static int process_row(worker *w, const batch *b, const batch_row *row,
   char reason[600];
   vb_tally_count_add(tally, VB_COUNT_READ, 1);
   if (row->malformed) {
-    reject(w, b, row, rejects, b->data + row->reason.off,
-           b->data + row->kind.off);
+    const span *kind = row->kind.len ? &row->kind : &row->reason;
+    reject(w, b, row, rejects, b->data + row->reason.off, b->data + kind->off);
     return VB_OK;
   }
   size_t text_len = 0, score_len = 0;
@@ -701,9 +702,8 @@ static int fill_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
                "the text column \"%s\" holds a JSON %s, not text",
                vb_reader_column_name(r, (size_t)R->text_col),
                kind == VB_VALUE_OBJECT ? "object" : "array");
-      row->malformed = true; /* counted under the reason itself */
-      if (batch_put(b, reason, strlen(reason), &row->reason) ||
-          batch_put(b, reason, strlen(reason), &row->kind))
+      row->malformed = true;
+      if (batch_put(b, reason, strlen(reason), &row->reason))
         return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
     } else if (rc < 0) {
       /* a multi-line row's error may sit on a later line than its start */

@@ -1577,27 +1577,26 @@ static void index_column(vb_reader *r, size_t k) {
   r->slots[s] = (uint32_t)(k + 1);
 }
 
+/* Resizes a per-column array of n bytes; false (array unchanged) when out
+ * of memory. */
+static bool resize_bytes(unsigned char **a, size_t n) {
+  unsigned char *bigger = realloc(*a, n);
+  if (bigger)
+    *a = bigger;
+  return bigger != NULL;
+}
+
 /* Makes room for column n-1 in every per-column array. */
 static int grow_columns(vb_reader *r, size_t n) {
   char **names = realloc(r->names, n * sizeof *names);
   if (names)
     r->names = names;
-  unsigned char *seen = realloc(r->seen, n);
-  if (seen)
-    r->seen = seen;
-  unsigned char *kinds = realloc(r->kinds, n);
-  if (kinds)
-    r->kinds = kinds;
-  unsigned char *paths = realloc(r->paths, n);
-  if (paths)
-    r->paths = paths;
-  unsigned char *found = realloc(r->found, n);
-  if (found)
-    r->found = found;
   char **added = realloc(r->added, (r->nadded + 1) * sizeof *added);
   if (added)
     r->added = added;
-  if (!names || !seen || !kinds || !paths || !found || !added ||
+  bool bytes = resize_bytes(&r->seen, n) & resize_bytes(&r->kinds, n) &
+               resize_bytes(&r->paths, n) & resize_bytes(&r->found, n);
+  if (!names || !added || !bytes ||
       (n > r->fcap &&
        vb__grow((void **)&r->fields, &r->fcap, n, sizeof(field))))
     return VB_ENOMEM;
