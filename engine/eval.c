@@ -32,6 +32,7 @@ typedef struct example {
   size_t start, end; /* span of the term that fired (FP), else 0, 0 */
   size_t term;       /* the term (FP) */
   char *id;
+  uint64_t index; /* the comment's position: examples are the first ones */
 } example;
 
 typedef struct theme_counts {
@@ -50,6 +51,7 @@ struct vb_eval {
   uint64_t *term_tp, *term_fp;
   uint64_t comments;
   size_t max_examples;
+  uint64_t index;                               /* of the comment being added */
   uint8_t *gold, *pred, *fp_listed, *term_seen; /* scratch per comment */
 };
 
@@ -151,6 +153,7 @@ static int keep_example(vb_eval *e, example **list, size_t *count,
   x->term = term;
   x->start = start;
   x->end = end;
+  x->index = e->index;
   if (!x->text || !x->id) {
     free(x->text);
     free(x->id);
@@ -248,6 +251,13 @@ static int count_themes(vb_eval *e, const char *id, const char *text,
 int vb_eval_add(vb_eval *e, const vb_matcher *m, const char *id,
                 const char *text, size_t len, const size_t *gold,
                 size_t gold_count) {
+  return vb_eval_add_at(e, e->comments, m, id, text, len, gold, gold_count);
+}
+
+int vb_eval_add_at(vb_eval *e, uint64_t index, const vb_matcher *m,
+                   const char *id, const char *text, size_t len,
+                   const size_t *gold, size_t gold_count) {
+  e->index = index;
   int rc = mark_themes(e, m, gold, gold_count);
   if (rc)
     return rc;
@@ -290,6 +300,68 @@ int vb_eval_pool(const vb_eval *const *evals, size_t count, vb_eval **out) {
   set_judges(pool);
   *out = pool;
   return VB_OK;
+}
+
+/* dst's and src's examples of one kind, the first `max` by position. */
+static int merge_examples(example **dst, size_t *dst_count, const example *src,
+                          size_t src_count, size_t max) {
+  size_t n = *dst_count + src_count;
+  example *all = malloc((n ? n : 1) * sizeof *all);
+  if (!all)
+    return VB_ENOMEM;
+  size_t i = 0, j = 0, k = 0;
+  int rc = VB_OK;
+  while (k < n) { /* both lists are in position order */
+    bool mine =
+        j == src_count || (i < *dst_count && (*dst)[i].index <= src[j].index);
+    if (mine) {
+      all[k++] = (*dst)[i++];
+      continue;
+    }
+    example x = src[j++];
+    x.text = strdup(x.text);
+    x.id = strdup(x.id);
+    if (!x.text || !x.id) {
+      free(x.text);
+      free(x.id);
+      rc = VB_ENOMEM;
+      break;
+    }
+    all[k++] = x;
+  }
+  while (i < *dst_count) /* out of memory: keep what dst had */
+    all[k++] = (*dst)[i++];
+  size_t keep = k < max ? k : max;
+  for (size_t x = keep; x < k; x++) {
+    free(all[x].text);
+    free(all[x].id);
+  }
+  if (!keep) {
+    free(all);
+    all = NULL;
+  }
+  free(*dst);
+  *dst = all;
+  *dst_count = keep;
+  return rc;
+}
+
+int vb_eval_merge(vb_eval *dst, const vb_eval *src) {
+  if (!dst || !src || dst->lex != src->lex)
+    return VB_EINVAL;
+  add_counts(dst, src);
+  set_judges(dst);
+  int rc = VB_OK;
+  for (size_t t = 0; t < vb_lexicon_theme_count(dst->lex) && !rc; t++) {
+    theme_counts *d = &dst->themes[t];
+    const theme_counts *s = &src->themes[t];
+    rc = merge_examples(&d->fps, &d->fp_count, s->fps, s->fp_count,
+                        dst->max_examples);
+    if (!rc)
+      rc = merge_examples(&d->fns, &d->fn_count, s->fns, s->fn_count,
+                          dst->max_examples);
+  }
+  return rc;
 }
 
 void vb_eval_theme(const vb_eval *e, size_t theme, uint64_t *tp, uint64_t *fp,

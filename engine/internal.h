@@ -435,6 +435,44 @@ struct vb_lexicon {
   size_t alt_count;
 };
 
+/* ---- pipeline.c -------------------------------------------------------- */
+
+/* A byte range of a batch's data. */
+typedef struct vb__span {
+  size_t off, len;
+} vb__span;
+
+/* One row as the driver hands it to the sinks (verbatim.h: vb_row_*). */
+enum { VB__MAX_SEGMENTS = 64 };
+struct vb_row {
+  uint64_t index, line;
+  const char *rejected; /* why, or NULL: tagged */
+  const char *data;     /* the batch's bytes */
+  vb__span raw;
+  const vb__span *fields; /* `columns` of them; NULL when rejected */
+  size_t columns;
+  const char *text, *id;
+  size_t text_len, id_len;
+  char id_buf[24]; /* the line number, without an id column */
+  int score;
+  vb_group group;
+  bool has_text, invalid_utf8, pattern_error;
+  vb_matcher *m; /* NULL when rejected */
+  /* the report slice: segment values and the period bucket (NULL) */
+  size_t segments;
+  const char *values[VB__MAX_SEGMENTS];
+  size_t lens[VB__MAX_SEGMENTS];
+  const char *period_start, *period_label;
+};
+
+/* A sink of a job with its output stream and whether its header is out. */
+enum { VB__MAX_SINKS = 8 };
+typedef struct vb__sink_slot {
+  vb_sink sink;
+  FILE *out;
+  bool header_written;
+} vb__sink_slot;
+
 /* ---- writer.c --------------------------------------------------------- */
 
 /* Whether a header name is taken in an output: by one of the output's own
@@ -448,6 +486,14 @@ typedef bool (*vb__name_taken)(const void *ctx, const char *name, bool renamed);
  * reading `themes` always gets ours. */
 void vb__write_input_name(FILE *out, const char *name, vb__name_taken taken,
                           const void *ctx);
+
+/* The tag output formats (csv, long, ndjson) as a sink: ctx holds what the
+ * writer needs; fill it and pass it to vb__format_sink. */
+typedef struct vb__format_ctx {
+  const vb_lexicon *lex;
+  vb_output format;
+} vb__format_ctx;
+vb_sink vb__format_sink(vb__format_ctx *ctx);
 
 /* ---- match.c ---------------------------------------------------------- */
 
@@ -494,6 +540,17 @@ const char *vb__date_form(int k);
 /* The --by column names of a report, and its period. */
 size_t vb__report_by(const vb_report *r, const char *const **names);
 vb_period vb__report_period(const vb_report *r);
+/* The report's slices as a sink: each worker slices its rows into a
+ * report of its own (vb_row's segment values and period), merged into
+ * `r` at the end.  The overall tally is not touched (the job's tally). */
+vb_sink vb__report_sink(vb_report *r);
+
+/* ---- tally.c ---------------------------------------------------------- */
+
+/* A tally as a sink: each worker counts every row (read, rejected,
+ * tagged, invalid UTF-8, pattern errors, themes) into a tally of its
+ * own, merged into `t` at the end. */
+vb_sink vb__tally_sink(vb_tally *t);
 
 /* 1 when theme `a` is `t` or one of its ancestors. */
 bool vb__theme_covers(const vb_lexicon *lex, size_t a, size_t t);

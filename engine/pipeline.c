@@ -87,14 +87,25 @@ struct vb_job {
   char *date_col, *date_fmt; /* date_fmt NULL: detected per input */
   vb_notice_fn notice;
   void *notice_ctx;
-  reason_table reasons;                        /* over every run */
-  bool header_written, rejects_header_written; /* once per job, not per file */
-  unsigned threads;                            /* 0: one per core */
+  reason_table reasons;        /* over every run */
+  bool rejects_header_written; /* once per job, not per file */
+  unsigned threads;            /* 0: one per core */
   vb_progress_fn progress;
   void *progress_user;
   bool timing;
-  uint64_t stage_ns[VB_STAGE_COUNT]; /* summed over threads and runs */
+  uint64_t stage_ns[VB_STAGE_COUNT];  /* summed over threads and runs */
+  bool strict;                        /* the first reject stops the run */
+  bool no_score;                      /* score column "": none read */
+  uint64_t rows_seen;                 /* rows read by earlier runs */
+  vb__sink_slot sinks[VB__MAX_SINKS]; /* the caller's */
+  size_t sink_count;
+  /* its own sinks: the output format, the report's slices, the tally */
+  vb__format_ctx format_ctx;
+  vb__sink_slot format_slot, report_slot, tally_slot;
 };
+
+/* Sinks of one run: the job's own three and the caller's. */
+enum { RUN_SINKS = VB__MAX_SINKS + 3 };
 
 int vb_job_new(const vb_lexicon *lex, vb_job **out) {
   if (!out)
@@ -200,7 +211,7 @@ int vb_job_set_columns(vb_job *job, const char *text, const char *score,
 
 void vb_job_set_output(vb_job *job, FILE *out, vb_output format) {
   job->out = out;
-  job->header_written = false;
+  job->format_slot.header_written = false;
   job->format = out ? format : VB_OUTPUT_NONE;
 }
 
@@ -246,6 +257,17 @@ int vb_job_set_date_format(vb_job *job, const char *format, vb_error *err) {
   }
   if (set_name(&job->date_fmt, format))
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  return VB_OK;
+}
+
+void vb_job_set_strict(vb_job *job, int on) { job->strict = on != 0; }
+
+int vb_job_add_sink(vb_job *job, const vb_sink *sink, FILE *out) {
+  if (!job || !sink || !sink->row)
+    return VB_EINVAL;
+  if (job->sink_count == VB__MAX_SINKS)
+    return VB_EINVAL;
+  job->sinks[job->sink_count++] = (vb__sink_slot){*sink, out, false};
   return VB_OK;
 }
 
@@ -300,7 +322,7 @@ static int find_column(vb_reader *r, const char *given,
                     cols);
   return vb__fail(err, VB_ECOLUMN, vb_reader_name(r), 1, 0,
                   "no text column found (looked for comment, text, verbatim, "
-                  "feedback, ...; columns: %s); name it with --text",
+                  "feedback, ...; columns: %s)",
                   cols);
 }
 
@@ -314,9 +336,7 @@ enum { BATCH_ROWS = 2048, BATCH_BYTES = 1 << 20, MAX_THREADS = 64 };
 enum { DETECT_ROWS = 10000, LOOKAHEAD = 5 };
 enum { SLOT_FREE, SLOT_FILLED, SLOT_WORKING, SLOT_DONE };
 
-typedef struct span {
-  size_t off, len; /* in batch.data */
-} span;
+typedef vb__span span; /* in batch.data */
 
 typedef struct batch_row {
   uint64_t line;
@@ -335,8 +355,9 @@ typedef struct batch {
   size_t row_count, row_cap;
   span *fields;
   size_t field_count, field_cap;
-  char *out, *rej; /* what the worker wrote, for the writer */
-  size_t out_len, rej_len;
+  uint64_t first_index;       /* vb_row_index of its first row */
+  char *out[RUN_SINKS], *rej; /* what the sinks wrote, in order */
+  size_t out_len[RUN_SINKS], rej_len;
   int rc; /* a fatal error at some row; the rows before it are done */
   vb_error err;
   int state;
@@ -346,7 +367,8 @@ static void batch_free(batch *b) {
   free(b->data);
   free(b->rows);
   free(b->fields);
-  free(b->out);
+  for (size_t i = 0; i < RUN_SINKS; i++)
+    free(b->out[i]);
   free(b->rej);
 }
 
@@ -383,16 +405,20 @@ typedef struct run {
   lookahead *ahead;     /* NULL when nothing was read ahead */
   char *input_name, *score_name, *date_name; /* copies, for messages */
   char *date_kind;                           /* reason kind of a bad date */
+  uint64_t next_index;                       /* of the next row read */
+  /* the run's sinks: the job's own (format, report slices, the tally),
+   * then the caller's */
+  vb__sink_slot *sinks[RUN_SINKS];
+  size_t sink_count;
 } run;
 
 typedef struct worker {
   const run *run;
   vb_matcher *m;
-  vb_tally *tally;
-  vb_report *report; /* its own slices, merged at the end */
+  void *state[RUN_SINKS]; /* per sink of the run */
   pthread_t thread;
   struct pool *pool;
-  uint64_t aggregate_ns, write_ns; /* with timing on */
+  uint64_t sink_ns[RUN_SINKS]; /* with timing on */
   reason_table reasons;
 } worker;
 
@@ -417,56 +443,6 @@ static void write_reject(FILE *rejects, uint64_t line, const char *reason,
   fputc('\n', rejects);
 }
 
-/* Rejects the row for `reason`, counted under `kind` (the reason without
- * the row's own values). */
-static void reject(worker *w, const batch *b, const batch_row *row,
-                   FILE *rejects, const char *reason, const char *kind) {
-  write_reject(rejects, row->line, reason, b->data + row->raw.off,
-               row->raw.len);
-  vb_tally_count_add(w->tally, VB_COUNT_REJECTED, 1);
-  reasons_add(&w->reasons, kind, 1);
-}
-
-typedef struct header_names {
-  const vb_lexicon *lex;
-  const vb_reader *r;
-} header_names;
-
-/* The CSV output's own columns: themes and one per theme id. */
-static bool tag_name_taken(const void *ctx, const char *name, bool renamed) {
-  const header_names *h = ctx;
-  if (strcasecmp(name, "themes") == 0)
-    return true;
-  for (size_t t = 0; t < vb_lexicon_theme_count(h->lex); t++)
-    if (strcasecmp(name, vb_lexicon_theme_id(h->lex, t)) == 0)
-      return true;
-  for (size_t c = 0; renamed && c < vb_reader_column_count(h->r); c++)
-    if (strcasecmp(name, vb_reader_column_name(h->r, c)) == 0)
-      return true;
-  return false;
-}
-
-static void write_header(vb_job *job, const vb_reader *r) {
-  FILE *o = job->out;
-  const vb_lexicon *lex = job->lex;
-  if (job->format == VB_OUTPUT_CSV) {
-    header_names h = {lex, r};
-    for (size_t c = 0; c < vb_reader_column_count(r); c++) {
-      vb__write_input_name(o, vb_reader_column_name(r, c), tag_name_taken, &h);
-      fputc(',', o);
-    }
-    fputs("themes", o);
-    for (size_t t = 0; t < vb_lexicon_theme_count(lex); t++) {
-      const char *id = vb_lexicon_theme_id(lex, t);
-      fputc(',', o);
-      vb_csv_write_field(o, id, strlen(id));
-    }
-    fputc('\n', o);
-  } else if (job->format == VB_OUTPUT_LONG) {
-    fputs("id,theme\n", o);
-  }
-}
-
 static bool blank(const char *s, size_t len) {
   for (size_t i = 0; i < len; i++)
     if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
@@ -474,212 +450,207 @@ static bool blank(const char *s, size_t len) {
   return true;
 }
 
-/* The row id: the id column's value, or the line number. */
-static const char *row_id(const run *R, const batch *b, const batch_row *row,
-                          char buf[32], size_t *len) {
-  if (R->id_col >= 0)
-    return field(b, row, R->id_col, len);
-  *len = (size_t)snprintf(buf, 32, "%llu", (unsigned long long)row->line);
-  return buf;
+/* ---- rows, as the sinks see them --------------------------------------- */
+
+uint64_t vb_row_index(const vb_row *row) { return row->index; }
+uint64_t vb_row_line(const vb_row *row) { return row->line; }
+const char *vb_row_rejected(const vb_row *row) { return row->rejected; }
+int vb_row_score(const vb_row *row) { return row->score; }
+vb_group vb_row_group(const vb_row *row) { return row->group; }
+vb_matcher *vb_row_matcher(const vb_row *row) { return row->m; }
+
+const char *vb_row_raw(const vb_row *row, size_t *len) {
+  *len = row->raw.len;
+  return row->data + row->raw.off;
 }
 
-static void write_row(const run *R, FILE *o, const batch *b,
-                      const batch_row *row, const vb_matcher *m, int score,
-                      vb_group group, const char *text) {
-  const vb_lexicon *lex = R->job->lex;
-  const size_t *themes;
-  size_t nthemes = vb_matcher_themes(m, &themes);
-  char buf[32];
-  size_t len;
-  const char *id;
-  switch (R->job->format) {
-  case VB_OUTPUT_CSV: {
-    for (size_t c = 0; c < R->columns; c++) {
-      const char *f = field(b, row, (long)c, &len);
-      vb_csv_write_field(o, f, len);
-      fputc(',', o);
-    }
-    for (size_t i = 0; i < nthemes; i++) {
-      const char *tid = vb_lexicon_theme_id(lex, themes[i]);
-      if (i)
-        fputc(';', o);
-      fputs(tid, o); /* ids never need quoting: [A-Za-z0-9_.-] */
-    }
-    size_t next = 0, count = vb_lexicon_theme_count(lex);
-    for (size_t t = 0; t < count; t++) {
-      bool hit = next < nthemes && themes[next] == t;
-      next += hit;
-      fputs(hit ? ",1" : ",0", o);
-    }
-    fputc('\n', o);
-    break;
+const char *vb_row_field(const vb_row *row, size_t column, size_t *len) {
+  if (!row->fields || column >= row->columns) {
+    *len = 0;
+    return "";
   }
-  case VB_OUTPUT_LONG:
-    id = row_id(R, b, row, buf, &len);
-    for (size_t i = 0; i < nthemes; i++) {
-      vb_csv_write_field(o, id, len);
-      fprintf(o, ",%s\n", vb_lexicon_theme_id(lex, themes[i]));
-    }
-    break;
-  case VB_OUTPUT_NDJSON:
-    id = row_id(R, b, row, buf, &len);
-    fputs("{\"id\":", o);
-    vb_json_write_string(o, id, len);
-    fprintf(o, ",\"line\":%llu,\"score\":", (unsigned long long)row->line);
-    if (score >= 0)
-      fprintf(o, "%d", score);
-    else
-      fputs("null", o);
-    fprintf(o, ",\"group\":\"%s\",\"themes\":[", vb_group_name(group));
-    for (size_t i = 0; i < nthemes; i++)
-      fprintf(o, "%s\"%s\"", i ? "," : "", vb_lexicon_theme_id(lex, themes[i]));
-    fputs("],\"matches\":[", o);
-    for (size_t i = 0; i < vb_matcher_match_count(m); i++) {
-      const vb_match *x = vb_matcher_match(m, i);
-      const char *term = vb_lexicon_term_text(lex, x->term);
-      fprintf(o, "%s{\"theme\":\"%s\",\"term\":", i ? "," : "",
-              vb_lexicon_theme_id(lex, x->theme));
-      vb_json_write_string(o, term, strlen(term));
-      fprintf(o, ",\"start\":%zu,\"end\":%zu,\"text\":", x->start, x->end);
-      vb_json_write_string(o, text + x->start, x->end - x->start);
-      fprintf(o, ",\"negated\":%s", x->negated ? "true" : "false");
-      if (x->excluded) {
-        const char *by = vb_lexicon_term_text(lex, x->excluded_by);
-        fputs(",\"excluded\":true,\"excluded_by\":", o);
-        vb_json_write_string(o, by, strlen(by));
-      }
-      if (x->dropped)
-        fputs(",\"dropped\":true", o);
-      if (x->typo)
-        fputs(",\"typo\":true", o);
-      fputc('}', o);
-    }
-    fputs("]}\n", o);
-    break;
-  default:
-    break;
-  }
+  *len = row->fields[column].len;
+  return row->data + row->fields[column].off;
 }
 
-/* One row: score, slice, match, write, tally.  Returns a fatal status. */
-static int process_row(worker *w, const batch *b, const batch_row *row,
-                       FILE *out, FILE *rejects, vb_error *err) {
-  const run *R = w->run;
-  vb_tally *tally = w->tally;
-  char reason[600];
-  vb_tally_count_add(tally, VB_COUNT_READ, 1);
-  if (row->malformed) {
-    const span *kind = row->kind.len ? &row->kind : &row->reason;
-    reject(w, b, row, rejects, b->data + row->reason.off, b->data + kind->off);
-    return VB_OK;
+const char *vb_row_text(const vb_row *row, size_t *len) {
+  *len = row->text_len;
+  return row->text ? row->text : "";
+}
+
+const char *vb_row_id(const vb_row *row, size_t *len) {
+  *len = row->id_len;
+  return row->id;
+}
+
+/* The row's fields, id and slice values, as the run's columns say. */
+static void describe_row(const run *R, const batch *b, const batch_row *br,
+                         vb_row *row) {
+  row->fields = b->fields + br->fields;
+  row->columns = R->columns;
+  row->text = field(b, br, R->text_col, &row->text_len);
+  if (R->id_col >= 0) {
+    row->id = field(b, br, R->id_col, &row->id_len);
+  } else {
+    row->id_len = (size_t)snprintf(row->id_buf, sizeof row->id_buf, "%llu",
+                                   (unsigned long long)br->line);
+    row->id = row->id_buf;
   }
-  size_t text_len = 0, score_len = 0;
-  const char *text = field(b, row, R->text_col, &text_len);
-  int score = -1;
-  vb_group group = VB_GROUP_UNSCORED;
+  row->segments = R->by_count;
+  for (size_t i = 0; i < R->by_count; i++)
+    row->values[i] = field(b, br, R->by_cols[i], &row->lens[i]);
+}
+
+/* The row's group from its score or group field; false (reason filled)
+ * when the field is not on the scale. */
+static bool read_group(const run *R, const batch *b, const batch_row *br,
+                       vb_row *row, char *reason, size_t size,
+                       const char **kind) {
   bool by_label = R->group_col >= 0; /* the group column, not the score */
-  if (by_label || R->score_col >= 0) {
-    const char *s =
-        field(b, row, by_label ? R->group_col : R->score_col, &score_len);
-    int rc = by_label
-                 ? vb_scale_group(R->job->scale, s, score_len, &group)
-                 : vb_scale_score(R->job->scale, s, score_len, &score, &group);
-    if (rc != VB_OK) {
-      vb__scale_reject_reason(R->job->scale, by_label, s, score_len,
-                              R->score_name, reason, sizeof reason);
-      reject(w, b, row, rejects, reason,
-             by_label ? "group label not recognized"
-                      : "score not on the scale");
-      return VB_OK;
-    }
-  }
-  vb_tally *slice = NULL;
-  if (R->sliced) { /* the row's slice; a bad date rejects the row */
-    const char *values[64];
-    size_t lens[64];
-    char start[11], label[16];
-    for (size_t i = 0; i < R->by_count; i++)
-      values[i] = field(b, row, R->by_cols[i], &lens[i]);
-    if (R->date_col >= 0) {
-      size_t dlen;
-      const char *d = field(b, row, R->date_col, &dlen);
-      if (vb_period_bucket_format(R->period, R->date_fmt, d, dlen, start,
-                                  label) != VB_OK) {
-        int shown = (int)(dlen > 40 ? 40 : dlen);
-        if (R->date_fmt)
-          snprintf(reason, sizeof reason,
-                   "date \"%.*s\" in column \"%s\" does not read as %s", shown,
-                   d, R->date_name, R->date_fmt);
-        else
-          snprintf(reason, sizeof reason,
-                   "date \"%.*s\" in column \"%s\" is not an ISO-8601 "
-                   "date (YYYY-MM-DD[Thh:mm[:ss]][zone])",
-                   shown, d, R->date_name);
-        reject(w, b, row, rejects, reason, R->date_kind);
-        return VB_OK;
-      }
-    }
-    if (vb_report_slice(w->report, values, lens,
-                        R->date_col >= 0 ? start : NULL,
-                        R->date_col >= 0 ? label : NULL, &slice))
-      return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
-  }
-  int mrc = vb_matcher_run(w->m, text, text_len);
-  if (mrc == VB_ETOOBIG) {
-    reject(w, b, row, rejects, "comment longer than 64 MiB",
-           "comment longer than 64 MiB");
+  if (!by_label && R->score_col < 0)
+    return true;
+  size_t len;
+  const char *s = field(b, br, by_label ? R->group_col : R->score_col, &len);
+  int rc = by_label ? vb_scale_group(R->job->scale, s, len, &row->group)
+                    : vb_scale_score(R->job->scale, s, len, &row->score,
+                                     &row->group);
+  if (rc == VB_OK)
+    return true;
+  vb__scale_reject_reason(R->job->scale, by_label, s, len, R->score_name,
+                          reason, size);
+  *kind = by_label ? "group label not recognized" : "score not on the scale";
+  return false;
+}
+
+/* The row's period bucket into start/label; false (reason filled) when
+ * its date does not read. */
+static bool read_period(const run *R, const batch *b, const batch_row *br,
+                        char start[11], char label[16], char *reason,
+                        size_t size) {
+  size_t dlen;
+  const char *d = field(b, br, R->date_col, &dlen);
+  if (vb_period_bucket_format(R->period, R->date_fmt, d, dlen, start, label) ==
+      VB_OK)
+    return true;
+  int shown = (int)(dlen > 40 ? 40 : dlen);
+  if (R->date_fmt)
+    snprintf(reason, size, "date \"%.*s\" in column \"%s\" does not read as %s",
+             shown, d, R->date_name, R->date_fmt);
+  else
+    snprintf(reason, size,
+             "date \"%.*s\" in column \"%s\" is not an ISO-8601 "
+             "date (YYYY-MM-DD[Thh:mm[:ss]][zone])",
+             shown, d, R->date_name);
+  return false;
+}
+
+/* Score, period and match: fills `row`, or sets row->rejected (and
+ * *kind).  Returns a fatal status. */
+static int tag_row(worker *w, const batch *b, const batch_row *br, vb_row *row,
+                   char *reason, size_t size, const char **kind, char start[11],
+                   char label[16], vb_error *err) {
+  const run *R = w->run;
+  if (br->malformed) {
+    row->rejected = b->data + br->reason.off;
+    *kind = b->data + (br->kind.len ? br->kind.off : br->reason.off);
     return VB_OK;
   }
-  if (mrc == VB_EMATCHLIMIT) {
-    vb_tally_count_add(tally, VB_COUNT_PATTERN_ERRORS, 1);
-  } else if (mrc != VB_OK) {
-    return vb__fail(err, mrc, R->input_name, (unsigned)row->line, 0,
+  describe_row(R, b, br, row);
+  if (!read_group(R, b, br, row, reason, size, kind) ||
+      (R->date_col >= 0 && !read_period(R, b, br, start, label, reason, size) &&
+       (*kind = R->date_kind))) {
+    row->rejected = reason;
+    return VB_OK;
+  }
+  if (R->date_col >= 0) {
+    row->period_start = start;
+    row->period_label = label;
+  }
+  int mrc = vb_matcher_run(w->m, row->text, row->text_len);
+  if (mrc == VB_ETOOBIG) {
+    row->rejected = *kind = "comment longer than 64 MiB";
+    return VB_OK;
+  }
+  if (mrc != VB_OK && mrc != VB_EMATCHLIMIT)
+    return vb__fail(err, mrc, R->input_name, (unsigned)br->line, 0,
                     "cannot match this row: %s", vb_strerror(mrc));
-  }
-  if (vb_matcher_invalid_utf8(w->m))
-    vb_tally_count_add(tally, VB_COUNT_INVALID_UTF8, 1);
-  uint64_t t = R->job->timing ? vb__now_ns() : 0;
-  if (out)
-    write_row(R, out, b, row, w->m, score, group, text);
-  uint64_t t2 = R->job->timing ? vb__now_ns() : 0;
-  bool has_text = !blank(text, text_len);
-  if (vb_tally_add(tally, group, has_text, w->m) ||
-      (slice && vb_tally_add(slice, group, has_text, w->m)))
-    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
-  if (R->job->timing) {
-    w->write_ns += t2 - t;
-    w->aggregate_ns += vb__now_ns() - t2;
-  }
+  row->pattern_error = mrc == VB_EMATCHLIMIT;
+  row->invalid_utf8 = vb_matcher_invalid_utf8(w->m) > 0;
+  row->has_text = !blank(row->text, row->text_len);
+  row->m = w->m;
   return VB_OK;
+}
+
+/* One row: tag it (or reject it), then hand it to every sink.  Returns a
+ * fatal status. */
+static int process_row(worker *w, const batch *b, size_t i, FILE *const *outs,
+                       FILE *rejects, vb_error *err) {
+  const run *R = w->run;
+  const batch_row *br = &b->rows[i];
+  char reason[600], start[11], label[16];
+  const char *kind = NULL;
+  vb_row row = {.index = b->first_index + i,
+                .line = br->line,
+                .data = b->data,
+                .raw = br->raw,
+                .score = -1,
+                .group = VB_GROUP_UNSCORED};
+  int rc =
+      tag_row(w, b, br, &row, reason, sizeof reason, &kind, start, label, err);
+  if (rc)
+    return rc;
+  if (row.rejected) {
+    if (R->job->strict)
+      return vb__fail(err, br->malformed ? VB_EMALFORMED : VB_ESCORE,
+                      R->input_name, (unsigned)br->line, 0, "%s", row.rejected);
+    write_reject(rejects, br->line, row.rejected, b->data + br->raw.off,
+                 br->raw.len);
+    reasons_add(&w->reasons, kind, 1);
+  }
+  for (size_t k = 0; k < R->sink_count && !rc; k++) {
+    uint64_t t = R->job->timing ? vb__now_ns() : 0;
+    rc = R->sinks[k]->sink.row(w->state[k], &row, outs[k], err);
+    if (R->job->timing)
+      w->sink_ns[k] += vb__now_ns() - t;
+  }
+  return rc;
 }
 
 /* A worker's pass over one batch; output goes to memory, in row order. */
 static void process_batch(worker *w, batch *b) {
-  const vb_job *job = w->run->job;
-  FILE *out = NULL, *rejects = NULL;
+  const run *R = w->run;
+  const vb_job *job = R->job;
+  FILE *outs[RUN_SINKS] = {0}, *rejects = NULL;
   b->rc = VB_OK;
-  if ((job->out && !(out = open_memstream(&b->out, &b->out_len))) ||
-      (job->rejects && !(rejects = open_memstream(&b->rej, &b->rej_len))))
+  for (size_t k = 0; k < R->sink_count && !b->rc; k++)
+    if (R->sinks[k]->out &&
+        !(outs[k] = open_memstream(&b->out[k], &b->out_len[k])))
+      b->rc = vb__fail(&b->err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  if (!b->rc && job->rejects &&
+      !(rejects = open_memstream(&b->rej, &b->rej_len)))
     b->rc = vb__fail(&b->err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   for (size_t i = 0; i < b->row_count && !b->rc; i++)
-    b->rc = process_row(w, b, &b->rows[i], out, rejects, &b->err);
-  if (out)
-    fclose(out);
+    b->rc = process_row(w, b, i, outs, rejects, &b->err);
+  for (size_t k = 0; k < R->sink_count; k++)
+    if (outs[k])
+      fclose(outs[k]);
   if (rejects)
     fclose(rejects);
 }
 
 /* Reads up to a batch of rows.  Returns 1 when the input goes on, 0 at its
  * end, or the reader's fatal status (err filled). */
-static int fill_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
+static int fill_batch(run *R, vb_reader *r, batch *b, vb_error *err) {
   b->data_len = b->row_count = b->field_count = 0;
+  b->first_index = R->next_index;
   vb_error row_err;
   char reason[600];
   while (b->row_count < BATCH_ROWS && b->data_len < BATCH_BYTES) {
     int rc = vb_reader_next(r, &row_err);
     if (rc == 0)
       return 0;
-    if (rc < 0 && rc != VB_EMALFORMED && rc != VB_ETOOBIG) {
+    if (rc < 0 &&
+        (R->job->strict || (rc != VB_EMALFORMED && rc != VB_ETOOBIG))) {
       if (err)
         *err = row_err;
       return rc;
@@ -702,6 +673,9 @@ static int fill_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
                "the text column \"%s\" holds a JSON %s, not text",
                vb_reader_column_name(r, (size_t)R->text_col),
                kind == VB_VALUE_OBJECT ? "object" : "array");
+      if (R->job->strict)
+        return vb__fail(err, VB_EMALFORMED, R->input_name, (unsigned)row->line,
+                        0, "%s", reason);
       row->malformed = true;
       if (batch_put(b, reason, strlen(reason), &row->reason))
         return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
@@ -732,12 +706,13 @@ static int fill_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
       }
     }
     b->row_count++;
+    R->next_index++;
   }
   return 1;
 }
 
 /* fill_batch, timed. */
-static int timed_fill(const run *R, vb_reader *r, batch *b, vb_error *err) {
+static int timed_fill(run *R, vb_reader *r, batch *b, vb_error *err) {
   uint64_t t = R->job->timing ? vb__now_ns() : 0;
   int rc = fill_batch(R, r, b, err);
   if (R->job->timing)
@@ -770,7 +745,7 @@ static void swap_rows(batch *a, batch *b) {
 
 /* The next batch of rows: those read ahead first, then from the reader.
  * Returns as fill_batch does. */
-static int read_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
+static int read_batch(run *R, vb_reader *r, batch *b, vb_error *err) {
   lookahead *la = R->ahead;
   if (!la || (la->next == la->count && la->more > 0))
     return timed_fill(R, r, b, err);
@@ -784,30 +759,44 @@ static int read_batch(const run *R, vb_reader *r, batch *b, vb_error *err) {
   return la->more;
 }
 
-/* Writes a finished batch in its turn; returns its fatal status.  The
- * header goes before the first output. */
+/* Writes a sink's header once per job, on its stream. */
+static void write_header(vb__sink_slot *slot, const vb_reader *r) {
+  if (slot->header_written || !slot->out)
+    return;
+  if (slot->sink.header)
+    slot->sink.header(slot->sink.ctx, r, slot->out);
+  slot->header_written = true;
+}
+
+/* Writes a finished batch in its turn; returns its fatal status.  Each
+ * sink's header goes before its first output. */
 static int flush_batch(const run *R, batch *b, vb_error *err) {
   vb_job *job = R->job;
   uint64_t t = job->timing ? vb__now_ns() : 0;
   /* Checked once per batch, with errno fresh: a full disk stops the run
    * here, with its reason, rather than after the whole input. */
   int write_rc = VB_OK;
-  if (job->out && b->out_len && !job->header_written) {
-    write_header(job, R->reader);
-    job->header_written = true;
+  for (size_t k = 0; k < R->sink_count && !write_rc; k++) {
+    vb__sink_slot *slot = R->sinks[k];
+    if (!slot->out || !b->out_len[k])
+      continue;
+    write_header(slot, R->reader);
+    if (fwrite(b->out[k], 1, b->out_len[k], slot->out) != b->out_len[k])
+      write_rc = vb__fail(err, VB_EWRITE, NULL, 0, 0, "cannot write output: %s",
+                          strerror(errno));
   }
-  if (job->out && b->out_len &&
-      fwrite(b->out, 1, b->out_len, job->out) != b->out_len)
-    write_rc = vb__fail(err, VB_EWRITE, NULL, 0, 0, "cannot write output: %s",
-                        strerror(errno));
   if (!write_rc && job->rejects && b->rej_len &&
       fwrite(b->rej, 1, b->rej_len, job->rejects) != b->rej_len)
     write_rc = vb__fail(err, VB_EWRITE, NULL, 0, 0,
                         "cannot write the rejected rows: %s", strerror(errno));
-  free(b->out);
+  for (size_t k = 0; k < RUN_SINKS; k++) {
+    free(b->out[k]);
+    b->out[k] = NULL;
+    b->out_len[k] = 0;
+  }
   free(b->rej);
-  b->out = b->rej = NULL;
-  b->out_len = b->rej_len = 0;
+  b->rej = NULL;
+  b->rej_len = 0;
   if (job->timing)
     job->stage_ns[VB_STAGE_WRITE] += vb__now_ns() - t;
   if (write_rc)
@@ -856,10 +845,12 @@ static void *worker_main(void *arg) {
 }
 
 static void worker_free(worker *w) {
+  const run *R = w->run;
   reasons_free(&w->reasons);
   vb_matcher_free(w->m);
-  vb_tally_free(w->tally);
-  vb_report_free(w->report);
+  for (size_t k = 0; R && k < R->sink_count; k++)
+    if (w->state[k] && R->sinks[k]->sink.close)
+      R->sinks[k]->sink.close(R->sinks[k]->sink.ctx, w->state[k]);
 }
 
 static int worker_init(worker *w, const run *R, vb_error *err) {
@@ -869,32 +860,34 @@ static int worker_init(worker *w, const run *R, vb_error *err) {
   int rc = vb_matcher_new(job->lex, &w->m, err);
   if (!rc)
     vb__matcher_set_timing(w->m, job->timing);
-  if (!rc && (rc = vb_tally_new(job->lex, &w->tally)))
-    vb__fail(err, rc, NULL, 0, 0, "out of memory");
-  if (!rc && job->report) {
-    const char *const *by;
-    size_t n = vb__report_by(job->report, &by);
-    rc = vb_report_new(job->lex, by, n, R->period, job->scale, &w->report);
-    if (rc)
-      vb__fail(err, rc, NULL, 0, 0, "out of memory");
+  for (size_t k = 0; k < R->sink_count && !rc; k++) {
+    const vb_sink *s = &R->sinks[k]->sink;
+    if (s->open && (rc = s->open(s->ctx, &w->state[k])))
+      vb__fail(err, rc, NULL, 0, 0, "%s",
+               rc == VB_ENOMEM ? "out of memory" : "cannot open a sink");
   }
   return rc;
 }
 
-/* The workers' tallies and slices into the caller's. */
-static int merge_workers(vb_job *job, worker *ws, size_t n, vb_tally *tally,
-                         vb_error *err) {
+/* The workers' sinks into the job's, in worker order. */
+static int merge_workers(const run *R, worker *ws, size_t n, vb_error *err) {
+  vb_job *job = R->job;
+  int rc = VB_OK;
   for (size_t i = 0; i < n; i++) {
     for (int s = VB_STAGE_NORMALIZE; s <= VB_STAGE_MATCH; s++)
       job->stage_ns[s] += vb__matcher_stage_ns(ws[i].m, (vb_stage)s);
-    job->stage_ns[VB_STAGE_AGGREGATE] += ws[i].aggregate_ns;
-    job->stage_ns[VB_STAGE_WRITE] += ws[i].write_ns;
+    for (size_t k = 0; k < R->sink_count; k++)
+      job->stage_ns[R->sinks[k] == &job->format_slot ? VB_STAGE_WRITE
+                                                     : VB_STAGE_AGGREGATE] +=
+          ws[i].sink_ns[k];
     reasons_merge(&job->reasons, &ws[i].reasons);
-    if (vb_tally_merge(tally, ws[i].tally) ||
-        (ws[i].report && vb_report_merge(job->report, ws[i].report)))
-      return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+    for (size_t k = 0; k < R->sink_count && !rc; k++) {
+      const vb_sink *s = &R->sinks[k]->sink;
+      if (s->merge)
+        rc = s->merge(s->ctx, ws[i].state[k], err);
+    }
   }
-  return VB_OK;
+  return rc;
 }
 
 /* Reading, matching and writing on the calling thread, batch by batch. */
@@ -1012,7 +1005,7 @@ static int find_columns(run *R, vb_reader *r, vb_error *err) {
   int rc = find_column(r, job->text_col, TEXT_NAMES, "text", &R->text_col, err);
   if (!rc && job->group_col)
     rc = find_column(r, job->group_col, NULL, "group", &R->group_col, err);
-  else if (!rc)
+  else if (!rc && !(job->score_col && !job->score_col[0]))
     rc = find_column(r, job->score_col, SCORE_NAMES, "score", &R->score_col,
                      err);
   if (!rc)
@@ -1021,13 +1014,12 @@ static int find_columns(run *R, vb_reader *r, vb_error *err) {
   R->by_count = job->report ? vb__report_by(job->report, &by_names) : 0;
   R->period = job->report ? vb__report_period(job->report) : VB_PERIOD_NONE;
   if (R->by_count > 64)
-    return vb__fail(err, VB_EINVAL, NULL, 0, 0, "at most 64 --by columns");
+    return vb__fail(err, VB_EINVAL, NULL, 0, 0, "at most 64 segment columns");
   for (size_t i = 0; i < R->by_count && !rc; i++)
-    rc = find_column(r, by_names[i], NULL, "--by", &R->by_cols[i], err);
+    rc = find_column(r, by_names[i], NULL, "segment", &R->by_cols[i], err);
   if (!rc && R->period != VB_PERIOD_NONE)
     rc = find_column(r, job->date_col, NULL, "date", &R->date_col, err);
   R->sliced = R->by_count > 0 || R->period != VB_PERIOD_NONE;
-  R->columns = vb_reader_column_count(r); /* with the NDJSON paths named */
   return rc;
 }
 
@@ -1111,8 +1103,39 @@ static int set_date_kind(run *R, vb_error *err) {
   return VB_OK;
 }
 
+/* The run's sinks: the output format, the report's slices, the tally,
+ * then the caller's; each finds its columns.  The row width is known
+ * after that (NDJSON paths named by the sinks are columns too). */
+static int start_sinks(run *R, vb_reader *r, vb_tally *tally, vb_error *err) {
+  vb_job *job = R->job;
+  R->next_index = job->rows_seen;
+  if (job->out && job->format != VB_OUTPUT_NONE) {
+    job->format_ctx = (vb__format_ctx){job->lex, job->format};
+    job->format_slot.sink = vb__format_sink(&job->format_ctx);
+    job->format_slot.out = job->out;
+    R->sinks[R->sink_count++] = &job->format_slot;
+  }
+  if (R->sliced) {
+    job->report_slot =
+        (vb__sink_slot){vb__report_sink(job->report), NULL, false};
+    R->sinks[R->sink_count++] = &job->report_slot;
+  }
+  job->tally_slot = (vb__sink_slot){vb__tally_sink(tally), NULL, false};
+  R->sinks[R->sink_count++] = &job->tally_slot;
+  for (size_t k = 0; k < job->sink_count; k++)
+    R->sinks[R->sink_count++] = &job->sinks[k];
+  int rc = VB_OK;
+  for (size_t k = 0; k < R->sink_count && !rc; k++) {
+    const vb_sink *s = &R->sinks[k]->sink;
+    if (s->start)
+      rc = s->start(s->ctx, r, err);
+  }
+  R->columns = vb_reader_column_count(r);
+  return rc;
+}
+
 /* Reads, matches and writes every row with n workers. */
-static int run_rows(run *R, vb_reader *r, vb_tally *tally, vb_error *err) {
+static int run_rows(run *R, vb_reader *r, vb_error *err) {
   vb_job *job = R->job;
   unsigned n = thread_count(job);
   worker *ws = calloc(n, sizeof *ws);
@@ -1125,7 +1148,7 @@ static int run_rows(run *R, vb_reader *r, vb_tally *tally, vb_error *err) {
       fputs("line,reason,raw\n", job->rejects);
     job->rejects_header_written = true;
     rc = n == 1 ? run_inline(R, r, &ws[0], err) : run_pool(R, r, ws, n, err);
-    int mrc = merge_workers(job, ws, n, tally, rc ? NULL : err);
+    int mrc = merge_workers(R, ws, n, rc ? NULL : err);
     if (!rc)
       rc = mrc;
   }
@@ -1147,6 +1170,8 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
   lookahead *la = NULL;
   int rc = find_columns(&R, r, err);
   if (!rc)
+    rc = start_sinks(&R, r, tally, err);
+  if (!rc)
     rc = describe_run(&R, r, err);
   if (!rc && R.date_col >= 0) {
     R.date_fmt = job->date_fmt;
@@ -1160,7 +1185,8 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
       rc = set_date_kind(&R, err);
   }
   if (!rc)
-    rc = run_rows(&R, r, tally, err);
+    rc = run_rows(&R, r, err);
+  job->rows_seen = R.next_index;
   if (la) {
     for (size_t i = 0; i < LOOKAHEAD; i++)
       batch_free(&la->b[i]);
@@ -1174,18 +1200,19 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
     return rc;
   /* a header without rows: the input had none, or tagged rows wrote
    * nothing (-f long without themes); never when every row was rejected */
-  if (job->out && !job->header_written &&
-      (vb_tally_count(tally, VB_COUNT_TAGGED) > 0 ||
-       vb_tally_count(tally, VB_COUNT_READ) == 0)) {
-    write_header(job, r);
-    job->header_written = true;
-  }
+  if (vb_tally_count(tally, VB_COUNT_TAGGED) > 0 ||
+      vb_tally_count(tally, VB_COUNT_READ) == 0)
+    for (size_t k = 0; k < R.sink_count; k++)
+      write_header(R.sinks[k], r);
+  for (size_t k = 0; k < R.sink_count; k++)
+    if (R.sinks[k]->out && ferror(R.sinks[k]->out))
+      return vb__fail(err, VB_EWRITE, NULL, 0, 0, "cannot write output");
   if (job->text_col && R.text_col >= 0 &&
       vb_tally_count(tally, VB_COUNT_READ) > 0 &&
       !vb_reader_column_found(r, (size_t)R.text_col))
     return vb__fail(err, VB_ECOLUMN, vb_reader_name(r), 0, 0,
                     "no row has a text column \"%s\"", job->text_col);
-  if ((job->out && ferror(job->out)) || (job->rejects && ferror(job->rejects)))
+  if (job->rejects && ferror(job->rejects))
     return vb__fail(err, VB_EWRITE, NULL, 0, 0, "cannot write output");
   return VB_OK;
 }

@@ -988,3 +988,44 @@ size_t vb__report_by(const vb_report *r, const char *const **names) {
 }
 
 vb_period vb__report_period(const vb_report *r) { return r->period; }
+
+/* ---- the report's slices as a sink of a job ---------------------------- */
+
+static int slices_open(void *ctx, void **state) {
+  const vb_report *r = ctx;
+  return vb_report_new(r->lex, (const char *const *)r->by, r->by_count,
+                       r->period, NULL, (vb_report **)state);
+}
+
+/* The row's slice (its segment values and period bucket) counts it. */
+static int slices_row(void *state, const vb_row *row, FILE *out,
+                      vb_error *err) {
+  (void)out;
+  if (row->rejected)
+    return VB_OK;
+  vb_tally *tally;
+  if (vb_report_slice(state, row->values, row->lens, row->period_start,
+                      row->period_label, &tally) ||
+      vb_tally_add(tally, row->group, row->has_text, row->m))
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  return VB_OK;
+}
+
+static int slices_merge(void *ctx, void *state, vb_error *err) {
+  if (vb_report_merge(ctx, state))
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  return VB_OK;
+}
+
+static void slices_close(void *ctx, void *state) {
+  (void)ctx;
+  vb_report_free(state);
+}
+
+vb_sink vb__report_sink(vb_report *r) {
+  return (vb_sink){.ctx = r,
+                   .open = slices_open,
+                   .row = slices_row,
+                   .merge = slices_merge,
+                   .close = slices_close};
+}

@@ -11,7 +11,10 @@
  * the stems of the comment's words and of consecutive word pairs in one
  * clause; stop words (a list per language) are not unigrams and cannot
  * both make a pair.  Each feature remembers its most common surface form,
- * which is what a lexicon author would write.
+ * which is what a lexicon author would write (ties: the one seen first,
+ * by the position of the comment that first held it).  Every count is an
+ * integer and every choice depends on counts and positions only, so the
+ * counts of parts of a corpus (threads) merge into those of one pass.
  *
  * For feature w held by y_t target comments and y_r other comments, n_t
  * and n_r the sums of those counts over all features, and the prior
@@ -26,12 +29,16 @@
 
 #include "internal.h"
 
-enum { SURFACES = 4 };
+typedef struct surface_form {
+  uint32_t id;    /* in vb_suggest.surfaces */
+  uint64_t count; /* comments writing the feature so */
+  uint64_t first; /* position of the first of them */
+} surface_form;
 
 typedef struct feature {
   uint64_t total; /* comments holding it, all sets and none */
-  uint32_t surface[SURFACES];
-  uint32_t surface_count[SURFACES];
+  surface_form *surfaces;
+  size_t surface_count, surface_cap;
 } feature;
 
 struct vb_suggest {
@@ -46,6 +53,7 @@ struct vb_suggest {
   uint32_t *seen; /* per feature: last comment that counted it */
   size_t seen_cap;
   uint32_t comment;
+  uint64_t index; /* position of the comment being added */
   char *buf;
   size_t buf_cap;
 };
@@ -94,6 +102,8 @@ void vb_suggest_free(vb_suggest *s) {
   vb__strtab_free(&s->features);
   vb__strtab_free(&s->surfaces);
   vb__strtab_free(&s->stopwords);
+  for (size_t i = 0; s->f && i < s->f_cap; i++)
+    free(s->f[i].surfaces);
   free(s->f);
   for (size_t k = 0; s->in_set && k < s->sets; k++)
     free(s->in_set[k]);
@@ -104,6 +114,22 @@ void vb_suggest_free(vb_suggest *s) {
   free(s->seen);
   free(s->buf);
   free(s);
+}
+
+/* Adds n comments writing feature f as surface sid, the first at `first`. */
+static int add_surface(feature *f, uint32_t sid, uint64_t n, uint64_t first) {
+  for (size_t i = 0; i < f->surface_count; i++)
+    if (f->surfaces[i].id == sid) {
+      f->surfaces[i].count += n;
+      if (first < f->surfaces[i].first)
+        f->surfaces[i].first = first;
+      return VB_OK;
+    }
+  if (vb__grow((void **)&f->surfaces, &f->surface_cap, f->surface_count + 1,
+               sizeof *f->surfaces))
+    return VB_ENOMEM;
+  f->surfaces[f->surface_count++] = (surface_form){sid, n, first};
+  return VB_OK;
 }
 
 /* Counts one feature (key) with its surface form for this comment. */
@@ -133,14 +159,7 @@ static int count(vb_suggest *s, const char *key, size_t klen,
   }
   if (vb__strtab_intern(&s->surfaces, surface, slen, &sid))
     return VB_ENOMEM;
-  for (size_t i = 0; i < SURFACES; i++) {
-    if (f->surface[i] == sid || f->surface[i] == 0) {
-      f->surface[i] = sid;
-      f->surface_count[i]++;
-      break;
-    }
-  }
-  return VB_OK;
+  return add_surface(f, sid, 1, s->index);
 }
 
 static int put(vb_suggest *s, size_t at, const char *p, size_t n) {
@@ -152,6 +171,12 @@ static int put(vb_suggest *s, size_t at, const char *p, size_t n) {
 
 int vb_suggest_add(vb_suggest *s, vb_matcher *m, const long *sets,
                    size_t nsets) {
+  return vb_suggest_add_at(s, s->total, m, sets, nsets);
+}
+
+int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
+                      const long *sets, size_t nsets) {
+  s->index = index;
   for (size_t k = 0; k < nsets; k++)
     if (sets[k] < 0 || (size_t)sets[k] >= s->sets)
       return VB_EINVAL;
@@ -224,13 +249,16 @@ size_t vb_suggest_top(vb_suggest *s, size_t set, size_t min_count,
     double d = log((y_t + a) / (nt + a0 - y_t - a)) -
                log((y_r + a) / (nr + a0 - y_r - a));
     double z = d / sqrt(1.0 / (y_t + a) + 1.0 / (y_r + a));
-    size_t best = 0;
-    for (size_t i = 1; i < SURFACES && f->surface[i]; i++)
-      if (f->surface_count[i] > f->surface_count[best])
-        best = i;
+    const surface_form *best = &f->surfaces[0];
+    for (size_t i = 1; i < f->surface_count; i++) {
+      const surface_form *x = &f->surfaces[i];
+      if (x->count > best->count ||
+          (x->count == best->count && x->first < best->first))
+        best = x;
+    }
     size_t len;
-    vb_candidate c = {vb__strtab_str(&s->surfaces, f->surface[best], &len), z,
-                      yt, f->total - yt};
+    vb_candidate c = {vb__strtab_str(&s->surfaces, best->id, &len), z, yt,
+                      f->total - yt};
     if (found < max) {
       out[found++] = c;
       qsort(out, found, sizeof *out, by_z);
@@ -247,3 +275,52 @@ uint64_t vb_suggest_set_size(const vb_suggest *s, size_t set) {
 }
 
 uint64_t vb_suggest_total(const vb_suggest *s) { return s->total; }
+
+/* Adds src's feature `id` (its counts and surfaces) into dst. */
+static int merge_feature(vb_suggest *dst, const vb_suggest *src, uint32_t id) {
+  size_t klen;
+  const char *key = vb__strtab_str(&src->features, id, &klen);
+  uint32_t did;
+  if (vb__strtab_intern(&dst->features, key, klen, &did) ||
+      vb__grow_zero((void **)&dst->f, &dst->f_cap, (size_t)did + 1,
+                    sizeof *dst->f) ||
+      vb__grow_zero((void **)&dst->seen, &dst->seen_cap, (size_t)did + 1,
+                    sizeof *dst->seen))
+    return VB_ENOMEM;
+  const feature *f = &src->f[id];
+  feature *d = &dst->f[did];
+  d->total += f->total;
+  for (size_t k = 0; k < src->sets; k++) {
+    uint64_t n = id < src->in_set_cap[k] ? src->in_set[k][id] : 0;
+    if (!n)
+      continue;
+    if (vb__grow_zero((void **)&dst->in_set[k], &dst->in_set_cap[k],
+                      (size_t)did + 1, sizeof **dst->in_set))
+      return VB_ENOMEM;
+    dst->in_set[k][did] += n;
+  }
+  for (size_t i = 0; i < f->surface_count; i++) {
+    size_t slen;
+    const char *text = vb__strtab_str(&src->surfaces, f->surfaces[i].id, &slen);
+    uint32_t sid;
+    if (vb__strtab_intern(&dst->surfaces, text, slen, &sid) ||
+        add_surface(d, sid, f->surfaces[i].count, f->surfaces[i].first))
+      return VB_ENOMEM;
+  }
+  return VB_OK;
+}
+
+int vb_suggest_merge(vb_suggest *dst, const vb_suggest *src) {
+  if (!dst || !src || dst->sets != src->sets)
+    return VB_EINVAL;
+  for (uint32_t id = 1; id <= src->features.count; id++)
+    if (merge_feature(dst, src, id))
+      return VB_ENOMEM;
+  dst->total += src->total;
+  dst->all_counts += src->all_counts;
+  for (size_t k = 0; k < src->sets; k++) {
+    dst->set_size[k] += src->set_size[k];
+    dst->set_counts[k] += src->set_counts[k];
+  }
+  return VB_OK;
+}

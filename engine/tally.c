@@ -224,3 +224,44 @@ const char *vb_group_name(vb_group group) {
                                       "unscored"};
   return (unsigned)group < VB_GROUP_COUNT ? names[group] : "unknown";
 }
+
+/* ---- the tally as a sink of a job -------------------------------------- */
+
+static int tally_open(void *ctx, void **state) {
+  const vb_tally *main = ctx;
+  return vb_tally_new(main->lex, (vb_tally **)state);
+}
+
+static int tally_row(void *state, const vb_row *row, FILE *out, vb_error *err) {
+  (void)out;
+  vb_tally *t = state;
+  t->counts[VB_COUNT_READ]++;
+  if (row->rejected) {
+    t->counts[VB_COUNT_REJECTED]++;
+    return VB_OK;
+  }
+  t->counts[VB_COUNT_PATTERN_ERRORS] += row->pattern_error;
+  t->counts[VB_COUNT_INVALID_UTF8] += row->invalid_utf8;
+  if (vb_tally_add(t, row->group, row->has_text, row->m))
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  return VB_OK;
+}
+
+static int tally_merge(void *ctx, void *state, vb_error *err) {
+  if (vb_tally_merge(ctx, state))
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  return VB_OK;
+}
+
+static void tally_close(void *ctx, void *state) {
+  (void)ctx;
+  vb_tally_free(state);
+}
+
+vb_sink vb__tally_sink(vb_tally *t) {
+  return (vb_sink){.ctx = t,
+                   .open = tally_open,
+                   .row = tally_row,
+                   .merge = tally_merge,
+                   .close = tally_close};
+}

@@ -1,5 +1,11 @@
 /*
- * writer.c - the last stage: writing fields and files.
+ * writer.c - the last stage: writing fields, tagged rows and files.
+ *
+ * The tag output formats are a sink of the job (vb__format_sink): csv
+ * (the input's columns, then `themes` and one 0/1 column per theme),
+ * long (one id,theme row per theme mentioned) and ndjson (one object per
+ * row with its matches and spans).  The job hands each tagged row to the
+ * sink on a worker thread and writes what it wrote in input order.
  *
  * CSV fields are quoted only when they must be (RFC 4180), JSON strings
  * are escaped per RFC 8259, and both replace invalid UTF-8 with U+FFFD so
@@ -18,12 +24,163 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <unicode/utf8.h>
 
 #include "internal.h"
+
+/* ---- tagged rows ------------------------------------------------------- */
+
+typedef struct header_names {
+  const vb_lexicon *lex;
+  const vb_reader *r;
+} header_names;
+
+/* The CSV output's own columns: themes and one per theme id. */
+static bool tag_name_taken(const void *ctx, const char *name, bool renamed) {
+  const header_names *h = ctx;
+  if (strcasecmp(name, "themes") == 0)
+    return true;
+  for (size_t t = 0; t < vb_lexicon_theme_count(h->lex); t++)
+    if (strcasecmp(name, vb_lexicon_theme_id(h->lex, t)) == 0)
+      return true;
+  for (size_t c = 0; renamed && c < vb_reader_column_count(h->r); c++)
+    if (strcasecmp(name, vb_reader_column_name(h->r, c)) == 0)
+      return true;
+  return false;
+}
+
+static void format_header(void *ctx, const vb_reader *r, FILE *o) {
+  const vb__format_ctx *f = ctx;
+  const vb_lexicon *lex = f->lex;
+  if (f->format == VB_OUTPUT_CSV) {
+    header_names h = {lex, r};
+    for (size_t c = 0; c < vb_reader_column_count(r); c++) {
+      vb__write_input_name(o, vb_reader_column_name(r, c), tag_name_taken, &h);
+      fputc(',', o);
+    }
+    fputs("themes", o);
+    for (size_t t = 0; t < vb_lexicon_theme_count(lex); t++) {
+      const char *id = vb_lexicon_theme_id(lex, t);
+      fputc(',', o);
+      vb_csv_write_field(o, id, strlen(id));
+    }
+    fputc('\n', o);
+  } else if (f->format == VB_OUTPUT_LONG) {
+    fputs("id,theme\n", o);
+  }
+}
+
+static void write_csv_row(const vb_lexicon *lex, const vb_row *row, FILE *o,
+                          const size_t *themes, size_t nthemes) {
+  size_t len;
+  for (size_t c = 0; c < row->columns; c++) {
+    const char *f = vb_row_field(row, c, &len);
+    vb_csv_write_field(o, f, len);
+    fputc(',', o);
+  }
+  for (size_t i = 0; i < nthemes; i++) {
+    if (i)
+      fputc(';', o);
+    fputs(vb_lexicon_theme_id(lex, themes[i]), o); /* [A-Za-z0-9_.-] */
+  }
+  size_t next = 0, count = vb_lexicon_theme_count(lex);
+  for (size_t t = 0; t < count; t++) {
+    bool hit = next < nthemes && themes[next] == t;
+    next += hit;
+    fputs(hit ? ",1" : ",0", o);
+  }
+  fputc('\n', o);
+}
+
+static void write_match(const vb_lexicon *lex, const vb_match *x,
+                        const char *text, FILE *o) {
+  const char *term = vb_lexicon_term_text(lex, x->term);
+  fprintf(o, "{\"theme\":\"%s\",\"term\":", vb_lexicon_theme_id(lex, x->theme));
+  vb_json_write_string(o, term, strlen(term));
+  fprintf(o, ",\"start\":%zu,\"end\":%zu,\"text\":", x->start, x->end);
+  vb_json_write_string(o, text + x->start, x->end - x->start);
+  fprintf(o, ",\"negated\":%s", x->negated ? "true" : "false");
+  if (x->excluded) {
+    const char *by = vb_lexicon_term_text(lex, x->excluded_by);
+    fputs(",\"excluded\":true,\"excluded_by\":", o);
+    vb_json_write_string(o, by, strlen(by));
+  }
+  if (x->dropped)
+    fputs(",\"dropped\":true", o);
+  if (x->typo)
+    fputs(",\"typo\":true", o);
+  fputc('}', o);
+}
+
+static void write_ndjson_row(const vb_lexicon *lex, const vb_row *row, FILE *o,
+                             const size_t *themes, size_t nthemes) {
+  size_t len;
+  const char *id = vb_row_id(row, &len);
+  fputs("{\"id\":", o);
+  vb_json_write_string(o, id, len);
+  fprintf(o, ",\"line\":%llu,\"score\":", (unsigned long long)row->line);
+  if (row->score >= 0)
+    fprintf(o, "%d", row->score);
+  else
+    fputs("null", o);
+  fprintf(o, ",\"group\":\"%s\",\"themes\":[", vb_group_name(row->group));
+  for (size_t i = 0; i < nthemes; i++)
+    fprintf(o, "%s\"%s\"", i ? "," : "", vb_lexicon_theme_id(lex, themes[i]));
+  fputs("],\"matches\":[", o);
+  for (size_t i = 0; i < vb_matcher_match_count(row->m); i++) {
+    if (i)
+      fputc(',', o);
+    write_match(lex, vb_matcher_match(row->m, i), row->text, o);
+  }
+  fputs("]}\n", o);
+}
+
+static int format_row(void *state, const vb_row *row, FILE *o, vb_error *err) {
+  (void)err;
+  const vb__format_ctx *f = state;
+  if (row->rejected || !o)
+    return VB_OK;
+  const size_t *themes;
+  size_t nthemes = vb_matcher_themes(row->m, &themes), len;
+  const char *id;
+  switch (f->format) {
+  case VB_OUTPUT_CSV:
+    write_csv_row(f->lex, row, o, themes, nthemes);
+    break;
+  case VB_OUTPUT_LONG:
+    id = vb_row_id(row, &len);
+    for (size_t i = 0; i < nthemes; i++) {
+      vb_csv_write_field(o, id, len);
+      fprintf(o, ",%s\n", vb_lexicon_theme_id(f->lex, themes[i]));
+    }
+    break;
+  case VB_OUTPUT_NDJSON:
+    write_ndjson_row(f->lex, row, o, themes, nthemes);
+    break;
+  default:
+    break;
+  }
+  return VB_OK;
+}
+
+/* Every worker shares the (read-only) context as its state. */
+static int format_open(void *ctx, void **state) {
+  *state = ctx;
+  return VB_OK;
+}
+
+vb_sink vb__format_sink(vb__format_ctx *ctx) {
+  return (vb_sink){.ctx = ctx,
+                   .open = format_open,
+                   .row = format_row,
+                   .header = format_header};
+}
+
+/* ---- fields ------------------------------------------------------------ */
 
 /* How one ASCII byte is written: NULL for as-is, else the replacement. */
 typedef const char *(*ascii_escape)(unsigned char c, char buf[8]);

@@ -711,6 +711,19 @@ VB_API int vb_eval_set_themes(vb_eval *e, const size_t *themes, size_t count);
 VB_API int vb_eval_add(vb_eval *e, const vb_matcher *m, const char *id,
                        const char *text, size_t len, const size_t *gold,
                        size_t gold_count);
+/* vb_eval_add for the comment at position `index` of a corpus: the
+ * examples kept are those of the lowest positions, so evaluations of
+ * parts of a corpus (threads) merge into the examples of one pass.
+ * vb_eval_add adds at position vb_eval's comment count. */
+VB_API int vb_eval_add_at(vb_eval *e, uint64_t index, const vb_matcher *m,
+                          const char *id, const char *text, size_t len,
+                          const size_t *gold, size_t gold_count);
+/* Adds src's counts and examples into dst (same lexicon and scored
+ * themes: VB_EINVAL for different lexicons); dst keeps its max_examples
+ * of the lowest positions.  Merging the evaluations of the parts of a
+ * corpus gives the evaluation of the whole.  VB_ENOMEM (dst's counts are
+ * then merged, its examples kept as they were). */
+VB_API int vb_eval_merge(vb_eval *dst, const vb_eval *src);
 VB_API void vb_eval_theme(const vb_eval *e, size_t theme, uint64_t *tp,
                           uint64_t *fp, uint64_t *fn);
 VB_API void vb_eval_term(const vb_eval *e, size_t term, uint64_t *tp,
@@ -763,6 +776,14 @@ VB_API void vb_suggest_free(vb_suggest *s);
  * it only counts as "other" for every set). */
 VB_API int vb_suggest_add(vb_suggest *s, vb_matcher *m, const long *sets,
                           size_t nsets);
+/* vb_suggest_add for the comment at position `index` of a corpus (ties
+ * between surface forms go to the one seen at the lowest position);
+ * vb_suggest_add adds at position vb_suggest_total. */
+VB_API int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
+                             const long *sets, size_t nsets);
+/* Adds src's counts into dst (same number of sets: VB_EINVAL), so that
+ * the parts of a corpus merge into the counts of one pass.  VB_ENOMEM. */
+VB_API int vb_suggest_merge(vb_suggest *dst, const vb_suggest *src);
 /* The `max` best candidates for set `set` seen in at least `min_count` of
  * its comments, best first.  Returns how many were written. */
 VB_API size_t vb_suggest_top(vb_suggest *s, size_t set, size_t min_count,
@@ -871,6 +892,67 @@ VB_API void vb_job_set_timing(vb_job *job, int on);
 /* Nanoseconds spent in `stage` over all runs of the job, summed over
  * threads; 0 unless timing is on. */
 VB_API uint64_t vb_job_stage_ns(const vb_job *job, vb_stage stage);
+
+/* Stops the run at the first row that would be rejected (malformed, a
+ * score off the scale, a bad date, a JSON value in the text column):
+ * vb_job_run then fails with that row's status (VB_EMALFORMED, VB_ESCORE,
+ * ...), its position in err, after the rows before it went to every
+ * sink.  For curated input such as labeled corpora.  Off by default. */
+VB_API void vb_job_set_strict(vb_job *job, int on);
+
+/* ---------------------------------------------------------------------------
+ * Sinks: what a job does with each row
+ * ------------------------------------------------------------------------ */
+
+/* One row as a job hands it to its sinks; valid during the callback. */
+typedef struct vb_row vb_row;
+/* 0-based position of the row among every row the job's runs have read
+ * (rejected rows included), the same whatever the number of threads. */
+VB_API uint64_t vb_row_index(const vb_row *row);
+/* Physical line (1-based) on which the row starts. */
+VB_API uint64_t vb_row_line(const vb_row *row);
+/* Why the row was rejected (a message naming the row's values), or NULL
+ * for a tagged row.  A rejected row has no fields, score or matches. */
+VB_API const char *vb_row_rejected(const vb_row *row);
+/* The raw row, as in the input (as vb_reader_raw). */
+VB_API const char *vb_row_raw(const vb_row *row, size_t *len);
+/* Field `column` of the input (as vb_reader_field); "" for a column out of
+ * range or a rejected row. */
+VB_API const char *vb_row_field(const vb_row *row, size_t column, size_t *len);
+/* The comment, and the row's id: the id column's value, or the line
+ * number in decimal when the input has no id column. */
+VB_API const char *vb_row_text(const vb_row *row, size_t *len);
+VB_API const char *vb_row_id(const vb_row *row, size_t *len);
+/* The score (-1 when unscored) and the group. */
+VB_API int vb_row_score(const vb_row *row);
+VB_API vb_group vb_row_group(const vb_row *row);
+/* The matcher that has just run on the comment: its matches, themes and
+ * tokens are this row's (NULL for a rejected row). */
+VB_API vb_matcher *vb_row_matcher(const vb_row *row);
+
+/* A sink receives every row a job reads, in each worker thread: the job
+ * opens one state per worker, hands each row to the state of the worker
+ * that matched it, and after the run merges the states into the sink in
+ * worker order.  A sink whose result must not depend on the threads
+ * merges exactly (sums) or orders by vb_row_index.  Every callback but
+ * `row` may be NULL; a callback's non-zero status stops the run with it
+ * (fill err).  With an output stream (vb_job_add_sink), `row` writes to
+ * `out`, a per-batch buffer the job writes to the stream in input order;
+ * `header` writes the stream's header before its first bytes (or at the
+ * end of a run that read no rows or tagged rows without output). */
+typedef struct vb_sink {
+  void *ctx;
+  /* once per run, on the calling thread, before any row: find columns */
+  int (*start)(void *ctx, vb_reader *r, vb_error *err);
+  int (*open)(void *ctx, void **state);
+  int (*row)(void *state, const vb_row *row, FILE *out, vb_error *err);
+  int (*merge)(void *ctx, void *state, vb_error *err);
+  void (*close)(void *ctx, void *state);
+  void (*header)(void *ctx, const vb_reader *r, FILE *out);
+} vb_sink;
+/* Adds a sink (copied) with its output stream `out` (NULL: none).  At
+ * most 8 sinks beside the job's own.  VB_EINVAL, VB_ENOMEM. */
+VB_API int vb_job_add_sink(vb_job *job, const vb_sink *sink, FILE *out);
 
 /* Runs the job over every row of `r`, adding to `tally`.  Each row read is
  * either written (tagged) or rejected; the tally's counters say how many.

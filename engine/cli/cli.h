@@ -205,6 +205,13 @@ void utf8_hint(const vb_reader *r, uint64_t invalid, uint64_t rows, bool *said);
  * data, not a comment to analyze. */
 bool not_text(const vb_reader *r, size_t column);
 
+/* Runs the files through a job whose only sink beside its tally is `sink`
+ * (eval, suggest): the text and id columns of `a`, scores from `score`
+ * ("": none read), strict or not; the rows rejected into *rejected (may
+ * be NULL).  Returns an exit code, having printed why. */
+int run_sink(const input_args *a, const vb_lexicon *lex, const vb_sink *sink,
+             const char *score, bool strict, char **files, int nfiles,
+             uint64_t *rejected);
 /* Runs the job over each FILE in turn ("-" or none: standard input).
  * With same_header, every input must have the first one's columns
  * (checked before any row is written).  Prints errors; returns an exit
@@ -249,7 +256,11 @@ int parse_theme_list(const vb_lexicon *lex, const char *list, size_t **themes,
 int parse_gold_spec(const vb_lexicon *lex, const char *cmd, const char *spec,
                     char **path, size_t **themes, size_t *count);
 /* True when the row's split column (`col`, -1: none asked) holds `name`. */
-bool in_split(const vb_reader *r, long col, const char *name);
+bool in_split(const vb_row *row, long col, const char *name);
+/* The labels column (when --gold) and the split column (when --split) of
+ * a gold file; VB_ECOLUMN (err filled) when one is missing. */
+int gold_columns(vb_reader *r, const gold_args *g, long *labels, long *split,
+                 vb_error *err);
 
 /* --map (foreign label -> theme id; "" drops the label). */
 typedef struct label_map {
@@ -260,12 +271,17 @@ typedef struct label_map {
  * code (EXIT_INPUT for a theme the lexicon lacks). */
 int map_load(const char *path, const vb_lexicon *lex, label_map *m);
 void map_free(label_map *m);
-/* Splits "a; b;c" into theme indices (at most `max`); prints
- * "file:line: unknown label" and returns EXIT_INPUT for a label that is
- * neither a theme id nor mapped. */
+/* Splits "a; b;c" into theme indices (at most `max`); returns EXIT_INPUT
+ * with why ("unknown label ...") for a label that is neither a theme id
+ * nor mapped. */
 int parse_labels(const vb_lexicon *lex, const label_map *m, const char *s,
                  size_t len, size_t *themes, size_t *count, size_t max,
-                 const char *file, uint64_t line);
+                 char *why, size_t why_size);
+/* The row's labels as themes (parse_labels); VB_EMALFORMED with err
+ * naming file and line for an unknown label. */
+int row_labels(const vb_lexicon *lex, const label_map *map, const vb_row *row,
+               long labels, size_t *themes, size_t *count, size_t max,
+               const char *file, vb_error *err);
 
 /* All of a stream (NULL when out of memory); *len its length. */
 char *read_stream(FILE *f, size_t *len);

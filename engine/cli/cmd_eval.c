@@ -59,6 +59,9 @@ static const char USAGE[] =
     "below X\n"
     "      --input-format FMT  auto (default), csv, tsv or "
     "ndjson\n" READER_OPTIONS_HELP
+    "  -j, --jobs N            threads that match rows (default: one per "
+    "core);\n"
+    "                          the output is the same for any N\n"
     "  -q, --quiet             do not print the summary line\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -80,6 +83,7 @@ static const struct option OPTIONS[] = {
     {"min-f1", required_argument, NULL, OPT_MIN_F1},
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
     READER_LONG_OPTIONS,
+    {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
@@ -101,7 +105,7 @@ static int parse_args(int argc, char **argv, eval_args *a) {
   optind = 1;
   opterr = 0;
   int c;
-  while ((c = getopt_long(argc, argv, ":l:f:o:qh", OPTIONS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":l:f:o:j:qh", OPTIONS, NULL)) != -1) {
     int shared = gold_option(c, "eval", &a->g);
     if (!shared)
       shared = input_option(c, "eval", &a->in);
@@ -149,84 +153,118 @@ static int parse_args(int argc, char **argv, eval_args *a) {
                               &a->format);
 }
 
-static int evaluate(const eval_args *a, const char *path, const vb_lexicon *lex,
-                    vb_matcher *m, const label_map *map, vb_eval *ev,
-                    uint64_t *rows) {
-  vb_reader *r;
-  vb_error err;
-  int rc = open_input(&a->in, path, true, &r);
+/* The evaluation as a sink of the job: each worker evaluates its rows,
+ * and the evaluations merge in worker order (counts add; the examples
+ * kept are those of the first rows, by position). */
+typedef struct eval_sink {
+  const eval_args *a;
+  const vb_lexicon *lex;
+  const label_map *map;
+  const size_t *themes; /* scored themes (NULL: all) */
+  size_t theme_count;
+  vb_eval *main;
+  uint64_t rows;
+  long labels, split, id;
+  char file[256];
+} eval_sink;
+
+typedef struct eval_state {
+  eval_sink *sink;
+  vb_eval *ev;
+  uint64_t rows;
+} eval_state;
+
+static int eval_start(void *ctx, vb_reader *r, vb_error *err) {
+  eval_sink *s = ctx;
+  snprintf(s->file, sizeof s->file, "%s", vb_reader_name(r));
+  s->id = vb_reader_role_column(r, VB_ROLE_ID, s->a->in.id);
+  return gold_columns(r, &s->a->g, &s->labels, &s->split, err);
+}
+
+static int eval_open(void *ctx, void **state) {
+  eval_sink *s = ctx;
+  eval_state *st = calloc(1, sizeof *st);
+  if (!st)
+    return VB_ENOMEM;
+  st->sink = s;
+  /* set_themes fails only on indices out of range, and these were checked */
+  if (vb_eval_new(s->lex, s->a->errors, &st->ev) ||
+      (s->themes && vb_eval_set_themes(st->ev, s->themes, s->theme_count))) {
+    vb_eval_free(st->ev);
+    free(st);
+    return VB_ENOMEM;
+  }
+  *state = st;
+  return VB_OK;
+}
+
+static int eval_row(void *state, const vb_row *row, FILE *out, vb_error *err) {
+  (void)out;
+  eval_state *st = state;
+  const eval_sink *s = st->sink;
+  if (vb_row_rejected(row) || !in_split(row, s->split, s->a->g.split))
+    return VB_OK;
+  size_t themes[256], n;
+  int rc =
+      row_labels(s->lex, s->map, row, s->labels, themes, &n, 256, s->file, err);
   if (rc)
     return rc;
-  long text = vb_reader_role_column(r, VB_ROLE_TEXT, a->in.text);
-  long labels = vb_reader_find_column(r, a->g.labels);
-  long id = vb_reader_role_column(r, VB_ROLE_ID, a->in.id);
-  long split = a->g.split ? vb_reader_find_column(r, "split") : -1;
-  int code = EXIT_OK;
-  const char *missing = labels < 0                  ? a->g.labels
-                        : (a->g.split && split < 0) ? "split"
-                        : (a->in.id && id < 0)      ? a->in.id
-                                                    : NULL;
-  if (text < 0) {
-    print_missing_column(r, "text", a->in.text, "--text");
-    code = EXIT_INPUT;
-  } else if (missing) {
-    fprintf(stderr, "verbatim: %s: no column named \"%s\"\n", vb_reader_name(r),
-            missing);
-    code = EXIT_INPUT;
-  }
-  size_t themes[256];
-  uint64_t read = 0, invalid = 0;
-  while (!code && (rc = vb_reader_next(r, &err)) != 0) {
-    if (rc < 0) { /* a gold file is curated: any bad row stops the run */
-      print_error(&err);
-      code = exit_code_for(rc, EXIT_INPUT);
-      break;
-    }
-    size_t len;
-    if (!in_split(r, split, a->g.split))
-      continue;
-    const char *l = vb_reader_field(r, (size_t)labels, &len);
-    size_t n;
-    code = parse_labels(lex, map, l, len, themes, &n, 256, vb_reader_name(r),
-                        vb_reader_line(r));
-    if (code)
-      break;
-    char idbuf[32];
-    const char *row_id = idbuf;
-    size_t idlen = 0;
-    if (id >= 0)
-      row_id = vb_reader_field(r, (size_t)id, &idlen);
-    else
-      snprintf(idbuf, sizeof idbuf, "line %llu",
-               (unsigned long long)vb_reader_line(r));
-    if (not_text(r, (size_t)text)) {
-      code = EXIT_INPUT;
-      break;
-    }
-    char *id_copy = id >= 0 ? strndup(row_id, idlen) : strdup(idbuf);
-    const char *t = vb_reader_field(r, (size_t)text, &len);
-    rc = vb_matcher_run(m, t, len);
-    invalid += vb_matcher_invalid_utf8(m) > 0;
-    if (rc && rc != VB_EMATCHLIMIT) {
-      fprintf(stderr, "verbatim: %s:%llu: %s\n", vb_reader_name(r),
-              (unsigned long long)vb_reader_line(r), vb_strerror(rc));
-      free(id_copy);
-      code = exit_code_for(rc, EXIT_INPUT);
-      break;
-    }
-    if (!id_copy || vb_eval_add(ev, m, id_copy, t, len, themes, n)) {
-      free(id_copy);
-      fputs("verbatim: out of memory\n", stderr);
-      code = EXIT_INTERNAL;
-      break;
-    }
+  char id[64];
+  size_t idlen, len;
+  const char *rid = vb_row_id(row, &idlen);
+  char *id_copy = s->id >= 0 ? strndup(rid, idlen) : NULL;
+  if (s->id < 0)
+    snprintf(id, sizeof id, "line %llu", (unsigned long long)vb_row_line(row));
+  const char *text = vb_row_text(row, &len);
+  if ((s->id >= 0 && !id_copy) ||
+      vb_eval_add_at(st->ev, vb_row_index(row), vb_row_matcher(row),
+                     id_copy ? id_copy : id, text, len, themes, n)) {
     free(id_copy);
-    (*rows)++;
-    read++;
+    return VB_ENOMEM;
   }
-  bool said = false;
-  utf8_hint(r, invalid, read, &said);
-  vb_reader_free(r);
+  free(id_copy);
+  st->rows++;
+  return VB_OK;
+}
+
+static int eval_merge(void *ctx, void *state, vb_error *err) {
+  eval_sink *s = ctx;
+  eval_state *st = state;
+  s->rows += st->rows;
+  if (vb_eval_merge(s->main, st->ev)) {
+    snprintf(err->message, sizeof err->message, "out of memory");
+    return VB_ENOMEM;
+  }
+  return VB_OK;
+}
+
+static void eval_close(void *ctx, void *state) {
+  (void)ctx;
+  eval_state *st = state;
+  vb_eval_free(st->ev);
+  free(st);
+}
+
+/* Evaluates one gold file into `ev` through the job's driver: strict (a
+ * malformed row or an unknown label stops the run), no scores read. */
+static int evaluate(const eval_args *a, const char *path, const vb_lexicon *lex,
+                    const label_map *map, const size_t *themes,
+                    size_t theme_count, vb_eval *ev, uint64_t *rows) {
+  eval_sink s = {.a = a,
+                 .lex = lex,
+                 .map = map,
+                 .themes = themes,
+                 .theme_count = theme_count,
+                 .main = ev};
+  vb_sink sink = {.ctx = &s,
+                  .start = eval_start,
+                  .open = eval_open,
+                  .row = eval_row,
+                  .merge = eval_merge,
+                  .close = eval_close};
+  char *files[] = {(char *)path};
+  int code = run_sink(&a->in, lex, &sink, "", true, files, 1, NULL);
+  *rows += s.rows;
   return code;
 }
 
@@ -286,15 +324,14 @@ static int resolve_files(const eval_args *a, const vb_lexicon *lex,
 
 /* Scores one file on its own themes, else on --themes, else on all. */
 static int evaluate_file(const eval_args *a, const vb_lexicon *lex,
-                         vb_matcher *m, const label_map *map, eval_run *run,
-                         gold_file *f) {
+                         const label_map *map, eval_run *run, gold_file *f) {
   const size_t *themes = f->themes ? f->themes : run->themes;
   size_t count = f->themes ? f->theme_count : run->theme_count;
   /* set_themes fails only on indices out of range, and these were checked */
   if (vb_eval_new(lex, a->errors, &f->ev) ||
       (themes && vb_eval_set_themes(f->ev, themes, count)))
     return out_of_memory();
-  return evaluate(a, f->path, lex, m, map, f->ev, &run->rows);
+  return evaluate(a, f->path, lex, map, themes, count, f->ev, &run->rows);
 }
 
 /* With several files, their pool; the evaluation --min-f1 reads. */
@@ -395,9 +432,8 @@ int cmd_eval(int argc, char **argv) {
   int code = parse_args(argc, argv, &a);
   if (code)
     return code < 0 ? EXIT_OK : code;
-  vb_lexicon *lex;
-  vb_matcher *m;
-  if ((code = load_matcher(&a.in.lexicons, &lex, &m)))
+  vb_lexicon *lex = load_lexicons(&a.in.lexicons, &code);
+  if (!lex)
     return code;
   label_map map = {0};
   eval_run run;
@@ -407,14 +443,13 @@ int cmd_eval(int argc, char **argv) {
   if ((code = resolve_files(&a, lex, &run)))
     goto done;
   for (size_t i = 0; i < run.nfiles && !code; i++)
-    code = evaluate_file(&a, lex, m, &map, &run, &run.files[i]);
+    code = evaluate_file(&a, lex, &map, &run, &run.files[i]);
   if (code || (code = pool_files(&run)) || (code = write_output(&a, &run)))
     goto done;
   code = summarize(&a, &run);
 done:
   run_free(&run);
   map_free(&map);
-  vb_matcher_free(m);
   vb_lexicon_free(lex);
   return code;
 }

@@ -60,6 +60,9 @@ static const char USAGE[] =
     "                          Excel)\n"
     "      --input-format FMT  auto (default), csv, tsv or "
     "ndjson\n" READER_OPTIONS_HELP
+    "  -j, --jobs N            threads that match rows (default: one per "
+    "core);\n"
+    "                          the output is the same for any N\n"
     "  -q, --quiet             do not print the summary line\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -82,6 +85,7 @@ static const struct option OPTIONS[] = {
     {"bom", no_argument, NULL, OPT_BOM},
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
     READER_LONG_OPTIONS,
+    {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
@@ -115,7 +119,7 @@ static int parse_args(int argc, char **argv, suggest_args *a) {
   optind = 1;
   opterr = 0;
   int c, code = EXIT_OK;
-  while ((c = getopt_long(argc, argv, ":l:f:o:qh", OPTIONS, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":l:f:o:j:qh", OPTIONS, NULL)) != -1) {
     int shared = gold_option(c, "suggest", &a->g);
     if (!shared)
       shared = input_option(c, "suggest", &a->in);
@@ -187,108 +191,133 @@ static char *read_file(const char *path, size_t *len) {
   return buf;
 }
 
-/* One input file's rows into the counts.  Gold mode: a comment is in set t
- * when t is gold (or an ancestor of a gold label) and was not predicted.
- * Survey mode: set 0 = untagged comments (of --group). */
-static int add_file(const suggest_args *a, const char *path,
-                    const vb_lexicon *lex, vb_matcher *m, const label_map *map,
-                    vb_suggest *s, uint64_t *skipped) {
-  vb_reader *r;
-  vb_error err;
-  int rc = open_input(&a->in, path, true, &r);
+/* The counts as a sink of the job: each worker counts its rows into a
+ * vb_suggest of its own, merged exactly in worker order.  Gold mode: a
+ * comment is in set t when t is gold (or an ancestor of a gold label) and
+ * was not predicted.  Survey mode: set 0 = untagged comments (of
+ * --group). */
+typedef struct suggest_sink {
+  const suggest_args *a;
+  const vb_lexicon *lex;
+  const label_map *map;
+  const char *stop;
+  size_t stop_len, nsets;
+  vb_suggest *main;
+  long labels, split;
+  char file[256];
+} suggest_sink;
+
+typedef struct suggest_state {
+  const suggest_sink *sink;
+  vb_suggest *s;
+  size_t *gold;
+  long *sets;
+  char *in_gold;
+} suggest_state;
+
+static int suggest_start(void *ctx, vb_reader *r, vb_error *err) {
+  suggest_sink *s = ctx;
+  snprintf(s->file, sizeof s->file, "%s", vb_reader_name(r));
+  return gold_columns(r, &s->a->g, &s->labels, &s->split, err);
+}
+
+static void suggest_close(void *ctx, void *state) {
+  (void)ctx;
+  suggest_state *st = state;
+  vb_suggest_free(st->s);
+  free(st->gold);
+  free(st->sets);
+  free(st->in_gold);
+  free(st);
+}
+
+static int suggest_open(void *ctx, void **state) {
+  const suggest_sink *s = ctx;
+  size_t nt = vb_lexicon_theme_count(s->lex);
+  suggest_state *st = calloc(1, sizeof *st);
+  if (!st)
+    return VB_ENOMEM;
+  st->sink = s;
+  st->gold = malloc((nt ? nt : 1) * sizeof *st->gold);
+  st->sets = malloc((nt ? nt : 1) * sizeof *st->sets);
+  st->in_gold = calloc(nt ? nt : 1, 1);
+  if (!st->gold || !st->sets || !st->in_gold ||
+      vb_suggest_new(s->nsets, s->stop, s->stop_len, &st->s)) {
+    suggest_close(NULL, st);
+    return VB_ENOMEM;
+  }
+  *state = st;
+  return VB_OK;
+}
+
+/* The sets a gold comment is in: its gold themes it was not tagged with. */
+static int missed_sets(suggest_state *st, const vb_row *row, size_t *nsets,
+                       vb_error *err) {
+  const suggest_sink *s = st->sink;
+  size_t nt = vb_lexicon_theme_count(s->lex), ng;
+  int rc = row_labels(s->lex, s->map, row, s->labels, st->gold, &ng, nt,
+                      s->file, err);
   if (rc)
     return rc;
-  long text = vb_reader_role_column(r, VB_ROLE_TEXT, a->in.text);
-  long labels = a->g.gold_count ? vb_reader_find_column(r, a->g.labels) : -1;
-  long split = a->g.split ? vb_reader_find_column(r, "split") : -1;
-  long score =
-      a->group >= 0 ? vb_reader_role_column(r, VB_ROLE_SCORE, a->in.score) : -1;
-  const char *missing = (a->g.gold_count && labels < 0) ? a->g.labels
-                        : (a->g.split && split < 0)     ? "split"
-                                                        : NULL;
-  int code = EXIT_OK;
-  if (text < 0)
-    print_missing_column(r, "text", a->in.text, "--text");
-  else if (a->group >= 0 && score < 0)
-    print_missing_column(r, "score", a->in.score, "--score");
-  else if (missing)
-    fprintf(stderr, "verbatim: %s: no column named \"%s\"\n", vb_reader_name(r),
-            missing);
-  if (text < 0 || (a->group >= 0 && score < 0) || missing)
-    code = EXIT_INPUT;
-  size_t nt = vb_lexicon_theme_count(lex);
-  size_t *gold = malloc((nt ? nt : 1) * sizeof *gold);
-  long *sets = malloc((nt ? nt : 1) * sizeof *sets);
-  char *in_gold = calloc(nt ? nt : 1, 1);
-  if (!gold || !sets || !in_gold)
-    code = EXIT_INTERNAL;
-  uint64_t read = 0, invalid = 0;
-  while (!code && (rc = vb_reader_next(r, &err)) != 0) {
-    if (!a->g.gold_count && (rc == VB_EMALFORMED || rc == VB_ETOOBIG)) {
-      (*skipped)++; /* counted in the summary line; a gold file must be clean */
-      continue;
-    }
-    if (rc < 0) {
-      print_error(&err);
-      code = exit_code_for(rc, EXIT_INPUT);
-      break;
-    }
-    size_t len;
-    if (!in_split(r, split, a->g.split))
-      continue;
-    if (score >= 0) {
-      const char *sv = vb_reader_field(r, (size_t)score, &len);
-      int v;
-      vb_group g;
-      if (vb_score_parse(sv, len, &v, &g) != VB_OK || (int)g != a->group)
-        continue;
-    }
-    if (not_text(r, (size_t)text)) {
-      code = EXIT_INPUT;
-      break;
-    }
-    const char *t = vb_reader_field(r, (size_t)text, &len);
-    rc = vb_matcher_run(m, t, len);
-    if (rc && rc != VB_EMATCHLIMIT) {
-      code = exit_code_for(rc, EXIT_INPUT);
-      break;
-    }
-    read++;
-    invalid += vb_matcher_invalid_utf8(m) > 0;
-    if (vb_matcher_token_count(m) == 0)
-      continue; /* no words: nothing to learn from */
-    size_t nsets = 0;
-    if (a->g.gold_count) {
-      size_t ng;
-      const char *l = vb_reader_field(r, (size_t)labels, &len);
-      if ((code = parse_labels(lex, map, l, len, gold, &ng, nt,
-                               vb_reader_name(r), vb_reader_line(r))))
-        break;
-      memset(in_gold, 0, nt);
-      for (size_t i = 0; i < ng; i++)
-        for (long x = (long)gold[i]; x >= 0;
-             x = vb_lexicon_theme_parent(lex, (size_t)x))
-          in_gold[x] = 1;
-      for (size_t x = 0; x < nt; x++)
-        if (in_gold[x] && !vb_matcher_has_theme(m, x))
-          sets[nsets++] = (long)x;
-    } else if (vb_matcher_themes(m, NULL) == 0) {
-      sets[nsets++] = 0;
-    }
-    if (vb_suggest_add(s, m, sets, nsets)) {
-      code = EXIT_INTERNAL;
-      break;
-    }
+  memset(st->in_gold, 0, nt);
+  for (size_t i = 0; i < ng; i++)
+    for (long x = (long)st->gold[i]; x >= 0;
+         x = vb_lexicon_theme_parent(s->lex, (size_t)x))
+      st->in_gold[x] = 1;
+  vb_matcher *m = vb_row_matcher(row);
+  for (size_t x = 0; x < nt; x++)
+    if (st->in_gold[x] && !vb_matcher_has_theme(m, x))
+      st->sets[(*nsets)++] = (long)x;
+  return VB_OK;
+}
+
+static int suggest_row(void *state, const vb_row *row, FILE *out,
+                       vb_error *err) {
+  (void)out;
+  suggest_state *st = state;
+  const suggest_sink *s = st->sink;
+  const suggest_args *a = s->a;
+  if (vb_row_rejected(row) || !in_split(row, s->split, a->g.split) ||
+      (a->group >= 0 && (int)vb_row_group(row) != a->group))
+    return VB_OK;
+  vb_matcher *m = vb_row_matcher(row);
+  if (vb_matcher_token_count(m) == 0)
+    return VB_OK; /* no words: nothing to learn from */
+  size_t nsets = 0;
+  int rc = VB_OK;
+  if (a->g.gold_count)
+    rc = missed_sets(st, row, &nsets, err);
+  else if (vb_matcher_themes(m, NULL) == 0)
+    st->sets[nsets++] = 0;
+  if (!rc && vb_suggest_add_at(st->s, vb_row_index(row), m, st->sets, nsets))
+    rc = VB_ENOMEM;
+  return rc;
+}
+
+static int suggest_merge(void *ctx, void *state, vb_error *err) {
+  suggest_sink *s = ctx;
+  const suggest_state *st = state;
+  if (vb_suggest_merge(s->main, st->s)) {
+    snprintf(err->message, sizeof err->message, "out of memory");
+    return VB_ENOMEM;
   }
-  if (code == EXIT_INTERNAL)
-    fputs("verbatim: out of memory\n", stderr);
-  bool said = false;
-  utf8_hint(r, invalid, read, &said);
-  free(gold);
-  free(sets);
-  free(in_gold);
-  vb_reader_free(r);
-  return code;
+  return VB_OK;
+}
+
+/* Every input's rows into the counts, through the job's driver; gold
+ * files are strict (a malformed row or an unknown label stops the run). */
+static int add_files(const suggest_args *a, suggest_sink *s, char **files,
+                     int nfiles, uint64_t *rejected) {
+  vb_sink sink = {.ctx = s,
+                  .start = suggest_start,
+                  .open = suggest_open,
+                  .row = suggest_row,
+                  .merge = suggest_merge,
+                  .close = suggest_close};
+  /* scores are read only to pick --group */
+  const char *score = a->group >= 0 ? a->in.score : "";
+  return run_sink(&a->in, s->lex, &sink, score, a->g.gold_count > 0, files,
+                  nfiles, rejected);
 }
 
 static void write_candidates(FILE *o, vb_report_format format, const char *set,
@@ -333,9 +362,8 @@ int cmd_suggest(int argc, char **argv) {
   int code = parse_args(argc, argv, &a);
   if (code)
     return code < 0 ? EXIT_OK : code;
-  vb_lexicon *lex;
-  vb_matcher *m;
-  if ((code = load_matcher(&a.in.lexicons, &lex, &m)))
+  vb_lexicon *lex = load_lexicons(&a.in.lexicons, &code);
+  if (!lex)
     return code;
   label_map map = {0};
   vb_suggest *s = NULL;
@@ -360,15 +388,18 @@ int cmd_suggest(int argc, char **argv) {
   }
   if (a.g.map && (code = map_load(a.g.map, lex, &map)))
     goto done;
-  uint64_t skipped = 0;
-  static char *stdin_only[] = {"-"};
-  char **files = a.g.gold_count ? (char **)a.g.gold
-                 : a.nfiles     ? a.files
-                                : stdin_only;
-  int nfiles = a.g.gold_count ? 1 : a.nfiles ? a.nfiles : 1;
-  for (int i = 0; i < nfiles && !code; i++)
-    code = add_file(&a, files[i], lex, m, &map, s, &skipped);
-  if (code)
+  uint64_t rejected = 0;
+  suggest_sink sink = {.a = &a,
+                       .lex = lex,
+                       .map = &map,
+                       .stop =
+                           stop ? stop : (const char *)vb_cli_default_stopwords,
+                       .stop_len = stop_len,
+                       .nsets = nsets,
+                       .main = s};
+  char **files = a.g.gold_count ? (char **)a.g.gold : a.files;
+  int nfiles = a.g.gold_count ? 1 : a.nfiles;
+  if ((code = add_files(&a, &sink, files, nfiles, &rejected)))
     goto done;
   if ((code = output_open(&out, a.in.output)))
     goto done;
@@ -395,18 +426,15 @@ int cmd_suggest(int argc, char **argv) {
     fputs("]}\n", o);
   code = output_commit(&out);
   if (!code && !a.in.quiet)
-    fprintf(stderr,
-            "verbatim: %llu comments with words read, %llu malformed rows "
-            "skipped\n",
-            (unsigned long long)vb_suggest_total(s),
-            (unsigned long long)skipped);
+    fprintf(
+        stderr, "verbatim: %llu comments with words read, %llu rows rejected\n",
+        (unsigned long long)vb_suggest_total(s), (unsigned long long)rejected);
 done:
   output_abort(&out);
   free(cands);
   free(stop);
   vb_suggest_free(s);
   map_free(&map);
-  vb_matcher_free(m);
   vb_lexicon_free(lex);
   return code;
 }

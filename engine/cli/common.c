@@ -317,6 +317,21 @@ static void show_progress(void *user, uint64_t rows, uint64_t bytes) {
   p->shown = true;
 }
 
+/* The library names the missing column; the CLI adds the option that
+ * names it. */
+static void add_column_hint(vb_error *err) {
+  static const struct {
+    const char *prefix, *hint;
+  } hints[] = {{"no text column found", "; name it with --text"},
+               {"no segment column named", "; see --by"}};
+  for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+    size_t len = strlen(err->message);
+    if (strncmp(err->message, hints[i].prefix, strlen(hints[i].prefix)) == 0)
+      snprintf(err->message + len, sizeof err->message - len, "%s",
+               hints[i].hint);
+  }
+}
+
 int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
                bool same_header, char **files, int nfiles) {
   static char *stdin_only[] = {"-"};
@@ -365,6 +380,8 @@ int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
     uint64_t rows = vb_tally_count(tally, VB_COUNT_READ);
     uint64_t invalid = vb_tally_count(tally, VB_COUNT_INVALID_UTF8);
     int rc = vb_job_run(job, r, tally, &err);
+    if (rc == VB_ECOLUMN)
+      add_column_hint(&err);
     utf8_hint(r, vb_tally_count(tally, VB_COUNT_INVALID_UTF8) - invalid,
               vb_tally_count(tally, VB_COUNT_READ) - rows, &said);
     prog.rows_before = prog.rows;
@@ -390,6 +407,29 @@ int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
   vb_job_set_notices(job, NULL, NULL);
   if (a->timings)
     print_timings(job);
+  return code;
+}
+
+int run_sink(const input_args *a, const vb_lexicon *lex, const vb_sink *sink,
+             const char *score, bool strict, char **files, int nfiles,
+             uint64_t *rejected) {
+  vb_job *job = NULL;
+  vb_tally *tally = NULL;
+  int code = EXIT_OK;
+  if (vb_job_new(lex, &job) || vb_tally_new(lex, &tally) ||
+      vb_job_set_columns(job, a->text, score, a->id) ||
+      vb_job_add_sink(job, sink, NULL)) {
+    fputs("verbatim: out of memory\n", stderr);
+    code = EXIT_INTERNAL;
+  }
+  if (!code) {
+    vb_job_set_strict(job, strict);
+    code = run_inputs(job, tally, a, false, files, nfiles);
+    if (rejected)
+      *rejected = vb_tally_count(tally, VB_COUNT_REJECTED);
+  }
+  vb_tally_free(tally);
+  vb_job_free(job);
   return code;
 }
 

@@ -99,7 +99,7 @@ static int resolve_label(const vb_lexicon *lex, const label_map *m,
  * unknown label. */
 int parse_labels(const vb_lexicon *lex, const label_map *m, const char *s,
                  size_t len, size_t *themes, size_t *count, size_t max,
-                 const char *file, uint64_t line) {
+                 char *why, size_t why_size) {
   *count = 0;
   size_t i = 0;
   while (i < len) {
@@ -120,10 +120,10 @@ int parse_labels(const vb_lexicon *lex, const label_map *m, const char *s,
     size_t theme;
     int found = resolve_label(lex, m, label, &theme);
     if (found < 0) {
-      fprintf(stderr,
-              "verbatim: %s:%llu: unknown label \"%s\" (not a theme id of "
-              "the lexicon; map it with --map)\n",
-              file, (unsigned long long)line, label);
+      snprintf(why, why_size,
+               "unknown label \"%s\" (not a theme id of the lexicon; map it "
+               "with --map)",
+               label);
       return EXIT_INPUT;
     }
     if (found && *count < max)
@@ -232,10 +232,43 @@ int parse_gold_spec(const vb_lexicon *lex, const char *cmd, const char *spec,
   return EXIT_OK;
 }
 
-bool in_split(const vb_reader *r, long col, const char *name) {
+bool in_split(const vb_row *row, long col, const char *name) {
   if (col < 0)
     return true;
   size_t len;
-  const char *s = vb_reader_field(r, (size_t)col, &len);
+  const char *s = vb_row_field(row, (size_t)col, &len);
   return len == strlen(name) && memcmp(s, name, len) == 0;
+}
+
+int gold_columns(vb_reader *r, const gold_args *g, long *labels, long *split,
+                 vb_error *err) {
+  *labels = g->gold_count ? vb_reader_find_column(r, g->labels) : -1;
+  *split = g->split ? vb_reader_find_column(r, "split") : -1;
+  const char *missing = (g->gold_count && *labels < 0) ? g->labels
+                        : (g->split && *split < 0)     ? "split"
+                                                       : NULL;
+  if (!missing)
+    return VB_OK;
+  memset(err, 0, sizeof *err);
+  err->code = VB_ECOLUMN;
+  snprintf(err->file, sizeof err->file, "%s", vb_reader_name(r));
+  snprintf(err->message, sizeof err->message, "no column named \"%s\"",
+           missing);
+  return VB_ECOLUMN;
+}
+
+int row_labels(const vb_lexicon *lex, const label_map *map, const vb_row *row,
+               long labels, size_t *themes, size_t *count, size_t max,
+               const char *file, vb_error *err) {
+  size_t len;
+  const char *l = vb_row_field(row, (size_t)labels, &len);
+  char why[400];
+  if (!parse_labels(lex, map, l, len, themes, count, max, why, sizeof why))
+    return VB_OK;
+  memset(err, 0, sizeof *err);
+  err->code = VB_EMALFORMED;
+  err->line = (unsigned)vb_row_line(row);
+  snprintf(err->file, sizeof err->file, "%s", file);
+  snprintf(err->message, sizeof err->message, "%s", why);
+  return VB_EMALFORMED;
 }
