@@ -1371,3 +1371,20 @@ int vb_lexicon_example(const vb_lexicon *lex, size_t index, size_t *theme,
     *column = x->column;
   return VB_OK;
 }
+
+/* lexicons/default.json, embedded at build time (cmake/embed.cmake). */
+extern const unsigned char vb__default_lexicon[];
+extern const size_t vb__default_lexicon_len;
+
+const char *vb_lexicon_default_text(size_t *len) {
+  if (len)
+    *len = vb__default_lexicon_len;
+  return (const char *)vb__default_lexicon;
+}
+
+int vb_lexicon_default(vb_lexicon **out, vb_error *err) {
+  const char *name = "default.json (built-in)";
+  size_t len;
+  const char *text = vb_lexicon_default_text(&len);
+  return vb_lexicon_compile(1, &name, &text, &len, out, err);
+}

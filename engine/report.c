@@ -989,6 +989,34 @@ size_t vb__report_by(const vb_report *r, const char *const **names) {
 
 vb_period vb__report_period(const vb_report *r) { return r->period; }
 
+int vb_report_add_result(vb_report *r, const char *const values[],
+                         const size_t lens[], const char *date, size_t len,
+                         const vb_result *res, vb_error *err) {
+  vb__error_clear(err);
+  if (!r || !res || (r->by_count && (!values || !lens)))
+    return vb__fail(err, VB_EINVAL, NULL, 0, 0, "report or result NULL");
+  char start[11] = "", label[16] = "";
+  if (r->period != VB_PERIOD_NONE &&
+      vb_period_bucket(r->period, date ? date : "", date ? len : 0, start,
+                       label) != VB_OK)
+    return vb__fail(err, VB_EINVAL, NULL, 0, 0,
+                    "date \"%.*s\" is not an ISO-8601 date",
+                    (int)(len > 40 ? 40 : len), date ? date : "");
+  vb_tally *tally = NULL;
+  bool sliced = r->by_count || r->period != VB_PERIOD_NONE;
+  int rc = sliced ? vb_report_slice(r, values, lens, r->period ? start : NULL,
+                                    r->period ? label : NULL, &tally)
+                  : VB_OK;
+  if (!rc)
+    rc = vb_tally_add_result(r->overall, res);
+  if (!rc && tally)
+    rc = vb_tally_add_result(tally, res);
+  if (rc)
+    return vb__fail(err, rc, NULL, 0, 0, "%s", vb_strerror(rc));
+  vb_tally_count_add(r->overall, VB_COUNT_READ, 1); /* as a job counts */
+  return VB_OK;
+}
+
 /* ---- the report's slices as a sink of a job ---------------------------- */
 
 static int slices_open(void *ctx, void **state) {

@@ -107,10 +107,16 @@ static int pair_add(vb_tally *t, uint64_t key, uint64_t n) {
   return VB_OK;
 }
 
-int vb_tally_add(vb_tally *t, vb_group group, int has_text,
-                 const vb_matcher *m) {
+/* The counts of one response but its terms: responses, text, mentions,
+ * untagged and pairs.  *themed says whether it mentions any theme. */
+static int add_response(vb_tally *t, vb_group group, int has_text,
+                        const size_t *themes, size_t n, bool *themed) {
+  *themed = false;
   if ((unsigned)group >= VB_GROUP_COUNT)
     return VB_EINVAL;
+  for (size_t i = 0; i < n; i++)
+    if (themes[i] >= t->theme_count || (i && themes[i] <= themes[i - 1]))
+      return VB_EINVAL;
   t->counts[VB_COUNT_TAGGED]++;
   if (group == VB_GROUP_UNSCORED)
     t->counts[VB_COUNT_UNSCORED]++;
@@ -119,29 +125,53 @@ int vb_tally_add(vb_tally *t, vb_group group, int has_text,
     return VB_OK;
   t->counts[VB_COUNT_WITH_TEXT]++;
   t->with_text[group]++;
-  const size_t *themes = NULL;
-  size_t n = m ? vb_matcher_themes(m, &themes) : 0;
   if (n == 0) {
     t->counts[VB_COUNT_UNTAGGED]++;
     t->untagged[group]++;
     return VB_OK;
   }
+  *themed = true;
   for (size_t i = 0; i < n; i++)
     t->mentions[themes[i] * VB_GROUP_COUNT + group]++;
-  /* each term once per comment */
-  t->stamp++;
-  for (size_t i = 0; i < vb_matcher_match_count(m); i++) {
-    const vb_match *x = vb_matcher_match(m, i);
-    if (!x->excluded && !x->dropped && t->term_seen[x->term] != t->stamp) {
-      t->term_seen[x->term] = t->stamp;
-      t->term_hits[x->term]++;
-    }
-  }
+  t->stamp++; /* each term once per comment */
   int rc = VB_OK;
   for (size_t i = 0; i < n; i++) /* themes are sorted: a < b */
     for (size_t j = i + 1; j < n && !rc; j++)
       if (!vb__theme_covers(t->lex, themes[i], themes[j]))
         rc = pair_add(t, ((uint64_t)themes[i] << 32 | themes[j]) + 1, 1);
+  return rc;
+}
+
+static void add_term(vb_tally *t, size_t term) {
+  if (term < t->term_count && t->term_seen[term] != t->stamp) {
+    t->term_seen[term] = t->stamp;
+    t->term_hits[term]++;
+  }
+}
+
+int vb_tally_add(vb_tally *t, vb_group group, int has_text,
+                 const vb_matcher *m) {
+  const size_t *themes = NULL;
+  size_t n = m ? vb_matcher_themes(m, &themes) : 0;
+  bool themed;
+  int rc = add_response(t, group, has_text, themes, n, &themed);
+  for (size_t i = 0; themed && i < vb_matcher_match_count(m); i++) {
+    const vb_match *x = vb_matcher_match(m, i);
+    if (!x->excluded && !x->dropped)
+      add_term(t, x->term);
+  }
+  return rc;
+}
+
+int vb_tally_add_result(vb_tally *t, const vb_result *res) {
+  if (!t || !res || (res->theme_count && !res->themes) ||
+      (res->term_count && !res->terms))
+    return VB_EINVAL;
+  bool themed;
+  int rc = add_response(t, res->group, res->has_text, res->themes,
+                        res->theme_count, &themed);
+  for (size_t i = 0; themed && i < res->term_count; i++)
+    add_term(t, res->terms[i]);
   return rc;
 }
 

@@ -21,7 +21,9 @@
  * pointed at the latest run).  Names of our own descriptors (/dev/stderr
  * and kin) are written through the descriptor, never reopened.
  */
+#define _GNU_SOURCE /* fopencookie */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -463,4 +465,38 @@ void vb_outfile_abort(vb_outfile *f) {
   free(f->tmp);
   free(f->path);
   free(f);
+}
+
+/* ---- streams over a caller's write function ---------------------------- */
+
+typedef struct write_cookie {
+  vb_write_fn fn;
+  void *ctx;
+} write_cookie;
+
+static ssize_t cookie_write(void *cookie, const char *buf, size_t size) {
+  const write_cookie *c = cookie;
+  long n = c->fn(c->ctx, buf, size);
+  if (n < 0 || (size_t)n != size) {
+    errno = EIO;
+    return -1;
+  }
+  return (ssize_t)size;
+}
+
+static int cookie_close(void *cookie) {
+  free(cookie);
+  return 0;
+}
+
+FILE *vb_stream_open(vb_write_fn fn, void *ctx) {
+  write_cookie *c = fn ? malloc(sizeof *c) : NULL;
+  if (!c)
+    return NULL;
+  *c = (write_cookie){fn, ctx};
+  cookie_io_functions_t io = {.write = cookie_write, .close = cookie_close};
+  FILE *f = fopencookie(c, "w", io);
+  if (!f)
+    free(c);
+  return f;
 }

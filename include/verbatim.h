@@ -120,6 +120,13 @@ VB_API int vb_lexicon_compile(size_t count, const char *const names[],
 VB_API int vb_lexicon_load_files(size_t count, const char *const paths[],
                                  vb_lexicon **out, vb_error *err);
 
+/* Compiles the default lexicon built into the library
+ * (lexicons/default.json, named "default.json (built-in)" in messages),
+ * as vb_lexicon_compile() does. */
+VB_API int vb_lexicon_default(vb_lexicon **out, vb_error *err);
+/* The built-in default lexicon's JSON text (not NUL-terminated). */
+VB_API const char *vb_lexicon_default_text(size_t *len);
+
 VB_API void vb_lexicon_free(vb_lexicon *lex);
 
 /* Snowball language code of the lexicon ("en", "fr", ... or "none"). */
@@ -417,6 +424,21 @@ VB_API void vb_tally_free(vb_tally *t);
  * counts are added). */
 VB_API int vb_tally_add(vb_tally *t, vb_group group, int has_text,
                         const vb_matcher *m);
+/* One tagged response as stored results, without a matcher: for results
+ * kept from an earlier run or computed by a binding. */
+typedef struct vb_result {
+  vb_group group;
+  int has_text;         /* the comment is not blank */
+  const size_t *themes; /* mentioned, parents rolled up, ascending, once */
+  size_t theme_count;
+  const size_t *terms; /* terms with a counted (not excluded, not dropped)
+                          match; repeats count once */
+  size_t term_count;
+} vb_result;
+/* vb_tally_add for a stored result.  VB_EINVAL for a group or theme out
+ * of range or themes not ascending (nothing is added then); terms out of
+ * range are ignored. */
+VB_API int vb_tally_add_result(vb_tally *t, const vb_result *res);
 /* Adds `n` to a counter (used for rows read, rejected, ...). */
 VB_API void vb_tally_count_add(vb_tally *t, vb_count kind, uint64_t n);
 VB_API uint64_t vb_tally_count(const vb_tally *t, vb_count kind);
@@ -612,6 +634,17 @@ VB_API void vb_csv_write_field(FILE *out, const char *text, size_t len);
 /* Writes a JSON string literal (with quotes), invalid UTF-8 replaced. */
 VB_API void vb_json_write_string(FILE *out, const char *text, size_t len);
 
+/* Receives output bytes: returns len when all were taken, anything else
+ * (say -1) on failure. */
+typedef long (*vb_write_fn)(void *ctx, const char *data, size_t len);
+/* A stream whose bytes go to fn (buffered: they arrive by fflush or
+ * fclose), for every call that writes to a FILE* (vb_job_set_output,
+ * vb_report_write, vb_eval_write, ...): a binding's file object or
+ * buffer.  A failing fn makes the stream's writes fail (ferror), which
+ * those calls report as VB_EWRITE.  fclose() it.  NULL when fn is NULL
+ * or out of memory. */
+VB_API FILE *vb_stream_open(vb_write_fn fn, void *ctx);
+
 /* An output file, written so that a killed run never leaves a half-written
  * file that looks whole.  `path` is resolved through symbolic links first
  * (a dangling link names the file to create); then
@@ -667,6 +700,15 @@ VB_API vb_tally *vb_report_overall(vb_report *r);
 VB_API int vb_report_slice(vb_report *r, const char *const values[],
                            const size_t lens[], const char *period_start,
                            const char *period_label, vb_tally **tally);
+/* Adds one response from stored results (vb_result) to the overall tally
+ * and to its slice: its segment values (the report's by_count of them)
+ * and, with a period, its ISO-8601 date (vb_period_bucket; VB_EINVAL with
+ * err filled when it does not read, nothing added).  Counts it as read
+ * and tagged.  VB_ENOMEM. */
+VB_API int vb_report_add_result(vb_report *r, const char *const values[],
+                                const size_t lens[], const char *date,
+                                size_t len, const vb_result *res,
+                                vb_error *err);
 /* Adds src into dst (same lexicon, dimensions and period: VB_EINVAL). */
 VB_API int vb_report_merge(vb_report *dst, const vb_report *src);
 /* Hides themes mentioned by fewer than `min` comments (default 1: themes

@@ -16,10 +16,6 @@
 
 #include "cli.h"
 
-/* lexicons/default.json, embedded at build time (cmake/embed.cmake). */
-extern const unsigned char vb_cli_default_lexicon[];
-extern const size_t vb_cli_default_lexicon_len;
-
 bool lexicon_args_add(lexicon_args *a, const char *path) {
   if (a->count == MAX_LEXICONS) {
     usage_error(NULL, "at most %d lexicons (-l) at once", MAX_LEXICONS);
@@ -34,10 +30,7 @@ vb_lexicon *load_lexicons(const lexicon_args *a, int *code) {
   vb_error err;
   int rc;
   if (a->count == 0) {
-    const char *name = "default.json (built-in)";
-    const char *text = (const char *)vb_cli_default_lexicon;
-    size_t len = vb_cli_default_lexicon_len;
-    rc = vb_lexicon_compile(1, &name, &text, &len, &lex, &err);
+    rc = vb_lexicon_default(&lex, &err);
   } else {
     rc = vb_lexicon_load_files(a->count, a->paths, &lex, &err);
   }
