@@ -1,6 +1,6 @@
 # Thin wrapper over CMake presets.  `make demo` and `make check` are the two
 # commands the README opens with; each installs missing packages first.
-.PHONY: all deps demo check release dev bench asan memcheck fuzz clean
+.PHONY: all deps demo check release dev bench asan memcheck fuzz fuzz-long clean
 
 all: release
 
@@ -44,6 +44,12 @@ fuzz:
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz
 	@sh tests/fuzz/run.sh build/fuzz $(SECONDS)
+
+# A fuzzing campaign: every target for LONG_SECONDS (default an hour)
+# each, from the seeds and from what earlier runs found in build/fuzz.
+LONG_SECONDS ?= 3600
+fuzz-long:
+	@$(MAKE) --no-print-directory fuzz SECONDS=$(LONG_SECONDS)
 
 clean:
 	rm -rf build

@@ -2,15 +2,12 @@
  * error.c - status codes, their messages and names, and filling vb_error.
  *
  * The codes and messages come from the one list VB_ERRNO_MAP in verbatim.h,
- * so a code can never exist without its message.  Also home to two tiny
- * helpers every stage needs: line/column of a byte offset, and growing a
- * buffer geometrically.
+ * so a code can never exist without its message.  Also the line and
+ * column of a byte offset, which every positioned error needs.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <time.h>
 
 #include "internal.h"
 
@@ -91,50 +88,4 @@ void vb__line_col(const char *text, size_t len, size_t offset, unsigned *line,
   }
   *line = l;
   *column = c;
-}
-
-char *vb__memdup(const char *s, size_t len) {
-  char *d = malloc(len + 1);
-  if (d) {
-    memcpy(d, s, len);
-    d[len] = '\0';
-  }
-  return d;
-}
-
-int vb__grow(void **buf, size_t *cap, size_t need, size_t elem) {
-  if (need <= *cap)
-    return VB_OK;
-  size_t n = *cap ? *cap : 16;
-  while (n < need) {
-    if (n > SIZE_MAX / 2 / elem)
-      return VB_ENOMEM;
-    n *= 2;
-  }
-  void *p = realloc(*buf, n * elem);
-  if (!p)
-    return VB_ENOMEM;
-  *buf = p;
-  *cap = n;
-  return VB_OK;
-}
-
-int vb__grow_zero(void **buf, size_t *cap, size_t need, size_t elem) {
-  size_t old = *cap;
-  int rc = vb__grow(buf, cap, need, elem);
-  if (!rc && *cap > old)
-    memset((char *)*buf + old * elem, 0, (*cap - old) * elem);
-  return rc;
-}
-
-uint64_t vb__now_ns(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-const char *vb_stage_name(vb_stage stage) {
-  static const char *const names[VB_STAGE_COUNT] = {
-      "read", "normalize", "segment", "stem", "match", "aggregate", "write"};
-  return stage < VB_STAGE_COUNT ? names[stage] : "?";
 }

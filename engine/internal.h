@@ -5,6 +5,7 @@
  * Cross-file names are `vb__*`.  Each stage of the pipeline has one file:
  *
  *   error.c     status codes, messages, filling vb_error
+ *   util.c      copying bytes, growing buffers, the monotonic clock
  *   strtab.c    string interning (stems, exact words, the word cache)
  *   normalize.c UTF-8 repair + ICU NFKC_Casefold (+ accent folding), with a
  *               map from normalized bytes back to the caller's bytes
@@ -16,11 +17,18 @@
  *   lexicon.c   lexicon loading, validation and compilation
  *   typos.c     typo tolerance: words one edit from a lexicon word
  *   check.c     warnings about stemming traps (vb_lexicon_check)
+ *   prefilter.c literals that gate pattern terms (one scan per comment)
  *   match.c     the matcher
- *   tally.c     mergeable counts
+ *   tally.c     mergeable counts (and the tally as a sink of the job)
+ *   report.c    tallies by segment and period, their figures and formats
+ *               (and the report's slices as a sink of the job)
+ *   stats.c     NPS, margins, Wilson intervals, two-proportion tests
+ *   eval.c      scoring against labeled comments
+ *   suggest.c   candidate terms by weighted log-odds
  *   reader.c    CSV / TSV / NDJSON rows, gzip, encodings (ICU), sniffing
- *   writer.c    CSV / JSON field writers, header names, atomic output files
- *   pipeline.c  the `tag` job
+ *   writer.c    CSV / JSON field writers, the tag output formats (a sink
+ *               of the job), header names, atomic output files
+ *   pipeline.c  the job: reader -> matcher -> sinks, on worker threads
  *   scale.c     score scales, score and group fields
  *   period.c    dates, date formats, calendar buckets
  */
@@ -56,6 +64,8 @@ void vb__error_clear(vb_error *err);
 void vb__line_col(const char *text, size_t len, size_t offset, unsigned *line,
                   unsigned *column);
 
+/* ---- util.c ---------------------------------------------------------- */
+
 /* A NUL-terminated copy of len bytes of s (which may hold NULs), or NULL
  * when out of memory. */
 char *vb__memdup(const char *s, size_t len);
@@ -65,6 +75,8 @@ char *vb__memdup(const char *s, size_t len);
 int vb__grow(void **buf, size_t *cap, size_t need, size_t elem);
 /* vb__grow, with the new elements zeroed. */
 int vb__grow_zero(void **buf, size_t *cap, size_t need, size_t elem);
+/* CLOCK_MONOTONIC in nanoseconds. */
+uint64_t vb__now_ns(void);
 
 /* ---- strtab.c --------------------------------------------------------- */
 
@@ -435,6 +447,9 @@ struct vb_lexicon {
   size_t alt_count;
 };
 
+/* 1 when theme `a` is `t` or one of its ancestors. */
+bool vb__theme_covers(const vb_lexicon *lex, size_t a, size_t t);
+
 /* ---- pipeline.c -------------------------------------------------------- */
 
 /* A byte range of a batch's data. */
@@ -503,8 +518,6 @@ void vb__matcher_set_slow(vb_matcher *m, bool slow);
 /* Stage timing of vb_matcher_run (normalize, segment, stem, match). */
 void vb__matcher_set_timing(vb_matcher *m, bool on);
 uint64_t vb__matcher_stage_ns(const vb_matcher *m, vb_stage stage);
-/* CLOCK_MONOTONIC in nanoseconds. */
-uint64_t vb__now_ns(void);
 
 /* ---- scale.c ---------------------------------------------------------- */
 
@@ -552,7 +565,5 @@ vb_sink vb__report_sink(vb_report *r);
  * own, merged into `t` at the end. */
 vb_sink vb__tally_sink(vb_tally *t);
 
-/* 1 when theme `a` is `t` or one of its ancestors. */
-bool vb__theme_covers(const vb_lexicon *lex, size_t a, size_t t);
 
 #endif /* VB_INTERNAL_H */

@@ -229,6 +229,12 @@ void vb_job_set_progress(vb_job *job, vb_progress_fn fn, void *user) {
   job->progress_user = user;
 }
 
+const char *vb_stage_name(vb_stage stage) {
+  static const char *const names[VB_STAGE_COUNT] = {
+      "read", "normalize", "segment", "stem", "match", "aggregate", "write"};
+  return stage < VB_STAGE_COUNT ? names[stage] : "?";
+}
+
 void vb_job_set_timing(vb_job *job, int on) { job->timing = on != 0; }
 
 uint64_t vb_job_stage_ns(const vb_job *job, vb_stage stage) {

@@ -92,7 +92,13 @@ int cmd_lint(int argc, char **argv) {
     int must_match;
     unsigned line, col;
     vb_lexicon_example(lex, i, &theme, &text, &must_match, &file, &line, &col);
-    vb_matcher_run(m, text, strlen(text));
+    int rc = vb_matcher_run(m, text, strlen(text));
+    if (rc != VB_OK && rc != VB_EMATCHLIMIT) {
+      fprintf(stderr, "verbatim: %s:%u:%u: cannot match this example: %s\n",
+              file, line, col, vb_strerror(rc));
+      code = exit_code_for(rc, EXIT_INTERNAL);
+      break;
+    }
     int has = vb_matcher_has_theme(m, theme);
     if (has == must_match)
       continue;
@@ -114,12 +120,16 @@ int cmd_lint(int argc, char **argv) {
       print_culprits(lex, m, theme, text);
     }
   }
-  int warnings = vb_lexicon_check(lex, NULL, print_warning, NULL);
+  int warnings = code ? 0 : vb_lexicon_check(lex, NULL, print_warning, NULL);
+  if (warnings < 0 && warnings != VB_EIO) {
+    fprintf(stderr, "verbatim: lint: %s\n", vb_strerror(warnings));
+    code = exit_code_for(warnings, EXIT_INTERNAL);
+  }
   if (warnings == VB_EIO)
     fputs("verbatim: lint: no English word list (Debian's wamerican): "
           "stems were not checked against it\n",
           stderr);
-  if (!quiet || failed)
+  if (!code && (!quiet || failed))
     printf("lint: %zu lexicon%s, %zu themes, %zu terms, %zu examples: %zu "
            "failed, %d warning%s\n",
            lexicons.count, lexicons.count == 1 ? "" : "s",
@@ -127,5 +137,5 @@ int cmd_lint(int argc, char **argv) {
            warnings > 0 ? warnings : 0, warnings == 1 ? "" : "s");
   vb_matcher_free(m);
   vb_lexicon_free(lex);
-  return failed ? EXIT_PARTIAL : EXIT_OK;
+  return code ? code : failed ? EXIT_PARTIAL : EXIT_OK;
 }
