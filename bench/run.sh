@@ -10,14 +10,15 @@
 # the bounded-memory report, streamed from the generator; 0 skips it),
 # PEERS (1; 0 skips PostgreSQL and SQLite), OUT (bench/out), BASELINE (an
 # earlier verbatim binary: its report -j 1, with its own built-in lexicon,
-# is timed in turns with this build's, for a before/after table).
+# is timed in turns with this build's, for a before/after table), EVAL_ROWS
+# (200000: eval and suggest at -j 1 and -j 2 on that many rows; 0 skips).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 build=${1:-$root/build/release}
 ROWS=${ROWS:-1000000} SEED=${SEED:-7} NON_ASCII=${NON_ASCII:-0.10}
 RUNS=${RUNS:-3} BIG_ROWS=${BIG_ROWS:-10000000} PEERS=${PEERS:-1}
-BASELINE=${BASELINE:-}
+BASELINE=${BASELINE:-} EVAL_ROWS=${EVAL_ROWS:-200000}
 OUT=${OUT:-$root/bench/out}
 vb=$build/verbatim
 gen=$build/bench/verbatim-gen-corpus
@@ -27,6 +28,7 @@ lex100k=$OUT/lexicon-100k.json
 results=$OUT/results.md
 log=$OUT/log.txt
 : > "$log"
+rm -f "$OUT/eval-suggest.txt"
 
 if [ "$PEERS" = 1 ]; then "$here/peers/install.sh"; fi
 command -v python3 >/dev/null || { echo "bench: python3 is needed (bench/peers/install.sh)" >&2; exit 2; }
@@ -37,6 +39,8 @@ echo "bench: generating $ROWS rows (seed $SEED, non-ASCII $NON_ASCII)"
 [ -s "$lex100k" ] || python3 "$here/gen_lexicon.py" "$root/lexicons/default.json" "$corpus" "$lex100k" >> "$log"
 bytes=$(stat -c %s "$corpus")
 rows=$("$vb" report -f csv -o /dev/null "$corpus" 2>&1 | sed -n 's/.*read \([0-9]*\),.*/\1/p')
+
+t() { cat "$OUT/$1.time"; }
 
 # time_run NAME CMD...: runs it RUNS times; records the median wall seconds
 # and the largest peak RSS (KB) in $OUT/NAME.time / NAME.rss.
@@ -76,6 +80,31 @@ if [ -n "$BASELINE" ]; then
     cat "$OUT/$side-"*.time | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' > "$OUT/$side.time"
   done
 fi
+if [ "$EVAL_ROWS" != 0 ]; then
+  # eval on our gold corpus repeated with fresh ids, suggest on the first
+  # EVAL_ROWS rows of the corpus; each output must not depend on -j
+  echo "bench: eval and suggest on $EVAL_ROWS rows, -j 1 and -j 2"
+  gold=$OUT/gold-$EVAL_ROWS.csv part=$OUT/corpus-$EVAL_ROWS.csv
+  [ -s "$gold" ] || python3 - "$root/corpora/gold/gold.csv" "$gold" "$EVAL_ROWS" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+out = csv.DictWriter(open(sys.argv[2], "w", newline=""), fieldnames=list(rows[0]))
+out.writeheader()
+for n in range(int(sys.argv[3])):
+    r = dict(rows[n % len(rows)])
+    r["id"] = "%s-%d" % (r["id"], n)
+    out.writerow(r)
+PY
+  [ -s "$part" ] || head -n $((EVAL_ROWS + 1)) "$corpus" > "$part"
+  for j in 1 2; do
+    time_run eval-j$j "$RUNS" "$vb" eval -j $j -q --errors 3 -f csv -o "$OUT/eval-j$j.csv" --gold "$gold"
+    time_run suggest-j$j "$RUNS" "$vb" suggest -j $j -q -f csv -o "$OUT/suggest-j$j.csv" "$part"
+  done
+  for cmd in eval suggest; do
+    if cmp -s "$OUT/$cmd-j1.csv" "$OUT/$cmd-j2.csv"; then same=identical; else same=DIFFERENT; fi
+    echo "$cmd $(t $cmd-j1) $(t $cmd-j2) $same" >> "$OUT/eval-suggest.txt"
+  done
+fi
 "$vb" tag -j 1 -q --timings -f csv -o /dev/null "$corpus" 2> "$OUT/stages-tag.txt" || true
 "$vb" report -j 1 -q --timings -f csv -o /dev/null "$corpus" 2> "$OUT/stages-report.txt" || true
 if [ "$BIG_ROWS" != 0 ]; then
@@ -99,7 +128,6 @@ if [ "$PEERS" = 1 ]; then
   sq_diff=$(python3 "$here/peers/compare.py" "$OUT/report-j1.csv" "$OUT/sqlite-counts.csv" 2>> "$log" | sed -n 's/.*total_diff_pct=\([0-9.]*\).*/\1/p')
 fi
 
-t() { cat "$OUT/$1.time"; }
 r() { cat "$OUT/$1.rss"; }
 python3 - "$rows" "$bytes" "$(t cat)" "$(t tag-j1)" "$(t tag-j2)" "$(t report-j1)" \
   "$(t report-j2)" "$(t report-100k-j1)" "$(r tag-j1)" "$(r tag-j2)" "$(r report-j1)" \
@@ -156,5 +184,17 @@ if sq_index != "-":
     print("| SQLite FTS5, index + queries | %.2f | %.0f | %.2f | %s%% |" % (tot, rows / tot, tot / f(rep1), sq_diff))
     print("| SQLite FTS5, queries only | %.2f | %.0f | %.2f | - |" % (f(sq_query), rate(sq_query), f(sq_query) / f(rep1)))
 EOF
+if [ -s "$OUT/eval-suggest.txt" ]; then
+  {
+    echo "eval and suggest, $EVAL_ROWS rows (eval: corpora/gold repeated with fresh ids; suggest: the corpus's first rows), medians:"
+    echo
+    echo "| command | -j 1 s | -j 2 s | speedup | output -j 1 vs -j 2 |"
+    echo "|---|---|---|---|---|"
+    while read -r cmd a b same; do
+      echo "| $cmd | $a | $b | $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2fx", a / b }') | $same |"
+    done < "$OUT/eval-suggest.txt"
+    echo
+  } >> "$results"
+fi
 cat "$results"
 echo "bench: results in $results"

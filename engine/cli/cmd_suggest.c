@@ -296,7 +296,13 @@ static int suggest_row(void *state, const vb_row *row, FILE *out,
 
 static int suggest_merge(void *ctx, void *state, vb_error *err) {
   suggest_sink *s = ctx;
-  const suggest_state *st = state;
+  suggest_state *st = state;
+  if (vb_suggest_total(s->main) == 0) { /* nothing yet: take the counts */
+    vb_suggest *empty = s->main;
+    s->main = st->s;
+    st->s = empty; /* freed with the state */
+    return VB_OK;
+  }
   if (vb_suggest_merge(s->main, st->s)) {
     snprintf(err->message, sizeof err->message, "out of memory");
     return VB_ENOMEM;
@@ -399,7 +405,9 @@ int cmd_suggest(int argc, char **argv) {
                        .main = s};
   char **files = a.g.gold_count ? (char **)a.g.gold : a.files;
   int nfiles = a.g.gold_count ? 1 : a.nfiles;
-  if ((code = add_files(&a, &sink, files, nfiles, &rejected)))
+  code = add_files(&a, &sink, files, nfiles, &rejected);
+  s = sink.main; /* the counts may have moved to a worker's object */
+  if (code)
     goto done;
   if ((code = output_open(&out, a.in.output)))
     goto done;
