@@ -714,14 +714,18 @@ static void get_reasons(cursor *c, vb_report *r) {
   if (n > VB__MAX_REASONS)
     bad(c, "%zu kinds of reject reason; at most %d are kept", n,
         VB__MAX_REASONS);
+  vb__reasons *t = vb__report_reasons(r);
   for (size_t i = 0; i < n && !c->rc; i++) {
     char *key = get_str(c, NULL);
     uint64_t count = get_num(c);
+    for (size_t k = 0; !c->rc && k < t->count; k++)
+      if (strcmp(t->kinds[k].key, key) == 0)
+        bad(c, "the same reject reason twice");
     if (!c->rc)
-      vb__reasons_add(vb__report_reasons(r), key, count);
+      vb__reasons_add(t, key, count);
     free(key);
   }
-  vb__report_reasons(r)->other += get_num(c);
+  t->other += get_num(c);
 }
 
 /* A slice's period must fit the report's fixed-size fields. */
@@ -760,7 +764,9 @@ static void get_slices(cursor *c, vb_report *r, const vb_lexicon *lex) {
     if (!c->rc)
       get_tally(c, t, lex, where);
     for (size_t g = 0; !c->rc && g < VB_GROUP_COUNT; g++)
-      sums[g] += vb_tally_responses(t, (vb_group)g);
+      if ((sums[g] += vb_tally_responses(t, (vb_group)g)) >
+          vb_tally_responses(vb_report_overall(r), (vb_group)g))
+        bad(c, "the slices hold more responses than the whole");
     for (size_t k = 0; k < by_count; k++) {
       free(values[k]);
       values[k] = NULL;
@@ -768,9 +774,6 @@ static void get_slices(cursor *c, vb_report *r, const vb_lexicon *lex) {
     free(start);
     free(label);
   }
-  for (size_t g = 0; !c->rc && g < VB_GROUP_COUNT; g++)
-    if (sums[g] > vb_tally_responses(vb_report_overall(r), (vb_group)g))
-      bad(c, "the slices hold more responses than the whole");
   free(values);
   free(lens);
 }
