@@ -678,7 +678,9 @@ VB_API vb_tally *vb_report_overall(vb_report *r);
 VB_API int vb_report_slice(vb_report *r, const char *const values[],
                            const size_t lens[], const char *period_start,
                            const char *period_label, vb_tally **tally);
-/* Adds src into dst (same lexicon, dimensions and period: VB_EINVAL). */
+/* Adds src into dst: every tally and slice, and the reject reasons (same
+ * lexicon, dimensions and period, else VB_EINVAL; the caller's settings
+ * are not compared here: see vb_report_compare). */
 VB_API int vb_report_merge(vb_report *dst, const vb_report *src);
 /* Hides themes mentioned by fewer than `min` comments (default 1: themes
  * nobody mentions are hidden) and, in the table, shows at most `top`
@@ -861,8 +863,9 @@ VB_API void vb_job_set_scale(vb_job *job, const vb_scale *scale);
  * its overall tally and to the slice given by the report's by columns
  * and, with a period, the date column `date_column` (NULL: "date").  A row
  * whose date is empty or does not read in the date format (see
- * vb_job_set_date_format) is rejected.  A by column or the date column
- * missing from the input is VB_ECOLUMN at run. */
+ * vb_job_set_date_format) is rejected.  The report also counts the run's
+ * rejected rows by kind of reason (vb_report_reject_reasons).  A by column or
+ * the date column missing from the input is VB_ECOLUMN at run. */
 VB_API int vb_job_set_report(vb_job *job, vb_report *report,
                              const char *date_column);
 /* Reads each row's group from this column's labels (vb_scale_group on the

@@ -233,21 +233,21 @@ static size_t build(unsigned char *out, const counts *t, uint64_t themes,
   str(&o, "tiny.json");
   str(&o, LEX);
   str(&o, vb_scale_text(NULL));
-  num(&o, 0);       /* no segment columns */
-  str(&o, "none");  /* period */
-  num(&o, 0);       /* examples kept */
-  num(&o, 0);       /* settings */
-  num(&o, themes);  /* themes */
-  num(&o, 2);       /* terms */
-  num(&o, 1);       /* one kind of reject reason */
+  num(&o, 0);      /* no segment columns */
+  str(&o, "none"); /* period */
+  num(&o, 0);      /* examples kept */
+  num(&o, 0);      /* settings */
+  num(&o, themes); /* themes */
+  num(&o, 2);      /* terms */
+  num(&o, 1);      /* one kind of reject reason */
   str(&o, "score not on the scale");
   num(&o, t->c[3]);
-  num(&o, 0);       /* other reasons */
+  num(&o, 0); /* other reasons */
   tally(&o, t);
-  num(&o, 0);       /* no slices */
+  num(&o, 0); /* no slices */
   for (int i = 0; i < extra; i++)
     o.b[o.len++] = 0;
-  static const unsigned char magic[8] = {0x89, 'V', 'B', 'P',
+  static const unsigned char magic[8] = {0x89, 'V',  'B',  'P',
                                          '\r', '\n', 0x1a, '\n'};
   memcpy(out, magic, 8);
   uint64_t fields[3] = {1, o.len, crc32(0L, o.b, (uInt)o.len)};
@@ -296,7 +296,8 @@ static int load(const counts *t, uint64_t themes, int extra, char *why) {
     char why_[512];                                                            \
     CHECK_INT(load(&(t), themes, extra, why_), VB_EPARTIAL);                   \
     if (!strstr(why_, words))                                                  \
-      fprintf(stderr, "line %d: \"%s\" lacks \"%s\"\n", __LINE__, why_, words);\
+      fprintf(stderr, "line %d: \"%s\" lacks \"%s\"\n", __LINE__, why_,        \
+              words);                                                          \
     CHECK(strstr(why_, words) != NULL);                                        \
   } while (0)
 
@@ -341,9 +342,8 @@ static void bad_bodies(void) {
 
   /* 2^53 is exact in a double and loads; one more does not */
   uint64_t big = (uint64_t)1 << 53;
-  t = (counts){.c = {0, big, 0, 0, 0, 0, 0, 0},
-               .resp = {0, 0, big, 0},
-               .hit_count = 2};
+  t = (counts){
+      .c = {0, big, 0, 0, 0, 0, 0, 0}, .resp = {0, 0, big, 0}, .hit_count = 2};
   CHECK_INT(load(&t, 2, 0, why), VB_OK);
   t.c[1] = t.resp[2] = big + 1;
   REFUSED(t, 2, 0, "a number above 2^53");
