@@ -5,7 +5,8 @@
  * Cross-file names are `vb__*`.  Each stage of the pipeline has one file:
  *
  *   error.c     status codes, messages, filling vb_error
- *   util.c      copying bytes, growing buffers, the monotonic clock
+ *   util.c      copying bytes, growing buffers, the monotonic clock, the
+ *               reject-reason table
  *   strtab.c    string interning (stems, exact words, the word cache)
  *   normalize.c UTF-8 repair + ICU NFKC_Casefold (+ accent folding), with a
  *               map from normalized bytes back to the caller's bytes
@@ -31,6 +32,7 @@
  *   pipeline.c  the job: reader -> matcher -> sinks, on worker threads
  *   scale.c     score scales, score and group fields
  *   period.c    dates, date formats, calendar buckets
+ *   partial.c   a report's exact state saved and loaded (partial reports)
  */
 #ifndef VB_INTERNAL_H
 #define VB_INTERNAL_H
@@ -77,6 +79,27 @@ int vb__grow(void **buf, size_t *cap, size_t need, size_t elem);
 int vb__grow_zero(void **buf, size_t *cap, size_t need, size_t elem);
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t vb__now_ns(void);
+
+/* Rejected rows by kind of reason: VB__MAX_REASONS kinds kept apart, the
+ * rest (and any that meet an out-of-memory) counted as "other". */
+enum { VB__MAX_REASONS = 32 };
+typedef struct vb__reason_count {
+  char *key;
+  uint64_t n;
+} vb__reason_count;
+typedef struct vb__reasons {
+  vb__reason_count *kinds;
+  size_t count;
+  uint64_t other; /* rejects beyond VB__MAX_REASONS kinds */
+} vb__reasons;
+void vb__reasons_free(vb__reasons *t);
+/* Adds n rejects of kind `key` (copied); never fails: see above. */
+void vb__reasons_add(vb__reasons *t, const char *key, uint64_t n);
+void vb__reasons_merge(vb__reasons *dst, const vb__reasons *src);
+/* The contract of vb_job_reject_reasons: sorts the table (most frequent
+ * first, ties by name), fills up to `max`, returns how many kinds. */
+size_t vb__reasons_list(vb__reasons *t, size_t max, const char **reasons,
+                        uint64_t *counts);
 
 /* ---- strtab.c --------------------------------------------------------- */
 
@@ -445,6 +468,8 @@ struct vb_lexicon {
   size_t loose_anchor_count;
   vb__alt *alts; /* of all gated patterns; anchors point here */
   size_t alt_count;
+  char **texts;      /* [source] the documents compiled, as given */
+  size_t *text_lens; /* (a partial report carries them) */
 };
 
 /* 1 when theme `a` is `t` or one of its ancestors. */
@@ -548,22 +573,65 @@ int vb__date_sniff_result(const vb__date_sniff *s, int *best, int *other);
 /* The strptime-style format of form k, NULL for ISO or out of range. */
 const char *vb__date_form(int k);
 
-/* ---- report.c --------------------------------------------------------- */
-
-/* The --by column names of a report, and its period. */
-size_t vb__report_by(const vb_report *r, const char *const **names);
-vb_period vb__report_period(const vb_report *r);
-/* The report's slices as a sink: each worker slices its rows into a
- * report of its own (vb_row's segment values and period), merged into
- * `r` at the end.  The overall tally is not touched (the job's tally). */
-vb_sink vb__report_sink(vb_report *r);
-
 /* ---- tally.c ---------------------------------------------------------- */
 
+/* A tally's counter arrays, for saving and loading its exact state:
+ * *n counters (VB_COUNT_KINDS, VB_GROUP_COUNT, themes x VB_GROUP_COUNT
+ * indexed theme * VB_GROUP_COUNT + group, or terms). */
+typedef enum vb__tally_array {
+  VB__TALLY_COUNTS,
+  VB__TALLY_RESPONSES,
+  VB__TALLY_WITH_TEXT,
+  VB__TALLY_UNTAGGED,
+  VB__TALLY_MENTIONS,
+  VB__TALLY_TERM_HITS,
+  VB__TALLY_ARRAYS
+} vb__tally_array;
+uint64_t *vb__tally_array_of(vb_tally *t, vb__tally_array which, size_t *n);
+/* The pairs in slot order: call with *slot 0, then again while it
+ * returns true.  Cheaper than vb_tally_pair over every index. */
+bool vb__tally_pair_next(const vb_tally *t, size_t *slot, size_t *a, size_t *b,
+                         uint64_t *comments);
+/* Adds n comments to pair (a, b), a < b < 2^32.  VB_ENOMEM. */
+int vb__tally_pair_add(vb_tally *t, size_t a, size_t b, uint64_t n);
 /* A tally as a sink: each worker counts every row (read, rejected,
  * tagged, invalid UTF-8, pattern errors, themes) into a tally of its
  * own, merged into `t` at the end. */
 vb_sink vb__tally_sink(vb_tally *t);
 
+/* ---- report.c --------------------------------------------------------- */
+
+/* The --by column names of a report, and its period. */
+size_t vb__report_by(const vb_report *r, const char *const **names);
+vb_period vb__report_period(const vb_report *r);
+const char *vb__report_scale_text(const vb_report *r);
+/* The report's reject reasons (the job adds its rows' reasons here). */
+vb__reasons *vb__report_reasons(vb_report *r);
+/* The report's slices, sorted as they are written (by segment values,
+ * then period start): a malloc'd array of slice indices (NULL when out
+ * of memory), *count of them. */
+size_t *vb__report_slice_order(const vb_report *r, size_t *count);
+/* Slice i: its segment values (by_count of them), period start and
+ * label ("" without periods) and tally. */
+void vb__report_slice_at(const vb_report *r, size_t i,
+                         const char *const **values, const size_t **lens,
+                         const char **start, const char **label,
+                         vb_tally **tally);
+/* A loaded partial's scale, as it was described. */
+int vb__report_set_scale_text(vb_report *r, const char *text);
+size_t vb__report_slice_count(const vb_report *r);
+/* Hands the report a lexicon it frees with itself (a loaded partial's). */
+void vb__report_own_lexicon(vb_report *r, vb_lexicon *lex);
+/* Where a report came from, for messages (a loaded partial's name). */
+int vb__report_set_name(vb_report *r, const char *name);
+const char *vb__report_name(const vb_report *r);
+/* The caller's named settings, in the order set. */
+size_t vb__report_setting_count(const vb_report *r);
+void vb__report_setting(const vb_report *r, size_t i, const char **name,
+                        const char **value);
+/* The report's slices as a sink: each worker slices its rows into a
+ * report of its own (vb_row's segment values and period), merged into
+ * `r` at the end.  The overall tally is not touched (the job's tally). */
+vb_sink vb__report_sink(vb_report *r);
 
 #endif /* VB_INTERNAL_H */

@@ -1131,13 +1131,18 @@ int vb_lexicon_compile(size_t count, const char *const names[],
   if (!lex)
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   lex->sources = calloc(count, sizeof *lex->sources);
+  lex->texts = calloc(count, sizeof *lex->texts);
+  lex->text_lens = calloc(count, sizeof *lex->text_lens);
   document *docs = calloc(count, sizeof *docs);
-  int rc = lex->sources && docs ? VB_OK : VB_ENOMEM;
+  int rc =
+      lex->sources && lex->texts && lex->text_lens && docs ? VB_OK : VB_ENOMEM;
   /* 1. parse every document and settle the shared settings */
   for (size_t i = 0; i < count && !rc; i++) {
     lex->sources[i] = vb__memdup(names[i], strlen(names[i]));
+    lex->texts[i] = vb__memdup(texts[i], lens[i]);
+    lex->text_lens[i] = lens[i];
     lex->source_count = i + 1;
-    if (!lex->sources[i]) {
+    if (!lex->sources[i] || !lex->texts[i]) {
       rc = VB_ENOMEM;
       break;
     }
@@ -1255,9 +1260,13 @@ int vb_lexicon_load_files(size_t count, const char *const paths[],
 void vb_lexicon_free(vb_lexicon *lex) {
   if (!lex)
     return;
-  for (size_t i = 0; i < lex->source_count; i++)
+  for (size_t i = 0; i < lex->source_count; i++) {
     free(lex->sources[i]);
+    free(lex->texts ? lex->texts[i] : NULL);
+  }
   free(lex->sources);
+  free(lex->texts);
+  free(lex->text_lens);
   for (size_t i = 0; i < lex->theme_count; i++) {
     free(lex->themes[i].id);
     free(lex->themes[i].label);
@@ -1311,6 +1320,21 @@ bool vb__theme_covers(const vb_lexicon *lex, size_t a, size_t t) {
 }
 
 const char *vb_lexicon_language(const vb_lexicon *lex) { return lex->language; }
+
+size_t vb_lexicon_document_count(const vb_lexicon *lex) {
+  return lex->source_count;
+}
+
+const char *vb_lexicon_document(const vb_lexicon *lex, size_t i,
+                                const char **name, size_t *len) {
+  if (i >= lex->source_count)
+    return NULL;
+  if (name)
+    *name = lex->sources[i];
+  if (len)
+    *len = lex->text_lens[i];
+  return lex->texts[i];
+}
 size_t vb_lexicon_theme_count(const vb_lexicon *lex) {
   return lex->theme_count;
 }

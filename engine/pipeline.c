@@ -62,21 +62,6 @@ long vb_reader_role_column(vb_reader *r, vb_column_role role,
   return col;
 }
 
-/* Kinds of reject reason kept apart; the rest are counted together. */
-enum { MAX_REASONS = 32 };
-static const char OTHER_REASONS[] = "other reasons";
-
-typedef struct reason_count {
-  char *key;
-  uint64_t n;
-} reason_count;
-
-typedef struct reason_table {
-  reason_count *kinds;
-  size_t count;
-  uint64_t other; /* rejects beyond MAX_REASONS kinds */
-} reason_table;
-
 struct vb_job {
   const vb_lexicon *lex;
   char *text_col, *score_col, *id_col, *group_col;
@@ -87,7 +72,7 @@ struct vb_job {
   char *date_col, *date_fmt; /* date_fmt NULL: detected per input */
   vb_notice_fn notice;
   void *notice_ctx;
-  reason_table reasons;        /* over every run */
+  vb__reasons reasons;         /* over every run */
   bool rejects_header_written; /* once per job, not per file */
   unsigned threads;            /* 0: one per core */
   vb_progress_fn progress;
@@ -122,61 +107,9 @@ int vb_job_new(const vb_lexicon *lex, vb_job **out) {
   return VB_OK;
 }
 
-static void reasons_free(reason_table *t) {
-  for (size_t i = 0; i < t->count; i++)
-    free(t->kinds[i].key);
-  free(t->kinds);
-  memset(t, 0, sizeof *t);
-}
-
-/* Adds n rejects of kind `key`; beyond MAX_REASONS kinds (or out of
- * memory) they count as other reasons, never lost. */
-static void reasons_add(reason_table *t, const char *key, uint64_t n) {
-  for (size_t i = 0; i < t->count; i++)
-    if (strcmp(t->kinds[i].key, key) == 0) {
-      t->kinds[i].n += n;
-      return;
-    }
-  char *copy = t->count < MAX_REASONS ? strdup(key) : NULL;
-  if (!copy) {
-    t->other += n;
-    return;
-  }
-  if (!t->kinds && !(t->kinds = calloc(MAX_REASONS, sizeof *t->kinds))) {
-    free(copy);
-    t->other += n;
-    return;
-  }
-  t->kinds[t->count++] = (reason_count){copy, n};
-}
-
-static void reasons_merge(reason_table *dst, const reason_table *src) {
-  for (size_t i = 0; i < src->count; i++)
-    reasons_add(dst, src->kinds[i].key, src->kinds[i].n);
-  dst->other += src->other;
-}
-
-static int by_count_then_key(const void *a, const void *b) {
-  const reason_count *x = a, *y = b;
-  if (x->n != y->n)
-    return x->n > y->n ? -1 : 1;
-  return strcmp(x->key, y->key);
-}
-
 size_t vb_job_reject_reasons(vb_job *job, size_t max, const char **reasons,
                              uint64_t *counts) {
-  reason_table *t = &job->reasons;
-  if (t->count)
-    qsort(t->kinds, t->count, sizeof *t->kinds, by_count_then_key);
-  size_t total = t->count + (t->other > 0);
-  for (size_t i = 0; i < max && i < total; i++) {
-    bool other = i == t->count;
-    if (reasons)
-      reasons[i] = other ? OTHER_REASONS : t->kinds[i].key;
-    if (counts)
-      counts[i] = other ? t->other : t->kinds[i].n;
-  }
-  return total;
+  return vb__reasons_list(&job->reasons, max, reasons, counts);
 }
 
 void vb_job_free(vb_job *job) {
@@ -188,7 +121,7 @@ void vb_job_free(vb_job *job) {
   free(job->date_col);
   free(job->date_fmt);
   free(job->group_col);
-  reasons_free(&job->reasons);
+  vb__reasons_free(&job->reasons);
   free(job);
 }
 
@@ -425,7 +358,7 @@ typedef struct worker {
   pthread_t thread;
   struct pool *pool;
   uint64_t sink_ns[RUN_SINKS]; /* with timing on */
-  reason_table reasons;
+  vb__reasons reasons;
 } worker;
 
 static const char *field(const batch *b, const batch_row *row, long col,
@@ -611,7 +544,7 @@ static int process_row(worker *w, const batch *b, size_t i, FILE *const *outs,
                       R->input_name, (unsigned)br->line, 0, "%s", row.rejected);
     write_reject(rejects, br->line, row.rejected, b->data + br->raw.off,
                  br->raw.len);
-    reasons_add(&w->reasons, kind, 1);
+    vb__reasons_add(&w->reasons, kind, 1);
   }
   for (size_t k = 0; k < R->sink_count && !rc; k++) {
     uint64_t t = R->job->timing ? vb__now_ns() : 0;
@@ -852,7 +785,7 @@ static void *worker_main(void *arg) {
 
 static void worker_free(worker *w) {
   const run *R = w->run;
-  reasons_free(&w->reasons);
+  vb__reasons_free(&w->reasons);
   vb_matcher_free(w->m);
   for (size_t k = 0; R && k < R->sink_count; k++)
     if (w->state[k] && R->sinks[k]->sink.close)
@@ -886,7 +819,9 @@ static int merge_workers(const run *R, worker *ws, size_t n, vb_error *err) {
       job->stage_ns[R->sinks[k] == &job->format_slot ? VB_STAGE_WRITE
                                                      : VB_STAGE_AGGREGATE] +=
           ws[i].sink_ns[k];
-    reasons_merge(&job->reasons, &ws[i].reasons);
+    vb__reasons_merge(&job->reasons, &ws[i].reasons);
+    if (job->report) /* the report keeps the reasons of its rows */
+      vb__reasons_merge(vb__report_reasons(job->report), &ws[i].reasons);
     for (size_t k = 0; k < R->sink_count && !rc; k++) {
       const vb_sink *s = &R->sinks[k]->sink;
       if (s->merge)

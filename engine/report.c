@@ -55,6 +55,11 @@ struct vb_report {
   size_t key_cap;
   /* the margins, rebuilt by each write (NULL unless by_count and period) */
   vb_report *segment_totals, *period_totals;
+  vb__reasons reasons; /* rejected rows by kind, from the job */
+  char **setting_names, **setting_values; /* the caller's, in order */
+  size_t setting_count;
+  char *name;            /* where it came from, for messages */
+  vb_lexicon *owned_lex; /* a loaded partial's lexicon, or NULL */
 };
 
 int vb_report_new(const vb_lexicon *lex, const char *const by[],
@@ -110,6 +115,15 @@ void vb_report_free(vb_report *r) {
   vb_tally_free(r->overall);
   vb_report_free(r->segment_totals);
   vb_report_free(r->period_totals);
+  vb__reasons_free(&r->reasons);
+  for (size_t i = 0; i < r->setting_count; i++) {
+    free(r->setting_names[i]);
+    free(r->setting_values[i]);
+  }
+  free(r->setting_names);
+  free(r->setting_values);
+  free(r->name);
+  vb_lexicon_free(r->owned_lex);
   free(r);
 }
 
@@ -181,6 +195,8 @@ int vb_report_merge(vb_report *dst, const vb_report *src) {
       dst->period != src->period)
     return VB_EINVAL;
   int rc = vb_tally_merge(dst->overall, src->overall);
+  if (!rc)
+    vb__reasons_merge(&dst->reasons, &src->reasons);
   for (size_t i = 0; i < src->keys.count && !rc; i++) {
     const slice *s = &src->slices[i];
     vb_tally *t;
@@ -988,6 +1004,93 @@ size_t vb__report_by(const vb_report *r, const char *const **names) {
 }
 
 vb_period vb__report_period(const vb_report *r) { return r->period; }
+
+const char *vb__report_scale_text(const vb_report *r) { return r->scale_text; }
+
+vb__reasons *vb__report_reasons(vb_report *r) { return &r->reasons; }
+
+size_t vb_report_reject_reasons(vb_report *r, size_t max, const char **reasons,
+                                uint64_t *counts) {
+  return vb__reasons_list(&r->reasons, max, reasons, counts);
+}
+
+const vb_lexicon *vb_report_lexicon(const vb_report *r) { return r->lex; }
+
+size_t *vb__report_slice_order(const vb_report *r, size_t *count) {
+  *count = r->keys.count;
+  return sorted_slices(r);
+}
+
+void vb__report_slice_at(const vb_report *r, size_t i,
+                         const char *const **values, const size_t **lens,
+                         const char **start, const char **label,
+                         vb_tally **tally) {
+  const slice *s = &r->slices[i];
+  *values = (const char *const *)s->values;
+  *lens = s->lens;
+  *start = s->start;
+  *label = s->label;
+  *tally = s->tally;
+}
+
+void vb__report_own_lexicon(vb_report *r, vb_lexicon *lex) {
+  r->owned_lex = lex;
+}
+
+/* *dst becomes a copy of src (unchanged when out of memory). */
+static int replace_string(char **dst, const char *src) {
+  char *copy = strdup(src);
+  if (!copy)
+    return VB_ENOMEM;
+  free(*dst);
+  *dst = copy;
+  return VB_OK;
+}
+
+int vb__report_set_name(vb_report *r, const char *name) {
+  return replace_string(&r->name, name);
+}
+
+const char *vb__report_name(const vb_report *r) {
+  return r->name ? r->name : "(this report)";
+}
+
+int vb_report_set_setting(vb_report *r, const char *name, const char *value) {
+  if (!r || !name || !value)
+    return VB_EINVAL;
+  for (size_t i = 0; i < r->setting_count; i++)
+    if (strcmp(r->setting_names[i], name) == 0)
+      return replace_string(&r->setting_values[i], value);
+  size_t n = r->setting_count + 1;
+  char **names = realloc(r->setting_names, n * sizeof *names);
+  if (names)
+    r->setting_names = names;
+  char **values = names ? realloc(r->setting_values, n * sizeof *values) : NULL;
+  if (values)
+    r->setting_values = values;
+  char *nc = values ? strdup(name) : NULL, *vc = nc ? strdup(value) : NULL;
+  if (!vc) {
+    free(nc);
+    return VB_ENOMEM;
+  }
+  r->setting_names[r->setting_count] = nc;
+  r->setting_values[r->setting_count++] = vc;
+  return VB_OK;
+}
+
+size_t vb__report_setting_count(const vb_report *r) { return r->setting_count; }
+
+void vb__report_setting(const vb_report *r, size_t i, const char **name,
+                        const char **value) {
+  *name = r->setting_names[i];
+  *value = r->setting_values[i];
+}
+
+int vb__report_set_scale_text(vb_report *r, const char *text) {
+  return replace_string(&r->scale_text, text);
+}
+
+size_t vb__report_slice_count(const vb_report *r) { return r->keys.count; }
 
 int vb_report_add_result(vb_report *r, const char *const values[],
                          const size_t lens[], const char *date, size_t len,

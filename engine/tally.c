@@ -295,3 +295,52 @@ vb_sink vb__tally_sink(vb_tally *t) {
                    .merge = tally_merge,
                    .close = tally_close};
 }
+
+/* ---- exact state, for partial reports (partial.c) ---------------------- */
+
+uint64_t *vb__tally_array_of(vb_tally *t, vb__tally_array which, size_t *n) {
+  switch (which) {
+  case VB__TALLY_COUNTS:
+    *n = VB_COUNT_KINDS;
+    return t->counts;
+  case VB__TALLY_RESPONSES:
+    *n = VB_GROUP_COUNT;
+    return t->responses;
+  case VB__TALLY_WITH_TEXT:
+    *n = VB_GROUP_COUNT;
+    return t->with_text;
+  case VB__TALLY_UNTAGGED:
+    *n = VB_GROUP_COUNT;
+    return t->untagged;
+  case VB__TALLY_MENTIONS:
+    *n = t->theme_count * VB_GROUP_COUNT;
+    return t->mentions;
+  case VB__TALLY_TERM_HITS:
+    *n = t->term_count;
+    return t->term_hits;
+  default:
+    *n = 0;
+    return NULL;
+  }
+}
+
+bool vb__tally_pair_next(const vb_tally *t, size_t *slot, size_t *a, size_t *b,
+                         uint64_t *comments) {
+  for (; t->pairs && *slot <= t->pair_mask; (*slot)++) {
+    const pair_slot *p = &t->pairs[*slot];
+    if (!p->key)
+      continue;
+    *a = (size_t)((p->key - 1) >> 32);
+    *b = (size_t)((p->key - 1) & 0xFFFFFFFFu);
+    *comments = p->comments;
+    (*slot)++;
+    return true;
+  }
+  return false;
+}
+
+int vb__tally_pair_add(vb_tally *t, size_t a, size_t b, uint64_t n) {
+  if (a >= b || b > 0xFFFFFFFFu)
+    return VB_EINVAL;
+  return pair_add(t, ((uint64_t)a << 32 | b) + 1, n);
+}

@@ -72,7 +72,9 @@ extern "C" {
   XX(SCORE, -14, "score out of range")                                         \
   XX(RANGE, -15, "index out of range")                                         \
   XX(WRITE, -16, "cannot write output")                                        \
-  XX(AMBIGUOUS, -17, "ambiguous input")
+  XX(AMBIGUOUS, -17, "ambiguous input")                                        \
+  XX(PARTIAL, -18, "malformed partial report")                                 \
+  XX(MISMATCH, -19, "partial reports do not agree")
 
 enum {
   VB_OK = 0,
@@ -109,7 +111,8 @@ typedef struct vb_lexicon vb_lexicon;
  * such as "default.json (built-in)"); texts[i]/lens[i] is the JSON.  All
  * documents must agree on language and normalization settings; theme ids
  * must be unique across all of them.  The texts are not referenced after
- * the call returns.  On error returns VB_EJSON, VB_ELEXICON, VB_EPATTERN,
+ * the call returns (the lexicon keeps copies: vb_lexicon_document).  On
+ * error returns VB_EJSON, VB_ELEXICON, VB_EPATTERN,
  * VB_ELANGUAGE or VB_ENOMEM with the position of the offending value. */
 VB_API int vb_lexicon_compile(size_t count, const char *const names[],
                               const char *const texts[], const size_t lens[],
@@ -128,6 +131,14 @@ VB_API int vb_lexicon_default(vb_lexicon **out, vb_error *err);
 VB_API const char *vb_lexicon_default_text(size_t *len);
 
 VB_API void vb_lexicon_free(vb_lexicon *lex);
+
+/* The documents the lexicon was compiled from, as given (a partial
+ * report carries them, so that it can be merged without the files): how
+ * many, and document i's text (owned by the lexicon; NULL for i out of
+ * range) with its name and length. */
+VB_API size_t vb_lexicon_document_count(const vb_lexicon *lex);
+VB_API const char *vb_lexicon_document(const vb_lexicon *lex, size_t i,
+                                       const char **name, size_t *len);
 
 /* Snowball language code of the lexicon ("en", "fr", ... or "none"). */
 VB_API const char *vb_lexicon_language(const vb_lexicon *lex);
@@ -709,7 +720,9 @@ VB_API int vb_report_add_result(vb_report *r, const char *const values[],
                                 const size_t lens[], const char *date,
                                 size_t len, const vb_result *res,
                                 vb_error *err);
-/* Adds src into dst (same lexicon, dimensions and period: VB_EINVAL). */
+/* Adds src into dst: every tally and slice, and the reject reasons (same
+ * lexicon, dimensions and period, else VB_EINVAL; the caller's settings
+ * are not compared here: see vb_report_compare). */
 VB_API int vb_report_merge(vb_report *dst, const vb_report *src);
 /* Hides themes mentioned by fewer than `min` comments (default 1: themes
  * nobody mentions are hidden) and, in the table, shows at most `top`
@@ -727,6 +740,53 @@ VB_API void vb_report_set_min_responses(vb_report *r, uint64_t min);
  * segments, merged exactly from the slices; every block says which margin
  * it is (docs/metrics.md).  VB_EWRITE when the stream fails. */
 VB_API int vb_report_write(vb_report *r, FILE *out, vb_report_format format);
+
+/* Rejected rows by kind of reason, over every run of a job that fed the
+ * report (and every report merged or loaded into it): the contract of
+ * vb_job_reject_reasons.  Strings stay valid until the report changes. */
+VB_API size_t vb_report_reject_reasons(vb_report *r, size_t max,
+                                       const char **reasons, uint64_t *counts);
+/* The lexicon the report counts themes of (a loaded report's own). */
+VB_API const vb_lexicon *vb_report_lexicon(const vb_report *r);
+
+/* Partial reports (docs/partial-format.md): a report's exact integer
+ * state — every tally, slice, term and pair count, the reject counts by
+ * reason — with everything that must agree for two of them to be merged:
+ * the lexicon (its documents travel inside), scale, segment columns,
+ * period, examples kept, and the caller's named settings.  Reports of
+ * parts of an input, saved, loaded and merged, write byte for byte what
+ * one report over the whole input writes.  Presentation (limits, min
+ * responses, format) is not saved: set it after loading. */
+
+/* Adds a setting that changes the counts and is not the report's own
+ * (say "text column" = "comment"): saved, and compared by
+ * vb_report_compare.  Setting a name again replaces its value.
+ * VB_EINVAL, VB_ENOMEM. */
+VB_API int vb_report_set_setting(vb_report *r, const char *name,
+                                 const char *value);
+/* VB_OK when a and b may be merged; otherwise VB_EMISMATCH with err naming
+ * the first setting that differs and both values ("segment columns
+ * differ: region in a.vbp, plan here"; the file is b's name). */
+VB_API int vb_report_compare(const vb_report *a, const vb_report *b,
+                             vb_error *err);
+/* Writes the partial report to `out` / through `write` (vb_write_fn: it
+ * receives the whole partial in one call).  VB_EWRITE when the stream or
+ * the callback fails, VB_ENOMEM. */
+VB_API int vb_report_save(vb_report *r, FILE *out, vb_error *err);
+VB_API int vb_report_save_to(vb_report *r, vb_write_fn write, void *ctx,
+                             vb_error *err);
+/* Reads a partial report from len bytes (`name` names it in messages)
+ * into a new report (*out; free it with vb_report_free).  With `like`
+ * NULL the report compiles the lexicon it carries and owns it; with
+ * `like` (which must then outlive *out) it shares like's lexicon and must
+ * agree with like (vb_report_compare), so that the two can be merged.
+ * Errors: VB_EPARTIAL (not a partial report, wrong version, truncated,
+ * checksum mismatch, an index out of range, a count above 2^53 or
+ * counts that contradict each other: the message says which),
+ * VB_EMISMATCH, VB_ENOMEM.  Never a partly loaded report. */
+VB_API int vb_report_load(const void *bytes, size_t len, const char *name,
+                          const vb_report *like, vb_report **out,
+                          vb_error *err);
 
 /* ---------------------------------------------------------------------------
  * Evaluation against labeled comments (docs/labeling.md has the rules)
@@ -865,8 +925,9 @@ VB_API void vb_job_set_scale(vb_job *job, const vb_scale *scale);
  * its overall tally and to the slice given by the report's by columns
  * and, with a period, the date column `date_column` (NULL: "date").  A row
  * whose date is empty or does not read in the date format (see
- * vb_job_set_date_format) is rejected.  A by column or the date column
- * missing from the input is VB_ECOLUMN at run. */
+ * vb_job_set_date_format) is rejected.  The report also counts the run's
+ * rejected rows by kind of reason (vb_report_reject_reasons).  A by column or
+ * the date column missing from the input is VB_ECOLUMN at run. */
 VB_API int vb_job_set_report(vb_job *job, vb_report *report,
                              const char *date_column);
 /* Reads each row's group from this column's labels (vb_scale_group on the

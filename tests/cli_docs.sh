@@ -7,7 +7,7 @@ set -u
 vb=$1
 doc=$2
 fail=0
-for cmd in tag report explain lint eval suggest; do
+for cmd in tag report merge explain lint eval suggest; do
   help=$("$vb" $cmd --help | grep -o -- '--[a-z][a-z-]*' | sort -u)
   section=$(awk -v c="## \`verbatim $cmd" 'index($0, c) == 1 {on=1; next}
     /^## / {on=0} on' "$doc" | grep '^| `' | grep -o -- '--[a-z][a-z-]*' | sort -u)

@@ -55,7 +55,8 @@ enum {
   OPT_SKIP_ROWS,
   OPT_BOM,
   OPT_GROUP_COLUMN,
-  OPT_DATE_FORMAT
+  OPT_DATE_FORMAT,
+  OPT_PARTIAL
 };
 
 /* Adds a -l argument; prints a usage error and returns false when full. */
@@ -122,6 +123,16 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
   "      --bom               start CSV output with a UTF-8 byte order mark "   \
   "(for\n"                                                                     \
   "                          Excel)\n"
+/* Help lines of the presentation options report and merge share. */
+#define PRESENTATION_HELP                                                      \
+  "      --min-mentions N    hide themes mentioned by fewer than N "           \
+  "comments\n"                                                                 \
+  "                          overall (default 1)\n"                            \
+  "      --min-responses N   leave out the figures of slices with fewer "      \
+  "than\n"                                                                     \
+  "                          N responses (counts stay; default 0)\n"           \
+  "      --top N             show at most N themes per table (default: "       \
+  "all)\n"
 /* Help lines of the score options tag and report share. */
 #define GROUP_OPTIONS_HELP                                                     \
   "      --group-column COL  read each row's group from this column's "        \
@@ -159,8 +170,9 @@ typedef struct input_args {
  * returns 1 when handled, 0 when not shared, -EXIT_USAGE after printing a
  * usage error. */
 int input_option(int c, const char *cmd, input_args *a);
-/* The counts line: read, tagged, unscored, rejected (and where). */
-void print_counts(const vb_tally *t, const char *rejects);
+/* The counts line: read, tagged, unscored, rejected (and where; with
+ * `merged`, the sums of partial reports, whose rows are not at hand). */
+void print_counts(const vb_tally *t, const char *rejects, bool merged);
 /* The scale of --groups (NULL without it) into *scale, checked against
  * --group-column and --score; prints a usage error for `cmd` and returns
  * EXIT_USAGE when they do not go together. */
@@ -168,11 +180,11 @@ int make_scale(const input_args *a, const char *cmd, vb_scale **scale);
 /* Gives the job the columns, the group column and the scale. */
 int setup_job(vb_job *job, const input_args *a, const vb_scale *scale);
 /* True when rows were read and none could be tagged: says so, with the
- * main reasons, on stderr. */
-bool nothing_tagged(vb_job *job, const vb_tally *t);
+ * main reasons (the job's, or without a job the report's), on stderr. */
+bool nothing_tagged(vb_job *job, vb_report *report, const vb_tally *t);
 /* When more than 5% of the rows read were rejected (and some tagged),
- * one warning line with the three most frequent reasons. */
-void warn_rejects(vb_job *job, const vb_tally *t);
+ * one warning line with the three most frequent reasons (as above). */
+void warn_rejects(vb_job *job, vb_report *report, const vb_tally *t);
 
 /* Loads the named lexicons (or the built-in one).  On failure prints the
  * error, sets *code (EXIT_LEXICON, or EXIT_INTERNAL when out of memory)
@@ -225,6 +237,23 @@ int cmd_explain(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_suggest(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+
+/* cmd_report.c: writes a report in `format` (FORMAT_*), with a byte
+ * order mark first when `bom`; prints errors, returns an exit code. */
+int write_report_as(vb_report *report, int format, bool bom, FILE *o);
+/* Writes the report as a partial report; prints errors, returns an exit
+ * code. */
+int save_partial_report(vb_report *report, FILE *o);
+/* The value of option `opt` of `cmd` as a whole number, or a usage
+ * error. */
+int parse_whole_number(
+    const char *cmd, const char *opt, const char *text,
+    unsigned long long
+        *v); /* What a partial report's settings are called in the CLI's
+              * messages: the option that sets `setting` ("segment columns" ->
+              * "--by"), or NULL. */
+const char *setting_option(const char *setting);
 
 /* gold.c: the gold-file options `eval` and `suggest` share. */
 #define GOLD_LONG_OPTIONS                                                      \

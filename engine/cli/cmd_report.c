@@ -5,7 +5,8 @@
  *
  * It runs the same job as `tag` with no row output and a report attached;
  * the report's overall tally doubles as the run's counts, so the counts
- * line and the report always agree.
+ * line and the report always agree.  With --partial it writes the
+ * report's exact state instead, for `verbatim merge` (cmd_merge.c).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -42,15 +43,12 @@ static const char USAGE[] =
     "      --date-format FMT   how its dates are written, e.g. %d/%m/%Y or\n"
     "                          \"%m/%d/%Y %H:%M:%S\" (default: ISO 8601 or "
     "the\n"
-    "                          common form detected from the first rows)\n"
-    "      --min-mentions N    hide themes mentioned by fewer than N "
-    "comments\n"
-    "                          overall (default 1)\n"
-    "      --min-responses N   leave out the figures of slices with fewer "
-    "than\n"
-    "                          N responses (counts stay; default 0)\n"
-    "      --top N             show at most N themes per table (default: "
-    "all)\n"
+    "                          common form detected from the first "
+    "rows)\n" PRESENTATION_HELP
+    "      --partial           write a partial report instead (exact counts "
+    "and\n"
+    "                          settings) for 'verbatim merge'; -o names "
+    "it\n"
     "      --rejects FILE      write rejected rows (line,reason,raw) to "
     "FILE.csv\n"
     "                          ('-': stdout, when -o names a file)\n"
@@ -75,6 +73,7 @@ static const struct option OPTIONS[] = {
     {"min-mentions", required_argument, NULL, OPT_MIN_MENTIONS},
     {"min-responses", required_argument, NULL, OPT_MIN_RESPONSES},
     {"top", required_argument, NULL, OPT_TOP},
+    {"partial", no_argument, NULL, OPT_PARTIAL},
     {NULL, 0, NULL, 0}};
 
 #define MAX_BY 16
@@ -87,14 +86,16 @@ typedef struct report_args {
   vb_period period;
   const char *date, *date_format;
   unsigned long long min_mentions, min_responses, top;
+  bool partial;
+  const char *presentation; /* the last presentation option given */
 } report_args;
 
-static int parse_count(const char *opt, const char *text,
+int parse_whole_number(const char *cmd, const char *opt, const char *text,
                        unsigned long long *v) {
   char *end;
   *v = strtoull(text, &end, 10);
   if (!*text || *end || text[0] == '-')
-    return usage_error("report", "%s needs a whole number", opt);
+    return usage_error(cmd, "%s needs a whole number", opt);
   return EXIT_OK;
 }
 
@@ -113,7 +114,11 @@ static int parse_args(int argc, char **argv, report_args *a) {
       continue;
     int code = EXIT_OK;
     switch (c) {
+    case OPT_PARTIAL:
+      a->partial = true;
+      break;
     case 'f':
+      a->presentation = "-f";
       if ((a->format = parse_report_format(optarg)) < 0)
         return usage_error(
             "report", "unknown format '%s' (table, csv, json, xlsx)", optarg);
@@ -140,13 +145,18 @@ static int parse_args(int argc, char **argv, report_args *a) {
       a->date_format = optarg;
       break;
     case OPT_MIN_MENTIONS:
-      code = parse_count("--min-mentions", optarg, &a->min_mentions);
+      a->presentation = "--min-mentions";
+      code = parse_whole_number("report", "--min-mentions", optarg,
+                                &a->min_mentions);
       break;
     case OPT_MIN_RESPONSES:
-      code = parse_count("--min-responses", optarg, &a->min_responses);
+      a->presentation = "--min-responses";
+      code = parse_whole_number("report", "--min-responses", optarg,
+                                &a->min_responses);
       break;
     case OPT_TOP:
-      code = parse_count("--top", optarg, &a->top);
+      a->presentation = "--top";
+      code = parse_whole_number("report", "--top", optarg, &a->top);
       break;
     case 'h':
       fputs(USAGE, stdout);
@@ -167,6 +177,13 @@ static int parse_args(int argc, char **argv, report_args *a) {
   vb_error err;
   if (a->date_format && vb_date_format_check(a->date_format, &err))
     return usage_error("report", "--date-format: %s", err.message);
+  if (a->partial && (a->presentation || a->in.bom))
+    return usage_error("report",
+                       "%s goes with merge: a partial report holds counts, "
+                       "not their presentation",
+                       a->presentation ? a->presentation : "--bom");
+  if (a->partial)
+    return check_rejects_name("report", &a->in);
   int code = choose_report_format("report", a->format, a->in.output, a->in.bom,
                                   true, &a->format);
   return code ? code : check_rejects_name("report", &a->in);
@@ -176,19 +193,52 @@ static int render_csv(void *report, FILE *out) {
   return vb_report_write(report, out, VB_REPORT_CSV);
 }
 
-/* The report in its format: a workbook, or the library's renderers. */
-static int write_report(vb_report *report, const report_args *a, FILE *o) {
+int write_report_as(vb_report *report, int format, bool bom, FILE *o) {
   static const char *const percent[] = {"share", "share_low", "share_high",
                                         "prev_share", NULL};
   static const xlsx_layout layout = {"report", NULL, NULL, percent};
-  if (a->format == FORMAT_XLSX)
+  if (format == FORMAT_XLSX)
     return write_xlsx(o, render_csv, report, &layout);
-  if (a->in.bom)
+  if (bom)
     write_bom(o);
-  int rc = vb_report_write(report, o, (vb_report_format)a->format);
+  int rc = vb_report_write(report, o, (vb_report_format)format);
   if (rc)
     fprintf(stderr, "verbatim: cannot write the report: %s\n",
             rc == VB_EWRITE ? strerror(errno) : vb_strerror(rc));
+  return exit_code_for(rc, EXIT_OUTPUT);
+}
+
+/* The settings that change the counts and that the library does not
+ * know: saved in a partial report, which merges only with its like. */
+static int describe_settings(vb_report *report, const report_args *a) {
+  bool dated = a->period != VB_PERIOD_NONE;
+  char limit[32];
+  snprintf(limit, sizeof limit, "%zu", a->in.max_row);
+  const char *settings[][2] = {
+      {"text column", a->in.text ? a->in.text : "(by its common names)"},
+      {"score column", a->in.score ? a->in.score : "(by its common names)"},
+      {"group column", a->in.group_column ? a->in.group_column : "(none)"},
+      {"date column", !dated    ? "(none)"
+                      : a->date ? a->date
+                                : "date"},
+      {"date format", !dated           ? "(none)"
+                      : a->date_format ? a->date_format
+                                       : "(detected)"},
+      {"row size limit", a->in.max_row ? limit : "(default)"}};
+  for (size_t i = 0; i < sizeof settings / sizeof *settings; i++)
+    if (vb_report_set_setting(report, settings[i][0], settings[i][1])) {
+      fputs("verbatim: out of memory\n", stderr);
+      return EXIT_INTERNAL;
+    }
+  return EXIT_OK;
+}
+
+int save_partial_report(vb_report *report, FILE *o) {
+  vb_error err;
+  int rc = vb_report_save(report, o, &err);
+  if (rc)
+    fprintf(stderr, "verbatim: cannot write the partial report: %s\n",
+            rc == VB_EWRITE ? strerror(errno) : err.message);
   return exit_code_for(rc, EXIT_OUTPUT);
 }
 
@@ -216,7 +266,8 @@ int cmd_report(int argc, char **argv) {
     code = EXIT_INTERNAL;
     goto done;
   }
-  if ((code = setup_job(job, &a.in, scale)))
+  if ((code = setup_job(job, &a.in, scale)) ||
+      (code = describe_settings(report, &a)))
     goto done;
   vb_report_set_limits(report, a.min_mentions, (size_t)a.top);
   vb_report_set_min_responses(report, a.min_responses);
@@ -226,12 +277,13 @@ int cmd_report(int argc, char **argv) {
   vb_tally *overall = vb_report_overall(report);
   code = run_inputs(job, overall, &a.in, false, argv + optind, argc - optind);
   /* No row tagged: a report of zeros would read as a result, so none is
-   * written (exit 3).  Seam: a future `report --partial` writes the exact
-   * state of a part of a split run, for a later merge; an empty part is a
-   * valid part, so --partial must skip this refusal. */
-  bool refused = code == EXIT_OK && nothing_tagged(job, overall);
+   * written (exit 3).  A partial report is not a result but a part of a
+   * split run, and an empty part is a valid part: --partial writes it. */
+  bool refused =
+      code == EXIT_OK && !a.partial && nothing_tagged(job, NULL, overall);
   if (!refused && code == EXIT_OK)
-    code = write_report(report, &a, out.stream);
+    code = a.partial ? save_partial_report(report, out.stream)
+                     : write_report_as(report, a.format, a.in.bom, out.stream);
   if (refused) /* keep the rejects, which say why; drop the output */
     output_abort(&out);
   if (code == EXIT_OK)
@@ -239,9 +291,9 @@ int cmd_report(int argc, char **argv) {
   if (refused && code == EXIT_OK)
     code = EXIT_INPUT;
   if (!refused)
-    warn_rejects(job, overall);
+    warn_rejects(job, NULL, overall);
   if (!a.in.quiet)
-    print_counts(overall, a.in.rejects);
+    print_counts(overall, a.in.rejects, false);
   if (code == EXIT_OK && vb_tally_count(overall, VB_COUNT_REJECTED))
     code = EXIT_PARTIAL;
 done:

@@ -196,7 +196,7 @@ int cmd_tag(int argc, char **argv) {
     code = run_inputs(job, tally, &a, format == VB_OUTPUT_CSV, argv + optind,
                       argc - optind);
   }
-  bool refused = code == EXIT_OK && nothing_tagged(job, tally);
+  bool refused = code == EXIT_OK && nothing_tagged(job, NULL, tally);
   if (refused) /* keep the rejects, which say why; drop the output */
     output_abort(&out);
   if (code == EXIT_OK)
@@ -204,9 +204,9 @@ int cmd_tag(int argc, char **argv) {
   if (refused && code == EXIT_OK)
     code = EXIT_INPUT;
   if (!refused)
-    warn_rejects(job, tally);
+    warn_rejects(job, NULL, tally);
   if (!a.quiet)
-    print_counts(tally, a.rejects);
+    print_counts(tally, a.rejects, false);
   if (code == EXIT_OK && vb_tally_count(tally, VB_COUNT_REJECTED))
     code = EXIT_PARTIAL;
 done:

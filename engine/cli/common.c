@@ -131,7 +131,7 @@ static bool same_columns(const vb_reader *first, size_t n, const vb_reader *r) {
   return same;
 }
 
-void print_counts(const vb_tally *t, const char *rejects) {
+void print_counts(const vb_tally *t, const char *rejects, bool merged) {
   unsigned long long read = vb_tally_count(t, VB_COUNT_READ),
                      tagged = vb_tally_count(t, VB_COUNT_TAGGED),
                      unscored = vb_tally_count(t, VB_COUNT_UNSCORED),
@@ -143,7 +143,7 @@ void print_counts(const vb_tally *t, const char *rejects) {
           read, tagged, unscored, rejected);
   if (rejected && rejects)
     fprintf(stderr, " (in %s)", rejects);
-  else if (rejected)
+  else if (rejected && !merged)
     fputs(" (use --rejects FILE to keep them)", stderr);
   if (invalid)
     fprintf(stderr, "; invalid UTF-8 replaced in %llu rows", invalid);
@@ -153,10 +153,14 @@ void print_counts(const vb_tally *t, const char *rejects) {
 }
 
 /* The `max` most frequent kinds of reject reason, as "kind (N), ...". */
-static void format_reasons(vb_job *job, size_t max, char *buf, size_t size) {
+static void format_reasons(vb_job *job, vb_report *report, size_t max,
+                           char *buf, size_t size) {
   const char *reasons[8];
   uint64_t counts[8];
-  size_t n = vb_job_reject_reasons(job, max < 8 ? max : 8, reasons, counts);
+  size_t n =
+      job ? vb_job_reject_reasons(job, max < 8 ? max : 8, reasons, counts)
+          : vb_report_reject_reasons(report, max < 8 ? max : 8, reasons,
+                                     counts);
   size_t used = 0;
   buf[0] = '\0';
   for (size_t i = 0; i < n && i < max && used < size; i++)
@@ -165,12 +169,12 @@ static void format_reasons(vb_job *job, size_t max, char *buf, size_t size) {
                          reasons[i], (unsigned long long)counts[i]);
 }
 
-bool nothing_tagged(vb_job *job, const vb_tally *t) {
+bool nothing_tagged(vb_job *job, vb_report *report, const vb_tally *t) {
   unsigned long long read = vb_tally_count(t, VB_COUNT_READ);
   if (read == 0 || vb_tally_count(t, VB_COUNT_TAGGED) > 0)
     return false;
   char reasons[600];
-  format_reasons(job, 3, reasons, sizeof reasons);
+  format_reasons(job, report, 3, reasons, sizeof reasons);
   fprintf(stderr,
           "verbatim: no row could be tagged: all %llu rows were rejected: "
           "%s; no output written\n",
@@ -178,13 +182,13 @@ bool nothing_tagged(vb_job *job, const vb_tally *t) {
   return true;
 }
 
-void warn_rejects(vb_job *job, const vb_tally *t) {
+void warn_rejects(vb_job *job, vb_report *report, const vb_tally *t) {
   unsigned long long read = vb_tally_count(t, VB_COUNT_READ),
                      rejected = vb_tally_count(t, VB_COUNT_REJECTED);
   if (rejected == 0 || rejected == read || rejected * 20 <= read)
     return; /* none, all (said already), or at most 5% */
   char reasons[600];
-  format_reasons(job, 3, reasons, sizeof reasons);
+  format_reasons(job, report, 3, reasons, sizeof reasons);
   fprintf(stderr,
           "verbatim: warning: %llu of %llu rows (%.1f%%) rejected: %s\n",
           rejected, read, 100.0 * (double)rejected / (double)read, reasons);

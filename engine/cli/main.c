@@ -18,6 +18,8 @@ static const char USAGE[] =
     "  report [FILE...]  theme counts and NPS figures by score group, "
     "segment and\n"
     "                    period (table, CSV, JSON or an Excel workbook)\n"
+    "  merge PARTIAL...  add partial reports (report --partial) into one "
+    "report\n"
     "  explain TEXT      show how one comment is normalized, split, stemmed "
     "and matched\n"
     "  lint LEXICON...   validate lexicons and run their examples\n"
@@ -50,6 +52,8 @@ static int dispatch(int argc, char **argv) {
     return cmd_tag(argc - 1, argv + 1);
   if (strcmp(cmd, "report") == 0)
     return cmd_report(argc - 1, argv + 1);
+  if (strcmp(cmd, "merge") == 0)
+    return cmd_merge(argc - 1, argv + 1);
   if (strcmp(cmd, "explain") == 0)
     return cmd_explain(argc - 1, argv + 1);
   if (strcmp(cmd, "lint") == 0)
