@@ -218,7 +218,6 @@ static int append_value(vb_reader *r, const cJSON *v, const char *raw,
   return VB_OK; /* null */
 }
 
-
 /* The first object's keys, each once, in order. */
 static int json_columns(vb_reader *r, const cJSON *root) {
   size_t n = 0;

@@ -113,16 +113,16 @@ struct vb_reader_options {
  * is then read straight into the reader's buffer once the window is
  * used up). */
 typedef struct vb__source {
-  gzFile gz; /* a file: zlib reads it, inflating gzip */
+  gzFile gz;     /* a file: zlib reads it, inflating gzip */
   vb_read_fn fn; /* a callback (NULL for a buffer) */
   void *ctx;
   const char *in; /* the window: the caller's buffer, or `own` */
   char *own;      /* callback bytes read ahead, GZ_BUFFER of them */
   size_t at, end;
-  uint64_t before;  /* raw bytes consumed before the window */
-  bool raw_eof;     /* the buffer is all in the window / fn returned 0 */
-  z_stream *z;      /* inflating gzip from the window, else NULL */
-  bool z_done;      /* the last gzip member ended, nothing follows */
+  uint64_t before; /* raw bytes consumed before the window */
+  bool raw_eof;    /* the buffer is all in the window / fn returned 0 */
+  z_stream *z;     /* inflating gzip from the window, else NULL */
+  bool z_done;     /* the last gzip member ended, nothing follows */
 } source;
 
 /* Transcoding of non-UTF-8 input: source bytes -> `in` -> ICU (through a
@@ -192,7 +192,7 @@ static vb_format format_from_name(const char *name) {
 /* Position of buf[off] in a row that starts at buf[start] (column 1 of
  * r->row_line).  Columns count code points, as elsewhere in the engine. */
 void vb__reader_row_pos(const vb_reader *r, size_t start, size_t off,
-                    unsigned *line, unsigned *column) {
+                        unsigned *line, unsigned *column) {
   uint64_t l = r->row_line;
   unsigned c = 1;
   const unsigned char *b = (const unsigned char *)r->buf;
@@ -378,16 +378,19 @@ static int inflate_read(vb_reader *r, char *dst, unsigned ask) {
     size_t have = s->end - s->at;
     z->next_in = (Bytef *)(uintptr_t)(s->in + s->at);
     z->avail_in = have > UINT_MAX ? UINT_MAX : (uInt)have;
+    const uInt room = z->avail_out;
     int zr = inflate(z, Z_NO_FLUSH);
     s->at = (size_t)((const char *)z->next_in - s->in);
-    if (zr == Z_STREAM_END)
+    if (zr == Z_STREAM_END) {
       next_member(r);
-    else if (zr == Z_MEM_ERROR)
+    } else if (zr == Z_MEM_ERROR) {
       nomem(r, &r->read_err);
-    else if (zr != Z_OK && (zr != Z_BUF_ERROR || s->at < s->end))
+    } else if (zr != Z_OK && (zr != Z_BUF_ERROR || s->at < s->end)) {
+      /* As gzread(): what the failing call inflated is not returned. */
+      z->avail_out = room;
       vb__fail(&r->read_err, VB_EIO, r->name, 0, 0, "gzip: %s",
-               zr == Z_DATA_ERROR && z->msg ? z->msg
-                                            : "compressed data error");
+               zr == Z_DATA_ERROR && z->msg ? z->msg : "compressed data error");
+    }
   }
   size_t got = ask - z->avail_out;
   return got == 0 && r->read_err.code ? -1 : (int)got;
@@ -544,23 +547,37 @@ int vb__reader_too_big(vb_reader *r) {
                   "row exceeds the %zu-byte limit", r->max_row);
 }
 
-static int csv_row(vb_reader *r) {
-  char *const b = r->buf;
-  const size_t end = r->end;
-  const bool eof = r->eof;
-  const char sep = r->sep;
-  size_t p = r->pos;
+/* A CSV/TSV record being read: where it began and how far it has got.
+ * The steps of csv_row() share it; it lives for one attempt at a record,
+ * so nothing of it survives a refill. */
+typedef struct csv_scan {
+  const char *b; /* r->buf */
+  size_t end;    /* r->end */
+  bool eof;      /* r->eof */
+  char sep;
+  size_t start;    /* the record's first byte */
+  size_t p;        /* the next byte to read */
+  size_t eol;      /* first CR or LF at or after p (find_eol) */
+  size_t nf;       /* fields read */
+  size_t breaks;   /* line breaks inside quoted fields */
+  size_t extra_at; /* where the first field past the header's count began */
+} csv_scan;
 
-  /* Completely empty lines are not rows. */
+/* Steps over completely empty lines, which are not rows: 1 when a record
+ * starts at r->pos, 0 at the end of input, NEED. */
+static inline int skip_empty_lines(vb_reader *r) {
+  const char *const b = r->buf;
+  const size_t end = r->end;
+  size_t p = r->pos;
   for (;;) {
     if (p == end) {
       r->pos = p;
-      return eof ? 0 : NEED;
+      return r->eof ? 0 : NEED;
     }
     if (b[p] == '\n') {
       p++;
     } else if (b[p] == '\r') {
-      if (p + 1 == end && !eof) {
+      if (p + 1 == end && !r->eof) {
         r->pos = p;
         return NEED;
       }
@@ -571,141 +588,214 @@ static int csv_row(vb_reader *r) {
     r->line++;
   }
   r->pos = p;
+  return 1;
+}
+
+/* No closing quote in the buffered bytes: wait for more, or at the end of
+ * input a bad row pointing at the opening quote (at s->p). */
+static int unterminated_quote(vb_reader *r, const csv_scan *s) {
+  if (!s->eof)
+    return NEED;
+  if (s->end - s->start > r->max_row)
+    return vb__reader_too_big(r);
+  unsigned line, column;
+  vb__reader_row_pos(r, s->start, s->p, &line, &column);
+  return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
+                  "unterminated quoted field starting at line %u", line);
+}
+
+/* The text between the quotes of the field whose opening quote is at s->p:
+ * in place, or unescaped into the scratch buffer when it holds "".  Leaves
+ * s->p just after the closing quote.  VB_OK, NEED, VB_ENOMEM or a bad
+ * row. */
+static inline int quoted_field(vb_reader *r, csv_scan *s, field *f) {
+  const char *const b = s->b;
+  const size_t end = s->end, q = s->p + 1;
+  size_t at = q, sc_off = 0;
+  bool escaped = false;
+  for (;;) {
+    const char *x = at < end ? memchr(b + at, '"', end - at) : NULL;
+    if (!x)
+      return unterminated_quote(r, s);
+    size_t c = (size_t)(x - b);
+    if (c + 1 == end && !s->eof)
+      return NEED; /* a "" may be split by the buffer's end */
+    if (c + 1 < end && b[c + 1] == '"') { /* "" inside quotes */
+      if (!escaped) {
+        escaped = true;
+        sc_off = r->slen;
+      }
+      if (scratch_append(r, b + at, c + 1 - at))
+        return VB_ENOMEM;
+      at = c + 2;
+      continue;
+    }
+    if (escaped) {
+      if (scratch_append(r, b + at, c - at))
+        return VB_ENOMEM;
+      f->off = sc_off;
+      f->len = r->slen - sc_off;
+      f->in_scratch = 1;
+    } else {
+      f->off = q;
+      f->len = c - q;
+      f->in_scratch = 0;
+    }
+    if (s->eol < c) /* the quoted text spans lines */
+      s->breaks += count_breaks(b + q, c - q);
+    s->p = c + 1;
+    return VB_OK;
+  }
+}
+
+/* A byte other than a separator or a record end after a closing quote. */
+static int stray_after_quote(vb_reader *r, const csv_scan *s) {
+  if (s->p - s->start > r->max_row)
+    return vb__reader_too_big(r);
+  unsigned line, column;
+  unsigned char ch = (unsigned char)s->b[s->p];
+  vb__reader_row_pos(r, s->start, s->p, &line, &column);
+  if (ch >= 0x20 && ch < 0x7F)
+    return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
+                    "unexpected character '%c' after closing quote", ch);
+  return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
+                  "unexpected byte 0x%02X after closing quote", ch);
+}
+
+/* What follows a closing quote: a separator (consumed; another field
+ * follows), or a record end or the end of input (*last).  VB_OK, NEED or
+ * a bad row. */
+static inline int after_closing_quote(vb_reader *r, csv_scan *s, bool *last) {
+  const size_t p = s->p;
+  if (p > s->eol)
+    s->eol = find_eol(r, p);
+  if (p == s->end) {
+    if (!s->eof)
+      return NEED;
+    *last = true;
+  } else if (s->b[p] == s->sep) {
+    s->p = p + 1;
+    *last = false;
+  } else if (s->b[p] == '\n' || s->b[p] == '\r') {
+    *last = true;
+  } else {
+    return stray_after_quote(r, s);
+  }
+  return VB_OK;
+}
+
+/* An unquoted field: from s->p to the next separator (consumed) or to the
+ * record's end (*last), found with memchr.  VB_OK or NEED. */
+static inline int plain_field(csv_scan *s, field *f, bool *last) {
+  const char *x = memchr(s->b + s->p, s->sep, s->eol - s->p);
+  f->off = s->p;
+  f->in_scratch = 0;
+  if (x) {
+    f->len = (size_t)(x - s->b) - s->p;
+    s->p += f->len + 1;
+    *last = false;
+  } else {
+    if (s->eol == s->end && !s->eof)
+      return NEED;
+    f->len = s->eol - s->p;
+    s->p = s->eol;
+    *last = true;
+  }
+  return VB_OK;
+}
+
+/* Keeps the field as number s->nf of the row; one past the header's count
+ * is only counted, with where the first of them began (for the error).
+ * VB_OK or VB_ENOMEM. */
+static inline int store_field(vb_reader *r, csv_scan *s, const field *f,
+                              size_t fstart) {
+  const size_t nf = s->nf;
+  if (nf < r->flimit) {
+    if (nf == r->fcap &&
+        vb__grow((void **)&r->fields, &r->fcap, nf + 1, sizeof(field)))
+      return VB_ENOMEM;
+    r->fields[nf] = *f;
+  } else if (nf == r->flimit) {
+    s->extra_at = fstart;
+  }
+  s->nf = nf + 1;
+  return VB_OK;
+}
+
+/* The length of the record end at s->p: 1 for LF or CR, 2 for CRLF, 0 at
+ * the end of input; NEED when a CR is the last byte buffered. */
+static inline int record_end(const csv_scan *s, size_t *tlen) {
+  const size_t p = s->p;
+  *tlen = 0;
+  if (p < s->end) {
+    if (s->b[p] == '\r') {
+      if (p + 1 == s->end && !s->eof)
+        return NEED;
+      *tlen = (p + 1 < s->end && s->b[p + 1] == '\n') ? 2 : 1;
+    } else {
+      *tlen = 1;
+    }
+  }
+  return VB_OK;
+}
+
+/* The record as a whole: at most max_row bytes, and (after the header) as
+ * many fields as the header.  VB_OK or a bad row. */
+static int check_record(vb_reader *r, const csv_scan *s) {
+  if (s->p - s->start > r->max_row)
+    return vb__reader_too_big(r);
+  if (r->flimit == SIZE_MAX || s->nf == r->ncols)
+    return VB_OK;
+  unsigned line, column;
+  vb__reader_row_pos(r, s->start, s->nf > r->ncols ? s->extra_at : s->p, &line,
+                     &column);
+  return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
+                  "expected %zu field%s, found %zu", r->ncols,
+                  r->ncols == 1 ? "" : "s", s->nf);
+}
+
+/* Reads the record at r->pos: the empty lines before it, its fields one
+ * by one, its end.  1 with the row's fields set and r->pos past it, 0 at
+ * the end of input, NEED (nothing consumed but empty lines), VB_ENOMEM,
+ * or a bad row's code with r->pend filled. */
+static int csv_row(vb_reader *r) {
+  int rc = skip_empty_lines(r);
+  if (rc != 1)
+    return rc;
   r->row_line = r->line;
   r->slen = 0;
-  const size_t start = p;
-  size_t nf = 0, breaks = 0, extra_at = 0;
-  size_t eol = find_eol(r, p); /* invariant: p <= eol */
-
-  for (;;) {
-    const size_t fstart = p;
-    size_t off, len;
-    int in_scratch = 0;
-    bool last;
-    if (p < end && b[p] == '"') {
-      const size_t q = p + 1;
-      size_t s = q, sc_off = 0;
-      bool escaped = false;
-      for (;;) {
-        const char *x = s < end ? memchr(b + s, '"', end - s) : NULL;
-        if (!x) {
-          if (!eof)
-            return NEED;
-          if (end - start > r->max_row)
-            return vb__reader_too_big(r);
-          unsigned line, column;
-          vb__reader_row_pos(r, start, p, &line, &column);
-          return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
-                          "unterminated quoted field starting at line %u",
-                          line);
-        }
-        size_t c = (size_t)(x - b);
-        if (c + 1 == end && !eof)
-          return NEED;
-        if (c + 1 < end && b[c + 1] == '"') { /* "" inside quotes */
-          if (!escaped) {
-            escaped = true;
-            sc_off = r->slen;
-          }
-          if (scratch_append(r, b + s, c + 1 - s))
-            return VB_ENOMEM;
-          s = c + 2;
-          continue;
-        }
-        if (escaped) {
-          if (scratch_append(r, b + s, c - s))
-            return VB_ENOMEM;
-          off = sc_off;
-          len = r->slen - sc_off;
-          in_scratch = 1;
-        } else {
-          off = q;
-          len = c - q;
-        }
-        if (eol < c) /* the quoted text spans lines */
-          breaks += count_breaks(b + q, c - q);
-        p = c + 1;
-        break;
-      }
-      if (p > eol)
-        eol = find_eol(r, p);
-      if (p == end) {
-        if (!eof)
-          return NEED;
-        last = true;
-      } else if (b[p] == sep) {
-        p++;
-        last = false;
-      } else if (b[p] == '\n' || b[p] == '\r') {
-        last = true;
-      } else {
-        if (p - start > r->max_row)
-          return vb__reader_too_big(r);
-        unsigned line, column;
-        unsigned char ch = (unsigned char)b[p];
-        vb__reader_row_pos(r, start, p, &line, &column);
-        if (ch >= 0x20 && ch < 0x7F)
-          return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
-                          "unexpected character '%c' after closing quote", ch);
-        return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
-                        "unexpected byte 0x%02X after closing quote", ch);
-      }
+  csv_scan s = {.b = r->buf,
+                .end = r->end,
+                .eof = r->eof,
+                .sep = r->sep,
+                .start = r->pos,
+                .p = r->pos};
+  s.eol = find_eol(r, s.p); /* invariant: s.p <= s.eol */
+  for (bool last = false; !last;) {
+    const size_t fstart = s.p;
+    field f;
+    if (s.p < s.end && s.b[s.p] == '"') {
+      rc = quoted_field(r, &s, &f);
+      if (rc == VB_OK)
+        rc = after_closing_quote(r, &s, &last);
     } else {
-      const char *x = memchr(b + p, sep, eol - p);
-      off = p;
-      if (x) {
-        len = (size_t)(x - b) - p;
-        p += len + 1;
-        last = false;
-      } else {
-        if (eol == end && !eof)
-          return NEED;
-        len = eol - p;
-        p = eol;
-        last = true;
-      }
+      rc = plain_field(&s, &f, &last);
     }
-    if (nf < r->flimit) {
-      if (nf == r->fcap &&
-          vb__grow((void **)&r->fields, &r->fcap, nf + 1, sizeof(field)))
-        return VB_ENOMEM;
-      r->fields[nf].off = off;
-      r->fields[nf].len = len;
-      r->fields[nf].in_scratch = in_scratch;
-    } else if (nf == r->flimit) {
-      extra_at = fstart;
-    }
-    nf++;
-    if (last)
-      break;
+    if (rc == VB_OK)
+      rc = store_field(r, &s, &f, fstart);
+    if (rc != VB_OK)
+      return rc;
   }
-
-  /* The record ends at p: LF, CR, CRLF or the end of input. */
-  size_t tlen = 0;
-  if (p < end) {
-    if (b[p] == '\r') {
-      if (p + 1 == end && !eof)
-        return NEED;
-      tlen = (p + 1 < end && b[p + 1] == '\n') ? 2 : 1;
-    } else {
-      tlen = 1;
-    }
-  }
-  if (p - start > r->max_row)
-    return vb__reader_too_big(r);
-  if (r->flimit != SIZE_MAX && nf != r->ncols) {
-    unsigned line, column;
-    vb__reader_row_pos(r, start, nf > r->ncols ? extra_at : p, &line, &column);
-    return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
-                    "expected %zu field%s, found %zu", r->ncols,
-                    r->ncols == 1 ? "" : "s", nf);
-  }
-  r->nfields = nf;
-  r->raw_off = start;
-  r->raw_len = p - start;
+  size_t tlen;
+  if ((rc = record_end(&s, &tlen)) != VB_OK ||
+      (rc = check_record(r, &s)) != VB_OK)
+    return rc;
+  r->nfields = s.nf;
+  r->raw_off = s.start;
+  r->raw_len = s.p - s.start;
   r->raw_copied = false;
-  r->pos = p + tlen;
-  r->line += 1 + breaks;
+  r->pos = s.p + tlen;
+  r->line += 1 + s.breaks;
   return 1;
 }
 
@@ -735,7 +825,7 @@ long vb__reader_find_exact(const vb_reader *r, const char *name) {
  * column and the index finds the first (CSV headers).  src[i] (lens[i]
  * bytes) may point anywhere: the read buffer, cJSON keys. */
 int vb__reader_set_columns(vb_reader *r, size_t count, const char *const *src,
-                       const size_t *lens, bool dedupe) {
+                           const size_t *lens, bool dedupe) {
   size_t total = 0;
   for (size_t i = 0; i < count; i++)
     total += lens[i] + 1;
@@ -760,7 +850,8 @@ int vb__reader_set_columns(vb_reader *r, size_t count, const char *const *src,
   for (size_t i = 0; i < count; i++) {
     memcpy(a, src[i], lens[i]);
     a[lens[i]] = '\0';
-    bool known = vb__reader_find_exact(r, a) >= 0; /* looks at names[0, k) only */
+    bool known =
+        vb__reader_find_exact(r, a) >= 0; /* looks at names[0, k) only */
     if (known && dedupe)
       continue;
     r->names[k] = a;
@@ -785,7 +876,8 @@ int vb__reader_set_columns(vb_reader *r, size_t count, const char *const *src,
  * filled). */
 static int parse(vb_reader *r, bool header, vb_error *err) {
   for (;;) {
-    int rc = r->format == VB_FORMAT_NDJSON ? vb__ndjson_row(r, header) : csv_row(r);
+    int rc =
+        r->format == VB_FORMAT_NDJSON ? vb__ndjson_row(r, header) : csv_row(r);
     if (rc == VB_ENOMEM)
       return nomem(r, err);
     if (rc != NEED)
@@ -1196,8 +1288,7 @@ int vb_reader_open(const char *path, vb_format format, vb_reader **out,
 /* A reader named `name` (copied) with its buffers and an empty source,
  * or NULL when out of memory.  With format AUTO, the name's extension may
  * decide the format (`by_name`: not for standard input). */
-static vb_reader *reader_new(const char *name, vb_format format,
-                             bool by_name) {
+static vb_reader *reader_new(const char *name, vb_format format, bool by_name) {
   vb_reader *r = calloc(1, sizeof *r);
   if (!r)
     return NULL;

@@ -517,9 +517,9 @@ VB_API int vb_reader_open_with(const char *path, const vb_reader_options *o,
  * extension picks the format as a path's would.  vb_reader_bytes_read()
  * counts the bytes of `data` consumed.  Errors: as vb_reader_open_with(),
  * VB_EINVAL for NULL data with a non-zero len. */
-VB_API int vb_reader_open_memory(const char *data, size_t len,
-                                 const char *name, const vb_reader_options *o,
-                                 vb_reader **out, vb_error *err);
+VB_API int vb_reader_open_memory(const char *data, size_t len, const char *name,
+                                 const vb_reader_options *o, vb_reader **out,
+                                 vb_error *err);
 
 /* A read callback, in the manner of read(2): copies up to `size` bytes of
  * the input into buf and returns how many (fewer is fine: it is asked
@@ -538,8 +538,8 @@ typedef long (*vb_read_fn)(void *ctx, char *buf, size_t size);
  * vb_reader_next().  Errors: as vb_reader_open_with(), VB_EINVAL for a
  * NULL fn. */
 VB_API int vb_reader_open_callback(vb_read_fn fn, void *ctx, const char *name,
-                                   const vb_reader_options *o,
-                                   vb_reader **out, vb_error *err);
+                                   const vb_reader_options *o, vb_reader **out,
+                                   vb_error *err);
 
 /* What the reader chose or found while opening.  The encoding read from:
  * "UTF-8", or ICU's canonical name of the converter ("UTF-16LE",
