@@ -473,6 +473,7 @@ struct vb_reader {
 
   char *buf; /* input bytes [0, end); [pos, end) not yet consumed */
   size_t cap, pos, end;
+  size_t chunk; /* the first cap, and the size of a transcoder's reads */
   /* memchr caches: no LF in [lf_lo, lf_at) and buf[lf_at] is LF or
    * lf_at == end; the same for CR.  Reset by every refill. */
   size_t lf_lo, lf_at, cr_lo, cr_at;

@@ -129,7 +129,8 @@ typedef struct vb__source {
  * UTF-16 pivot) -> the read buffer.  Absent for UTF-8 input. */
 typedef struct vb__transcoder {
   UConverter *from, *to;
-  char *in; /* CHUNK bytes read from the source, [pos, end) not converted */
+  char *in; /* r->chunk bytes read from the source, [pos, end) not
+             * converted */
   size_t pos, end;
   bool eof, done; /* the source is read / everything is converted */
   UChar pivot[PIVOT], *pivot_src, *pivot_dst;
@@ -441,21 +442,21 @@ static void source_free(source *s) {
 }
 
 /* Fills dst[0, ask) with UTF-8 converted from the source, reading it in
- * CHUNKs.  Returns the bytes written (fewer than `ask` only at the end of
- * input), or -1 on a read error or a conversion failure (r->read_err
- * filled either way). */
+ * r->chunk bytes.  Returns the bytes written (fewer than `ask` only at the end
+ * of input), or -1 on a read error or a conversion failure (r->read_err filled
+ * either way). */
 static int transcode(vb_reader *r, char *dst, unsigned ask) {
   transcoder *tc = r->tc;
   char *t = dst;
   char *const limit = dst + ask;
   while (t < limit && !tc->done) {
     if (tc->pos == tc->end && !tc->eof) {
-      int n = source_read(r, tc->in, (unsigned)CHUNK);
+      int n = source_read(r, tc->in, (unsigned)r->chunk);
       if (n < 0)
         return t > dst ? (int)(t - dst) : -1;
       tc->pos = 0;
       tc->end = (size_t)n;
-      tc->eof = (size_t)n < CHUNK;
+      tc->eof = (size_t)n < r->chunk;
     }
     const char *src = tc->in + tc->pos;
     UErrorCode status = U_ZERO_ERROR;
@@ -1063,7 +1064,7 @@ static int setup_encoding(vb_reader *r, const char *encoding, vb_error *err) {
   }
   tc->from = from;
   tc->to = ucnv_open("UTF-8", &status);
-  tc->in = malloc(CHUNK);
+  tc->in = malloc(r->chunk);
   if (U_FAILURE(status) || !tc->in) {
     transcoder_free(tc);
     return nomem(r, err);
@@ -1294,11 +1295,9 @@ static vb_reader *reader_new(const char *name, vb_format format, bool by_name) {
     return NULL;
   r->name = malloc(strlen(name) + 1);
   r->src = calloc(1, sizeof *r->src);
-  r->cap = CHUNK;
-  r->buf = malloc(r->cap);
-  r->scap = 4096;
+  r->scap = 1024;
   r->scratch = malloc(r->scap);
-  if (!r->name || !r->src || !r->buf || !r->scratch) {
+  if (!r->name || !r->src || !r->scratch) {
     vb_reader_free(r);
     return NULL;
   }
@@ -1328,11 +1327,31 @@ static int open_args(const char *name, const vb_reader_options **o,
   return VB_OK;
 }
 
-/* What every source shares once its bytes can be read: the first refill,
- * the encoding, the header.  Frees r on failure. */
+/* The size of the first read buffer and of a transcoder's input: CHUNK,
+ * or for a small buffer just enough to hold it all (four times its size
+ * when it is gzip: the buffer grows if that is not enough), so that
+ * reading many small buffers (a fuzzer, a binding's single comments)
+ * costs no megabyte each. */
+static size_t first_chunk(const source *s) {
+  size_t need = s->z ? 4 * s->end : s->end;
+  if (s->gz || s->fn || s->end >= CHUNK / 4 || need >= CHUNK)
+    return CHUNK;
+  size_t n = 1024;
+  while (n <= need)
+    n *= 2;
+  return n;
+}
+
+/* What every source shares once its bytes can be read: the read buffer,
+ * the first refill, the encoding, the header.  Frees r on failure. */
 static int reader_start(vb_reader *r, const vb_reader_options *o,
                         vb_reader **out, vb_error *err) {
   int rc = r->src->gz ? VB_OK : source_start(r, err);
+  if (!rc) {
+    r->chunk = r->cap = first_chunk(r->src);
+    if (!(r->buf = malloc(r->cap)))
+      rc = nomem(r, err);
+  }
   if (!rc)
     rc = refill(r, err);
   if (!rc)
@@ -1557,8 +1576,10 @@ static int grow_columns(vb_reader *r, size_t n) {
   char **added = realloc(r->added, (r->nadded + 1) * sizeof *added);
   if (added)
     r->added = added;
-  bool bytes = resize_bytes(&r->seen, n) & resize_bytes(&r->kinds, n) &
-               resize_bytes(&r->paths, n) & resize_bytes(&r->found, n);
+  bool bytes = resize_bytes(&r->seen, n); /* all four, even after a failure */
+  bytes = resize_bytes(&r->kinds, n) && bytes;
+  bytes = resize_bytes(&r->paths, n) && bytes;
+  bytes = resize_bytes(&r->found, n) && bytes;
   if (!names || !added || !bytes ||
       (n > r->fcap &&
        vb__grow((void **)&r->fields, &r->fcap, n, sizeof(field))))

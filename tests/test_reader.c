@@ -1829,6 +1829,13 @@ static void test_sources_agree(void) {
   add(&u, "\xFF\xFE", 2);
   add_utf16(&u, "id,comment\r\n1,caf\xc3\xa9 \xe2\x82\xac\r\n2,\"x\"y\r\n", 1);
   CHECK_INT(same_from_every_source("u.csv", u.s, u.len, NULL, NULL, false), 0);
+  for (int i = 0; i < 3000; i++) { /* past a small buffer's first chunk */
+    char row[64];
+    snprintf(row, sizeof row, "%d,\"\xe2\x82\xac%d\r\n\"\r\n", i, i);
+    add_utf16(&u, row, 1);
+  }
+  CHECK_INT(same_from_every_source("u3k.csv", u.s, u.len, NULL, NULL, false),
+            0);
   z = gzip_bytes("u.csv.gz", u.s, u.len, &zlen);
   CHECK_INT(same_from_every_source("u.csv.gz", z, zlen, NULL, NULL, false), 0);
   free(z);
