@@ -14,8 +14,9 @@
  *               the same lexicon merge exactly (merge is associative and
  *               commutative), so a run can be split across threads or hosts.
  *   vb_reader / vb_job
- *               the streaming input reader (CSV, TSV, NDJSON, gzip) and the
- *               `tag` job that drives reader -> matcher -> writer -> tally.
+ *               the streaming input reader (CSV, TSV, NDJSON, gzip; from a
+ *               path, a buffer or a read callback) and the `tag` job that
+ *               drives reader -> matcher -> writer -> tally.
  *
  * Conventions (all functions):
  *   - Fallible calls return an int status: VB_OK (0) or a negative VB_E*
