@@ -239,41 +239,43 @@ static int json_columns(vb_reader *r, const cJSON *root) {
   return rc;
 }
 
-int vb__ndjson_row(vb_reader *r, bool header) {
-  char *const b = r->buf;
+/* Steps over lines holding only spaces and tabs to the next other line:
+ * 1 with [r->pos, *eol) its text and *tlen its ending's length, 0 at the
+ * end of input, VB__NEED when that line is not all buffered. */
+static int next_line(vb_reader *r, size_t *eol, size_t *tlen) {
+  const char *const b = r->buf;
   const size_t end = r->end;
-  size_t p, eol, tlen;
-  for (;;) { /* skip blank lines */
-    p = r->pos;
+  for (;;) {
+    const size_t p = r->pos;
     if (p == end)
       return r->eof ? 0 : VB__NEED;
-    eol = vb__reader_find_eol(r, p);
-    if (eol == end && !r->eof)
+    *eol = vb__reader_find_eol(r, p);
+    if (*eol == end && !r->eof)
       return VB__NEED;
-    tlen = 0;
-    if (eol < end) {
-      if (b[eol] == '\r') {
-        if (eol + 1 == end && !r->eof)
+    *tlen = 0;
+    if (*eol < end) {
+      if (b[*eol] == '\r') {
+        if (*eol + 1 == end && !r->eof)
           return VB__NEED;
-        tlen = (eol + 1 < end && b[eol + 1] == '\n') ? 2 : 1;
+        *tlen = (*eol + 1 < end && b[*eol + 1] == '\n') ? 2 : 1;
       } else {
-        tlen = 1;
+        *tlen = 1;
       }
     }
     size_t i = p;
-    while (i < eol && (b[i] == ' ' || b[i] == '\t'))
+    while (i < *eol && (b[i] == ' ' || b[i] == '\t'))
       i++;
-    if (i < eol)
-      break;
-    r->pos = eol + tlen;
+    if (i < *eol)
+      return 1;
+    r->pos = *eol + *tlen;
     r->line++;
   }
-  r->row_line = r->line;
-  if (eol - p > r->max_row)
-    return vb__reader_too_big(r);
+}
 
-  const char *text = b + p;
-  const size_t n = eol - p;
+/* The line text[0, n) (at buf[p]) as one JSON object, or NULL with
+ * r->pend filled: malformed JSON (pointing where cJSON stopped), text
+ * after the value, or a value that is not an object (pointing at it). */
+static cJSON *parse_object(vb_reader *r, size_t p, const char *text, size_t n) {
   const char *stop = NULL;
   cJSON *root = cJSON_ParseWithLengthOpts(text, n, &stop, 0);
   if (root) {
@@ -284,24 +286,23 @@ int vb__ndjson_row(vb_reader *r, bool header) {
       stop = text + k;
     }
   }
-  if (!root || !cJSON_IsObject(root)) {
-    unsigned line, column;
-    size_t at =
-        stop && stop >= text && stop <= text + n ? (size_t)(stop - text) : 0;
-    if (root) /* valid JSON, not an object: point at its first byte */
-      at = json_ws(text, 0, n);
-    cJSON_Delete(root);
-    vb__reader_row_pos(r, p, p + at, &line, &column);
-    return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
-                    root ? "expected a JSON object"
-                         : "malformed JSON: parsing stopped here");
-  }
+  if (root && cJSON_IsObject(root))
+    return root;
+  unsigned line, column;
+  size_t at =
+      stop && stop >= text && stop <= text + n ? (size_t)(stop - text) : 0;
+  if (root) /* valid JSON, not an object: point at its first byte */
+    at = json_ws(text, 0, n);
+  cJSON_Delete(root);
+  vb__reader_row_pos(r, p, p + at, &line, &column);
+  vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
+           root ? "expected a JSON object"
+                : "malformed JSON: parsing stopped here");
+  return NULL;
+}
 
-  int rc = header ? json_columns(r, root) : VB_OK;
-  if (rc) {
-    cJSON_Delete(root);
-    return rc;
-  }
+/* Every column of the row empty and missing until a value is found. */
+static void clear_fields(vb_reader *r) {
   r->slen = 0;
   for (size_t i = 0; i < r->ncols; i++) {
     r->fields[i].off = 0;
@@ -312,9 +313,30 @@ int vb__ndjson_row(vb_reader *r, bool header) {
     memset(r->seen, 0, r->ncols);
     memset(r->kinds, VB_VALUE_MISSING, r->ncols);
   }
+}
+
+/* Column `col` holds `v` (raw: its text as written, or NULL). */
+static int set_field(vb_reader *r, size_t col, const cJSON *v, const char *raw,
+                     size_t raw_len) {
+  size_t off = r->slen;
+  int rc = append_value(r, v, raw, raw_len);
+  r->kinds[col] = value_kind(v);
+  r->found[col] = 1;
+  r->fields[col].off = off;
+  r->fields[col].len = r->slen - off;
+  return rc;
+}
+
+/* The fields of the columns the object's own keys name (the first of a
+ * repeated key), walking the text alongside for numbers as written.  The
+ * keys usually come in the columns' order, so the column after the last
+ * one found is tried before the index. */
+static int set_key_fields(vb_reader *r, const cJSON *root, const char *text,
+                          size_t n) {
   size_t walk = json_ws(text, 0, n) + 1; /* just after '{' */
   bool walking = true;
   size_t guess = 0;
+  int rc = VB_OK;
   for (const cJSON *c = root->child; c && !rc; c = c->next) {
     size_t vs = 0, ve = 0;
     if (walking)
@@ -327,26 +349,46 @@ int vb__ndjson_row(vb_reader *r, bool header) {
       col = vb__reader_find_exact(r, key);
     if (col < 0 || r->seen[col])
       continue;
-    r->seen[col] = r->found[col] = 1;
-    r->kinds[col] = value_kind(c);
+    r->seen[col] = 1;
     guess = (size_t)col + 1;
-    size_t off = r->slen;
-    rc = append_value(r, c, walking ? text + vs : NULL, ve - vs);
-    r->fields[col].off = off;
-    r->fields[col].len = r->slen - off;
+    rc = set_field(r, (size_t)col, c, walking ? text + vs : NULL, ve - vs);
   }
+  return rc;
+}
+
+/* The fields of dotted-path columns (vb_reader_use_column) that no key of
+ * the object named. */
+static int set_path_fields(vb_reader *r, const cJSON *root) {
+  int rc = VB_OK;
   for (size_t col = 0; r->npaths && col < r->ncols && !rc; col++) {
     const cJSON *v =
         r->paths[col] && !r->seen[col] ? json_path(root, r->names[col]) : NULL;
-    if (!v)
-      continue;
-    size_t off = r->slen;
-    rc = append_value(r, v, NULL, 0);
-    r->kinds[col] = value_kind(v);
-    r->found[col] = 1;
-    r->fields[col].off = off;
-    r->fields[col].len = r->slen - off;
+    if (v)
+      rc = set_field(r, col, v, NULL, 0);
   }
+  return rc;
+}
+
+int vb__ndjson_row(vb_reader *r, bool header) {
+  size_t eol, tlen;
+  int rc = next_line(r, &eol, &tlen);
+  if (rc != 1)
+    return rc;
+  const size_t p = r->pos, n = eol - p;
+  r->row_line = r->line;
+  if (n > r->max_row)
+    return vb__reader_too_big(r);
+  const char *text = r->buf + p;
+  cJSON *root = parse_object(r, p, text, n);
+  if (!root)
+    return VB_EMALFORMED;
+  rc = header ? json_columns(r, root) : VB_OK;
+  if (rc == VB_OK) {
+    clear_fields(r);
+    rc = set_key_fields(r, root, text, n);
+  }
+  if (rc == VB_OK)
+    rc = set_path_fields(r, root);
   cJSON_Delete(root);
   if (rc)
     return rc;
