@@ -26,7 +26,9 @@
  *   stats.c     NPS, margins, Wilson intervals, two-proportion tests
  *   eval.c      scoring against labeled comments
  *   suggest.c   candidate terms by weighted log-odds
- *   reader.c    CSV / TSV / NDJSON rows, gzip, encodings (ICU), sniffing
+ *   reader.c    input sources (path, buffer, callback), gzip, encodings
+ *               (ICU), sniffing, CSV / TSV rows, recovery after bad rows
+ *   ndjson.c    NDJSON rows (one JSON object per line) for the reader
  *   writer.c    CSV / JSON field writers, the tag output formats (a sink
  *               of the job), header names, atomic output files
  *   pipeline.c  the job: reader -> matcher -> sinks, on worker threads
@@ -512,6 +514,106 @@ typedef struct vb__sink_slot {
   FILE *out;
   bool header_written;
 } vb__sink_slot;
+
+/* ---- reader.c --------------------------------------------------------- */
+
+/* A row parser's answer when more input must be buffered before it can
+ * decide (besides 1 = row, 0 = end, negative = VB_E* code). */
+#define VB__NEED 2
+
+/* Bytes of a row rejected as too big kept for vb_reader_raw(). */
+#define VB__RAW_KEEP 4096u
+
+/* A field of the current row: off/len into r->scratch (in_scratch) or
+ * into r->buf. */
+typedef struct vb__field {
+  size_t off, len;
+  int in_scratch;
+} vb__field;
+
+struct vb__source;     /* where the bytes come from (reader.c) */
+struct vb__transcoder; /* non-UTF-8 input -> UTF-8 (reader.c) */
+
+/* The reader's state, shared by reader.c and the NDJSON rows of
+ * ndjson.c; nothing outside those two files looks inside. */
+struct vb_reader {
+  struct vb__source *src;
+  char *name;
+  vb_format format;
+  char sep;
+  bool sep_sniffed;
+  struct vb__transcoder *tc; /* NULL: the input is read as UTF-8 */
+  uint64_t skipped;          /* rows skipped after the header */
+  bool qualtrics;
+  bool eof;          /* the source reported the end of input */
+  vb_error read_err; /* a read error to report once the buffer runs out */
+  vb_error fatal;    /* code != 0: the reader is dead, report this again */
+
+  char *buf; /* input bytes [0, end); [pos, end) not yet consumed */
+  size_t cap, pos, end;
+  size_t chunk; /* the first cap, and the size of a transcoder's reads */
+  /* memchr caches: no LF in [lf_lo, lf_at) and buf[lf_at] is LF or
+   * lf_at == end; the same for CR.  Reset by every refill. */
+  size_t lf_lo, lf_at, cr_lo, cr_at;
+  uint64_t line; /* physical line at pos */
+  size_t max_row;
+
+  /* Columns: names in one arena, plus an exact-match hash index. */
+  size_t ncols;
+  char **names;
+  char *arena;
+  uint32_t *slots; /* column + 1, 0 = empty */
+  size_t slot_mask;
+
+  /* Current row. */
+  uint64_t row_line;
+  vb__field *fields;
+  size_t fcap, nfields;
+  size_t flimit; /* fields stored per row: ncols, or SIZE_MAX for a header */
+  char *scratch;
+  size_t scap, slen;
+  unsigned char *seen;  /* NDJSON: column already set in this row */
+  unsigned char *kinds; /* NDJSON: each field's vb_value in this row */
+  unsigned char *paths; /* NDJSON: column resolved as a dotted path */
+  unsigned char *found; /* NDJSON: column had a value in some row so far */
+  size_t npaths;        /* how many are */
+  char **added;         /* NDJSON: names of columns added by use_column */
+  size_t nadded;
+  size_t raw_off, raw_len;
+  bool raw_copied; /* raw is in rawbuf, not in buf */
+  char rawbuf[VB__RAW_KEEP];
+
+  /* Recovery after a bad row: skip to the end of its first line. */
+  vb_error pend; /* the bad row's error, reported once the skip is done */
+  size_t skip_at;
+  bool discard;
+};
+
+/* First CR or LF at or after buf[p], or r->end. */
+size_t vb__reader_find_eol(vb_reader *r, size_t p);
+/* Appends n bytes to the row's scratch text; VB_OK or VB_ENOMEM. */
+int vb__reader_scratch_append(vb_reader *r, const char *s, size_t n);
+/* Line and column (in code points) of buf[off] in a row that starts at
+ * buf[start], on line r->row_line. */
+void vb__reader_row_pos(const vb_reader *r, size_t start, size_t off,
+                        unsigned *line, unsigned *column);
+/* Fills r->pend for a row over r->max_row and returns VB_ETOOBIG. */
+int vb__reader_too_big(vb_reader *r);
+/* Column with exactly this name (the first one when repeated), or -1. */
+long vb__reader_find_exact(const vb_reader *r, const char *name);
+/* Makes the columns: copies the names into the arena and indexes them.
+ * With `dedupe` a repeated name becomes no column (NDJSON keys), else
+ * every name is a column and the index finds the first (CSV headers).
+ * VB_OK or VB_ENOMEM. */
+int vb__reader_set_columns(vb_reader *r, size_t count, const char *const *src,
+                           const size_t *lens, bool dedupe);
+
+/* ---- ndjson.c --------------------------------------------------------- */
+
+/* Parses the NDJSON row at r->pos (with `header`, the first object, whose
+ * keys become the columns).  1, 0, VB__NEED, VB_EMALFORMED / VB_ETOOBIG
+ * (r->pend says why) or VB_ENOMEM, as every row parser of the reader. */
+int vb__ndjson_row(vb_reader *r, bool header);
 
 /* ---- writer.c --------------------------------------------------------- */
 

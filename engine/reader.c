@@ -1,13 +1,19 @@
 /*
  * reader.c - streaming rows from CSV (RFC 4180), TSV and NDJSON input,
- * gzip-compressed or not, in UTF-8 or any encoding ICU converts.
+ * gzip-compressed or not, in UTF-8 or any encoding ICU converts, from a
+ * path, a caller's buffer or a caller's read callback.
  *
- * All input goes through zlib (gzdopen + gzread), which inflates gzip and
- * passes anything else through, so `.gz` costs nothing to support.  Input
- * in another encoding (--encoding, or a UTF-16 byte-order mark) goes on
- * through an ICU converter into UTF-8 before any parsing, so the parsers
- * only ever see UTF-8 and every position refers to it; UTF-8 input never
- * meets a converter (one branch per refill, none per byte).  Bytes
+ * Input comes from a source, the one place that knows where bytes come
+ * from: a file descriptor read through zlib (gzdopen + gzread, which
+ * inflates gzip and passes anything else through), or a caller's buffer
+ * or read callback, which inflate through a zlib stream when their first
+ * bytes are the gzip magic and are copied through otherwise.  Everything
+ * above the source (transcoding, buffering, sniffing, parsing, recovery)
+ * is shared, so a buffer or a callback reads exactly as a file does.
+ * Input in another encoding (--encoding, or a UTF-16 byte-order mark)
+ * goes on through an ICU converter into UTF-8 before any parsing, so the
+ * parsers only ever see UTF-8 and every position refers to it; UTF-8 input
+ * never meets a converter (one branch per refill, none per byte).  Bytes
  * land in one read buffer; a row is parsed in place: unquoted fields (the
  * common case, found with memchr) point straight into that buffer, quoted
  * fields point between their quotes unless they hold "" escapes, in which
@@ -33,53 +39,37 @@
  *     keeping only the first RAW_KEEP bytes for vb_reader_raw().
  *   - Bytes are not interpreted: NUL bytes and invalid UTF-8 pass through
  *     unchanged (later stages repair UTF-8).
+ *   - A source returns fewer bytes than asked only at the end of its input
+ *     or on an error (then r->read_err says which), whatever its kind: a
+ *     callback that returns short counts is asked again.
  *   - What the input looks like is decided once, at open, from the bytes
  *     the first refill buffered: the encoding, the CSV separator (the most
  *     frequent of , ; TAB | outside quotes on the header line), and a
  *     Qualtrics export's rows 2-3 (parsed from the buffer and given back
  *     untouched when row 3 holds no {"ImportId").  No row pays for it.
  *
- * Formats:
- *   CSV/TSV  separator as set, else sniffed (CSV) or TAB; records end
- *            at LF, CRLF or a lone CR; "" is a quote inside a quoted
- *            field; CR/LF inside quotes are data; a quote inside an
- *            unquoted field is literal; anything but a separator or a
- *            record end after a closing quote is an error.  Completely
- *            empty lines are not rows.  Every row must have as many
- *            fields as the header.
- *   NDJSON   one object per non-blank line (blank: only spaces and tabs).
- *            The columns are the keys of the first object, in order (a
- *            repeated key counts once), which is parsed once for them and
- *            again as the first row.  Streaming cannot know the union of
- *            keys in advance, so the union is reached by name instead:
- *            vb_reader_use_column() adds a column that every row resolves
- *            on its own, as a top-level key of that exact name or else as
- *            a dotted path into nested objects (a digit segment indexes an
- *            array).  Keys a row lacks read as empty (VB_VALUE_MISSING);
- *            keys that only later objects have and nobody named are not
- *            columns.  Each field's JSON type is kept (vb_reader_field_type)
- *            so that an object is never taken for text.  Values read as: string
- *            -> its text; number -> as written when a plain integer (so
- *            large ids keep every digit), else integral values in integer
- *            form and the rest as the shortest text that reads back the
- *            same double; true/false; null -> empty; object/array ->
- *            compact JSON.  cJSON's end pointer locates errors (its global
- *            error pointer is never read).
+ * CSV/TSV: separator as set, else sniffed (CSV) or TAB; records end at LF,
+ * CRLF or a lone CR; "" is a quote inside a quoted field; CR/LF inside
+ * quotes are data; a quote inside an unquoted field is literal; anything
+ * but a separator or a record end after a closing quote is an error.
+ * Completely empty lines are not rows.  Every row must have as many fields
+ * as the header.  csv_row() reads a record in named steps: the empty lines
+ * before it, then field by field (quoted_field + after_closing_quote, or
+ * plain_field; store_field keeps it), then the record's end.  NDJSON rows
+ * are parsed in ndjson.c, which shares this file's buffer and columns
+ * through internal.h.
  *
  * Before the header, lines holding only spaces and tabs are skipped (they
  * cannot be a header); input with nothing else is VB_EEMPTY.  Format AUTO
- * goes by extension (ignoring a trailing .gz), else sniffs: a first
- * non-blank byte '{' means NDJSON, anything else CSV.  vb_reader_raw()
- * never includes the record terminator.  vb_reader_column_name() returns
- * NULL for a column out of range.  vb_reader_set_max_row(r, 0) restores the
- * default limit.
+ * goes by the name's extension (ignoring a trailing .gz), else sniffs: a
+ * first non-blank byte '{' means NDJSON, anything else CSV.
+ * vb_reader_raw() never includes the record terminator.
+ * vb_reader_column_name() returns NULL for a column out of range.
+ * vb_reader_set_max_row(r, 0) restores the default limit.
  *
  * Errors: vb_reader_line() is the line a bad row starts on, while err's
  * line/column point at the offending byte, which for a multi-line row may
- * be on a later line.  cJSON cannot tell a failed allocation from bad
- * JSON, so under memory exhaustion an NDJSON row reads as malformed
- * (reported, never dropped).  Number text uses snprintf/strtod and so
- * assumes the C numeric locale (the engine never calls setlocale).
+ * be on a later line.
  */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
@@ -94,7 +84,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cjson/cJSON.h>
 #include <unicode/ucnv.h>
 #include <zlib.h>
 
@@ -102,18 +91,12 @@
 
 #define CHUNK ((size_t)1 << 20)            /* read buffer, bytes */
 #define DEFAULT_MAX_ROW ((size_t)16 << 20) /* default row limit */
-#define RAW_KEEP 4096u                     /* raw bytes kept of a big row */
+#define RAW_KEEP VB__RAW_KEEP              /* raw bytes kept of a big row */
 #define GZ_BUFFER (256u * 1024u)           /* zlib's own input buffer */
 #define PIVOT 4096u                        /* UTF-16 pivot of a transcode */
+#define NEED VB__NEED
 
-/* Internal result of a row parser: more input is needed before it can
- * decide.  (1 = row, 0 = end, negative = VB_E* code.) */
-#define NEED 2
-
-typedef struct field {
-  size_t off, len;
-  int in_scratch; /* off is into r->scratch, else into r->buf */
-} field;
+typedef vb__field field;
 
 struct vb_reader_options {
   vb_format format;
@@ -122,68 +105,37 @@ struct vb_reader_options {
   long skip_rows; /* < 0: detect a Qualtrics export */
 };
 
-/* Transcoding of non-UTF-8 input: file bytes -> `in` -> ICU (through a
+/* Where the input's bytes come from.  A file (or standard input) is read
+ * through zlib's gz functions.  A buffer or a callback is read through a
+ * window [in + at, in + end) of raw bytes: the whole buffer, or what the
+ * callback last gave; when the first bytes are the gzip magic, `z`
+ * inflates from the window, else bytes are copied out of it (a callback
+ * is then read straight into the reader's buffer once the window is
+ * used up). */
+typedef struct vb__source {
+  gzFile gz;     /* a file: zlib reads it, inflating gzip */
+  vb_read_fn fn; /* a callback (NULL for a buffer) */
+  void *ctx;
+  const char *in; /* the window: the caller's buffer, or `own` */
+  char *own;      /* callback bytes read ahead, GZ_BUFFER of them */
+  size_t at, end;
+  uint64_t before; /* raw bytes consumed before the window */
+  bool raw_eof;    /* the buffer is all in the window / fn returned 0 */
+  z_stream *z;     /* inflating gzip from the window, else NULL */
+  bool z_done;     /* the last gzip member ended, nothing follows */
+} source;
+
+/* Transcoding of non-UTF-8 input: source bytes -> `in` -> ICU (through a
  * UTF-16 pivot) -> the read buffer.  Absent for UTF-8 input. */
-typedef struct transcoder {
+typedef struct vb__transcoder {
   UConverter *from, *to;
-  char *in; /* CHUNK bytes read from the file, [pos, end) not converted */
+  char *in; /* r->chunk bytes read from the source, [pos, end) not
+             * converted */
   size_t pos, end;
-  bool eof, done; /* the file is read / everything is converted */
+  bool eof, done; /* the source is read / everything is converted */
   UChar pivot[PIVOT], *pivot_src, *pivot_dst;
   char name[64]; /* the converter's canonical name */
 } transcoder;
-
-struct vb_reader {
-  gzFile gz;
-  char *name;
-  vb_format format;
-  char sep;
-  bool sep_sniffed;
-  transcoder *tc;   /* NULL: the input is read as UTF-8 */
-  uint64_t skipped; /* rows skipped after the header */
-  bool qualtrics;
-  bool eof;          /* gzread reported the end of input */
-  vb_error read_err; /* a read error to report once the buffer runs out */
-  vb_error fatal;    /* code != 0: the reader is dead, report this again */
-
-  char *buf; /* input bytes [0, end); [pos, end) not yet consumed */
-  size_t cap, pos, end;
-  /* memchr caches: no LF in [lf_lo, lf_at) and buf[lf_at] is LF or
-   * lf_at == end; the same for CR.  Reset by every refill. */
-  size_t lf_lo, lf_at, cr_lo, cr_at;
-  uint64_t line; /* physical line at pos */
-  size_t max_row;
-
-  /* Columns: names in one arena, plus an exact-match hash index. */
-  size_t ncols;
-  char **names;
-  char *arena;
-  uint32_t *slots; /* column + 1, 0 = empty */
-  size_t slot_mask;
-
-  /* Current row. */
-  uint64_t row_line;
-  field *fields;
-  size_t fcap, nfields;
-  size_t flimit; /* fields stored per row: ncols, or SIZE_MAX for a header */
-  char *scratch;
-  size_t scap, slen;
-  unsigned char *seen;  /* NDJSON: column already set in this row */
-  unsigned char *kinds; /* NDJSON: each field's vb_value in this row */
-  unsigned char *paths; /* NDJSON: column resolved as a dotted path */
-  unsigned char *found; /* NDJSON: column had a value in some row so far */
-  size_t npaths;        /* how many are */
-  char **added;         /* NDJSON: names of columns added by use_column */
-  size_t nadded;
-  size_t raw_off, raw_len;
-  bool raw_copied; /* raw is in rawbuf, not in buf */
-  char rawbuf[RAW_KEEP];
-
-  /* Recovery after a bad row: skip to the end of its first line. */
-  vb_error pend; /* the bad row's error, reported once the skip is done */
-  size_t skip_at;
-  bool discard;
-};
 
 static const char empty_text[1] = "";
 
@@ -240,8 +192,8 @@ static vb_format format_from_name(const char *name) {
 
 /* Position of buf[off] in a row that starts at buf[start] (column 1 of
  * r->row_line).  Columns count code points, as elsewhere in the engine. */
-static void row_pos(const vb_reader *r, size_t start, size_t off,
-                    unsigned *line, unsigned *column) {
+void vb__reader_row_pos(const vb_reader *r, size_t start, size_t off,
+                        unsigned *line, unsigned *column) {
   uint64_t l = r->row_line;
   unsigned c = 1;
   const unsigned char *b = (const unsigned char *)r->buf;
@@ -289,7 +241,7 @@ static inline size_t find_eol(vb_reader *r, size_t p) {
   return r->lf_at < r->cr_at ? r->lf_at : r->cr_at;
 }
 
-static int scratch_append(vb_reader *r, const char *s, size_t n) {
+static inline int scratch_append(vb_reader *r, const char *s, size_t n) {
   if (n > SIZE_MAX - r->slen)
     return VB_ENOMEM;
   if (r->slen + n > r->scap &&
@@ -298,6 +250,13 @@ static int scratch_append(vb_reader *r, const char *s, size_t n) {
   memcpy(r->scratch + r->slen, s, n);
   r->slen += n;
   return VB_OK;
+}
+
+/* The two above for ndjson.c; this file's own rows call the inline ones. */
+size_t vb__reader_find_eol(vb_reader *r, size_t p) { return find_eol(r, p); }
+
+int vb__reader_scratch_append(vb_reader *r, const char *s, size_t n) {
+  return scratch_append(r, s, n);
 }
 
 /* ---- input ------------------------------------------------------------ */
@@ -314,22 +273,190 @@ static const char *gz_message(gzFile gz, int *errnum) {
   return msg ? msg : "unknown error";
 }
 
-/* Fills dst[0, ask) with UTF-8 converted from the file, reading it in
- * CHUNKs.  Returns the bytes written (fewer than `ask` only at the end of
- * input), or -1 on a read error (gzerror says which) or a conversion
- * failure (r->read_err filled). */
+/* A file, through zlib.  Any error zlib reports, even one that came with
+ * data, fills r->read_err. */
+static int file_read(vb_reader *r, char *dst, unsigned ask) {
+  int n = gzread(r->src->gz, dst, ask);
+  int errnum = Z_OK;
+  const char *msg = gz_message(r->src->gz, &errnum);
+  if (errnum == Z_OK && n >= 0)
+    return n;
+  if (errnum == Z_ERRNO)
+    vb__fail(&r->read_err, VB_EIO, r->name, 0, 0, "read error: %s", msg);
+  else if (errnum == Z_MEM_ERROR)
+    nomem(r, &r->read_err);
+  else
+    vb__fail(&r->read_err, VB_EIO, r->name, 0, 0, "gzip: %s", msg);
+  return n;
+}
+
+/* Asks the callback once for up to `size` bytes: the count, 0 at its end,
+ * or -1 with r->read_err filled (a negative answer, or more bytes than
+ * there was room for). */
+static long callback_read(vb_reader *r, char *dst, size_t size) {
+  source *s = r->src;
+  long n = s->fn(s->ctx, dst, size);
+  if (n < 0) {
+    vb__fail(&r->read_err, VB_EIO, r->name, 0, 0,
+             "read error (the read callback returned %ld)", n);
+    return -1;
+  }
+  if ((unsigned long)n > size) {
+    vb__fail(&r->read_err, VB_EIO, r->name, 0, 0,
+             "read error (the read callback returned %ld bytes for a "
+             "%zu-byte buffer)",
+             n, size);
+    return -1;
+  }
+  s->raw_eof = n == 0;
+  return n;
+}
+
+/* Makes the window hold at least one unread byte, asking the callback for
+ * more once it is used up.  False at the end of the input or on an error
+ * (r->read_err). */
+static bool window_fill(vb_reader *r) {
+  source *s = r->src;
+  if (s->at < s->end)
+    return true;
+  if (!s->fn || s->raw_eof || r->read_err.code)
+    return false;
+  long n = callback_read(r, s->own, GZ_BUFFER);
+  if (n <= 0)
+    return false;
+  s->before += s->end;
+  s->at = 0;
+  s->end = (size_t)n;
+  return true;
+}
+
+/* Bytes copied from the window, then (a callback) read straight into dst
+ * until `ask` are there or the input ends. */
+static int plain_read(vb_reader *r, char *dst, unsigned ask) {
+  source *s = r->src;
+  size_t got = s->end - s->at < ask ? s->end - s->at : ask;
+  if (got) /* an empty buffer may be NULL */
+    memcpy(dst, s->in + s->at, got);
+  s->at += got;
+  if (got < ask && s->fn) { /* the window is used up: read past it */
+    s->before += s->end;
+    s->at = s->end = 0;
+  }
+  while (got < ask && s->fn && !s->raw_eof && !r->read_err.code) {
+    long n = callback_read(r, dst + got, ask - got);
+    if (n <= 0)
+      break;
+    s->before += (size_t)n;
+    got += (size_t)n;
+  }
+  return got == 0 && r->read_err.code ? -1 : (int)got;
+}
+
+/* After a gzip member's end: another member follows when the next bytes
+ * are the gzip magic; anything else is ignored, as gzread() does. */
+static void next_member(vb_reader *r) {
+  source *s = r->src;
+  if (window_fill(r) && (unsigned char)s->in[s->at] == 0x1F &&
+      (s->at + 1 == s->end || (unsigned char)s->in[s->at + 1] == 0x8B))
+    inflateReset(s->z);
+  else
+    s->z_done = true;
+}
+
+/* gzip from the window, with gzread()'s messages for its errors. */
+static int inflate_read(vb_reader *r, char *dst, unsigned ask) {
+  source *s = r->src;
+  z_stream *z = s->z;
+  z->next_out = (Bytef *)dst;
+  z->avail_out = ask;
+  while (z->avail_out > 0 && !s->z_done && !r->read_err.code) {
+    if (!window_fill(r)) {
+      if (!r->read_err.code)
+        vb__fail(&r->read_err, VB_EIO, r->name, 0, 0,
+                 "gzip: unexpected end of file");
+      break;
+    }
+    size_t have = s->end - s->at;
+    z->next_in = (Bytef *)(uintptr_t)(s->in + s->at);
+    z->avail_in = have > UINT_MAX ? UINT_MAX : (uInt)have;
+    const uInt room = z->avail_out;
+    int zr = inflate(z, Z_NO_FLUSH);
+    s->at = (size_t)((const char *)z->next_in - s->in);
+    if (zr == Z_STREAM_END) {
+      next_member(r);
+    } else if (zr == Z_MEM_ERROR) {
+      nomem(r, &r->read_err);
+    } else if (zr != Z_OK && (zr != Z_BUF_ERROR || s->at < s->end)) {
+      /* As gzread(): what the failing call inflated is not returned. */
+      z->avail_out = room;
+      vb__fail(&r->read_err, VB_EIO, r->name, 0, 0, "gzip: %s",
+               zr == Z_DATA_ERROR && z->msg ? z->msg : "compressed data error");
+    }
+  }
+  size_t got = ask - z->avail_out;
+  return got == 0 && r->read_err.code ? -1 : (int)got;
+}
+
+/* Up to `ask` bytes of the input, inflated when it is gzip: fewer only at
+ * its end or on an error (r->read_err filled; -1 when no byte came). */
+static int source_read(vb_reader *r, char *dst, unsigned ask) {
+  source *s = r->src;
+  if (s->gz)
+    return file_read(r, dst, ask);
+  return s->z ? inflate_read(r, dst, ask) : plain_read(r, dst, ask);
+}
+
+/* A buffer's or callback's first bytes decide, once, whether it is gzip:
+ * the callback is asked until two bytes are in the window (or it ends). */
+static int source_start(vb_reader *r, vb_error *err) {
+  source *s = r->src;
+  while (s->fn && s->end < 2 && !s->raw_eof && !r->read_err.code) {
+    long n = callback_read(r, s->own + s->end, GZ_BUFFER - s->end);
+    if (n > 0)
+      s->end += (size_t)n;
+  }
+  if (s->end < 2 || (unsigned char)s->in[0] != 0x1F ||
+      (unsigned char)s->in[1] != 0x8B)
+    return VB_OK;
+  if (!(s->z = calloc(1, sizeof *s->z)))
+    return nomem(r, err);
+  if (inflateInit2(s->z, 15 + 16) != Z_OK) {
+    free(s->z);
+    s->z = NULL;
+    return nomem(r, err);
+  }
+  return VB_OK;
+}
+
+static void source_free(source *s) {
+  if (!s)
+    return;
+  if (s->gz)
+    gzclose(s->gz);
+  if (s->z) {
+    inflateEnd(s->z);
+    free(s->z);
+  }
+  free(s->own);
+  free(s);
+}
+
+/* Fills dst[0, ask) with UTF-8 converted from the source, reading it in
+ * r->chunk bytes.  Returns the bytes written (fewer than `ask` only at the end
+ * of input), or -1 on a read error or a conversion failure (r->read_err filled
+ * either way). */
 static int transcode(vb_reader *r, char *dst, unsigned ask) {
   transcoder *tc = r->tc;
   char *t = dst;
   char *const limit = dst + ask;
   while (t < limit && !tc->done) {
     if (tc->pos == tc->end && !tc->eof) {
-      int n = gzread(r->gz, tc->in, (unsigned)CHUNK);
+      int n = source_read(r, tc->in, (unsigned)r->chunk);
       if (n < 0)
         return t > dst ? (int)(t - dst) : -1;
       tc->pos = 0;
       tc->end = (size_t)n;
-      tc->eof = (size_t)n < CHUNK;
+      tc->eof = (size_t)n < r->chunk;
     }
     const char *src = tc->in + tc->pos;
     UErrorCode status = U_ZERO_ERROR;
@@ -389,20 +516,10 @@ static int refill(vb_reader *r, vb_error *err) {
     size_t room = r->cap - r->end;
     unsigned ask = room > (1u << 30) ? 1u << 30 : (unsigned)room;
     int n = r->tc ? transcode(r, r->buf + r->end, ask)
-                  : gzread(r->gz, r->buf + r->end, ask);
-    int errnum = Z_OK;
-    const char *msg = gz_message(r->gz, &errnum);
+                  : source_read(r, r->buf + r->end, ask);
     if (n > 0)
       r->end += (size_t)n;
-    if (errnum != Z_OK || n < 0 || r->read_err.code) {
-      if (r->read_err.code)
-        ; /* a conversion failure, described by transcode() */
-      else if (errnum == Z_ERRNO)
-        vb__fail(&r->read_err, VB_EIO, r->name, 0, 0, "read error: %s", msg);
-      else if (errnum == Z_MEM_ERROR)
-        nomem(r, &r->read_err);
-      else
-        vb__fail(&r->read_err, VB_EIO, r->name, 0, 0, "gzip: %s", msg);
+    if (n < 0 || r->read_err.code) { /* described by source_read/transcode */
       if (n > 0)
         return VB_OK;
       if (err)
@@ -426,28 +543,42 @@ static bool over_limit(const vb_reader *r) {
 
 /* ---- CSV / TSV -------------------------------------------------------- */
 
-static int bad_toobig(vb_reader *r) {
+int vb__reader_too_big(vb_reader *r) {
   return vb__fail(&r->pend, VB_ETOOBIG, r->name, clamp_line(r->row_line), 1,
                   "row exceeds the %zu-byte limit", r->max_row);
 }
 
-static int csv_row(vb_reader *r) {
-  char *const b = r->buf;
-  const size_t end = r->end;
-  const bool eof = r->eof;
-  const char sep = r->sep;
-  size_t p = r->pos;
+/* A CSV/TSV record being read: where it began and how far it has got.
+ * The steps of csv_row() share it; it lives for one attempt at a record,
+ * so nothing of it survives a refill. */
+typedef struct csv_scan {
+  const char *b; /* r->buf */
+  size_t end;    /* r->end */
+  bool eof;      /* r->eof */
+  char sep;
+  size_t start;    /* the record's first byte */
+  size_t p;        /* the next byte to read */
+  size_t eol;      /* first CR or LF at or after p (find_eol) */
+  size_t nf;       /* fields read */
+  size_t breaks;   /* line breaks inside quoted fields */
+  size_t extra_at; /* where the first field past the header's count began */
+} csv_scan;
 
-  /* Completely empty lines are not rows. */
+/* Steps over completely empty lines, which are not rows: 1 when a record
+ * starts at r->pos, 0 at the end of input, NEED. */
+static inline int skip_empty_lines(vb_reader *r) {
+  const char *const b = r->buf;
+  const size_t end = r->end;
+  size_t p = r->pos;
   for (;;) {
     if (p == end) {
       r->pos = p;
-      return eof ? 0 : NEED;
+      return r->eof ? 0 : NEED;
     }
     if (b[p] == '\n') {
       p++;
     } else if (b[p] == '\r') {
-      if (p + 1 == end && !eof) {
+      if (p + 1 == end && !r->eof) {
         r->pos = p;
         return NEED;
       }
@@ -458,310 +589,215 @@ static int csv_row(vb_reader *r) {
     r->line++;
   }
   r->pos = p;
-  r->row_line = r->line;
-  r->slen = 0;
-  const size_t start = p;
-  size_t nf = 0, breaks = 0, extra_at = 0;
-  size_t eol = find_eol(r, p); /* invariant: p <= eol */
-
-  for (;;) {
-    const size_t fstart = p;
-    size_t off, len;
-    int in_scratch = 0;
-    bool last;
-    if (p < end && b[p] == '"') {
-      const size_t q = p + 1;
-      size_t s = q, sc_off = 0;
-      bool escaped = false;
-      for (;;) {
-        const char *x = s < end ? memchr(b + s, '"', end - s) : NULL;
-        if (!x) {
-          if (!eof)
-            return NEED;
-          if (end - start > r->max_row)
-            return bad_toobig(r);
-          unsigned line, column;
-          row_pos(r, start, p, &line, &column);
-          return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
-                          "unterminated quoted field starting at line %u",
-                          line);
-        }
-        size_t c = (size_t)(x - b);
-        if (c + 1 == end && !eof)
-          return NEED;
-        if (c + 1 < end && b[c + 1] == '"') { /* "" inside quotes */
-          if (!escaped) {
-            escaped = true;
-            sc_off = r->slen;
-          }
-          if (scratch_append(r, b + s, c + 1 - s))
-            return VB_ENOMEM;
-          s = c + 2;
-          continue;
-        }
-        if (escaped) {
-          if (scratch_append(r, b + s, c - s))
-            return VB_ENOMEM;
-          off = sc_off;
-          len = r->slen - sc_off;
-          in_scratch = 1;
-        } else {
-          off = q;
-          len = c - q;
-        }
-        if (eol < c) /* the quoted text spans lines */
-          breaks += count_breaks(b + q, c - q);
-        p = c + 1;
-        break;
-      }
-      if (p > eol)
-        eol = find_eol(r, p);
-      if (p == end) {
-        if (!eof)
-          return NEED;
-        last = true;
-      } else if (b[p] == sep) {
-        p++;
-        last = false;
-      } else if (b[p] == '\n' || b[p] == '\r') {
-        last = true;
-      } else {
-        if (p - start > r->max_row)
-          return bad_toobig(r);
-        unsigned line, column;
-        unsigned char ch = (unsigned char)b[p];
-        row_pos(r, start, p, &line, &column);
-        if (ch >= 0x20 && ch < 0x7F)
-          return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
-                          "unexpected character '%c' after closing quote", ch);
-        return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
-                        "unexpected byte 0x%02X after closing quote", ch);
-      }
-    } else {
-      const char *x = memchr(b + p, sep, eol - p);
-      off = p;
-      if (x) {
-        len = (size_t)(x - b) - p;
-        p += len + 1;
-        last = false;
-      } else {
-        if (eol == end && !eof)
-          return NEED;
-        len = eol - p;
-        p = eol;
-        last = true;
-      }
-    }
-    if (nf < r->flimit) {
-      if (nf == r->fcap &&
-          vb__grow((void **)&r->fields, &r->fcap, nf + 1, sizeof(field)))
-        return VB_ENOMEM;
-      r->fields[nf].off = off;
-      r->fields[nf].len = len;
-      r->fields[nf].in_scratch = in_scratch;
-    } else if (nf == r->flimit) {
-      extra_at = fstart;
-    }
-    nf++;
-    if (last)
-      break;
-  }
-
-  /* The record ends at p: LF, CR, CRLF or the end of input. */
-  size_t tlen = 0;
-  if (p < end) {
-    if (b[p] == '\r') {
-      if (p + 1 == end && !eof)
-        return NEED;
-      tlen = (p + 1 < end && b[p + 1] == '\n') ? 2 : 1;
-    } else {
-      tlen = 1;
-    }
-  }
-  if (p - start > r->max_row)
-    return bad_toobig(r);
-  if (r->flimit != SIZE_MAX && nf != r->ncols) {
-    unsigned line, column;
-    row_pos(r, start, nf > r->ncols ? extra_at : p, &line, &column);
-    return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
-                    "expected %zu field%s, found %zu", r->ncols,
-                    r->ncols == 1 ? "" : "s", nf);
-  }
-  r->nfields = nf;
-  r->raw_off = start;
-  r->raw_len = p - start;
-  r->raw_copied = false;
-  r->pos = p + tlen;
-  r->line += 1 + breaks;
   return 1;
 }
 
-/* ---- NDJSON ----------------------------------------------------------- */
-
-/* A minimal walk over text cJSON has accepted, to find each top-level
- * member's value as written (cJSON keeps numbers only as doubles). */
-static size_t json_ws(const char *s, size_t i, size_t n) {
-  while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
-    i++;
-  return i;
+/* No closing quote in the buffered bytes: wait for more, or at the end of
+ * input a bad row pointing at the opening quote (at s->p). */
+static int unterminated_quote(vb_reader *r, const csv_scan *s) {
+  if (!s->eof)
+    return NEED;
+  if (s->end - s->start > r->max_row)
+    return vb__reader_too_big(r);
+  unsigned line, column;
+  vb__reader_row_pos(r, s->start, s->p, &line, &column);
+  return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
+                  "unterminated quoted field starting at line %u", line);
 }
 
-static size_t json_string_end(const char *s, size_t i, size_t n) {
-  const size_t first = i + 1;
-  for (i = first; i < n;) {
-    const char *x = memchr(s + i, '"', n - i);
+/* The text between the quotes of the field whose opening quote is at s->p:
+ * in place, or unescaped into the scratch buffer when it holds "".  Leaves
+ * s->p just after the closing quote.  VB_OK, NEED, VB_ENOMEM or a bad
+ * row. */
+static inline int quoted_field(vb_reader *r, csv_scan *s, field *f) {
+  const char *const b = s->b;
+  const size_t end = s->end, q = s->p + 1;
+  size_t at = q, sc_off = 0;
+  bool escaped = false;
+  for (;;) {
+    const char *x = at < end ? memchr(b + at, '"', end - at) : NULL;
     if (!x)
-      return n;
-    size_t c = (size_t)(x - s), slashes = 0;
-    while (c - slashes > first && s[c - slashes - 1] == '\\')
-      slashes++;
-    if (slashes % 2 == 0)
-      return c + 1;
-    i = c + 1;
-  }
-  return n;
-}
-
-static size_t json_value_end(const char *s, size_t i, size_t n) {
-  if (i >= n)
-    return n;
-  if (s[i] == '"')
-    return json_string_end(s, i, n);
-  if (s[i] == '{' || s[i] == '[') {
-    size_t depth = 0;
-    while (i < n) {
-      if (s[i] == '"') {
-        i = json_string_end(s, i, n);
-        continue;
+      return unterminated_quote(r, s);
+    size_t c = (size_t)(x - b);
+    if (c + 1 == end && !s->eof)
+      return NEED; /* a "" may be split by the buffer's end */
+    if (c + 1 < end && b[c + 1] == '"') { /* "" inside quotes */
+      if (!escaped) {
+        escaped = true;
+        sc_off = r->slen;
       }
-      if (s[i] == '{' || s[i] == '[')
-        depth++;
-      else if ((s[i] == '}' || s[i] == ']') && --depth == 0)
-        return i + 1;
-      i++;
+      if (scratch_append(r, b + at, c + 1 - at))
+        return VB_ENOMEM;
+      at = c + 2;
+      continue;
     }
-    return n;
+    if (escaped) {
+      if (scratch_append(r, b + at, c - at))
+        return VB_ENOMEM;
+      f->off = sc_off;
+      f->len = r->slen - sc_off;
+      f->in_scratch = 1;
+    } else {
+      f->off = q;
+      f->len = c - q;
+      f->in_scratch = 0;
+    }
+    if (s->eol < c) /* the quoted text spans lines */
+      s->breaks += count_breaks(b + q, c - q);
+    s->p = c + 1;
+    return VB_OK;
   }
-  while (i < n && s[i] != ',' && s[i] != '}' && s[i] != ']' && s[i] != ' ' &&
-         s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
-    i++;
-  return i;
 }
 
-/* From *i (just after '{' or a ','), the span of the next member's value;
- * leaves *i after the ',' or '}' that follows it. */
-static bool json_member(const char *s, size_t n, size_t *i, size_t *vs,
-                        size_t *ve) {
-  size_t k = json_ws(s, *i, n);
-  if (k >= n || s[k] != '"')
-    return false;
-  k = json_ws(s, json_string_end(s, k, n), n);
-  if (k >= n || s[k] != ':')
-    return false;
-  *vs = json_ws(s, k + 1, n);
-  *ve = json_value_end(s, *vs, n);
-  k = json_ws(s, *ve, n);
-  if (k < n && (s[k] == ',' || s[k] == '}'))
-    k++;
-  *i = k;
-  return *ve > *vs;
+/* A byte other than a separator or a record end after a closing quote. */
+static int stray_after_quote(vb_reader *r, const csv_scan *s) {
+  if (s->p - s->start > r->max_row)
+    return vb__reader_too_big(r);
+  unsigned line, column;
+  unsigned char ch = (unsigned char)s->b[s->p];
+  vb__reader_row_pos(r, s->start, s->p, &line, &column);
+  if (ch >= 0x20 && ch < 0x7F)
+    return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
+                    "unexpected character '%c' after closing quote", ch);
+  return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
+                  "unexpected byte 0x%02X after closing quote", ch);
 }
 
-/* "-"? ("0" | [1-9][0-9]*): the integer forms JSON allows, kept verbatim. */
-static bool plain_integer(const char *s, size_t n) {
-  size_t i = n && s[0] == '-' ? 1 : 0;
-  if (i == n || s[i] < '0' || s[i] > '9' || (s[i] == '0' && n - i > 1) ||
-      (s[i] == '0' && i == 1))
-    return false;
-  for (; i < n; i++)
-    if (s[i] < '0' || s[i] > '9')
-      return false;
-  return true;
-}
-
-static int append_number(vb_reader *r, double d, const char *raw,
-                         size_t raw_len) {
-  char tmp[40];
-  int n;
-  if (raw && plain_integer(raw, raw_len)) {
-    /* Checked against cJSON's value in case the walk lost its way. */
-    if (raw_len >= sizeof tmp)
-      return scratch_append(r, raw, raw_len);
-    memcpy(tmp, raw, raw_len);
-    tmp[raw_len] = '\0';
-    if (strtod(tmp, NULL) == d)
-      return scratch_append(r, raw, raw_len);
-  }
-  if (d >= -9.2e18 && d <= 9.2e18 && d == (double)(long long)d) {
-    n = snprintf(tmp, sizeof tmp, "%lld", (long long)d);
+/* What follows a closing quote: a separator (consumed; another field
+ * follows), or a record end or the end of input (*last).  VB_OK, NEED or
+ * a bad row. */
+static inline int after_closing_quote(vb_reader *r, csv_scan *s, bool *last) {
+  const size_t p = s->p;
+  if (p > s->eol)
+    s->eol = find_eol(r, p);
+  if (p == s->end) {
+    if (!s->eof)
+      return NEED;
+    *last = true;
+  } else if (s->b[p] == s->sep) {
+    s->p = p + 1;
+    *last = false;
+  } else if (s->b[p] == '\n' || s->b[p] == '\r') {
+    *last = true;
   } else {
-    n = 0;
-    for (int prec = 15; prec <= 17; prec++) {
-      n = snprintf(tmp, sizeof tmp, "%.*g", prec, d);
-      if (strtod(tmp, NULL) == d)
-        break;
-    }
+    return stray_after_quote(r, s);
   }
-  return scratch_append(r, tmp, n > 0 ? (size_t)n : 0);
+  return VB_OK;
 }
 
-static unsigned char value_kind(const cJSON *v) {
-  if (cJSON_IsString(v))
-    return VB_VALUE_TEXT;
-  if (cJSON_IsNumber(v))
-    return VB_VALUE_NUMBER;
-  if (cJSON_IsBool(v))
-    return VB_VALUE_BOOL;
-  if (cJSON_IsObject(v))
-    return VB_VALUE_OBJECT;
-  if (cJSON_IsArray(v))
-    return VB_VALUE_ARRAY;
-  return VB_VALUE_NULL;
-}
-
-/* The value at a dotted path below `v` ("answer.text", "items.0"), or
- * NULL.  Keys match exactly; a segment of digits indexes an array. */
-static const cJSON *json_path(const cJSON *v, const char *path) {
-  for (const char *seg = path; v;) {
-    const char *dot = strchr(seg, '.');
-    size_t len = dot ? (size_t)(dot - seg) : strlen(seg);
-    const cJSON *next = NULL;
-    if (cJSON_IsObject(v)) {
-      for (const cJSON *c = v->child; c && !next; c = c->next)
-        if (c->string && strncmp(c->string, seg, len) == 0 &&
-            c->string[len] == '\0')
-          next = c;
-    } else if (cJSON_IsArray(v) && len && len < 10 &&
-               strspn(seg, "0123456789") >= len) {
-      next = cJSON_GetArrayItem(v, atoi(seg));
-    }
-    if (!dot)
-      return next;
-    v = next;
-    seg = dot + 1;
+/* An unquoted field: from s->p to the next separator (consumed) or to the
+ * record's end (*last), found with memchr.  VB_OK or NEED. */
+static inline int plain_field(csv_scan *s, field *f, bool *last) {
+  const char *x = memchr(s->b + s->p, s->sep, s->eol - s->p);
+  f->off = s->p;
+  f->in_scratch = 0;
+  if (x) {
+    f->len = (size_t)(x - s->b) - s->p;
+    s->p += f->len + 1;
+    *last = false;
+  } else {
+    if (s->eol == s->end && !s->eof)
+      return NEED;
+    f->len = s->eol - s->p;
+    s->p = s->eol;
+    *last = true;
   }
-  return NULL;
+  return VB_OK;
 }
 
-static int append_value(vb_reader *r, const cJSON *v, const char *raw,
-                        size_t raw_len) {
-  if (cJSON_IsString(v))
-    return scratch_append(r, v->valuestring, strlen(v->valuestring));
-  if (cJSON_IsNumber(v))
-    return append_number(r, v->valuedouble, raw, raw_len);
-  if (cJSON_IsTrue(v))
-    return scratch_append(r, "true", 4);
-  if (cJSON_IsFalse(v))
-    return scratch_append(r, "false", 5);
-  if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
-    char *json = cJSON_PrintUnformatted(v);
-    if (!json)
+/* Keeps the field as number s->nf of the row; one past the header's count
+ * is only counted, with where the first of them began (for the error).
+ * VB_OK or VB_ENOMEM. */
+static inline int store_field(vb_reader *r, csv_scan *s, const field *f,
+                              size_t fstart) {
+  const size_t nf = s->nf;
+  if (nf < r->flimit) {
+    if (nf == r->fcap &&
+        vb__grow((void **)&r->fields, &r->fcap, nf + 1, sizeof(field)))
       return VB_ENOMEM;
-    int rc = scratch_append(r, json, strlen(json));
-    cJSON_free(json);
-    return rc;
+    r->fields[nf] = *f;
+  } else if (nf == r->flimit) {
+    s->extra_at = fstart;
   }
-  return VB_OK; /* null */
+  s->nf = nf + 1;
+  return VB_OK;
+}
+
+/* The length of the record end at s->p: 1 for LF or CR, 2 for CRLF, 0 at
+ * the end of input; NEED when a CR is the last byte buffered. */
+static inline int record_end(const csv_scan *s, size_t *tlen) {
+  const size_t p = s->p;
+  *tlen = 0;
+  if (p < s->end) {
+    if (s->b[p] == '\r') {
+      if (p + 1 == s->end && !s->eof)
+        return NEED;
+      *tlen = (p + 1 < s->end && s->b[p + 1] == '\n') ? 2 : 1;
+    } else {
+      *tlen = 1;
+    }
+  }
+  return VB_OK;
+}
+
+/* The record as a whole: at most max_row bytes, and (after the header) as
+ * many fields as the header.  VB_OK or a bad row. */
+static int check_record(vb_reader *r, const csv_scan *s) {
+  if (s->p - s->start > r->max_row)
+    return vb__reader_too_big(r);
+  if (r->flimit == SIZE_MAX || s->nf == r->ncols)
+    return VB_OK;
+  unsigned line, column;
+  vb__reader_row_pos(r, s->start, s->nf > r->ncols ? s->extra_at : s->p, &line,
+                     &column);
+  return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
+                  "expected %zu field%s, found %zu", r->ncols,
+                  r->ncols == 1 ? "" : "s", s->nf);
+}
+
+/* Reads the record at r->pos: the empty lines before it, its fields one
+ * by one, its end.  1 with the row's fields set and r->pos past it, 0 at
+ * the end of input, NEED (nothing consumed but empty lines), VB_ENOMEM,
+ * or a bad row's code with r->pend filled. */
+static int csv_row(vb_reader *r) {
+  int rc = skip_empty_lines(r);
+  if (rc != 1)
+    return rc;
+  r->row_line = r->line;
+  r->slen = 0;
+  csv_scan s = {.b = r->buf,
+                .end = r->end,
+                .eof = r->eof,
+                .sep = r->sep,
+                .start = r->pos,
+                .p = r->pos};
+  s.eol = find_eol(r, s.p); /* invariant: s.p <= s.eol */
+  for (bool last = false; !last;) {
+    const size_t fstart = s.p;
+    field f;
+    if (s.p < s.end && s.b[s.p] == '"') {
+      rc = quoted_field(r, &s, &f);
+      if (rc == VB_OK)
+        rc = after_closing_quote(r, &s, &last);
+    } else {
+      rc = plain_field(&s, &f, &last);
+    }
+    if (rc == VB_OK)
+      rc = store_field(r, &s, &f, fstart);
+    if (rc != VB_OK)
+      return rc;
+  }
+  size_t tlen;
+  if ((rc = record_end(&s, &tlen)) != VB_OK ||
+      (rc = check_record(r, &s)) != VB_OK)
+    return rc;
+  r->nfields = s.nf;
+  r->raw_off = s.start;
+  r->raw_len = s.p - s.start;
+  r->raw_copied = false;
+  r->pos = s.p + tlen;
+  r->line += 1 + s.breaks;
+  return 1;
 }
 
 static uint64_t name_hash(const char *s) {
@@ -772,7 +808,7 @@ static uint64_t name_hash(const char *s) {
 }
 
 /* Column with exactly this name (the first one when repeated), or -1. */
-static long find_exact(const vb_reader *r, const char *name) {
+long vb__reader_find_exact(const vb_reader *r, const char *name) {
   if (!r->slots)
     return -1;
   for (size_t i = (size_t)name_hash(name) & r->slot_mask;;
@@ -789,8 +825,8 @@ static long find_exact(const vb_reader *r, const char *name) {
  * repeated name becomes no column (NDJSON keys), else every name is a
  * column and the index finds the first (CSV headers).  src[i] (lens[i]
  * bytes) may point anywhere: the read buffer, cJSON keys. */
-static int set_columns(vb_reader *r, size_t count, const char *const *src,
-                       const size_t *lens, bool dedupe) {
+int vb__reader_set_columns(vb_reader *r, size_t count, const char *const *src,
+                           const size_t *lens, bool dedupe) {
   size_t total = 0;
   for (size_t i = 0; i < count; i++)
     total += lens[i] + 1;
@@ -815,7 +851,8 @@ static int set_columns(vb_reader *r, size_t count, const char *const *src,
   for (size_t i = 0; i < count; i++) {
     memcpy(a, src[i], lens[i]);
     a[lens[i]] = '\0';
-    bool known = find_exact(r, a) >= 0; /* looks at names[0, k) only */
+    bool known =
+        vb__reader_find_exact(r, a) >= 0; /* looks at names[0, k) only */
     if (known && dedupe)
       continue;
     r->names[k] = a;
@@ -833,147 +870,6 @@ static int set_columns(vb_reader *r, size_t count, const char *const *src,
   return VB_OK;
 }
 
-/* The first object's keys, each once, in order. */
-static int json_columns(vb_reader *r, const cJSON *root) {
-  size_t n = 0;
-  for (const cJSON *c = root->child; c; c = c->next)
-    n++;
-  const char **keys = malloc((n ? n : 1) * sizeof *keys);
-  size_t *lens = malloc((n ? n : 1) * sizeof *lens);
-  int rc = VB_ENOMEM;
-  if (keys && lens) {
-    size_t k = 0;
-    for (const cJSON *c = root->child; c; c = c->next, k++) {
-      keys[k] = c->string ? c->string : "";
-      lens[k] = strlen(keys[k]);
-    }
-    rc = set_columns(r, n, keys, lens, true);
-  }
-  free(keys);
-  free(lens);
-  return rc;
-}
-
-static int json_row(vb_reader *r, bool header) {
-  char *const b = r->buf;
-  const size_t end = r->end;
-  size_t p, eol, tlen;
-  for (;;) { /* skip blank lines */
-    p = r->pos;
-    if (p == end)
-      return r->eof ? 0 : NEED;
-    eol = find_eol(r, p);
-    if (eol == end && !r->eof)
-      return NEED;
-    tlen = 0;
-    if (eol < end) {
-      if (b[eol] == '\r') {
-        if (eol + 1 == end && !r->eof)
-          return NEED;
-        tlen = (eol + 1 < end && b[eol + 1] == '\n') ? 2 : 1;
-      } else {
-        tlen = 1;
-      }
-    }
-    size_t i = p;
-    while (i < eol && (b[i] == ' ' || b[i] == '\t'))
-      i++;
-    if (i < eol)
-      break;
-    r->pos = eol + tlen;
-    r->line++;
-  }
-  r->row_line = r->line;
-  if (eol - p > r->max_row)
-    return bad_toobig(r);
-
-  const char *text = b + p;
-  const size_t n = eol - p;
-  const char *stop = NULL;
-  cJSON *root = cJSON_ParseWithLengthOpts(text, n, &stop, 0);
-  if (root) {
-    size_t k = json_ws(text, stop ? (size_t)(stop - text) : n, n);
-    if (k < n) { /* text after the value */
-      cJSON_Delete(root);
-      root = NULL;
-      stop = text + k;
-    }
-  }
-  if (!root || !cJSON_IsObject(root)) {
-    unsigned line, column;
-    size_t at =
-        stop && stop >= text && stop <= text + n ? (size_t)(stop - text) : 0;
-    if (root) /* valid JSON, not an object: point at its first byte */
-      at = json_ws(text, 0, n);
-    cJSON_Delete(root);
-    row_pos(r, p, p + at, &line, &column);
-    return vb__fail(&r->pend, VB_EMALFORMED, r->name, line, column,
-                    root ? "expected a JSON object"
-                         : "malformed JSON: parsing stopped here");
-  }
-
-  int rc = header ? json_columns(r, root) : VB_OK;
-  if (rc) {
-    cJSON_Delete(root);
-    return rc;
-  }
-  r->slen = 0;
-  for (size_t i = 0; i < r->ncols; i++) {
-    r->fields[i].off = 0;
-    r->fields[i].len = 0;
-    r->fields[i].in_scratch = 1;
-  }
-  if (r->ncols) {
-    memset(r->seen, 0, r->ncols);
-    memset(r->kinds, VB_VALUE_MISSING, r->ncols);
-  }
-  size_t walk = json_ws(text, 0, n) + 1; /* just after '{' */
-  bool walking = true;
-  size_t guess = 0;
-  for (const cJSON *c = root->child; c && !rc; c = c->next) {
-    size_t vs = 0, ve = 0;
-    if (walking)
-      walking = json_member(text, n, &walk, &vs, &ve);
-    const char *key = c->string ? c->string : "";
-    long col;
-    if (guess < r->ncols && strcmp(r->names[guess], key) == 0)
-      col = (long)guess;
-    else
-      col = find_exact(r, key);
-    if (col < 0 || r->seen[col])
-      continue;
-    r->seen[col] = r->found[col] = 1;
-    r->kinds[col] = value_kind(c);
-    guess = (size_t)col + 1;
-    size_t off = r->slen;
-    rc = append_value(r, c, walking ? text + vs : NULL, ve - vs);
-    r->fields[col].off = off;
-    r->fields[col].len = r->slen - off;
-  }
-  for (size_t col = 0; r->npaths && col < r->ncols && !rc; col++) {
-    const cJSON *v =
-        r->paths[col] && !r->seen[col] ? json_path(root, r->names[col]) : NULL;
-    if (!v)
-      continue;
-    size_t off = r->slen;
-    rc = append_value(r, v, NULL, 0);
-    r->kinds[col] = value_kind(v);
-    r->found[col] = 1;
-    r->fields[col].off = off;
-    r->fields[col].len = r->slen - off;
-  }
-  cJSON_Delete(root);
-  if (rc)
-    return rc;
-  r->nfields = r->ncols;
-  r->raw_off = p;
-  r->raw_len = n;
-  r->raw_copied = false;
-  r->pos = eol + tlen;
-  r->line++;
-  return 1;
-}
-
 /* ---- rows and recovery ------------------------------------------------ */
 
 /* Parses the next row, refilling as needed.  Returns 1, 0, a recoverable
@@ -981,14 +877,15 @@ static int json_row(vb_reader *r, bool header) {
  * filled). */
 static int parse(vb_reader *r, bool header, vb_error *err) {
   for (;;) {
-    int rc = r->format == VB_FORMAT_NDJSON ? json_row(r, header) : csv_row(r);
+    int rc =
+        r->format == VB_FORMAT_NDJSON ? vb__ndjson_row(r, header) : csv_row(r);
     if (rc == VB_ENOMEM)
       return nomem(r, err);
     if (rc != NEED)
       return rc;
     if (over_limit(r)) {
       r->row_line = r->line;
-      return bad_toobig(r);
+      return vb__reader_too_big(r);
     }
     rc = refill(r, err);
     if (rc)
@@ -1097,7 +994,7 @@ static int skip_to_header(vb_reader *r, int *first, vb_error *err) {
       }
       if (over_limit(r)) {
         r->row_line = r->line;
-        bad_toobig(r);
+        vb__reader_too_big(r);
         if (err)
           *err = r->pend;
         return VB_ETOOBIG;
@@ -1167,7 +1064,7 @@ static int setup_encoding(vb_reader *r, const char *encoding, vb_error *err) {
   }
   tc->from = from;
   tc->to = ucnv_open("UTF-8", &status);
-  tc->in = malloc(CHUNK);
+  tc->in = malloc(r->chunk);
   if (U_FAILURE(status) || !tc->in) {
     transcoder_free(tc);
     return nomem(r, err);
@@ -1263,7 +1160,7 @@ static int skip_rows(vb_reader *r, long n, vb_error *err) {
  * the trailing empty columns spreadsheets add are common and harmless. */
 static int check_duplicates(vb_reader *r, vb_error *err) {
   for (size_t i = 0; i < r->ncols; i++) {
-    long first = find_exact(r, r->names[i]);
+    long first = vb__reader_find_exact(r, r->names[i]);
     if (r->names[i][0] && first >= 0 && (size_t)first != i)
       return vb__fail(err, VB_EMALFORMED, r->name, clamp_line(r->row_line), 0,
                       "duplicate column name '%s' (columns %ld and %zu); "
@@ -1281,7 +1178,7 @@ static int csv_header(vb_reader *r, const vb_reader_options *o, vb_error *err) {
   if (names && lens) {
     for (size_t i = 0; i < n; i++)
       names[i] = vb_reader_field(r, i, &lens[i]);
-    rc = set_columns(r, n, names, lens, false);
+    rc = vb__reader_set_columns(r, n, names, lens, false);
   }
   free(names);
   free(lens);
@@ -1389,41 +1286,96 @@ int vb_reader_open(const char *path, vb_format format, vb_reader **out,
   return vb_reader_open_with(path, &o, out, err);
 }
 
-int vb_reader_open_with(const char *path, const vb_reader_options *o,
-                        vb_reader **out, vb_error *err) {
-  static const vb_reader_options defaults = {.skip_rows = -1};
-  vb__error_clear(err);
-  if (!out)
-    return vb__fail(err, VB_EINVAL, path, 0, 0, "no output pointer");
-  *out = NULL;
-  if (!o)
-    o = &defaults;
-  vb_format format = o->format;
-  if ((unsigned)format > (unsigned)VB_FORMAT_NDJSON)
-    return vb__fail(err, VB_EINVAL, path, 0, 0, "unknown format %d",
-                    (int)format);
-  bool is_stdin = !path || strcmp(path, "-") == 0;
-  const char *name = is_stdin ? "<stdin>" : path;
-
+/* A reader named `name` (copied) with its buffers and an empty source,
+ * or NULL when out of memory.  With format AUTO, the name's extension may
+ * decide the format (`by_name`: not for standard input). */
+static vb_reader *reader_new(const char *name, vb_format format, bool by_name) {
   vb_reader *r = calloc(1, sizeof *r);
   if (!r)
-    return nomem(NULL, err);
+    return NULL;
   r->name = malloc(strlen(name) + 1);
-  r->cap = CHUNK;
-  r->buf = malloc(r->cap);
-  r->scap = 4096;
+  r->src = calloc(1, sizeof *r->src);
+  r->scap = 1024;
   r->scratch = malloc(r->scap);
-  if (!r->name || !r->buf || !r->scratch) {
+  if (!r->name || !r->src || !r->scratch) {
     vb_reader_free(r);
-    return nomem(NULL, err);
+    return NULL;
   }
   strcpy(r->name, name);
   r->max_row = DEFAULT_MAX_ROW;
   r->line = 1;
   r->lf_lo = r->cr_lo = SIZE_MAX;
   r->format = format;
-  if (format == VB_FORMAT_AUTO && !is_stdin)
-    r->format = format_from_name(path);
+  if (format == VB_FORMAT_AUTO && by_name)
+    r->format = format_from_name(name);
+  return r;
+}
+
+/* Checks what every open takes; fills *o with the defaults for NULL. */
+static int open_args(const char *name, const vb_reader_options **o,
+                     vb_reader **out, vb_error *err) {
+  static const vb_reader_options defaults = {.skip_rows = -1};
+  vb__error_clear(err);
+  if (!out)
+    return vb__fail(err, VB_EINVAL, name, 0, 0, "no output pointer");
+  *out = NULL;
+  if (!*o)
+    *o = &defaults;
+  if ((unsigned)(*o)->format > (unsigned)VB_FORMAT_NDJSON)
+    return vb__fail(err, VB_EINVAL, name, 0, 0, "unknown format %d",
+                    (int)(*o)->format);
+  return VB_OK;
+}
+
+/* The size of the first read buffer and of a transcoder's input: CHUNK,
+ * or for a small buffer just enough to hold it all (four times its size
+ * when it is gzip: the buffer grows if that is not enough), so that
+ * reading many small buffers (a fuzzer, a binding's single comments)
+ * costs no megabyte each. */
+static size_t first_chunk(const source *s) {
+  size_t need = s->z ? 4 * s->end : s->end;
+  if (s->gz || s->fn || s->end >= CHUNK / 4 || need >= CHUNK)
+    return CHUNK;
+  size_t n = 1024;
+  while (n <= need)
+    n *= 2;
+  return n;
+}
+
+/* What every source shares once its bytes can be read: the read buffer,
+ * the first refill, the encoding, the header.  Frees r on failure. */
+static int reader_start(vb_reader *r, const vb_reader_options *o,
+                        vb_reader **out, vb_error *err) {
+  int rc = r->src->gz ? VB_OK : source_start(r, err);
+  if (!rc) {
+    r->chunk = r->cap = first_chunk(r->src);
+    if (!(r->buf = malloc(r->cap)))
+      rc = nomem(r, err);
+  }
+  if (!rc)
+    rc = refill(r, err);
+  if (!rc)
+    rc = setup_encoding(r, o->encoding, err);
+  if (!rc)
+    rc = read_header(r, o, err);
+  if (rc) {
+    vb_reader_free(r);
+    return rc;
+  }
+  *out = r;
+  return VB_OK;
+}
+
+int vb_reader_open_with(const char *path, const vb_reader_options *o,
+                        vb_reader **out, vb_error *err) {
+  int rc = open_args(path, &o, out, err);
+  if (rc)
+    return rc;
+  bool is_stdin = !path || strcmp(path, "-") == 0;
+  const char *name = is_stdin ? "<stdin>" : path;
+  vb_reader *r = reader_new(name, o->format, !is_stdin);
+  if (!r)
+    return nomem(NULL, err);
 
   int fd = is_stdin ? fcntl(0, F_DUPFD_CLOEXEC, 0)
                     : open(path, O_RDONLY | O_CLOEXEC);
@@ -1438,32 +1390,58 @@ int vb_reader_open_with(const char *path, const vb_reader_options *o,
     vb_reader_free(r);
     return vb__fail(err, VB_EIO, name, 0, 0, "cannot open: %s", strerror(e));
   }
-  r->gz = gzdopen(fd, "rb");
-  if (!r->gz) {
+  r->src->gz = gzdopen(fd, "rb");
+  if (!r->src->gz) {
     close(fd);
     vb_reader_free(r);
     return nomem(NULL, err);
   }
-  gzbuffer(r->gz, GZ_BUFFER);
+  gzbuffer(r->src->gz, GZ_BUFFER);
+  return reader_start(r, o, out, err);
+}
 
-  int rc = refill(r, err);
-  if (!rc)
-    rc = setup_encoding(r, o->encoding, err);
-  if (!rc)
-    rc = read_header(r, o, err);
-  if (rc) {
-    vb_reader_free(r);
+int vb_reader_open_memory(const char *data, size_t len, const char *name,
+                          const vb_reader_options *o, vb_reader **out,
+                          vb_error *err) {
+  name = name ? name : "<memory>";
+  int rc = open_args(name, &o, out, err);
+  if (rc)
     return rc;
+  if (!data && len)
+    return vb__fail(err, VB_EINVAL, name, 0, 0, "no data");
+  vb_reader *r = reader_new(name, o->format, true);
+  if (!r)
+    return nomem(NULL, err);
+  r->src->in = data;
+  r->src->end = len;
+  r->src->raw_eof = true;
+  return reader_start(r, o, out, err);
+}
+
+int vb_reader_open_callback(vb_read_fn fn, void *ctx, const char *name,
+                            const vb_reader_options *o, vb_reader **out,
+                            vb_error *err) {
+  name = name ? name : "<callback>";
+  int rc = open_args(name, &o, out, err);
+  if (rc)
+    return rc;
+  if (!fn)
+    return vb__fail(err, VB_EINVAL, name, 0, 0, "no read callback");
+  vb_reader *r = reader_new(name, o->format, true);
+  if (!r || !(r->src->own = malloc(GZ_BUFFER))) {
+    vb_reader_free(r);
+    return nomem(NULL, err);
   }
-  *out = r;
-  return VB_OK;
+  r->src->fn = fn;
+  r->src->ctx = ctx;
+  r->src->in = r->src->own;
+  return reader_start(r, o, out, err);
 }
 
 void vb_reader_free(vb_reader *r) {
   if (!r)
     return;
-  if (r->gz)
-    gzclose(r->gz);
+  source_free(r->src);
   transcoder_free(r->tc);
   for (size_t i = 0; i < r->nadded; i++)
     free(r->added[i]);
@@ -1496,7 +1474,7 @@ const char *vb_reader_column_name(const vb_reader *r, size_t column) {
 long vb_reader_find_column(const vb_reader *r, const char *name) {
   if (!r || !name)
     return -1;
-  long exact = find_exact(r, name);
+  long exact = vb__reader_find_exact(r, name);
   if (exact >= 0)
     return exact;
   for (size_t i = 0; i < r->ncols; i++)
@@ -1528,7 +1506,11 @@ const char *vb_reader_raw(const vb_reader *r, size_t *len) {
 }
 
 uint64_t vb_reader_bytes_read(const vb_reader *r) {
-  z_off_t at = r && r->gz ? gzoffset(r->gz) : 0;
+  if (!r)
+    return 0;
+  if (!r->src->gz)
+    return r->src->before + r->src->at;
+  z_off_t at = gzoffset(r->src->gz);
   return at > 0 ? (uint64_t)at : 0;
 }
 
@@ -1569,7 +1551,7 @@ int vb_reader_qualtrics(const vb_reader *r) { return r->qualtrics; }
 
 /* Indexes column k unless an earlier column has its name. */
 static void index_column(vb_reader *r, size_t k) {
-  if (find_exact(r, r->names[k]) >= 0)
+  if (vb__reader_find_exact(r, r->names[k]) >= 0)
     return;
   size_t s = (size_t)name_hash(r->names[k]) & r->slot_mask;
   while (r->slots[s])
@@ -1594,8 +1576,10 @@ static int grow_columns(vb_reader *r, size_t n) {
   char **added = realloc(r->added, (r->nadded + 1) * sizeof *added);
   if (added)
     r->added = added;
-  bool bytes = resize_bytes(&r->seen, n) & resize_bytes(&r->kinds, n) &
-               resize_bytes(&r->paths, n) & resize_bytes(&r->found, n);
+  bool bytes = resize_bytes(&r->seen, n); /* all four, even after a failure */
+  bytes = resize_bytes(&r->kinds, n) && bytes;
+  bytes = resize_bytes(&r->paths, n) && bytes;
+  bytes = resize_bytes(&r->found, n) && bytes;
   if (!names || !added || !bytes ||
       (n > r->fcap &&
        vb__grow((void **)&r->fields, &r->fcap, n, sizeof(field))))

@@ -14,8 +14,9 @@
  *               the same lexicon merge exactly (merge is associative and
  *               commutative), so a run can be split across threads or hosts.
  *   vb_reader / vb_job
- *               the streaming input reader (CSV, TSV, NDJSON, gzip) and the
- *               `tag` job that drives reader -> matcher -> writer -> tally.
+ *               the streaming input reader (CSV, TSV, NDJSON, gzip; from a
+ *               path, a buffer or a read callback) and the `tag` job that
+ *               drives reader -> matcher -> writer -> tally.
  *
  * Conventions (all functions):
  *   - Fallible calls return an int status: VB_OK (0) or a negative VB_E*
@@ -541,6 +542,39 @@ VB_API void vb_reader_options_set_skip_rows(vb_reader_options *o, long rows);
 VB_API int vb_reader_open_with(const char *path, const vb_reader_options *o,
                                vb_reader **out, vb_error *err);
 
+/* Opens a reader over the caller's `len` bytes at `data`, which are NOT
+ * copied: they must stay alive and unchanged until vb_reader_free().
+ * Reads exactly as vb_reader_open_with() reads a file holding those bytes:
+ * gzip (by its magic bytes), encodings, sniffing, Qualtrics rows, NDJSON,
+ * the same rows, lines and errors.  `name` (copied; NULL: "<memory>") is
+ * used in messages and vb_reader_name(), and with format AUTO its
+ * extension picks the format as a path's would.  vb_reader_bytes_read()
+ * counts the bytes of `data` consumed.  Errors: as vb_reader_open_with(),
+ * VB_EINVAL for NULL data with a non-zero len. */
+VB_API int vb_reader_open_memory(const char *data, size_t len, const char *name,
+                                 const vb_reader_options *o, vb_reader **out,
+                                 vb_error *err);
+
+/* A read callback, in the manner of read(2): copies up to `size` bytes of
+ * the input into buf and returns how many (fewer is fine: it is asked
+ * again), 0 at the end of the input, or a negative number on an error.
+ * After it has returned 0 or a negative number it is not called again. */
+typedef long (*vb_read_fn)(void *ctx, char *buf, size_t size);
+
+/* Opens a reader over the bytes `fn` returns (ctx is passed to every
+ * call), with everything vb_reader_open_memory() says about the name,
+ * the format and what is read.  The callback is called from
+ * vb_reader_open_callback() (the header) and vb_reader_next() only, on the
+ * caller's thread, never after vb_reader_free().  A negative return, or a
+ * count larger than `size`, is a read error: VB_EIO with the name in
+ * err->file, held back (like a file's read error) until the rows read
+ * before it have been returned, then returned by every later
+ * vb_reader_next().  Errors: as vb_reader_open_with(), VB_EINVAL for a
+ * NULL fn. */
+VB_API int vb_reader_open_callback(vb_read_fn fn, void *ctx, const char *name,
+                                   const vb_reader_options *o, vb_reader **out,
+                                   vb_error *err);
+
 /* What the reader chose or found while opening.  The encoding read from:
  * "UTF-8", or ICU's canonical name of the converter ("UTF-16LE",
  * "ibm-5348_P100-1997" for windows-1252, ...). */
@@ -556,7 +590,8 @@ VB_API uint64_t vb_reader_skipped_rows(const vb_reader *r);
 VB_API int vb_reader_qualtrics(const vb_reader *r);
 
 VB_API vb_format vb_reader_format(const vb_reader *r);
-/* Name used in messages: the path, or "<stdin>".  Freeing the reader
+/* Name used in messages: the path, "<stdin>", or the name given to
+ * vb_reader_open_memory / vb_reader_open_callback.  Freeing the reader
  * never closes standard input. */
 VB_API const char *vb_reader_name(const vb_reader *r);
 VB_API size_t vb_reader_column_count(const vb_reader *r);

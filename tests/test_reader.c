@@ -1,6 +1,7 @@
 /*
  * test_reader.c - the streaming reader: CSV, TSV, NDJSON, gzip, format
- * detection, line numbers, error positions and recovery, size limits.
+ * detection, line numbers, error positions and recovery, size limits, and
+ * the three sources (path, buffer, read callback) reading alike.
  *
  * Each test writes its input to a file in a private temporary directory
  * (under $TMPDIR or /tmp, removed at the end) and reads it back through the
@@ -13,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +29,7 @@
 /* ---- fixtures --------------------------------------------------------- */
 
 static char tmpdir_[1024];
-static char made_[64][1100];
+static char made_[128][1100];
 static size_t made_count_;
 
 /* Full path of `name` in the test directory. */
@@ -43,7 +45,7 @@ static void remember(const char *path) {
   for (size_t i = 0; i < made_count_; i++)
     if (strcmp(made_[i], path) == 0)
       return;
-  if (made_count_ < 64)
+  if (made_count_ < 128)
     snprintf(made_[made_count_++], sizeof made_[0], "%s", path);
 }
 
@@ -1610,6 +1612,320 @@ static void test_ndjson_many_added_columns(void) {
   vb_reader_free(r);
 }
 
+/* ---- the same input from a path, a buffer and a callback --------------- */
+
+/* A read callback over a byte string, giving at most `step` bytes a call
+ * (short reads must be asked again), and failing with -5 once `fail_at`
+ * bytes have been given (SIZE_MAX: never). */
+typedef struct feed {
+  const char *data;
+  size_t len, at, step, fail_at;
+  int calls_after_end; /* calls after it returned 0 or a negative number */
+  bool ended;
+} feed;
+
+static long feed_read(void *ctx, char *buf, size_t size) {
+  feed *f = ctx;
+  if (f->ended)
+    f->calls_after_end++;
+  if (f->at >= f->fail_at) {
+    f->ended = true;
+    return -5;
+  }
+  size_t n = f->len - f->at;
+  if (n > size)
+    n = size;
+  if (n > f->step)
+    n = f->step;
+  if (f->fail_at != SIZE_MAX && n > f->fail_at - f->at)
+    n = f->fail_at - f->at;
+  memcpy(buf, f->data + f->at, n);
+  f->at += n;
+  f->ended = n == 0;
+  return (long)n;
+}
+
+static void add_error(text *t, int rc, const vb_error *e) {
+  addf(t, "rc=%d", rc);
+  if (rc < 0) {
+    addf(t, " %s:%u:%u ", e->file, e->line, e->column);
+    adds(t, e->message);
+  }
+  adds(t, "\n");
+}
+
+/* Everything a reader says about its input, in one text: what open
+ * returned, what it found, every row (line, fields and their types, raw
+ * bytes) and every error with its position, to the end. */
+static char *transcript(int rc, vb_reader *r, const vb_error *open_err,
+                        const char *use_column) {
+  text t = {0};
+  add_error(&t, rc, open_err);
+  if (rc != VB_OK)
+    return t.s;
+  if (use_column)
+    addf(&t, "use %s -> %ld\n", use_column,
+         vb_reader_use_column(r, use_column));
+  addf(&t,
+       "name=%s format=%d encoding=%s sep=%d sniffed=%d qualtrics=%d "
+       "skipped=%llu\n",
+       vb_reader_name(r), (int)vb_reader_format(r), vb_reader_encoding(r),
+       vb_reader_delimiter(r), vb_reader_delimiter_sniffed(r),
+       vb_reader_qualtrics(r), (unsigned long long)vb_reader_skipped_rows(r));
+  for (size_t c = 0; c < vb_reader_column_count(r); c++)
+    addf(&t, "column %zu: %s\n", c, vb_reader_column_name(r, c));
+  for (int guard = 0; guard < 1000000; guard++) {
+    vb_error err;
+    int next = vb_reader_next(r, &err);
+    add_error(&t, next, &err);
+    if (next <= 0 && next != VB_EMALFORMED && next != VB_ETOOBIG)
+      break;
+    addf(&t, "line %llu:", (unsigned long long)vb_reader_line(r));
+    for (size_t c = 0; c < vb_reader_column_count(r); c++) {
+      size_t n;
+      const char *f = vb_reader_field(r, c, &n);
+      addf(&t, " [%d]", (int)vb_reader_field_type(r, c));
+      add(&t, f, n);
+    }
+    size_t n;
+    const char *raw = vb_reader_raw(r, &n);
+    adds(&t, " raw=");
+    add(&t, raw, n);
+    adds(&t, "\n");
+  }
+  vb_reader_free(r);
+  return t.s;
+}
+
+/* The last line of a transcript (how the reading ended). */
+static const char *last_line(const char *t) {
+  size_t n = strlen(t);
+  while (n > 0 && t[n - 1] == '\n')
+    n--;
+  while (n > 0 && t[n - 1] != '\n')
+    n--;
+  return t + n;
+}
+
+/* The transcript of `data` read from a file of that name, from memory
+ * (named so), and from callbacks giving 1 byte and 1 MiB + 7 bytes a call;
+ * every one must be the same.  Corrupt gzip (`corrupt`) is the exception
+ * for the 1-byte callback: zlib finds a bad checksum only at the end of a
+ * member, and how much was inflated before then depends on how the input
+ * came in, so only the error that ends it must be the same.  Returns how
+ * many differ from the file's. */
+static int same_from_every_source(const char *name, const char *data,
+                                  size_t len, const vb_reader_options *o,
+                                  const char *use_column, bool corrupt) {
+  const char *path = put(name, data, len);
+  vb_reader *r = NULL;
+  vb_error err;
+  int rc = vb_reader_open_with(path, o, &r, &err);
+  char *want = transcript(rc, r, &err, use_column);
+  int differ = 0;
+  for (int k = 0; k < 3; k++) {
+    feed f = {data,     len, 0,    k == 1 ? 1 : ((size_t)1 << 20) + 7,
+              SIZE_MAX, 0,   false};
+    r = NULL;
+    rc = k == 0 ? vb_reader_open_memory(data, len, path, o, &r, &err)
+                : vb_reader_open_callback(feed_read, &f, path, o, &r, &err);
+    char *got = transcript(rc, r, &err, use_column);
+    bool same = corrupt && k == 1 ? strcmp(last_line(got), last_line(want)) == 0
+                                  : strcmp(got, want) == 0;
+    if (!same) {
+      differ++;
+      fprintf(stderr,
+              "  %s via %s differs from the file:\n--- file\n%.2000s"
+              "\n--- %s\n%.2000s\n",
+              name, k == 0 ? "memory" : "callback", want,
+              k == 0 ? "memory" : "callback", got);
+    }
+    if (k > 0)
+      CHECK_INT(f.calls_after_end, 0);
+    free(got);
+  }
+  free(want);
+  return differ;
+}
+
+static char *gzip_bytes(const char *name, const char *data, size_t len,
+                        size_t *zlen) {
+  return slurp(put_gz(name, data, len), zlen);
+}
+
+static void test_sources_agree(void) {
+  static const char csv[] =
+      "id,score,comment\r\n1,9,\"Great, \"\"really\"\"\r\nservice\"\r\n\r\n"
+      "2,3,slow\r\n3,x,\"bad\"quote\r\n4,5\r\n5,6,fine\r\n";
+  CHECK_INT(
+      same_from_every_source("s.csv", csv, strlen(csv), NULL, NULL, false), 0);
+  static const char tsv[] = "id\tcomment\n1\ta,b \"q\"\n2\t\n";
+  CHECK_INT(
+      same_from_every_source("s.tsv", tsv, strlen(tsv), NULL, NULL, false), 0);
+  static const char semi[] = "id;comment\n1;ok\n";
+  CHECK_INT(
+      same_from_every_source("semi", semi, strlen(semi), NULL, NULL, false), 0);
+  static const char nd[] =
+      "{\"id\":1,\"comment\":\"hi\",\"answer\":{\"text\":\"deep\"}}\n"
+      "\n{\"id\":12345678901234567890,\"comment\":null}\n"
+      "{\"id\":3,\"comment\":[1,2]\n"
+      "[1]\n{\"id\":4.5,\"comment\":true,\"answer\":{\"text\":\"x\"}}\n";
+  CHECK_INT(same_from_every_source("s.ndjson", nd, strlen(nd), NULL,
+                                   "answer.text", false),
+            0);
+  CHECK_INT(same_from_every_source("noext", nd, strlen(nd), NULL, NULL, false),
+            0);
+  static const char qualtrics[] = "StartDate,Q1\r\nStart Date,How likely?\r\n"
+                                  "\"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{"
+                                  "\"\"ImportId\"\":\"\"QID1\"\"}\"\r\n"
+                                  "2026-01-01,9\r\n";
+  CHECK_INT(same_from_every_source("q.csv", qualtrics, strlen(qualtrics), NULL,
+                                   NULL, false),
+            0);
+
+  /* gzip: whole, truncated, corrupted; then several refills' worth. */
+  size_t zlen;
+  char *z = gzip_bytes("s.csv.gz", csv, strlen(csv), &zlen);
+  CHECK_INT(same_from_every_source("s.csv.gz", z, zlen, NULL, NULL, false), 0);
+  CHECK_INT(same_from_every_source("t.csv.gz", z, zlen - 9, NULL, NULL, false),
+            0);
+  z[zlen / 2] = (char)(z[zlen / 2] ^ 0x5A);
+  CHECK_INT(same_from_every_source("c.csv.gz", z, zlen, NULL, NULL, true), 0);
+  free(z);
+  /* Two gzip members one after the other read as one input; bytes after
+   * a member that are not another member are ignored, as gzread does. */
+  static const char part1[] = "id,comment\n1,one\n", part2[] = "2,two\n";
+  size_t z1len, z2len;
+  char *z1 = gzip_bytes("p1.gz", part1, strlen(part1), &z1len);
+  char *z2 = gzip_bytes("p2.gz", part2, strlen(part2), &z2len);
+  text two = {0};
+  add(&two, z1, z1len);
+  add(&two, z2, z2len);
+  CHECK_INT(
+      same_from_every_source("two.csv.gz", two.s, two.len, NULL, NULL, false),
+      0);
+  two.len = z1len;
+  adds(&two, "3,junk\n");
+  CHECK_INT(
+      same_from_every_source("junk.csv.gz", two.s, two.len, NULL, NULL, false),
+      0);
+  free(two.s);
+  free(z1);
+  free(z2);
+  text big = {0};
+  adds(&big, "id,comment\n");
+  for (int i = 0; i < 120000; i++)
+    addf(&big, "%d,\"comment %d, with \"\"quotes\"\" and padding\"\n", i, i);
+  CHECK_INT(
+      same_from_every_source("big.csv", big.s, big.len, NULL, NULL, false), 0);
+  z = gzip_bytes("big.csv.gz", big.s, big.len, &zlen);
+  CHECK_INT(same_from_every_source("big.csv.gz", z, zlen, NULL, NULL, false),
+            0);
+  free(z);
+  free(big.s);
+
+  /* UTF-16 with a byte-order mark, plain and gzipped; an encoding set. */
+  text u = {0};
+  add(&u, "\xFF\xFE", 2);
+  add_utf16(&u, "id,comment\r\n1,caf\xc3\xa9 \xe2\x82\xac\r\n2,\"x\"y\r\n", 1);
+  CHECK_INT(same_from_every_source("u.csv", u.s, u.len, NULL, NULL, false), 0);
+  for (int i = 0; i < 3000; i++) { /* past a small buffer's first chunk */
+    char row[64];
+    snprintf(row, sizeof row, "%d,\"\xe2\x82\xac%d\r\n\"\r\n", i, i);
+    add_utf16(&u, row, 1);
+  }
+  CHECK_INT(same_from_every_source("u3k.csv", u.s, u.len, NULL, NULL, false),
+            0);
+  z = gzip_bytes("u.csv.gz", u.s, u.len, &zlen);
+  CHECK_INT(same_from_every_source("u.csv.gz", z, zlen, NULL, NULL, false), 0);
+  free(z);
+  free(u.s);
+  vb_reader_options *o;
+  CHECK_INT(vb_reader_options_new(&o), VB_OK);
+  CHECK_INT(vb_reader_options_set_encoding(o, "windows-1252"), VB_OK);
+  static const char latin[] = "id,comment\n1,caf\xe9 \x80\n";
+  CHECK_INT(
+      same_from_every_source("l.csv", latin, strlen(latin), o, NULL, false), 0);
+  vb_reader_options_free(o);
+
+  /* Nothing at all, and a header alone. */
+  CHECK_INT(same_from_every_source("empty.csv", "", 0, NULL, NULL, false), 0);
+  CHECK_INT(same_from_every_source("h.csv", "a,b", 3, NULL, NULL, false), 0);
+}
+
+/* A callback's error is VB_EIO naming the input, after the rows read
+ * before it, and again on every later call; at open, open fails so. */
+static void test_callback_error(void) {
+  static const char csv[] = "id,comment\n1,one\n2,two\n3,three\n";
+  feed f = {csv, strlen(csv), 0, 4, 22, 0, false}; /* fails after "1,one\n" */
+  vb_reader *r = NULL;
+  vb_error err;
+  CHECK_INT(
+      vb_reader_open_callback(feed_read, &f, "survey.csv", NULL, &r, &err),
+      VB_OK);
+  if (r) {
+    CHECK_INT(vb_reader_next(r, &err), 1);
+    CHECK_FIELD(r, 1, "one");
+    CHECK_INT(vb_reader_next(r, &err), VB_EIO);
+    CHECK_STR(err.file, "survey.csv");
+    CHECK_STR(err.message, "read error (the read callback returned -5)");
+    CHECK_INT(vb_reader_next(r, &err), VB_EIO);
+    CHECK_STR(err.file, "survey.csv");
+    vb_reader_free(r);
+  }
+  CHECK_INT(f.calls_after_end, 0);
+
+  f = (feed){csv, strlen(csv), 0, 4, 0, 0, false};
+  r = (vb_reader *)&f; /* must become NULL */
+  CHECK_INT(
+      vb_reader_open_callback(feed_read, &f, "survey.csv", NULL, &r, &err),
+      VB_EIO);
+  CHECK(r == NULL);
+  CHECK_STR(err.file, "survey.csv");
+  CHECK_STR(err.message, "read error (the read callback returned -5)");
+
+  /* The same error while inflating gzip. */
+  size_t zlen;
+  char *z = gzip_bytes("e.csv.gz", csv, strlen(csv), &zlen);
+  f = (feed){z, zlen, 0, 3, zlen - 4, 0, false};
+  CHECK_INT(vb_reader_open_callback(feed_read, &f, NULL, NULL, &r, &err),
+            VB_OK);
+  if (r) {
+    CHECK_STR(vb_reader_name(r), "<callback>");
+    int rc;
+    while ((rc = vb_reader_next(r, &err)) == 1)
+      ;
+    CHECK_INT(rc, VB_EIO);
+    CHECK_STR(err.file, "<callback>");
+    CHECK_STR(err.message, "read error (the read callback returned -5)");
+    vb_reader_free(r);
+  }
+  free(z);
+
+  CHECK_INT(vb_reader_open_callback(NULL, NULL, "x", NULL, &r, &err),
+            VB_EINVAL);
+  CHECK_INT(vb_reader_open_memory(NULL, 3, "x", NULL, &r, &err), VB_EINVAL);
+}
+
+/* A buffer is read in place, not copied: the reader sees the caller's
+ * bytes; bytes_read counts them; the name defaults to <memory>. */
+static void test_memory_reader(void) {
+  static const char csv[] = "comment\nhello\n";
+  vb_reader *r = NULL;
+  vb_error err;
+  CHECK_INT(vb_reader_open_memory(csv, strlen(csv), NULL, NULL, &r, &err),
+            VB_OK);
+  if (!r)
+    return;
+  CHECK_STR(vb_reader_name(r), "<memory>");
+  CHECK_INT(vb_reader_format(r), VB_FORMAT_CSV);
+  CHECK_INT(vb_reader_next(r, &err), 1);
+  CHECK_FIELD(r, 0, "hello");
+  CHECK_INT(vb_reader_next(r, &err), 0);
+  CHECK_INT(vb_reader_bytes_read(r), strlen(csv));
+  vb_reader_free(r);
+}
+
 int main(void) {
   const char *base = getenv("TMPDIR");
   snprintf(tmpdir_, sizeof tmpdir_, "%s/vb_reader_XXXXXX",
@@ -1656,6 +1972,9 @@ int main(void) {
   test_skip_rows();
   test_ndjson_paths();
   test_ndjson_many_added_columns();
+  test_sources_agree();
+  test_callback_error();
+  test_memory_reader();
 
   for (size_t i = 0; i < made_count_; i++)
     remove(made_[i]);

@@ -1,17 +1,16 @@
 /*
- * fuzz_reader.c - libFuzzer target: any bytes as a CSV, TSV or NDJSON file
- * (the first byte picks the format in its low two bits, and the reader
- * options in the others: encoding, delimiter, rows to skip), read row by
- * row to the end, with a dotted NDJSON path asked for.  Every
- * row is read or reported malformed with a line; nothing crashes, and the
- * reader never loops: it must reach the end within one row per input byte.
+ * fuzz_reader.c - libFuzzer target: any bytes as a CSV, TSV or NDJSON
+ * input (the first byte picks the format in its low two bits, and the
+ * reader options in the others: encoding, delimiter, rows to skip), read
+ * from memory (vb_reader_open_memory, no file: thousands of inputs a
+ * second) row by row to the end, with a dotted NDJSON path asked for.
+ * Every row is read or reported malformed with a line; nothing crashes,
+ * and the reader never loops: it must reach the end within one row per
+ * input byte.  gzip input (the bytes after the first starting 1F 8B) is
+ * inflated as a file's would be.
  */
-#define _GNU_SOURCE /* memfd_create */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "verbatim.h"
 
@@ -33,13 +32,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     abort();
   vb_reader_options_set_delimiter(o, delimiters[(data[0] >> 4) % 4]);
   vb_reader_options_set_skip_rows(o, (long)(data[0] >> 6) - 1);
-  int fd = memfd_create("fuzz", 0);
-  if (fd < 0 || write(fd, data + 1, size - 1) != (ssize_t)(size - 1))
-    abort();
-  char path[64];
-  snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
   vb_reader *r;
-  if (vb_reader_open_with(path, o, &r, NULL) == VB_OK) {
+  if (vb_reader_open_memory((const char *)data + 1, size - 1, "fuzz", o, &r,
+                            NULL) == VB_OK) {
     vb_reader_set_max_row(r, 4096);
     vb_reader_use_column(r, "a.b");
     size_t rows = 0;
@@ -56,6 +51,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     vb_reader_free(r);
   }
   vb_reader_options_free(o);
-  close(fd);
   return 0;
 }
