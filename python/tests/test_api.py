@@ -90,7 +90,7 @@ def test_lexicon_pickles_as_its_documents(lex):
 
 
 def test_tag_many_equals_tag(lex, comments):
-    some = comments[:1500] + [None, "", "late delivery"]
+    some = comments[:1500] + [None, "", "late delivery", "Él llegó tarde\r\nlate delivery, box damaged", "x\rlate delivery"]
     one = [lex.tag(c or "") for c in some]
     assert lex.tag_many(some, jobs=1) == one
     assert lex.tag_many(some, jobs=2) == one

@@ -152,3 +152,14 @@ def test_reports_made_differently_do_not_merge(sample):
 def test_not_a_partial():
     with pytest.raises(verbatim.PartialError):
         verbatim.Report.load(b"not a partial report")
+
+
+def test_dataframe_text_with_line_breaks():
+    """A lone CR, CRLF or LF inside a comment stays inside its row."""
+    df = pd.DataFrame({"score": ["9", "3", "10"],
+                       "comment": ["x\rlate delivery", "a\r\nb, late delivery", "c\nd"]})
+    rep = verbatim.report(df)
+    assert rep.counts["read"] == 3 and rep.counts["rejected"] == 0
+    lines = [ln for ln in rep.to_csv().splitlines() if ln.startswith("shipping.late,")]
+    assert any(",promoter,2,2,1," in ln for ln in lines)
+    assert any(",detractor,1,1,1," in ln for ln in lines)

@@ -11,7 +11,6 @@ byte.  docs/python.md is the reference.
 import csv
 import os
 import tempfile
-from collections import namedtuple
 
 from . import _verbatim
 from ._verbatim import Error, InputError, LexiconError, PartialError
@@ -23,27 +22,19 @@ __all__ = [
 
 library_version = _verbatim.library_version
 
-Match = namedtuple(
-    "Match", "theme term start end text negated excluded dropped typo")
-Match.__doc__ = """One mention of a theme: the theme id, the lexicon term, the
-span as character offsets into the text (text[start:end] is `text`), and
-whether it is negated, excluded (by an exclude term) or dropped (negated
-in a theme that drops negated mentions).  Only mentions neither excluded
-nor dropped count."""
+Match = _verbatim.Match
+Match.__doc__ = """One mention of a theme: the theme id (the term's own theme,
+not the rolled-up parent), the lexicon term, the span as character offsets
+into the text (text[start:end] is `text`), and whether it is negated,
+excluded (by an exclude term), dropped (negated in a theme that drops
+negated mentions) or a typo match.  Only mentions neither excluded nor
+dropped count.  A named tuple."""
 
-Tagging = namedtuple("Tagging", "themes matches rejected group")
+Tagging = _verbatim.Tagging
 Tagging.__doc__ = """What the lexicon found in one text: the theme ids
 (parents rolled up, in lexicon order), every Match (excluded and dropped
 ones too), the reason when the row was rejected (else None), and the
-score group when a score was given (else None)."""
-
-
-def _char_offsets(text, data, start, end):
-    """Byte offsets into the UTF-8 `data` of `text` -> character offsets."""
-    if len(data) == len(text):
-        return start, end
-    s = len(data[:start].decode("utf-8", "replace"))
-    return s, s + len(data[start:end].decode("utf-8", "replace"))
+score group when scores were given (else None).  A named tuple."""
 
 
 class Lexicon:
@@ -89,23 +80,10 @@ class Lexicon:
         """[(id, label, parent id or None)] in lexicon order."""
         return list(self._themes)
 
-    def _tagging(self, text, data, raw, group=None):
-        themes, matches = raw[0], raw[1]
-        ids = self.theme_ids
-        out = []
-        for theme, term, bs, be, neg, exc, drop, typo in matches:
-            s, e = _char_offsets(text, data, bs, be)
-            out.append(Match(ids[theme], term, s, e, text[s:e], bool(neg),
-                             bool(exc), bool(drop), bool(typo)))
-        return Tagging(tuple(ids[t] for t in themes), out, None, group)
-
     def tag(self, text):
         """The themes and matches of one comment (a str): a Tagging.  The
         GIL is released while the matcher runs."""
-        if not isinstance(text, str):
-            raise TypeError(f"tag() takes a str, not {type(text).__name__}")
-        data = text.encode("utf-8")
-        return self._tagging(text, data, self._lex.tag(data))
+        return self._lex.tag(text)
 
     def tag_many(self, texts, jobs=0, scores=None):
         """Tags every text of an iterable with the library's worker threads
@@ -124,24 +102,15 @@ class Lexicon:
         with tempfile.TemporaryDirectory(prefix="verbatim-") as tmp:
             path = os.path.join(tmp, "texts.csv")
             with open(path, "w", encoding="utf-8", newline="") as f:
-                w = csv.writer(f, lineterminator="\n")
+                w = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_ALL)
                 if scores is None:
                     w.writerow(["id", "comment"])
                     w.writerows(zip(range(len(texts)), texts))
                 else:
                     w.writerow(["id", "score", "comment"])
                     w.writerows(zip(range(len(texts)), scores, texts))
-            raw = self._lex.tag_file(path, len(texts), int(jobs), "comment",
-                                     None if scores is None else "score")
-        out = []
-        for text, r in zip(texts, raw):
-            if r[2] is not None:
-                out.append(Tagging((), [], r[2], None))
-            else:
-                t = self._tagging(text, text.encode("utf-8"), r,
-                                  r[3] if scores is not None else None)
-                out.append(t)
-        return out
+            return self._lex.tag_file(path, texts, int(jobs), "comment",
+                                      None if scores is None else "score")
 
 
 def _isna(v):

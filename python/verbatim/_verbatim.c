@@ -65,6 +65,7 @@ static PyObject *raise_status(int rc, const vb_error *err) {
 
 typedef struct {
   PyObject_HEAD vb_lexicon *lex;
+  PyObject *ids;     /* tuple of theme ids (str), by theme index */
   vb_matcher *spare; /* taken by tag() under spare_lock */
   pthread_mutex_t spare_lock;
 } LexiconObject;
@@ -72,6 +73,7 @@ typedef struct {
 static void lexicon_dealloc(LexiconObject *self) {
   vb_matcher_free(self->spare);
   vb_lexicon_free(self->lex);
+  Py_XDECREF(self->ids);
   pthread_mutex_destroy(&self->spare_lock);
   Py_TYPE(self)->tp_free((PyObject *)self);
 }
@@ -84,6 +86,19 @@ static PyObject *lexicon_wrap(PyTypeObject *type, vb_lexicon *lex) {
   }
   self->lex = lex;
   pthread_mutex_init(&self->spare_lock, NULL);
+  size_t n = vb_lexicon_theme_count(lex);
+  if (!(self->ids = PyTuple_New((Py_ssize_t)n))) {
+    Py_DECREF(self);
+    return NULL;
+  }
+  for (size_t i = 0; i < n; i++) {
+    PyObject *id = PyUnicode_FromString(vb_lexicon_theme_id(lex, i));
+    if (!id) {
+      Py_DECREF(self);
+      return NULL;
+    }
+    PyTuple_SET_ITEM(self->ids, (Py_ssize_t)i, id);
+  }
   return (PyObject *)self;
 }
 
@@ -173,13 +188,125 @@ static PyObject *lexicon_documents(LexiconObject *self, PyObject *unused) {
   return Py_BuildValue("(NN)", names, texts);
 }
 
-/* One match as a tuple: theme index, term text, byte start, byte end,
- * negated, excluded, dropped, typo. */
-static PyObject *match_tuple(const vb_lexicon *lex, const vb_match *m) {
-  return Py_BuildValue("(nsnniiii)", (Py_ssize_t)m->theme,
-                       vb_lexicon_term_text(lex, m->term),
-                       (Py_ssize_t)m->start, (Py_ssize_t)m->end, m->negated,
-                       m->excluded, m->dropped, m->typo);
+/* ---- results: Match and Tagging (struct sequences: named, fast) -------- */
+
+static PyTypeObject *MatchType, *TaggingType;
+
+static PyStructSequence_Field match_fields[] = {
+    {"theme", "theme id (the term's own theme, not the rolled-up parent)"},
+    {"term", "the lexicon term that matched"},
+    {"start", "character offset of the span's start"},
+    {"end", "character offset of the span's end"},
+    {"text", "the span: text[start:end]"},
+    {"negated", "a negator governs it"},
+    {"excluded", "removed by an exclude term: not counted"},
+    {"dropped", "negated in a theme that drops negated mentions"},
+    {"typo", "a word matched as a typo"},
+    {NULL, NULL}};
+static PyStructSequence_Desc match_desc = {
+    "verbatim.Match", "One mention of a theme in a text.", match_fields, 9};
+
+static PyStructSequence_Field tagging_fields[] = {
+    {"themes", "theme ids mentioned, parents rolled up, lexicon order"},
+    {"matches", "every Match, excluded and dropped ones too"},
+    {"rejected", "why the row was rejected, or None"},
+    {"group", "score group when scores were given, else None"},
+    {NULL, NULL}};
+static PyStructSequence_Desc tagging_desc = {
+    "verbatim.Tagging", "What the lexicon found in one text.", tagging_fields,
+    4};
+
+/* A match's span as character offsets (UTF-8 bytes that do not continue
+ * a character), counted in the worker thread. */
+typedef struct {
+  size_t theme, term, start, end;
+  int negated, excluded, dropped, typo;
+} kept_match;
+
+static size_t utf8_chars(const char *s, size_t from, size_t to) {
+  size_t n = 0;
+  for (size_t i = from; i < to; i++)
+    n += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return n;
+}
+
+/* Copies the matcher's matches with character offsets into out (room
+ * for all of them). */
+static void keep_matches(const vb_matcher *m, const char *text, int ascii,
+                         kept_match *out, size_t n) {
+  size_t at = 0, chars = 0;
+  for (size_t j = 0; j < n; j++) {
+    const vb_match *x = vb_matcher_match(m, j);
+    size_t s = x->start, e = x->end;
+    if (!ascii) {
+      if (s < at) /* not in order: count again from the start */
+        at = chars = 0;
+      chars += utf8_chars(text, at, s);
+      at = s;
+      e = chars + utf8_chars(text, s, e);
+      s = chars;
+    }
+    out[j] = (kept_match){x->theme,   x->term,    s,          e,
+                          x->negated, x->excluded, x->dropped, x->typo};
+  }
+}
+
+static PyObject *new_match(LexiconObject *lex, PyObject *text,
+                           const kept_match *x) {
+  PyObject *m = PyStructSequence_New(MatchType);
+  if (!m)
+    return NULL;
+  PyObject *id = PyTuple_GET_ITEM(lex->ids, (Py_ssize_t)x->theme);
+  PyStructSequence_SET_ITEM(m, 0, Py_NewRef(id));
+  PyStructSequence_SET_ITEM(m, 1,
+                            PyUnicode_FromString(
+                                vb_lexicon_term_text(lex->lex, x->term)));
+  PyStructSequence_SET_ITEM(m, 2, PyLong_FromSize_t(x->start));
+  PyStructSequence_SET_ITEM(m, 3, PyLong_FromSize_t(x->end));
+  PyStructSequence_SET_ITEM(
+      m, 4,
+      PyUnicode_Substring(text, (Py_ssize_t)x->start, (Py_ssize_t)x->end));
+  PyStructSequence_SET_ITEM(m, 5, PyBool_FromLong(x->negated));
+  PyStructSequence_SET_ITEM(m, 6, PyBool_FromLong(x->excluded));
+  PyStructSequence_SET_ITEM(m, 7, PyBool_FromLong(x->dropped));
+  PyStructSequence_SET_ITEM(m, 8, PyBool_FromLong(x->typo));
+  for (Py_ssize_t i = 1; i < 5; i++)
+    if (!PyStructSequence_GET_ITEM(m, i)) {
+      Py_DECREF(m);
+      return NULL;
+    }
+  return m;
+}
+
+/* A Tagging from kept results; rejected (a reason) or group may be NULL. */
+static PyObject *new_tagging(LexiconObject *lex, PyObject *text,
+                             const size_t *themes, size_t nt,
+                             const kept_match *matches, size_t nm,
+                             const char *rejected, const char *group) {
+  PyObject *t = PyStructSequence_New(TaggingType);
+  PyObject *tt = PyTuple_New((Py_ssize_t)nt), *ml = PyList_New((Py_ssize_t)nm);
+  if (!t || !tt || !ml) {
+    Py_XDECREF(t), Py_XDECREF(tt), Py_XDECREF(ml);
+    return NULL;
+  }
+  for (size_t i = 0; i < nt; i++)
+    PyTuple_SET_ITEM(tt, (Py_ssize_t)i,
+                     Py_NewRef(PyTuple_GET_ITEM(lex->ids, (Py_ssize_t)themes[i])));
+  PyStructSequence_SET_ITEM(t, 0, tt);
+  PyStructSequence_SET_ITEM(t, 1, ml);
+  PyStructSequence_SET_ITEM(t, 2, rejected ? PyUnicode_FromString(rejected)
+                                           : Py_NewRef(Py_None));
+  PyStructSequence_SET_ITEM(t, 3, group ? PyUnicode_FromString(group)
+                                        : Py_NewRef(Py_None));
+  for (size_t i = 0; i < nm; i++) {
+    PyObject *m = new_match(lex, text, &matches[i]);
+    if (!m) {
+      Py_DECREF(t);
+      return NULL;
+    }
+    PyList_SET_ITEM(ml, (Py_ssize_t)i, m);
+  }
+  return t;
 }
 
 static vb_matcher *take_matcher(LexiconObject *self) {
@@ -200,40 +327,45 @@ static void give_matcher(LexiconObject *self, vb_matcher *m) {
   vb_matcher_free(m);
 }
 
-/* tag(bytes) -> (theme indices, match tuples) for one UTF-8 text. */
+/* tag(str) -> Tagging. */
 static PyObject *lexicon_tag(LexiconObject *self, PyObject *arg) {
-  Py_buffer buf;
-  if (PyObject_GetBuffer(arg, &buf, PyBUF_SIMPLE))
+  if (!PyUnicode_Check(arg)) {
+    PyErr_Format(PyExc_TypeError, "tag() takes a str, not %s",
+                 Py_TYPE(arg)->tp_name);
     return NULL;
+  }
+  Py_ssize_t len;
+  const char *text = PyUnicode_AsUTF8AndSize(arg, &len);
+  if (!text)
+    return NULL;
+  int ascii = PyUnicode_IS_ASCII(arg);
   vb_matcher *m = take_matcher(self);
   vb_error err = {0};
+  kept_match *kept = NULL;
+  const size_t *themes = NULL;
+  size_t nt = 0, nm = 0;
   int rc = VB_OK;
   Py_BEGIN_ALLOW_THREADS if (!m) rc = vb_matcher_new(self->lex, &m, &err);
   if (!rc)
-    rc = vb_matcher_run(m, buf.buf, (size_t)buf.len);
-  Py_END_ALLOW_THREADS PyBuffer_Release(&buf);
-  if (rc && rc != VB_EMATCHLIMIT) {
-    vb_matcher_free(m);
-    return raise_status(rc, &err);
+    rc = vb_matcher_run(m, text, (size_t)len);
+  if (!rc || rc == VB_EMATCHLIMIT) {
+    rc = VB_OK;
+    nt = vb_matcher_themes(m, &themes);
+    nm = vb_matcher_match_count(m);
+    if ((kept = malloc((nm + 1) * sizeof *kept)))
+      keep_matches(m, text, ascii, kept, nm);
+    else
+      rc = VB_ENOMEM;
   }
-  const size_t *themes;
-  size_t nt = vb_matcher_themes(m, &themes), nm = vb_matcher_match_count(m);
-  PyObject *tt = PyTuple_New((Py_ssize_t)nt), *ml = PyList_New((Py_ssize_t)nm);
-  for (size_t i = 0; tt && i < nt; i++)
-    PyTuple_SET_ITEM(tt, (Py_ssize_t)i, PyLong_FromSize_t(themes[i]));
-  for (size_t i = 0; ml && i < nm; i++)
-    PyList_SET_ITEM(ml, (Py_ssize_t)i,
-                    match_tuple(self->lex, vb_matcher_match(m, i)));
+  Py_END_ALLOW_THREADS PyObject *out =
+      rc ? raise_status(rc, &err)
+         : new_tagging(self, arg, themes, nt, kept, nm, NULL, NULL);
+  free(kept);
   give_matcher(self, m);
-  return Py_BuildValue("(NN)", tt, ml);
+  return out;
 }
 
 /* ---- tag_file: a job over a file, each row's result kept by index -------- */
-
-typedef struct {
-  size_t theme, term, start, end;
-  int negated, excluded, dropped, typo;
-} kept_match;
 
 typedef struct {
   size_t *themes, ntheme;
@@ -247,7 +379,6 @@ typedef struct {
 typedef struct {
   kept_row *rows;
   size_t count;
-  int oom;
 } keep_ctx;
 
 static int keep_open(void *ctx, void **state) {
@@ -255,6 +386,14 @@ static int keep_open(void *ctx, void **state) {
   return VB_OK;
 }
 
+static int is_ascii(const char *s, size_t len) {
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char)s[i] >= 0x80)
+      return 0;
+  return 1;
+}
+
+/* Runs in the worker threads: each row writes only its own slot. */
 static int keep_row(void *state, const vb_row *row, FILE *out, vb_error *err) {
   (void)out, (void)err;
   keep_ctx *k = state;
@@ -271,6 +410,8 @@ static int keep_row(void *state, const vb_row *row, FILE *out, vb_error *err) {
   r->group = vb_row_group(row);
   const vb_matcher *m = vb_row_matcher(row);
   const size_t *themes;
+  size_t len;
+  const char *text = vb_row_text(row, &len);
   r->ntheme = vb_matcher_themes(m, &themes);
   r->nmatch = vb_matcher_match_count(m);
   r->themes = malloc((r->ntheme + 1) * sizeof *r->themes);
@@ -278,12 +419,7 @@ static int keep_row(void *state, const vb_row *row, FILE *out, vb_error *err) {
   if (!r->themes || !r->matches)
     return VB_ENOMEM;
   memcpy(r->themes, themes, r->ntheme * sizeof *themes);
-  for (size_t j = 0; j < r->nmatch; j++) {
-    const vb_match *x = vb_matcher_match(m, j);
-    r->matches[j] = (kept_match){x->theme,   x->term,     x->start,
-                                 x->end,     x->negated,  x->excluded,
-                                 x->dropped, x->typo};
-  }
+  keep_matches(m, text, is_ascii(text, len), r->matches, r->nmatch);
   return VB_OK;
 }
 
@@ -294,26 +430,6 @@ static void free_kept(kept_row *rows, size_t n) {
     free(rows[i].rejected);
   }
   free(rows);
-}
-
-static PyObject *kept_to_python(const vb_lexicon *lex, const kept_row *r) {
-  if (!r->done)
-    return Py_BuildValue("(()[]sO)", "row not read", Py_None);
-  if (r->rejected)
-    return Py_BuildValue("(()[]sO)", r->rejected, Py_None);
-  PyObject *tt = PyTuple_New((Py_ssize_t)r->ntheme),
-           *ml = PyList_New((Py_ssize_t)r->nmatch);
-  for (size_t i = 0; tt && i < r->ntheme; i++)
-    PyTuple_SET_ITEM(tt, (Py_ssize_t)i, PyLong_FromSize_t(r->themes[i]));
-  for (size_t i = 0; ml && i < r->nmatch; i++) {
-    const kept_match *x = &r->matches[i];
-    vb_match m = {.theme = x->theme, .term = x->term, .start = x->start,
-                  .end = x->end, .negated = x->negated,
-                  .excluded = x->excluded, .dropped = x->dropped,
-                  .typo = x->typo};
-    PyList_SET_ITEM(ml, (Py_ssize_t)i, match_tuple(lex, &m));
-  }
-  return Py_BuildValue("(NNOs)", tt, ml, Py_None, vb_group_name(r->group));
 }
 
 static int open_csv(const char *path, vb_reader **r, size_t max_row,
@@ -328,16 +444,18 @@ static int open_csv(const char *path, vb_reader **r, size_t max_row,
   return rc;
 }
 
-/* tag_file(path, count, jobs, text_column, score_column or None) -> list
- * of (themes, matches, rejected, group) for the file's `count` rows, by
- * row index. */
+/* tag_file(path, texts, jobs, text_column, score_column or None) -> a
+ * Tagging for each of the file's rows, by row index; `texts` (a list of
+ * the rows' comments as str) gives the matches their text. */
 static PyObject *lexicon_tag_file(LexiconObject *self, PyObject *args) {
   const char *path, *text, *score;
-  Py_ssize_t count;
+  PyObject *texts;
   unsigned jobs;
-  if (!PyArg_ParseTuple(args, "snIsz", &path, &count, &jobs, &text, &score))
+  if (!PyArg_ParseTuple(args, "sO!Isz", &path, &PyList_Type, &texts, &jobs,
+                        &text, &score))
     return NULL;
-  keep_ctx k = {calloc((size_t)count + 1, sizeof(kept_row)), (size_t)count, 0};
+  Py_ssize_t count = PyList_GET_SIZE(texts);
+  keep_ctx k = {calloc((size_t)count + 1, sizeof(kept_row)), (size_t)count};
   if (!k.rows)
     return PyErr_NoMemory();
   vb_sink sink = {.ctx = &k, .open = keep_open, .row = keep_row};
@@ -360,6 +478,12 @@ static PyObject *lexicon_tag_file(LexiconObject *self, PyObject *args) {
     rc = open_csv(path, &r, 0, &err);
   if (!rc)
     rc = vb_job_run(job, r, tally, &err);
+  if (!rc && vb_tally_count(tally, VB_COUNT_READ) != (uint64_t)count) {
+    snprintf(err.message, sizeof err.message,
+             "%s: %llu rows read for %zd texts", path,
+             (unsigned long long)vb_tally_count(tally, VB_COUNT_READ), count);
+    rc = VB_EMALFORMED;
+  }
   Py_END_ALLOW_THREADS vb_reader_free(r);
   vb_tally_free(tally);
   vb_job_free(job);
@@ -367,8 +491,18 @@ static PyObject *lexicon_tag_file(LexiconObject *self, PyObject *args) {
   if (rc)
     raise_status(rc, &err);
   else if ((list = PyList_New(count)))
-    for (Py_ssize_t i = 0; i < count; i++)
-      PyList_SET_ITEM(list, i, kept_to_python(self->lex, &k.rows[i]));
+    for (Py_ssize_t i = 0; i < count; i++) {
+      const kept_row *x = &k.rows[i];
+      PyObject *t = new_tagging(
+          self, PyList_GET_ITEM(texts, i), x->themes, x->ntheme, x->matches,
+          x->nmatch, x->done ? x->rejected : "row not read",
+          x->done && !x->rejected && score ? vb_group_name(x->group) : NULL);
+      if (!t) {
+        Py_CLEAR(list);
+        break;
+      }
+      PyList_SET_ITEM(list, i, t);
+    }
   free_kept(k.rows, (size_t)count);
   return list;
 }
@@ -379,9 +513,9 @@ static PyMethodDef lexicon_methods[] = {
     {"documents", (PyCFunction)lexicon_documents, METH_NOARGS,
      "(names, texts) of the JSON documents compiled"},
     {"tag", (PyCFunction)lexicon_tag, METH_O,
-     "tag(utf8 bytes) -> (theme indices, match tuples)"},
+     "tag(str) -> Tagging"},
     {"tag_file", (PyCFunction)lexicon_tag_file, METH_VARARGS,
-     "tag_file(path, count, jobs, text, score) -> [(themes, matches, rejected, group)]"},
+     "tag_file(path, texts, jobs, text, score) -> [Tagging]"},
     {NULL, NULL, 0, NULL}};
 
 static PyTypeObject LexiconType = {
@@ -746,11 +880,15 @@ static int add_error(PyObject *m, const char *name, PyObject *base,
 }
 
 PyMODINIT_FUNC PyInit__verbatim(void) {
-  if (PyType_Ready(&LexiconType) || PyType_Ready(&ReportType))
+  if (PyType_Ready(&LexiconType) || PyType_Ready(&ReportType) ||
+      !(MatchType = PyStructSequence_NewType(&match_desc)) ||
+      !(TaggingType = PyStructSequence_NewType(&tagging_desc)))
     return NULL;
   PyObject *m = PyModule_Create(&module);
   if (!m || PyModule_AddObjectRef(m, "_Lexicon", (PyObject *)&LexiconType) ||
       PyModule_AddObjectRef(m, "_Report", (PyObject *)&ReportType) ||
+      PyModule_AddObjectRef(m, "Match", (PyObject *)MatchType) ||
+      PyModule_AddObjectRef(m, "Tagging", (PyObject *)TaggingType) ||
       add_error(m, "Error", PyExc_Exception, &Error) ||
       add_error(m, "LexiconError", Error, &LexiconError) ||
       add_error(m, "InputError", Error, &InputError) ||

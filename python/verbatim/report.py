@@ -7,6 +7,7 @@ input and options.  Reports add (`+`, merge) exactly, and pickle as a
 partial report (docs/partial-format.md), the bytes `verbatim report
 --partial` writes: one made here merges with one the CLI made.
 """
+import csv
 import io
 import os
 import tempfile
@@ -128,8 +129,10 @@ def _is_frame(data):
 def frame_to_csv(df, path):
     """Writes a DataFrame as the CSV the job reads: every column as text
     (pandas' own formatting; an integral float score 9.0 reads as 9), NA
-    as an empty field, no index column."""
-    df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+    as an empty field, no index column.  Every field is quoted: Python's
+    csv module leaves a lone CR unquoted, which would end the row."""
+    df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8",
+              quoting=csv.QUOTE_ALL)
 
 
 def run(data, lexicon=None, text=None, score=None, id=None, by=(),
