@@ -68,3 +68,50 @@ def test_rejects_counted_across_tasks(client, tmp_path):
     rep = verbatim.dask.report(paths, client=client)
     assert rep.counts["rejected"] == 3 and rep.counts["read"] == 9
     assert rep.reject_reasons == [("score not on the scale", 3)]
+
+
+def test_worker_killed_mid_run_counts_nothing_twice(cli, sample_parts):
+    """One worker process is killed (SIGKILL) while tasks run: Dask runs
+    its tasks again, and the report is still byte for byte the CLI's."""
+    import os
+    import signal
+    import threading
+    import time
+
+    from dask.distributed import Client, LocalCluster
+
+    paths = sample_parts * 8  # 56 tasks: long enough to kill a worker in
+    whole, _, _ = run_cli(cli, "report", "-f", "csv", "--by", "region", *paths)
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                           dashboard_address=None, host="127.0.0.1")
+    client = Client(cluster)
+    try:
+        pids = client.run(os.getpid)
+        result = {}
+
+        def run():
+            result["rep"] = verbatim.dask.report(paths, client=client, by=["region"])
+
+        t = threading.Thread(target=run)
+        t.start()
+        # wait for the first partials, then kill a worker that has tasks
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            done = client.run_on_scheduler(
+                lambda dask_scheduler: sum(ts.state == "memory"
+                                           for ts in dask_scheduler.tasks.values()))
+            if done >= 3:
+                break
+            time.sleep(0.01)
+        assert t.is_alive(), "the run ended before a worker could be killed"
+        victim = sorted(pids.values())[0]
+        os.kill(victim, signal.SIGKILL)
+        t.join(300)
+        assert not t.is_alive()
+        assert victim not in client.run(os.getpid).values()  # it did die
+        rep = result["rep"]
+        assert rep.to_csv().encode() == whole
+        assert rep.counts["read"] == 5000 * 8
+    finally:
+        client.close()
+        cluster.close()
