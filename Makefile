@@ -56,13 +56,15 @@ fuzz-long:
 # python/ linking build/release/libverbatim.a (no path into build/ is
 # kept: the package works after make clean).  Debian's pip refuses system
 # installs (PEP 668) without --break-system-packages; the package goes to
-# /usr/local/lib/python3.*/dist-packages, beside no Debian package.
+# /usr/local/lib/python3.*/dist-packages, beside no Debian package (as
+# root, or through sudo).
 PYTHON ?= /usr/bin/python3
 PY_PACKAGES = python3-dev python3-pandas python3-distributed python3-dask \
 	python3-pytest python3-pip python3-setuptools
 python: release
 	@sh .ci/install-deps $(PY_PACKAGES)
-	@$(PYTHON) -m pip install -q --no-build-isolation --no-deps \
+	@if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	  $$sudo $(PYTHON) -m pip install -q --no-build-isolation --no-deps \
 	  --break-system-packages --root-user-action=ignore ./python
 	@rm -rf python/build python/verbatim.egg-info
 

@@ -21,6 +21,21 @@ def cli():
     pytest.fail("no verbatim binary: build it (make dev) or set VERBATIM_CLI")
 
 
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory):
+    """200,000 rows from bench's corpus generator (VERBATIM_GEN, else the
+    dev or release build's), 10% of them non-ASCII."""
+    for gen in (os.environ.get("VERBATIM_GEN"),
+                os.path.join(ROOT, "build", "dev", "bench", "verbatim-gen-corpus"),
+                os.path.join(ROOT, "build", "release", "bench", "verbatim-gen-corpus")):
+        if gen and os.access(gen, os.X_OK):
+            path = str(tmp_path_factory.mktemp("gen") / "200k.csv")
+            subprocess.run([gen, "--rows", "200000", "--seed", "13", "-o", path],
+                           check=True)
+            return path
+    pytest.fail("no corpus generator: build it (make dev) or set VERBATIM_GEN")
+
+
 def run_cli(cli, *args):
     """(stdout bytes, stderr str, exit code) of one CLI run."""
     p = subprocess.run([cli, *args], capture_output=True)

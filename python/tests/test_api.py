@@ -130,22 +130,29 @@ def test_tag_frame_equals_cli_tag(cli, sample):
 
 
 def test_gil_is_released_while_tagging(lex):
-    """Another thread runs Python while tag() runs on a long text."""
-    text = "The delivery was late and support never answered. " * 40000
+    """The main thread keeps running while tag() runs on a long text in
+    another: with the GIL held, the main loop would stall for the whole
+    call (its longest gap between two turns would be the call's time)."""
+    text = "zebras hum quietly under marmalade skies. " * 100000  # no theme: all matcher
     ticks = []
-    done = threading.Event()
+    call = {}
 
     def work():
+        start = time.perf_counter()
         lex.tag(text)
-        done.set()
+        call["seconds"] = time.perf_counter() - start
 
     t = threading.Thread(target=work)
+    ticks.append(time.perf_counter())  # the stall may begin in start()
     t.start()
-    while not done.is_set():
+    while t.is_alive():
         ticks.append(time.perf_counter())
+    ticks.append(time.perf_counter())  # and end with the thread
     t.join()
-    # with the GIL held, this loop would run only at the thread's switches
-    assert len(ticks) > 10000
+    gap = max(b - a for a, b in zip(ticks, ticks[1:]))
+    assert call["seconds"] > 0.1, "the text is too short to tell"
+    assert gap < call["seconds"] / 2, \
+        f"main thread stalled {gap:.3f} s of a {call['seconds']:.3f} s call"
 
 
 def test_two_threads_tag_at_once(lex, comments):
@@ -181,3 +188,26 @@ def test_no_leak_over_100k_calls(lex):
         lex.tag(texts[i % 4])
     grown = rss_kb() - before
     assert grown < 2048, f"RSS grew {grown} kB over 100k calls"
+
+
+def test_no_leak_in_reports_and_errors(tmp_path):
+    p = tmp_path / "small.csv"
+    p.write_text("score,region,comment\n9,EU,late delivery\n3,US,rude support\n11,EU,x\n")
+    small = verbatim.report(str(p), by=["region"])
+
+    def once():
+        r = verbatim.Report.load(small.save()) + small
+        r.to_csv(), r.to_json(), r.counts, r.reject_reasons
+        try:
+            verbatim.Report.load(b"junk")
+        except verbatim.PartialError:
+            pass
+
+    # each round compiles the lexicon a partial carries: a few ms
+    for _ in range(100):
+        once()
+    before = rss_kb()
+    for _ in range(400):
+        once()
+    grown = rss_kb() - before
+    assert grown < 2048, f"RSS grew {grown} kB over 400 rounds"

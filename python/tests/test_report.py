@@ -163,3 +163,12 @@ def test_dataframe_text_with_line_breaks():
     lines = [ln for ln in rep.to_csv().splitlines() if ln.startswith("shipping.late,")]
     assert any(",promoter,2,2,1," in ln for ln in lines)
     assert any(",detractor,1,1,1," in ln for ln in lines)
+
+
+def test_200k_generated_rows_equal_the_cli(cli, generated):
+    args = ["--by", "region", "--by", "plan", "--period", "month"]
+    out, _, code = run_cli(cli, "report", "-q", "-f", "csv", *args, generated)
+    assert code == 0
+    rep = verbatim.report(generated, by=["region", "plan"], period="month")
+    assert rep.read == 200000
+    assert rep.to_csv().encode() == out

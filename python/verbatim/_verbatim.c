@@ -34,7 +34,10 @@ static PyObject *raise_vb(PyObject *type, int rc, const vb_error *err) {
   PyObject *exc = PyObject_CallFunction(type, "s", msg);
   if (!exc)
     return NULL;
-  PyObject_SetAttrString(exc, "code", PyUnicode_FromString(vb_err_name(rc)));
+  PyObject *code = PyUnicode_FromString(vb_err_name(rc));
+  if (code)
+    PyObject_SetAttrString(exc, "code", code);
+  Py_XDECREF(code);
   PyObject *file = err && err->file[0] ? PyUnicode_DecodeFSDefault(err->file)
                                        : Py_NewRef(Py_None);
   PyObject_SetAttrString(exc, "file", file);

@@ -4,10 +4,11 @@
 # Dask distributed and pytest (`make python` does both); without them the
 # test is skipped (exit 77), saying so, not passed.  CI runs `make python`
 # before `make check`, so there they run.
-# Usage: run.sh VERBATIM_BINARY SOURCE_DIR
+# Usage: run.sh VERBATIM_BINARY SOURCE_DIR CORPUS_GENERATOR
 set -eu
 vb=$1
 src=$2
+gen=${3:-}
 py=${VB_PYTHON:-/usr/bin/python3}
 if ! "$py" -c "import verbatim, pandas, pytest, distributed" 2>/dev/null; then
   echo "SKIP: the verbatim Python package, pandas, dask.distributed or pytest"
@@ -15,5 +16,5 @@ if ! "$py" -c "import verbatim, pandas, pytest, distributed" 2>/dev/null; then
   exit 77
 fi
 cd "$src/python/tests"
-VERBATIM_CLI=$vb PYTHONDONTWRITEBYTECODE=1 exec "$py" -m pytest -q \
+VERBATIM_CLI=$vb VERBATIM_GEN=$gen PYTHONDONTWRITEBYTECODE=1 exec "$py" -m pytest -q \
   -p no:cacheprovider -W ignore::DeprecationWarning .
