@@ -1,6 +1,7 @@
 """The Python package against the CLI (issue 13's speed figures).
 
-  - tag_many on ROWS generated comments at jobs 1 and 2, against the CLI's
+  - tag_many on ROWS generated comments at jobs 1 and 2 (with matches and
+    themes only), against the CLI's
     `tag -f csv -o /dev/null` at -j 1 and -j 2 on the same file;
   - verbatim.dask.report on a LocalCluster of 1 and of 2 worker processes
     (threads_per_worker=1, jobs=1 per task) over FILES files of
@@ -55,6 +56,8 @@ def main():
         py = best(lambda: lex.tag_many(texts, jobs=j))
         print(f"| CLI tag -f csv | {j} | {cli:.2f} | {rows / cli:,.0f} | 1.00 |")
         print(f"| tag_many | {j} | {py:.2f} | {rows / py:,.0f} | {rows / py / (rows / cli):.2f} |")
+        bare = best(lambda: lex.tag_many(texts, jobs=j, matches=False))
+        print(f"| tag_many, matches=False | {j} | {bare:.2f} | {rows / bare:,.0f} | {rows / bare / (rows / cli):.2f} |")
 
     paths = []
     for i in range(files):

@@ -211,3 +211,12 @@ def test_no_leak_in_reports_and_errors(tmp_path):
         once()
     grown = rss_kb() - before
     assert grown < 2048, f"RSS grew {grown} kB over 400 rounds"
+
+
+def test_tag_many_themes_only(lex, comments):
+    some = comments[:800]
+    full = lex.tag_many(some, jobs=2)
+    bare = lex.tag_many(some, jobs=2, matches=False)
+    assert [t.themes for t in bare] == [t.themes for t in full]
+    assert all(t.matches == [] for t in bare)
+    assert any(t.matches for t in full)

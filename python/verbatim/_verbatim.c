@@ -382,6 +382,7 @@ typedef struct {
 typedef struct {
   kept_row *rows;
   size_t count;
+  int matches; /* keep the matches, not only the themes */
 } keep_ctx;
 
 static int keep_open(void *ctx, void **state) {
@@ -416,7 +417,7 @@ static int keep_row(void *state, const vb_row *row, FILE *out, vb_error *err) {
   size_t len;
   const char *text = vb_row_text(row, &len);
   r->ntheme = vb_matcher_themes(m, &themes);
-  r->nmatch = vb_matcher_match_count(m);
+  r->nmatch = k->matches ? vb_matcher_match_count(m) : 0;
   r->themes = malloc((r->ntheme + 1) * sizeof *r->themes);
   r->matches = malloc((r->nmatch + 1) * sizeof *r->matches);
   if (!r->themes || !r->matches)
@@ -447,18 +448,21 @@ static int open_csv(const char *path, vb_reader **r, size_t max_row,
   return rc;
 }
 
-/* tag_file(path, texts, jobs, text_column, score_column or None) -> a
- * Tagging for each of the file's rows, by row index; `texts` (a list of
- * the rows' comments as str) gives the matches their text. */
+/* tag_file(path, texts, jobs, text_column, score_column or None,
+ * matches) -> a Tagging for each of the file's rows, by row index; `texts`
+ * (a list of the rows' comments as str) gives the matches their text;
+ * with matches false, each Tagging's matches are left empty. */
 static PyObject *lexicon_tag_file(LexiconObject *self, PyObject *args) {
   const char *path, *text, *score;
   PyObject *texts;
   unsigned jobs;
-  if (!PyArg_ParseTuple(args, "sO!Isz", &path, &PyList_Type, &texts, &jobs,
-                        &text, &score))
+  int matches = 1;
+  if (!PyArg_ParseTuple(args, "sO!Isz|p", &path, &PyList_Type, &texts, &jobs,
+                        &text, &score, &matches))
     return NULL;
   Py_ssize_t count = PyList_GET_SIZE(texts);
-  keep_ctx k = {calloc((size_t)count + 1, sizeof(kept_row)), (size_t)count};
+  keep_ctx k = {calloc((size_t)count + 1, sizeof(kept_row)), (size_t)count,
+                matches};
   if (!k.rows)
     return PyErr_NoMemory();
   vb_sink sink = {.ctx = &k, .open = keep_open, .row = keep_row};
