@@ -14,7 +14,12 @@
  * Sentences come from ICU's sentence break iterator run on the ORIGINAL
  * text: its rules need case ("e.g. the" is one sentence, "late. The" is
  * two), which normalization folds away.  Token starts are mapped to the
- * original through the normalizer's offset map.  A clause ends at a
+ * original through the normalizer's offset map.  ASCII text with no
+ * sentence terminator and no line break (. ! ? CR LF) is one sentence
+ * without asking ICU: UAX #29 breaks sentences only after a terminator
+ * (rule SB11) or a paragraph separator (SB4), and those are the only
+ * ASCII ones (test_segment.c compares this path with ICU too).  Most
+ * lexicon words and many short comments are such text.  A clause ends at a
  * sentence end or where the text between two words holds clause
  * punctuation (, ; : ( ) [ ] . ! ? line breaks, en/em dash, ellipsis,
  * ideographic comma and full stop).  Phrases stay within a clause; NEAR
@@ -177,19 +182,35 @@ static bool all_ascii(const char *text, size_t len) {
   return true;
 }
 
+/* True when ASCII text holds no character after which UAX #29 may end a
+ * sentence, so the whole text is one sentence. */
+static bool one_ascii_sentence(const char *text, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (c >= 0x80 || c == '.' || c == '!' || c == '?' || c == '\r' || c == '\n')
+      return false;
+  }
+  return true;
+}
+
+/* Points break iterator bi at len bytes of UTF-8 through *ut. */
+static int set_text(UBreakIterator *bi, UText **ut, const char *text,
+                    size_t len) {
+  UErrorCode st = U_ZERO_ERROR;
+  *ut = utext_openUTF8(*ut, text, (int64_t)len, &st);
+  if (U_SUCCESS(st))
+    ubrk_setUText(bi, *ut, &st);
+  return U_FAILURE(st) ? VB_EICU : VB_OK;
+}
+
 int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
                 size_t orig_len, const uint32_t *orig_from) {
   s->count = 0;
-  UErrorCode st = U_ZERO_ERROR;
   if (!s->force_icu && all_ascii(text, len)) {
     if (ascii_words(s, (const unsigned char *)text, len))
       return VB_ENOMEM;
   } else {
-    s->text = utext_openUTF8(s->text, text, (int64_t)len, &st);
-    if (U_FAILURE(st))
-      return VB_EICU;
-    ubrk_setUText(s->words, s->text, &st);
-    if (U_FAILURE(st))
+    if (set_text(s->words, &s->text, text, len))
       return VB_EICU;
     int32_t start = ubrk_first(s->words);
     for (int32_t end = ubrk_next(s->words); end != UBRK_DONE;
@@ -204,14 +225,14 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
 
   /* Sentence numbers: walk the original text's sentence ends alongside
    * the tokens' original starts. */
-  s->orig = utext_openUTF8(s->orig, orig, (int64_t)orig_len, &st);
-  if (U_FAILURE(st))
-    return VB_EICU;
-  ubrk_setUText(s->sentences, s->orig, &st);
-  if (U_FAILURE(st))
-    return VB_EICU;
+  bool one_sentence = !s->force_icu && one_ascii_sentence(orig, orig_len);
+  int32_t sentence_end = UBRK_DONE;
+  if (!one_sentence) {
+    if (set_text(s->sentences, &s->orig, orig, orig_len))
+      return VB_EICU;
+    sentence_end = ubrk_following(s->sentences, 0);
+  }
   uint32_t sentence = 0, clause = 0;
-  int32_t sentence_end = ubrk_following(s->sentences, 0);
   const unsigned char *u = (const unsigned char *)text;
   for (size_t i = 0; i < s->count; i++) {
     vb__tok *t = &s->toks[i];

@@ -161,6 +161,15 @@ static void test_ascii_fast_path(void) {
     }
     compare_segmenters(&fast, &icu, s, len, &diffs);
   }
+  /* random text with no sentence terminator or line break, which takes
+   * the one-sentence path: ICU must find one sentence too */
+  static const char no_end[] = "abz AZ09_,;:-'\"\t\v\f/@#$()[]{}*&%~^`<>=+|";
+  for (int k = 0; k < 5000; k++) {
+    size_t len = (size_t)(rand_r(&seed) % 120);
+    for (size_t i = 0; i < len; i++)
+      s[i] = no_end[(size_t)rand_r(&seed) % (sizeof no_end - 1)];
+    compare_segmenters(&fast, &icu, s, len, &diffs);
+  }
   /* the sample corpus, line by line (lower-cased, as the matcher sees it) */
   char path[1024];
   const char *src = getenv("VB_SOURCE_DIR");
