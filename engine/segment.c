@@ -14,12 +14,11 @@
  * Sentences come from ICU's sentence break iterator run on the ORIGINAL
  * text: its rules need case ("e.g. the" is one sentence, "late. The" is
  * two), which normalization folds away.  Token starts are mapped to the
- * original through the normalizer's offset map.  ASCII text with no
- * sentence terminator and no line break (. ! ? CR LF) is one sentence
- * without asking ICU: UAX #29 breaks sentences only after a terminator
- * (rule SB11) or a paragraph separator (SB4), and those are the only
- * ASCII ones (test_segment.c compares this path with ICU too).  Most
- * lexicon words and many short comments are such text.  A clause ends at a
+ * original through the normalizer's offset map.  When the original is
+ * pure ASCII, its sentence ends come from the UAX #29 sentence rules
+ * applied to the ASCII Sentence_Break classes (below), not from ICU;
+ * test_segment.c compares the two on random and corpus text, as it does
+ * for words.  A clause ends at a
  * sentence end or where the text between two words holds clause
  * punctuation (, ; : ( ) [ ] . ! ? line breaks, en/em dash, ellipsis,
  * ideographic comma and full stop).  Phrases stay within a clause; NEAR
@@ -182,15 +181,117 @@ static bool all_ascii(const char *text, size_t len) {
   return true;
 }
 
-/* True when ASCII text holds no character after which UAX #29 may end a
- * sentence, so the whole text is one sentence. */
-static bool one_ascii_sentence(const char *text, size_t len) {
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)text[i];
-    if (c >= 0x80 || c == '.' || c == '!' || c == '?' || c == '\r' || c == '\n')
+/* Sentence_Break classes of ASCII characters (UAX #29; ASCII has no
+ * OLetter, Format, Extend or Sep). */
+enum {
+  SB_OTHER,
+  SB_LOWER,
+  SB_UPPER,
+  SB_NUMERIC,
+  SB_ATERM,
+  SB_STERM,
+  SB_CLOSE,
+  SB_SP,
+  SB_SCONTINUE,
+  SB_PARA_SEP /* CR, LF */
+};
+
+static int sentence_class(unsigned char c) {
+  if (c >= 'a' && c <= 'z')
+    return SB_LOWER;
+  if (c >= 'A' && c <= 'Z')
+    return SB_UPPER;
+  if (c >= '0' && c <= '9')
+    return SB_NUMERIC;
+  switch (c) {
+  case '.':
+    return SB_ATERM;
+  case '!':
+  case '?':
+    return SB_STERM;
+  case '"':
+  case '\'':
+  case '(':
+  case ')':
+  case '[':
+  case ']':
+  case '{':
+  case '}':
+    return SB_CLOSE;
+  case ' ':
+  case '\t':
+  case '\v':
+  case '\f':
+    return SB_SP;
+  case ',':
+  case '-':
+  case ':':
+    return SB_SCONTINUE;
+  case '\r':
+  case '\n':
+    return SB_PARA_SEP;
+  default:
+    return SB_OTHER;
+  }
+}
+
+static bool is_terminator(int c) { return c == SB_ATERM || c == SB_STERM; }
+
+/* Past a paragraph separator at t[i] (CR LF is one, SB3). */
+static size_t past_separator(const unsigned char *t, size_t len, size_t i) {
+  return t[i] == '\r' && i + 1 < len && t[i + 1] == '\n' ? i + 2 : i + 1;
+}
+
+/* Whether the sentence may end after the terminator at t[i] followed by
+ * Close* Sp* up to t[j] (j < len): the no-break rules SB6-SB8a. */
+static bool terminator_ends(const unsigned char *t, size_t len, size_t i,
+                            size_t j) {
+  int c = sentence_class(t[i]), next = sentence_class(t[j]);
+  if (c == SB_ATERM && j == i + 1) {
+    if (next == SB_NUMERIC) /* SB6: 3.5 */
+      return false;
+    int before = i > 0 ? sentence_class(t[i - 1]) : SB_OTHER;
+    if ((before == SB_UPPER || before == SB_LOWER) && next == SB_UPPER)
+      return false; /* SB7: U.S. */
+  }
+  if (c == SB_ATERM) { /* SB8: "etc. (and so on)" */
+    size_t k = j;
+    while (k < len && sentence_class(t[k]) != SB_UPPER &&
+           sentence_class(t[k]) != SB_LOWER &&
+           sentence_class(t[k]) != SB_PARA_SEP &&
+           !is_terminator(sentence_class(t[k])))
+      k++;
+    if (k < len && sentence_class(t[k]) == SB_LOWER)
       return false;
   }
-  return true;
+  return next != SB_SCONTINUE && !is_terminator(next); /* SB8a */
+}
+
+/* The first sentence boundary after `from` in ASCII text (len at its end):
+ * after a paragraph separator (SB4), or after a terminator, its closing
+ * punctuation and spaces and one separator (SB9-SB11), unless SB6-SB8a
+ * hold.  ICU's sentence iterator gives the same boundaries. */
+static size_t ascii_sentence_end(const unsigned char *t, size_t len,
+                                 size_t from) {
+  for (size_t i = from; i < len; i++) {
+    int c = sentence_class(t[i]);
+    if (c == SB_PARA_SEP)
+      return past_separator(t, len, i);
+    if (!is_terminator(c))
+      continue;
+    size_t j = i + 1;
+    while (j < len && sentence_class(t[j]) == SB_CLOSE)
+      j++;
+    while (j < len && sentence_class(t[j]) == SB_SP)
+      j++;
+    if (j == len)
+      return len;
+    if (sentence_class(t[j]) == SB_PARA_SEP)
+      return past_separator(t, len, j);
+    if (terminator_ends(t, len, i, j))
+      return j;
+  }
+  return len;
 }
 
 /* Points break iterator bi at len bytes of UTF-8 through *ut. */
@@ -225,9 +326,12 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
 
   /* Sentence numbers: walk the original text's sentence ends alongside
    * the tokens' original starts. */
-  bool one_sentence = !s->force_icu && one_ascii_sentence(orig, orig_len);
-  int32_t sentence_end = UBRK_DONE;
-  if (!one_sentence) {
+  const unsigned char *o = (const unsigned char *)orig;
+  bool ascii = !s->force_icu && all_ascii(orig, orig_len);
+  int32_t sentence_end;
+  if (ascii) {
+    sentence_end = (int32_t)ascii_sentence_end(o, orig_len, 0);
+  } else {
     if (set_text(s->sentences, &s->orig, orig, orig_len))
       return VB_EICU;
     sentence_end = ubrk_following(s->sentences, 0);
@@ -239,7 +343,11 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
     bool new_sentence = false;
     int32_t start_in_orig = (int32_t)orig_from[t->ns];
     while (sentence_end != UBRK_DONE && start_in_orig >= sentence_end) {
-      sentence_end = ubrk_next(s->sentences);
+      sentence_end =
+          !ascii ? ubrk_next(s->sentences)
+          : (size_t)sentence_end < orig_len
+              ? (int32_t)ascii_sentence_end(o, orig_len, (size_t)sentence_end)
+              : UBRK_DONE;
       new_sentence = true;
     }
     if (i > 0) {
