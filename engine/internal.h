@@ -35,6 +35,7 @@
  *   scale.c     score scales, score and group fields
  *   period.c    dates, date formats, calendar buckets
  *   partial.c   a report's exact state saved and loaded (partial reports)
+ *   report_html.c  the report as one self-contained HTML page (inline SVG)
  */
 #ifndef VB_INTERNAL_H
 #define VB_INTERNAL_H
@@ -629,6 +630,15 @@ typedef bool (*vb__name_taken)(const void *ctx, const char *name, bool renamed);
 void vb__write_input_name(FILE *out, const char *name, vb__name_taken taken,
                           const void *ctx);
 
+/* Writes text escaped for any context of an HTML page (element and SVG
+ * text, quoted attribute values): & < > " ' as references, controls as
+ * spaces, invalid UTF-8 as U+FFFD, bidi embeddings, overrides and
+ * isolates dropped.  With max > 0, stops at the first code point at or
+ * past byte `max` and writes an ellipsis.  Returns the bytes of text
+ * written. */
+size_t vb__html_write_text(FILE *out, const char *text, size_t len,
+                           size_t max);
+
 /* The tag output formats (csv, long, ndjson) as a sink: ctx holds what the
  * writer needs; fill it and pass it to vb__format_sink. */
 typedef struct vb__format_ctx {
@@ -735,5 +745,90 @@ void vb__report_setting(const vb_report *r, size_t i, const char **name,
  * report of its own (vb_row's segment values and period), merged into
  * `r` at the end.  The overall tally is not touched (the job's tally). */
 vb_sink vb__report_sink(vb_report *r);
+
+/* The report's figures, for the writers outside report.c (report_html.c):
+ * the same numbers the table, CSV and JSON write.  Group index g is 0
+ * detractor, 1 passive, 2 promoter, 3 unscored, VB__NG all four. */
+#define VB__NG 4
+typedef struct vb__slice_figs {
+  uint64_t responses[VB__NG + 1], with_text[VB__NG + 1], untagged[VB__NG + 1];
+  uint64_t scored;
+  bool too_few; /* fewer responses than min_responses: no figures */
+  double nps, margin;
+} vb__slice_figs;
+
+typedef struct vb__theme_figs {
+  uint64_t mentions[VB__NG + 1];
+  double share[VB__NG + 1], low[VB__NG + 1], high[VB__NG + 1];
+  double theme_nps, impact, dp_p;
+} vb__theme_figs;
+
+/* What a written block (a section) totals over: the `margin` column of
+ * docs/metrics.md. */
+typedef enum vb__margin {
+  VB__MARGIN_OVERALL, /* every response */
+  VB__MARGIN_SEGMENT, /* one combination of segment values, all periods */
+  VB__MARGIN_PERIOD,  /* one period, all segments */
+  VB__MARGIN_NONE     /* one segment in one period: a cell, not a total */
+} vb__margin;
+
+struct vb__slice;
+typedef struct vb__section {
+  vb_report *owner;           /* the report (or margin) that holds s: finds
+                                 its previous period */
+  const struct vb__slice *s;  /* NULL for the overall section */
+  const vb_tally *tally;
+  vb__margin kind;
+} vb__section;
+
+/* A section's figures and those of its previous period, if any (prev is
+ * NULL when either has too few responses). */
+typedef struct vb__slice_view {
+  const vb_tally *tally;
+  vb__slice_figs figs;
+  const struct vb__slice *prev;
+  vb__slice_figs prev_figs;
+} vb__slice_view;
+
+/* The sections in output order (overall first; the caller frees *out);
+ * builds the margins, hence the non-const report. */
+int vb__report_sections(vb_report *r, vb__section **out, size_t *count);
+/* A section's segment values (the report's by_count) and period start and
+ * label ("" without periods); NULL values for the overall section. */
+void vb__report_section_slice(const vb__section *sec,
+                              const char *const **values, const size_t **lens,
+                              const char **start, const char **label);
+void vb__report_view_slice(vb_report *r, const vb__section *sec,
+                           vb__slice_view *v);
+/* A theme's figures now and (when v->prev) in the previous period. */
+void vb__report_view_theme(const vb__slice_view *v, size_t theme,
+                           vb__theme_figs *now, vb__theme_figs *before);
+/* The untagged share of group g and its Wilson interval (NAN: none). */
+double vb__report_untagged_share(const vb__slice_figs *sf, int g, double *lo,
+                                 double *hi);
+/* Whether the report shows the theme (min_mentions overall). */
+bool vb__report_shown(const vb_report *r, size_t theme);
+/* The `max` most frequent pairs of shown themes, most frequent first. */
+size_t vb__report_top_pairs(const vb_report *r, const vb_tally *t, size_t *a,
+                            size_t *b, uint64_t *n, size_t max);
+/* The `max` terms of `theme` with most hits in t, most first. */
+size_t vb__report_theme_terms(const vb_report *r, const vb_tally *t,
+                              size_t theme, size_t *out, size_t max);
+/* The table's order of themes: most costly first (an undefined impact
+ * counts as 0), then by theme index; <0, 0, >0 as for qsort. */
+int vb__report_impact_order(size_t ta, double ia, size_t tb, double ib);
+/* "detractor" ... "unscored", and "(all)" for VB__NG. */
+const char *vb__report_group_label(int g);
+const char *vb__report_margin_name(vb__margin m);
+uint64_t vb__report_min_responses(const vb_report *r);
+/* The p-value of the change of share[g] against the previous period (the
+ * CSV's change_p_value), NAN without a previous period. */
+double vb__report_change_p(const vb__slice_view *v, const vb__theme_figs *now,
+                           const vb__theme_figs *before, int g);
+
+/* ---- report_html.c ---------------------------------------------------- */
+
+/* The report as one HTML page (docs/report-html.md). */
+int vb__report_write_html(vb_report *r, FILE *out);
 
 #endif /* VB_INTERNAL_H */

@@ -32,7 +32,7 @@
 
 #define ALL "(all)"
 
-typedef struct slice {
+typedef struct vb__slice {
   vb_tally *tally;
   char **values; /* by_count values */
   size_t *lens;
@@ -212,20 +212,10 @@ int vb_report_merge(vb_report *dst, const vb_report *src) {
 
 static const vb_group GROUPS[] = {VB_GROUP_DETRACTOR, VB_GROUP_PASSIVE,
                                   VB_GROUP_PROMOTER, VB_GROUP_UNSCORED};
-#define NG 4 /* + 1 for "(all)" groups */
+#define NG VB__NG /* + 1 for "(all)" groups */
 
-typedef struct slice_figs {
-  uint64_t responses[NG + 1], with_text[NG + 1], untagged[NG + 1];
-  uint64_t scored;
-  bool too_few; /* fewer responses than min_responses: no figures */
-  double nps, margin;
-} slice_figs;
-
-typedef struct theme_figs {
-  uint64_t mentions[NG + 1];
-  double share[NG + 1], low[NG + 1], high[NG + 1];
-  double theme_nps, impact, dp_p;
-} theme_figs;
+typedef vb__slice_figs slice_figs; /* internal.h: report_html.c reads them */
+typedef vb__theme_figs theme_figs;
 
 static void slice_figures(const vb_tally *t, uint64_t min_responses,
                           slice_figs *f) {
@@ -340,23 +330,16 @@ static const slice *previous_slice(vb_report *r, const slice *s) {
 /* ---- sections: the blocks a report writes, in order ------------------ */
 
 /* What a section totals over (the `margin` column, docs/metrics.md). */
-typedef enum margin {
-  MARGIN_OVERALL, /* every response */
-  MARGIN_SEGMENT, /* one combination of segment values, all periods */
-  MARGIN_PERIOD,  /* one period, all segments */
-  MARGIN_NONE     /* one segment in one period: a cell, not a total */
-} margin;
+typedef vb__margin margin; /* internal.h */
+#define MARGIN_OVERALL VB__MARGIN_OVERALL
+#define MARGIN_SEGMENT VB__MARGIN_SEGMENT
+#define MARGIN_PERIOD VB__MARGIN_PERIOD
+#define MARGIN_NONE VB__MARGIN_NONE
 
 static const char *const MARGIN_NAMES[] = {"overall", "segment", "period",
                                            "none"};
 
-typedef struct section {
-  vb_report *owner; /* the report (or margin) that holds s: finds its
-                       previous period */
-  const slice *s;   /* NULL for the overall section */
-  const vb_tally *tally;
-  margin kind;
-} section;
+typedef vb__section section; /* internal.h */
 
 static bool has_segment(margin m) {
   return m == MARGIN_SEGMENT || m == MARGIN_NONE;
@@ -445,12 +428,7 @@ done:
 
 /* A section's figures and those of its previous period, if any.  A slice
  * with too few responses has no figures, nor does a change against one. */
-typedef struct slice_view {
-  const vb_tally *tally;
-  slice_figs figs;
-  const slice *prev;
-  slice_figs prev_figs;
-} slice_view;
+typedef vb__slice_view slice_view; /* internal.h */
 
 static void view_slice(vb_report *r, const section *sec, slice_view *v) {
   v->tally = sec->tally;
@@ -470,6 +448,54 @@ static void view_theme(const slice_view *v, size_t theme, theme_figs *now,
   if (v->prev)
     theme_figures(v->prev->tally, &v->prev_figs, theme, before);
 }
+
+/* ---- the figures, for the writers outside this file (report_html.c) --- */
+
+int vb__report_sections(vb_report *r, section **out, size_t *count) {
+  return list_sections(r, out, count);
+}
+
+void vb__report_section_slice(const section *sec, const char *const **values,
+                              const size_t **lens, const char **start,
+                              const char **label) {
+  const slice *s = sec->s;
+  *values = s ? (const char *const *)s->values : NULL;
+  *lens = s ? s->lens : NULL;
+  *start = s ? s->start : "";
+  *label = s ? s->label : "";
+}
+
+void vb__report_view_slice(vb_report *r, const section *sec, slice_view *v) {
+  view_slice(r, sec, v);
+}
+
+void vb__report_view_theme(const slice_view *v, size_t theme, theme_figs *now,
+                           theme_figs *before) {
+  view_theme(v, theme, now, before);
+}
+
+double vb__report_change_p(const slice_view *v, const theme_figs *now,
+                           const theme_figs *before, int g) {
+  if (!v->prev)
+    return NAN;
+  return vb_two_proportion_p(now->mentions[g], v->figs.with_text[g],
+                             before->mentions[g], v->prev_figs.with_text[g]);
+}
+
+double vb__report_untagged_share(const slice_figs *sf, int g, double *lo,
+                                 double *hi) {
+  return untagged_share(sf, g, lo, hi);
+}
+
+bool vb__report_shown(const vb_report *r, size_t theme) {
+  return shown(r, theme);
+}
+
+uint64_t vb__report_min_responses(const vb_report *r) {
+  return r->min_responses;
+}
+
+const char *vb__report_margin_name(margin m) { return MARGIN_NAMES[m]; }
 
 /* ---- CSV -------------------------------------------------------------- */
 
@@ -848,13 +874,16 @@ typedef struct table_row {
   theme_figs f;
 } table_row;
 
-static int by_impact(const void *a, const void *b) {
-  const table_row *x = a, *y = b;
-  double u = isnan(x->f.impact) ? 0 : x->f.impact;
-  double v = isnan(y->f.impact) ? 0 : y->f.impact;
+int vb__report_impact_order(size_t ta, double ia, size_t tb, double ib) {
+  double u = isnan(ia) ? 0 : ia, v = isnan(ib) ? 0 : ib;
   if (u != v)
     return u < v ? -1 : 1; /* most costly first */
-  return x->theme < y->theme ? -1 : x->theme > y->theme;
+  return ta < tb ? -1 : ta > tb;
+}
+
+static int by_impact(const void *a, const void *b) {
+  const table_row *x = a, *y = b;
+  return vb__report_impact_order(x->theme, x->f.impact, y->theme, y->f.impact);
 }
 
 /* "== region=EU, 2025-01"; margins say "all periods" / "all segments". */
@@ -988,9 +1017,22 @@ static int write_table(vb_report *r, FILE *o) {
   return rc;
 }
 
+size_t vb__report_top_pairs(const vb_report *r, const vb_tally *t, size_t *a,
+                            size_t *b, uint64_t *n, size_t max) {
+  return top_pairs(r, t, a, b, n, max);
+}
+
+size_t vb__report_theme_terms(const vb_report *r, const vb_tally *t,
+                              size_t theme, size_t *out, size_t max) {
+  return theme_terms(r, t, theme, out, max);
+}
+
+const char *vb__report_group_label(int g) { return group_label(g); }
+
 int vb_report_write(vb_report *r, FILE *out, vb_report_format format) {
   int rc = format == VB_REPORT_CSV    ? write_csv(r, out)
            : format == VB_REPORT_JSON ? write_json(r, out)
+           : format == VB_REPORT_HTML ? vb__report_write_html(r, out)
                                       : write_table(r, out);
   if (!rc && ferror(out))
     rc = VB_EWRITE;

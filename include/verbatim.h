@@ -728,7 +728,10 @@ typedef enum vb_report_format {
   VB_REPORT_CSV,       /* tidy: one row per slice x theme x group; a --by
                           column named like one of ours is headed
                           input_NAME */
-  VB_REPORT_JSON       /* the same figures, nested */
+  VB_REPORT_JSON,      /* the same figures, nested */
+  VB_REPORT_HTML       /* one self-contained page: charts (inline SVG, no
+                          script), their tables, top terms
+                          (docs/report-html.md) */
 } vb_report_format;
 
 /* A report for `lex` (which must outlive it) split by the named segment

@@ -34,8 +34,8 @@ static const char USAGE[] =
     "  -f, --format FMT        table (default on a terminal), csv (default\n"
     "                          otherwise; tidy: one row per segment x period "
     "x\n"
-    "                          theme x group), json or xlsx (a "
-    "workbook)\n" OUTPUT_HELP_XLSX
+    "                          theme x group), json, html (one page with\n"
+    "                          charts) or xlsx (a workbook)\n" OUTPUT_HELP_HTML
     "      --by COL            split by this column (repeatable)\n"
     "      --period P          split by day, week (ISO), month, quarter or "
     "year\n"
@@ -121,7 +121,7 @@ static int parse_args(int argc, char **argv, report_args *a) {
       a->presentation = "-f";
       if ((a->format = parse_report_format(optarg)) < 0)
         return usage_error(
-            "report", "unknown format '%s' (table, csv, json, xlsx)", optarg);
+            "report", "unknown format '%s' (table, csv, json, html, xlsx)", optarg);
       break;
     case OPT_BY:
       if (a->by_count == MAX_BY)
@@ -185,7 +185,7 @@ static int parse_args(int argc, char **argv, report_args *a) {
   if (a->partial)
     return check_rejects_name("report", &a->in);
   int code = choose_report_format("report", a->format, a->in.output, a->in.bom,
-                                  true, &a->format);
+                                  FORMATS_XLSX | FORMATS_HTML, &a->format);
   return code ? code : check_rejects_name("report", &a->in);
 }
 

@@ -169,7 +169,7 @@ static int parse_args(int argc, char **argv, suggest_args *a) {
   a->files = argv + optind;
   a->nfiles = argc - optind;
   if ((code = choose_report_format("suggest", a->format, a->in.output,
-                                   a->in.bom, false, &a->format)))
+                                   a->in.bom, 0, &a->format)))
     return code;
   if (a->g.gold_count > 1)
     return usage_error("suggest", "give one --gold FILE");
