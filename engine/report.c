@@ -60,6 +60,13 @@ struct vb_report {
   size_t setting_count;
   char *name;            /* where it came from, for messages */
   vb_lexicon *owned_lex; /* a loaded partial's lexicon, or NULL */
+  /* example comments (examples.c): overall, and per segment by the key
+   * of its values alone (never per period) */
+  size_t examples_kept, width;
+  vb__examples examples;
+  vb__strtab segment_keys; /* segment values key -> id (1-based) */
+  vb__examples *segment_examples;
+  size_t segment_examples_cap;
 };
 
 int vb_report_new(const vb_lexicon *lex, const char *const by[],
@@ -124,6 +131,11 @@ void vb_report_free(vb_report *r) {
   free(r->setting_values);
   free(r->name);
   vb_lexicon_free(r->owned_lex);
+  vb__examples_free(&r->examples);
+  for (size_t i = 0; i < r->segment_keys.count; i++)
+    vb__examples_free(&r->segment_examples[i]);
+  free(r->segment_examples);
+  vb__strtab_free(&r->segment_keys);
   free(r);
 }
 
@@ -138,25 +150,33 @@ void vb_report_set_min_responses(vb_report *r, uint64_t min_responses) {
   r->min_responses = min_responses;
 }
 
-/* The slice key: each value as 4-byte length + bytes, then the start. */
-static int make_key(vb_report *r, const char *const values[],
-                    const size_t lens[], const char *start, size_t *len) {
+/* The slice key into *key: each value as 4-byte length + bytes, then the
+ * start (NULL: none, the key of a segment). */
+static int build_key(size_t by_count, const char *const values[],
+                     const size_t lens[], const char *start, char **key,
+                     size_t *cap, size_t *len) {
   size_t n = 11;
-  for (size_t i = 0; i < r->by_count; i++)
+  for (size_t i = 0; i < by_count; i++)
     n += 4 + lens[i];
-  if (vb__grow((void **)&r->key, &r->key_cap, n, 1))
+  if (vb__grow((void **)key, cap, n, 1))
     return VB_ENOMEM;
   size_t at = 0;
-  for (size_t i = 0; i < r->by_count; i++) {
+  for (size_t i = 0; i < by_count; i++) {
     uint32_t l = (uint32_t)lens[i];
-    memcpy(r->key + at, &l, 4);
-    memcpy(r->key + at + 4, values[i], lens[i]);
+    memcpy(*key + at, &l, 4);
+    memcpy(*key + at + 4, values[i], lens[i]);
     at += 4 + lens[i];
   }
   size_t sl = start ? strlen(start) : 0;
-  memcpy(r->key + at, start ? start : "", sl);
+  memcpy(*key + at, start ? start : "", sl);
   *len = at + sl;
   return VB_OK;
+}
+
+static int make_key(vb_report *r, const char *const values[],
+                    const size_t lens[], const char *start, size_t *len) {
+  return build_key(r->by_count, values, lens, start, &r->key, &r->key_cap,
+                   len);
 }
 
 int vb_report_slice(vb_report *r, const char *const values[],
@@ -190,11 +210,82 @@ int vb_report_slice(vb_report *r, const char *const values[],
   return VB_OK;
 }
 
+int vb_report_set_examples(vb_report *r, size_t n) {
+  if (!r || n > 100)
+    return VB_EINVAL;
+  vb__examples_free(&r->examples);
+  for (size_t i = 0; i < r->segment_keys.count; i++)
+    vb__examples_free(&r->segment_examples[i]);
+  r->examples_kept = n;
+  vb__examples_init(&r->examples, n, vb_lexicon_theme_count(r->lex));
+  for (size_t i = 0; i < r->segment_keys.count; i++)
+    vb__examples_init(&r->segment_examples[i], n,
+                      vb_lexicon_theme_count(r->lex));
+  return VB_OK;
+}
+
+void vb_report_set_width(vb_report *r, size_t columns) { r->width = columns; }
+
+size_t vb__report_examples_kept(const vb_report *r) { return r->examples_kept; }
+
+/* The example set of a segment, made on first use (NULL: out of memory). */
+static vb__examples *segment_examples(vb_report *r, const char *const values[],
+                                      const size_t lens[]) {
+  size_t klen;
+  uint32_t before = (uint32_t)r->segment_keys.count, id;
+  if (make_key(r, values, lens, NULL, &klen) ||
+      vb__grow((void **)&r->segment_examples, &r->segment_examples_cap,
+               before + 1, sizeof *r->segment_examples) ||
+      vb__strtab_intern(&r->segment_keys, r->key, klen, &id))
+    return NULL;
+  vb__examples *e = &r->segment_examples[id - 1];
+  if (r->segment_keys.count != before)
+    vb__examples_init(e, r->examples_kept, vb_lexicon_theme_count(r->lex));
+  return e;
+}
+
+static int merge_examples(vb_report *dst, const vb_report *src) {
+  int rc = vb__examples_merge(&dst->examples, &src->examples);
+  for (uint32_t i = 0; i < src->segment_keys.count && !rc; i++) {
+    size_t klen;
+    const char *key = vb__strtab_str(&src->segment_keys, i + 1, &klen);
+    uint32_t before = (uint32_t)dst->segment_keys.count, id;
+    if (vb__grow((void **)&dst->segment_examples, &dst->segment_examples_cap,
+                 before + 1, sizeof *dst->segment_examples) ||
+        vb__strtab_intern(&dst->segment_keys, key, klen, &id))
+      return VB_ENOMEM;
+    vb__examples *e = &dst->segment_examples[id - 1];
+    if (dst->segment_keys.count != before)
+      vb__examples_init(e, dst->examples_kept,
+                        vb_lexicon_theme_count(dst->lex));
+    rc = vb__examples_merge(e, &src->segment_examples[i]);
+  }
+  return rc;
+}
+
+size_t vb__report_examples(const vb_report *r, const char *const *values,
+                           const size_t *lens, size_t theme, int group,
+                           const vb__report_example **out) {
+  *out = NULL;
+  if (!values || !r->by_count)
+    return vb__examples_get(&r->examples, theme, group, out);
+  char *key = NULL;
+  size_t cap = 0, klen;
+  uint32_t id = 0;
+  if (!build_key(r->by_count, values, lens, NULL, &key, &cap, &klen))
+    id = vb__strtab_find(&r->segment_keys, key, klen);
+  free(key);
+  return id ? vb__examples_get(&r->segment_examples[id - 1], theme, group, out)
+            : 0;
+}
+
 int vb_report_merge(vb_report *dst, const vb_report *src) {
   if (!dst || !src || dst->lex != src->lex || dst->by_count != src->by_count ||
-      dst->period != src->period)
+      dst->period != src->period || dst->examples_kept != src->examples_kept)
     return VB_EINVAL;
   int rc = vb_tally_merge(dst->overall, src->overall);
+  if (!rc && dst->examples_kept)
+    rc = merge_examples(dst, src);
   if (!rc)
     vb__reasons_merge(&dst->reasons, &src->reasons);
   for (size_t i = 0; i < src->keys.count && !rc; i++) {
@@ -1124,22 +1215,43 @@ int vb_report_add_result(vb_report *r, const char *const values[],
 
 static int slices_open(void *ctx, void **state) {
   const vb_report *r = ctx;
-  return vb_report_new(r->lex, (const char *const *)r->by, r->by_count,
-                       r->period, NULL, (vb_report **)state);
+  int rc = vb_report_new(r->lex, (const char *const *)r->by, r->by_count,
+                         r->period, NULL, (vb_report **)state);
+  if (!rc)
+    rc = vb_report_set_examples(*state, r->examples_kept);
+  return rc;
 }
 
-/* The row's slice (its segment values and period bucket) counts it. */
+/* The row's example comments: overall and in its segment. */
+static int examples_row(vb_report *r, const vb_row *row) {
+  vb__examples *sets[2] = {&r->examples, NULL};
+  if (r->by_count &&
+      !(sets[1] = segment_examples(r, row->values, row->lens)))
+    return VB_ENOMEM;
+  return vb__examples_add_row(sets, r->by_count ? 2 : 1, r->lex, row);
+}
+
+/* The row's slice (its segment values and period bucket) counts it, and
+ * the examples take their pick. */
 static int slices_row(void *state, const vb_row *row, FILE *out,
                       vb_error *err) {
   (void)out;
+  vb_report *r = state;
   if (row->rejected)
     return VB_OK;
   vb_tally *tally;
-  if (vb_report_slice(state, row->values, row->lens, row->period_start,
-                      row->period_label, &tally) ||
-      vb_tally_add(tally, row->group, row->has_text, row->m))
+  if (vb__report_sliced(r) &&
+      (vb_report_slice(r, row->values, row->lens, row->period_start,
+                       row->period_label, &tally) ||
+       vb_tally_add(tally, row->group, row->has_text, row->m)))
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  if (r->examples_kept && examples_row(r, row))
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   return VB_OK;
+}
+
+bool vb__report_sliced(const vb_report *r) {
+  return r->by_count || r->period != VB_PERIOD_NONE;
 }
 
 static int slices_merge(void *ctx, void *state, vb_error *err) {
