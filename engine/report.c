@@ -562,6 +562,30 @@ static void view_theme(const slice_view *v, size_t theme, theme_figs *now,
     theme_figures(v->prev->tally, &v->prev_figs, theme, before);
 }
 
+/* Whether a section shows example comments (the overall one and the
+ * segments' totals: examples are never kept per period), and the
+ * segment values to find them by (NULL: overall). */
+static bool section_examples(const vb_report *r, const section *sec,
+                             const char *const **values) {
+  *values = NULL;
+  if (!r->examples_kept)
+    return false;
+  if (sec->kind == MARGIN_SEGMENT)
+    *values = (const char *const *)sec->s->values;
+  return sec->kind == MARGIN_OVERALL || sec->kind == MARGIN_SEGMENT;
+}
+
+static size_t section_example_list(const vb_report *r, const section *sec,
+                                   size_t theme, int g,
+                                   const vb__report_example **out) {
+  const char *const *values;
+  *out = NULL;
+  if (!section_examples(r, sec, &values))
+    return 0;
+  return vb__report_examples(r, values, values ? sec->s->lens : NULL, theme,
+                             (int)GROUPS[g], out);
+}
+
 /* ---- CSV -------------------------------------------------------------- */
 
 static void csv_num(FILE *o, double v, int decimals) {
@@ -787,6 +811,35 @@ static size_t theme_terms(const vb_report *r, const vb_tally *t, size_t theme,
   return n;
 }
 
+/* "examples":{"detractor":[...],...}: each with its id, score, text, the
+ * match's span in the text and its term, and where the text sits in the
+ * comment (offset, comment_bytes: a long comment is kept as a window). */
+static void json_examples(FILE *o, const vb_report *r, const section *sec,
+                          size_t theme) {
+  fputs(",\"examples\":{", o);
+  for (int g = 0; g < NG; g++) {
+    const vb__report_example *x;
+    size_t n = section_example_list(r, sec, theme, g, &x);
+    fprintf(o, "%s\"%s\":[", g ? "," : "", group_label(g));
+    for (size_t i = 0; i < n; i++, x++) {
+      fputs(i ? ",{\"id\":" : "{\"id\":", o);
+      vb_json_write_string(o, x->id, x->id_len);
+      if (x->score >= 0)
+        fprintf(o, ",\"score\":%d,\"text\":", x->score);
+      else
+        fputs(",\"score\":null,\"text\":", o);
+      vb_json_write_string(o, x->text, x->text_len);
+      fprintf(o, ",\"start\":%zu,\"end\":%zu,\"term\":", x->span_start,
+              x->span_end);
+      vb_json_write_string(o, x->term_text, strlen(x->term_text));
+      fprintf(o, ",\"offset\":%zu,\"comment_bytes\":%zu}", x->offset,
+              x->comment_len);
+    }
+    fputc(']', o);
+  }
+  fputc('}', o);
+}
+
 static void json_slice(FILE *o, vb_report *r, const section *sec) {
   slice_view v;
   view_slice(r, sec, &v);
@@ -876,7 +929,11 @@ static void json_slice(FILE *o, vb_report *r, const section *sec) {
       fprintf(o, ",\"comments\":%llu}",
               (unsigned long long)vb_tally_term_hits(t, terms[k]));
     }
-    fputs("]}", o);
+    fputc(']', o);
+    const char *const *values;
+    if (section_examples(r, sec, &values))
+      json_examples(o, r, sec, th);
+    fputc('}', o);
     first = false;
   }
   fputs("],\"pairs\":[", o);
@@ -969,6 +1026,119 @@ static void table_heading(FILE *o, const vb_report *r, const section *sec) {
   fputc('\n', o);
 }
 
+/* ---- example lines of the table ---------------------------------------- */
+
+static bool is_lead(char c) { return ((unsigned char)c & 0xc0) != 0x80; }
+
+/* Characters (code points) in s[from, to). */
+static size_t chars(const char *s, size_t from, size_t to) {
+  size_t n = 0;
+  for (size_t i = from; i < to; i++)
+    n += is_lead(s[i]);
+  return n;
+}
+
+/* The byte n characters after `at` (at most `end`), and before it. */
+static size_t chars_after(const char *s, size_t at, size_t end, size_t n) {
+  while (at < end && n) {
+    at++;
+    while (at < end && !is_lead(s[at]))
+      at++;
+    n--;
+  }
+  return at;
+}
+
+static size_t chars_before(const char *s, size_t at, size_t start, size_t n) {
+  while (at > start && n) {
+    at--;
+    while (at > start && !is_lead(s[at]))
+      at--;
+    n--;
+  }
+  return at;
+}
+
+/* A comment's bytes on one line: control characters (C0, DEL, C1: line
+ * breaks, tabs, terminal escapes) become spaces. */
+static void put_line_text(FILE *o, const char *s, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+        (unsigned char)s[i + 1] < 0xa0) {
+      fputc(' ', o);
+      i++;
+    } else {
+      fputc(c < 0x20 || c == 0x7f ? ' ' : c, o);
+    }
+  }
+}
+
+/* One example: "  detractor  3  [id] text with «match» marked", cut to
+ * the width (in characters) around the match, "…" where it is cut. */
+static void table_example(FILE *o, const vb_report *r, int g,
+                          const vb__report_example *x) {
+  char score[16] = "-";
+  if (x->score >= 0)
+    snprintf(score, sizeof score, "%d", x->score);
+  int id_len = x->id_len > 24 ? 24 : (int)x->id_len;
+  int prefix = fprintf(o, "  %-9s %3s  [%.*s] ", group_label(g), score, id_len,
+                       x->id);
+  const char *t = x->text;
+  size_t ss = x->span_start, se = x->span_end, len = x->text_len;
+  size_t from = 0, to = len;
+  if (r->width) {
+    size_t room = r->width > (size_t)prefix + 24 ? r->width - (size_t)prefix
+                                                 : 24;
+    room -= 4; /* the marks and two "…" */
+    size_t mid = chars(t, ss, se), before = chars(t, 0, ss);
+    size_t after = chars(t, se, len);
+    if (mid > room) { /* the match alone is too long: its start */
+      se = chars_after(t, ss, se, room);
+      mid = room;
+    }
+    size_t left = room - mid;
+    size_t b = before < left / 3 ? before : left / 3; /* context before */
+    size_t a = after < left - b ? after : left - b;
+    b = before < left - a ? before : left - a; /* room after left over */
+    from = chars_before(t, ss, 0, b);
+    to = chars_after(t, se, len, a);
+    if (se < x->span_end)
+      to = se;
+  }
+  if (from > 0 || x->offset > 0)
+    fputs("…", o);
+  put_line_text(o, t + from, ss - from);
+  fputs("«", o);
+  put_line_text(o, t + ss, se - ss);
+  fputs("»", o);
+  put_line_text(o, t + se, to - se);
+  if (to < len || x->offset + len < x->comment_len || se < x->span_end)
+    fputs("…", o);
+  fputc('\n', o);
+}
+
+/* Each shown theme's examples, in the table's order. */
+static void table_examples(FILE *o, const vb_report *r, const section *sec,
+                           const table_row *rows, size_t count) {
+  const char *const *values;
+  if (!section_examples(r, sec, &values))
+    return;
+  fputs("\nexamples (the matched words in «»):\n", o);
+  for (size_t i = 0; i < count; i++) {
+    bool named = false;
+    for (int g = 0; g < NG; g++) {
+      const vb__report_example *x;
+      size_t n = section_example_list(r, sec, rows[i].theme, g, &x);
+      if (n && !named)
+        fprintf(o, "%s\n", vb_lexicon_theme_id(r->lex, rows[i].theme));
+      named = named || n;
+      for (size_t k = 0; k < n; k++)
+        table_example(o, r, g, &x[k]);
+    }
+  }
+}
+
 static int table_slice(FILE *o, vb_report *r, const section *sec) {
   const vb_lexicon *lex = r->lex;
   const vb_tally *t = sec->tally;
@@ -1048,7 +1218,6 @@ static int table_slice(FILE *o, vb_report *r, const section *sec) {
     }
     fputc('\n', o);
   }
-  free(rows);
   size_t pa[5], pb[5];
   uint64_t pn[5];
   size_t np = top_pairs(r, t, pa, pb, pn, 5);
@@ -1060,6 +1229,8 @@ static int table_slice(FILE *o, vb_report *r, const section *sec) {
               (unsigned long long)pn[k]);
     fputc('\n', o);
   }
+  table_examples(o, r, sec, rows, count);
+  free(rows);
   return VB_OK;
 }
 
