@@ -50,6 +50,7 @@
 #define LABEL_CAP 80      /* bytes of a theme label or term shown */
 #define SEGMENT_CAP 120   /* bytes of a segment value shown */
 #define HEAT_THEMES 12    /* themes in the co-occurrence heatmap */
+#define EXAMPLE_CAP 600   /* bytes of an example comment shown */
 
 /* A shown theme in chart order: parents by impact, each followed by its
  * children by impact; depth 0 for a theme without a shown parent. */
@@ -371,9 +372,10 @@ static void impact_chart(page *pg, vb__slice_view *v, const vb__section *sec) {
     fprintf(o,
             "<line x1=\"%.1f\" y1=\"20\" x2=\"%.1f\" y2=\"%.1f\" "
             "stroke=\"%s\" stroke-width=\"%s\"/>"
-            "<text x=\"%.1f\" y=\"14\" class=\"tick\">%+.0f</text>\n",
+            "<text x=\"%.1f\" y=\"14\" class=\"tick\">%+.*f</text>\n",
             x, x, h - 4, fabs(t) < step / 2 ? "#888" : C_GRID,
-            fabs(t) < step / 2 ? "1.5" : "1", x, fabs(t) < step / 2 ? 0 : t);
+            fabs(t) < step / 2 ? "1.5" : "1", x, step < 1 ? 1 : 0,
+            fabs(t) < step / 2 ? 0 : t);
   }
   for (size_t i = 0; i < pg->nrows; i++) {
     vb__theme_figs f = figs_of(v, pg->rows[i].theme);
@@ -811,12 +813,51 @@ static void heatmap(page *pg, const vb__slice_view *v) {
   fputs("</section>\n", o);
 }
 
-/* ---- per theme: top terms --------------------------------------------- */
+/* ---- per theme: top terms and example verbatims ----------------------- */
+
+/* One example comment: its text with the matched words in <mark>, an
+ * ellipsis where the kept window cuts the comment, its score and id. */
+static void example(page *pg, int g, const vb__report_example *x) {
+  FILE *o = pg->o;
+  size_t a = x->span_start, b = x->span_end, n = x->text_len;
+  if (a > b || b > n)
+    a = b = 0; /* no span to show */
+  fprintf(o, "<blockquote class=\"%s\"><p>%s", g == 0 ? "det" : "pro",
+          x->offset ? "…" : "");
+  size_t cap = EXAMPLE_CAP, w = vb__html_write_text(o, x->text, a, cap);
+  if (w == a && b > a && w < cap) {
+    fputs("<mark>", o);
+    w += vb__html_write_text(o, x->text + a, b - a, cap - w);
+    fputs("</mark>", o);
+  }
+  if (w == b && n > b && w < cap)
+    vb__html_write_text(o, x->text + b, n - b, cap - w);
+  fprintf(o, "%s</p><small>%s", x->offset + n < x->comment_len ? "…" : "",
+          g == 0 ? "detractor" : "promoter");
+  if (x->score >= 0)
+    fprintf(o, " · score %d", x->score);
+  fputs(" · ", o);
+  fputs("id ", o);
+  text_cap(o, x->id, x->id_len, LABEL_CAP);
+  fputs("</small></blockquote>\n", o);
+}
+
+/* The detractors' and promoters' examples of a theme in a section. */
+static void examples(page *pg, const vb__section *sec, size_t theme) {
+  for (int g = 0; g <= 2; g += 2) {
+    const vb__report_example *list;
+    size_t n = vb__report_section_examples(pg->r, sec, theme, g, &list);
+    for (size_t i = 0; i < n; i++)
+      example(pg, g, &list[i]);
+  }
+}
 
 static void theme_cards(page *pg, const vb__slice_view *v) {
   FILE *o = pg->o;
   fputs("<section id=\"themes\">\n<h2>What was said</h2>\n<p class=\"lead\">"
-        "Per theme: its figures and the terms that matched most.</p>\n"
+        "Per theme: its figures, the terms that matched most and example "
+        "comments from detractors (vermillion) and promoters (blue), the "
+        "matched words highlighted.</p>\n"
         "<div class=\"cards\">\n",
         o);
   for (size_t i = 0; i < pg->nrows; i++) {
@@ -850,6 +891,7 @@ static void theme_cards(page *pg, const vb__slice_view *v) {
       }
       fputs("</ul>\n", o);
     }
+    examples(pg, &pg->secs[0], th);
     fputs("</article>\n", o);
   }
   fputs("</div>\n</section>\n", o);
@@ -929,6 +971,29 @@ static void drivers(page *pg, vb__slice_view *v, const vb__section *sec) {
   share_table(pg, v);
 }
 
+/* A segment's examples, theme by theme, when it has any. */
+static void segment_examples(page *pg, const vb__section *sec) {
+  FILE *o = pg->o;
+  bool any = false;
+  for (size_t i = 0; i < pg->nrows; i++) {
+    size_t th = pg->rows[i].theme;
+    const vb__report_example *list;
+    if (!vb__report_section_examples(pg->r, sec, th, 0, &list) &&
+        !vb__report_section_examples(pg->r, sec, th, 2, &list))
+      continue;
+    if (!any)
+      fputs("<h3>What was said</h3>\n<div class=\"cards\">\n", o);
+    any = true;
+    fputs("<article class=\"card\"><h3>", o);
+    theme_name(pg, th);
+    fputs("</h3>\n", o);
+    examples(pg, sec, th);
+    fputs("</article>\n", o);
+  }
+  if (any)
+    fputs("</div>\n", o);
+}
+
 /* With --by: each segment (over all periods) in a <details>, which opens
  * without script. */
 static void segments(page *pg) {
@@ -956,6 +1021,7 @@ static void segments(page *pg) {
     kpis(pg, &v.figs);
     if (!v.figs.too_few)
       drivers(pg, &v, sec);
+    segment_examples(pg, sec);
     fputs("</details>\n", o);
   }
   fputs("</section>\n", o);
@@ -1009,8 +1075,9 @@ static const char STYLE[] =
     ".terms{list-style:none;padding:0;margin:0 0 6px;display:flex;"
     "flex-wrap:wrap;gap:4px}.terms li{background:#eef4fa;border-radius:"
     "10px;padding:1px 8px;font-size:12px}.terms .n{color:var(--mute)}\n"
-    "blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid #999;"
-    "font-size:13px;unicode-bidi:isolate}blockquote.det{border-color:"
+    "blockquote{margin:6px 0;padding:2px 10px;border-left:3px solid #999;"
+    "font-size:13px;unicode-bidi:isolate}blockquote p{margin:0}"
+    "blockquote small{color:var(--mute);font-size:11px}blockquote.det{border-color:"
     "var(--cost)}blockquote.pro{border-color:var(--gain)}"
     "mark{background:#ffe8a3;color:inherit;padding:0 1px}\n"
     "details.segment{border:1px solid var(--line);border-radius:6px;"

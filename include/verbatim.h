@@ -772,6 +772,17 @@ VB_API void vb_report_set_limits(vb_report *r, uint64_t min_mentions,
  * JSON) and marked; a change against such a slice is not computed either.
  * Default 0: every slice has figures. */
 VB_API void vb_report_set_min_responses(vb_report *r, uint64_t min);
+/* Keeps up to `n` example comments per theme and score group, overall
+ * and per segment (not per period), chosen by a hash of the comment and
+ * its score so that the same ones are kept for any number of threads and
+ * after merging partial reports (docs/metrics.md, "Example comments").
+ * They appear in the JSON and the table.  Set it before the report counts
+ * any row; it is saved in partial reports and must agree to merge.
+ * Default 0: none, and no work per row.  VB_EINVAL when n > 100. */
+VB_API int vb_report_set_examples(vb_report *r, size_t n);
+/* The table's width in columns (0, the default: no limit): example lines
+ * are cut to fit. */
+VB_API void vb_report_set_width(vb_report *r, size_t columns);
 /* Writes the report (it uses the report's scratch space, hence not
  * const).  With both segments and periods it also writes the margins:
  * each segment's total over all periods and each period's total over all

@@ -56,7 +56,8 @@ enum {
   OPT_BOM,
   OPT_GROUP_COLUMN,
   OPT_DATE_FORMAT,
-  OPT_PARTIAL
+  OPT_PARTIAL,
+  OPT_EXAMPLES
 };
 
 /* Adds a -l argument; prints a usage error and returns false when full. */

