@@ -815,6 +815,22 @@ size_t vb__report_examples(const vb_report *r, const char *const *values,
                            const vb__report_example **out);
 /* How many examples per theme and group the report keeps (0: none). */
 size_t vb__report_examples_kept(const vb_report *r);
+/* The report's example sets, for saving and loading: set 0 is the
+ * overall one, sets 1..count-1 the segments' (their values, by_count of
+ * them, into values/lens; they point into the report). */
+size_t vb__report_example_set_count(const vb_report *r);
+vb__examples *vb__report_example_set(vb_report *r, size_t i,
+                                     const char **values, size_t *lens);
+/* The example set of the segment with these values, made empty on first
+ * use (NULL: out of memory). */
+vb__examples *vb__report_segment_examples(vb_report *r,
+                                          const char *const values[],
+                                          const size_t lens[]);
+/* Orders two lists of segment values (by_count each), bytewise, column
+ * by column: the order slices are written in. */
+int vb__compare_values(size_t by_count, const char *const *xv,
+                       const size_t *xl, const char *const *yv,
+                       const size_t *yl);
 /* Whether the report has slices (segments or periods). */
 bool vb__report_sliced(const vb_report *r);
 /* The report's slices as a sink: each worker slices its rows into a

@@ -244,6 +244,32 @@ static vb__examples *segment_examples(vb_report *r, const char *const values[],
   return e;
 }
 
+size_t vb__report_example_set_count(const vb_report *r) {
+  return 1 + r->segment_keys.count;
+}
+
+vb__examples *vb__report_example_set(vb_report *r, size_t i,
+                                     const char **values, size_t *lens) {
+  if (i == 0)
+    return &r->examples;
+  size_t klen;
+  const char *key = vb__strtab_str(&r->segment_keys, (uint32_t)i, &klen);
+  for (size_t k = 0, at = 0; k < r->by_count; k++) { /* see build_key */
+    uint32_t l;
+    memcpy(&l, key + at, 4);
+    values[k] = key + at + 4;
+    lens[k] = l;
+    at += 4 + l;
+  }
+  return &r->segment_examples[i - 1];
+}
+
+vb__examples *vb__report_segment_examples(vb_report *r,
+                                          const char *const values[],
+                                          const size_t lens[]) {
+  return segment_examples(r, values, lens);
+}
+
 static int merge_examples(vb_report *dst, const vb_report *src) {
   int rc = vb__examples_merge(&dst->examples, &src->examples);
   for (uint32_t i = 0; i < src->segment_keys.count && !rc; i++) {
@@ -372,15 +398,22 @@ static bool shown(const vb_report *r, size_t theme) {
   return n >= r->min_mentions;
 }
 
-/* Orders two slices' segment values, bytewise, column by column. */
-static int compare_values(size_t by_count, const slice *x, const slice *y) {
+int vb__compare_values(size_t by_count, const char *const *xv,
+                       const size_t *xl, const char *const *yv,
+                       const size_t *yl) {
   for (size_t i = 0; i < by_count; i++) {
-    size_t n = x->lens[i] < y->lens[i] ? x->lens[i] : y->lens[i];
-    int c = memcmp(x->values[i], y->values[i], n);
-    if (c || x->lens[i] != y->lens[i])
-      return c ? c : (x->lens[i] < y->lens[i] ? -1 : 1);
+    size_t n = xl[i] < yl[i] ? xl[i] : yl[i];
+    int c = memcmp(xv[i], yv[i], n);
+    if (c || xl[i] != yl[i])
+      return c ? c : (xl[i] < yl[i] ? -1 : 1);
   }
   return 0;
+}
+
+/* Orders two slices' segment values, bytewise, column by column. */
+static int compare_values(size_t by_count, const slice *x, const slice *y) {
+  return vb__compare_values(by_count, (const char *const *)x->values, x->lens,
+                            (const char *const *)y->values, y->lens);
 }
 
 /* Slices in output order: by values, then period start. */

@@ -140,6 +140,7 @@ const char *setting_option(const char *setting) {
       {"scale", "--groups"},
       {"segment columns", "--by"},
       {"period", "--period"},
+      {"examples kept", "--examples"},
       {"text column", "--text"},
       {"score column", "--score"},
       {"group column", "--group-column"},
