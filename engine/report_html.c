@@ -369,13 +369,14 @@ static void impact_chart(page *pg, vb__slice_view *v, const vb__section *sec) {
            sec);
   for (double t = -lim; t <= lim + step / 2; t += step) {
     double x = x0 + t * k;
+    bool zero = fabs(t) < step / 2;
+    char tick[32];
+    snprintf(tick, sizeof tick, zero ? "0" : "%+.*f", step < 1 ? 1 : 0, t);
     fprintf(o,
             "<line x1=\"%.1f\" y1=\"20\" x2=\"%.1f\" y2=\"%.1f\" "
             "stroke=\"%s\" stroke-width=\"%s\"/>"
-            "<text x=\"%.1f\" y=\"14\" class=\"tick\">%+.*f</text>\n",
-            x, x, h - 4, fabs(t) < step / 2 ? "#888" : C_GRID,
-            fabs(t) < step / 2 ? "1.5" : "1", x, step < 1 ? 1 : 0,
-            fabs(t) < step / 2 ? 0 : t);
+            "<text x=\"%.1f\" y=\"14\" class=\"tick\">%s</text>\n",
+            x, x, h - 4, zero ? "#888" : C_GRID, zero ? "1.5" : "1", x, tick);
   }
   for (size_t i = 0; i < pg->nrows; i++) {
     vb__theme_figs f = figs_of(v, pg->rows[i].theme);
