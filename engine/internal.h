@@ -902,18 +902,13 @@ double vb__report_untagged_share(const vb__slice_figs *sf, int g, double *lo,
                                  double *hi);
 /* Whether the report shows the theme (min_mentions overall). */
 bool vb__report_shown(const vb_report *r, size_t theme);
-/* The `max` most frequent pairs of shown themes, most frequent first. */
-size_t vb__report_top_pairs(const vb_report *r, const vb_tally *t, size_t *a,
-                            size_t *b, uint64_t *n, size_t max);
 /* The `max` terms of `theme` with most hits in t, most first. */
 size_t vb__report_theme_terms(const vb_report *r, const vb_tally *t,
                               size_t theme, size_t *out, size_t max);
 /* The table's order of themes: most costly first (an undefined impact
  * counts as 0), then by theme index; <0, 0, >0 as for qsort. */
 int vb__report_impact_order(size_t ta, double ia, size_t tb, double ib);
-/* "detractor" ... "unscored", and "(all)" for VB__NG. */
-const char *vb__report_group_label(int g);
-const char *vb__report_margin_name(vb__margin m);
+/* The slices' minimum responses for figures (vb_report_set_min_responses). */
 uint64_t vb__report_min_responses(const vb_report *r);
 /* The examples a section shows for a theme and group index g (the
  * overall section and segment totals have them; none per period). */

@@ -643,8 +643,6 @@ uint64_t vb__report_min_responses(const vb_report *r) {
   return r->min_responses;
 }
 
-const char *vb__report_margin_name(margin m) { return MARGIN_NAMES[m]; }
-
 size_t vb__report_section_examples(const vb_report *r, const section *sec,
                                    size_t theme, int g,
                                    const vb__report_example **out) {
@@ -1318,17 +1316,10 @@ static int write_table(vb_report *r, FILE *o) {
   return rc;
 }
 
-size_t vb__report_top_pairs(const vb_report *r, const vb_tally *t, size_t *a,
-                            size_t *b, uint64_t *n, size_t max) {
-  return top_pairs(r, t, a, b, n, max);
-}
-
 size_t vb__report_theme_terms(const vb_report *r, const vb_tally *t,
                               size_t theme, size_t *out, size_t max) {
   return theme_terms(r, t, theme, out, max);
 }
-
-const char *vb__report_group_label(int g) { return group_label(g); }
 
 int vb_report_write(vb_report *r, FILE *out, vb_report_format format) {
   int rc = format == VB_REPORT_CSV    ? write_csv(r, out)

@@ -68,6 +68,7 @@ typedef struct page {
   row *rows;
   size_t nrows;
   int charts; /* numbers the charts' ids */
+  int rc;     /* VB_ENOMEM once an allocation failed: the page is void */
 } page;
 
 /* ---- writing ---------------------------------------------------------- */
@@ -202,8 +203,10 @@ static void place(page *pg, const ranked *all, size_t n, long parent,
       scratch[k++] = all[i];
   qsort(scratch, k, sizeof *scratch, by_impact);
   ranked *mine = malloc((k ? k : 1) * sizeof *mine);
-  if (!mine)
-    return; /* the caller sees rows missing: out of memory */
+  if (!mine) {
+    pg->rc = VB_ENOMEM;
+    return;
+  }
   memcpy(mine, scratch, k * sizeof *mine);
   for (size_t i = 0; i < k; i++) {
     pg->rows[pg->nrows++] = (row){mine[i].theme, depth};
@@ -225,8 +228,8 @@ static int order_themes(page *pg, vb__slice_view *overall) {
   }
   if (!rc)
     place(pg, all, count, -1, 0, scratch);
-  if (!rc && pg->nrows != count)
-    rc = VB_ENOMEM;
+  if (!rc)
+    rc = pg->rc;
   free(all);
   free(scratch);
   return rc;
@@ -684,6 +687,8 @@ static void trend_table(page *pg, const vb__section **per, size_t np) {
 
 static void trends(page *pg) {
   const vb__section **per = malloc((pg->nsec ? pg->nsec : 1) * sizeof *per);
+  if (!per)
+    pg->rc = VB_ENOMEM;
   size_t np = per ? period_sections(pg, per) : 0;
   if (np) {
     fputs("<section id=\"trends\">\n<h2>What changed</h2>\n<p class=\"lead\">"
@@ -703,8 +708,10 @@ static void trends(page *pg) {
 static size_t heat_themes(page *pg, const vb__slice_view *v, size_t *out) {
   size_t idx[HEAT_THEMES], n = 0;
   uint64_t *m = malloc((pg->nrows ? pg->nrows : 1) * sizeof *m);
-  if (!m)
+  if (!m) {
+    pg->rc = VB_ENOMEM;
     return 0;
+  }
   for (size_t i = 0; i < pg->nrows; i++)
     m[i] = figs_of(v, pg->rows[i].theme).mentions[VB__NG];
   /* the most mentioned first (ties: chart order), each taken once */
@@ -1156,6 +1163,7 @@ int vb__report_write_html(vb_report *r, FILE *out) {
     }
     segments(&pg);
     page_end(&pg);
+    rc = pg.rc;
   }
   free(pg.rows);
   free(pg.secs);

@@ -884,7 +884,8 @@ VB_API void vb_eval_term(const vb_eval *e, size_t term, uint64_t *tp,
 VB_API void vb_eval_summary(const vb_eval *e, double *micro_f1,
                             double *macro_f1);
 /* Table for people (with the noisiest terms and the kept examples), tidy
- * CSV (kind = theme, micro, macro or term) or JSON. */
+ * CSV (kind = theme, micro, macro or term) or JSON; VB_EINVAL for
+ * VB_REPORT_HTML (a report's format only). */
 VB_API int vb_eval_write(const vb_eval *e, FILE *out, vb_report_format format);
 /* A new evaluation (*out, free it with vb_eval_free) holding the sums of
  * `count` evaluations of one lexicon: comments, and per theme and per term
@@ -894,7 +895,8 @@ VB_API int vb_eval_write(const vb_eval *e, FILE *out, vb_report_format format);
 VB_API int vb_eval_pool(const vb_eval *const *evals, size_t count,
                         vb_eval **out);
 /* Writes `count` evaluations, each named by names[i] (say, the labeled
- * file it read), then `pooled` (their vb_eval_pool): per evaluation a
+ * file it read), then `pooled` (their vb_eval_pool; VB_EINVAL for
+ * VB_REPORT_HTML, as vb_eval_write): per evaluation a
  * table titled with its name, then the pooled table; CSV with a first
  * column `file` ("(pooled)" on the pooled rows); JSON
  * {"files": [{"file": NAME, ...}, ...], "pooled": {...}}, each object
