@@ -85,9 +85,11 @@ uint64_t vb__example_hash(const char *text, size_t len, int score) {
   uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)len;
   size_t i = 0;
   for (; i + 8 <= len; i += 8) {
-    uint64_t w = 0;
-    for (int k = 7; k >= 0; k--) /* little-endian, on every machine */
-      w = w << 8 | p[i + (size_t)k];
+    uint64_t w;
+    memcpy(&w, p + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w); /* read little-endian on every machine */
+#endif
     h = (h ^ w) * 0x100000001b3ull;
     h ^= h >> 29;
   }

@@ -768,6 +768,8 @@ int vb__examples_offer(vb__examples *e, size_t theme, int group,
                        const vb__report_example *x);
 /* Offers every example of src to dst: exact (see the file's essay). */
 int vb__examples_merge(vb__examples *dst, const vb__examples *src);
+/* The examples kept for (theme, group), best first: their count, and
+ * the array in *out (NULL when none). */
 size_t vb__examples_get(const vb__examples *e, size_t theme, int group,
                         const vb__report_example **out);
 /* Offers a tagged row's examples (one per theme it mentions, with the

@@ -1147,9 +1147,11 @@ static void table_example(FILE *o, const vb_report *r, int g,
   char score[16] = "-";
   if (x->score >= 0)
     snprintf(score, sizeof score, "%d", x->score);
-  int id_len = x->id_len > 24 ? 24 : (int)x->id_len;
-  int prefix = fprintf(o, "  %-9s %3s  [%.*s] ", group_label(g), score, id_len,
-                       x->id);
+  size_t id_len = chars_after(x->id, 0, x->id_len, 24); /* ids are input */
+  int prefix = fprintf(o, "  %-9s %3s  [", group_label(g), score);
+  put_line_text(o, x->id, id_len);
+  fputs("] ", o);
+  prefix += (int)chars(x->id, 0, id_len) + 2;
   const char *t = x->text;
   size_t ss = x->span_start, se = x->span_end, len = x->text_len;
   size_t from = 0, to = len;

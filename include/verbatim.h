@@ -921,7 +921,14 @@ typedef struct vb_candidate {
   double z;           /* log-odds z-score: higher = more over-represented */
   uint64_t in_target; /* target comments holding it */
   uint64_t elsewhere; /* other comments holding it */
+  size_t feature;     /* for vb_suggest_examples */
 } vb_candidate;
+/* A comment that holds a candidate (vb_suggest_examples). */
+typedef struct vb_suggest_example {
+  const char *text;  /* the comment (owned by the vb_suggest) */
+  size_t len;
+  size_t start, end; /* the candidate's word(s) in it, in bytes */
+} vb_suggest_example;
 VB_API int vb_suggest_new(size_t sets, const char *stopwords, size_t len,
                           vb_suggest **out);
 VB_API void vb_suggest_free(vb_suggest *s);
@@ -934,6 +941,22 @@ VB_API int vb_suggest_add(vb_suggest *s, vb_matcher *m, const long *sets,
  * vb_suggest_add adds at position vb_suggest_total. */
 VB_API int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
                              const long *sets, size_t nsets);
+/* Keeps up to n (at most 5; default 0) example comments per candidate and
+ * set: readable ones first (40-280 bytes, the words at most half of it),
+ * then the lowest positions, so the same ones for any split of the
+ * corpus merged.  Set it before adding comments.  VB_EINVAL. */
+VB_API int vb_suggest_set_examples(vb_suggest *s, size_t n);
+/* vb_suggest_add_at with the comment's text, which `m` has just run on:
+ * needed for examples (vb_suggest_add_at keeps none). */
+VB_API int vb_suggest_add_text_at(vb_suggest *s, uint64_t index,
+                                  vb_matcher *m, const char *text, size_t len,
+                                  const long *sets, size_t nsets);
+/* The examples kept for candidate c of set `set` (from vb_suggest_top),
+ * best first: up to max into out; returns how many.  Valid until s
+ * changes. */
+VB_API size_t vb_suggest_examples(const vb_suggest *s, size_t set,
+                                  const vb_candidate *c,
+                                  vb_suggest_example *out, size_t max);
 /* Adds src's counts into dst (same number of sets: VB_EINVAL), so that
  * the parts of a corpus merge into the counts of one pass.  VB_ENOMEM. */
 VB_API int vb_suggest_merge(vb_suggest *dst, const vb_suggest *src);

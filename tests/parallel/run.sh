@@ -3,7 +3,8 @@
 # format (with rejects) and `report` by segment and period, run with -j 1,
 # 2 and 8 over a generated corpus with malformed rows, bad scores and bad
 # dates mixed in, must agree byte for byte, counts line included; so must
-# the example comments of `report --examples 3` (JSON and table).
+# the example comments of `report --examples 3` (JSON and table) and of
+# `suggest`.
 # Usage: run.sh VERBATIM_BINARY GEN_CORPUS_BINARY
 set -eu
 vb=$1
@@ -28,6 +29,8 @@ for j in 1 2 8; do
   (cd j$j && "$vb" report -j $j --by region --period month -f json \
     -o report.json --rejects rejects.report.csv ../corpus.csv 2> counts.report) \
     || [ $? -eq 1 ]
+  (cd j$j && "$vb" suggest -q -j $j -f json -o suggest.json ../corpus.csv) ||
+    [ $? -eq 1 ]
   for fmt in json txt; do # txt: the table
     (cd j$j && COLUMNS=100 "$vb" report -q -j $j --examples 3 --by region \
       --period month -o examples.$fmt ../corpus.csv) || [ $? -eq 1 ]
