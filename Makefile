@@ -21,7 +21,11 @@ demo: release
 bench: release
 	@bash bench/run.sh build/release
 
+# The test setup also installs what only the tests use: chromium renders
+# the HTML report (test report.html_chromium; skipped without it).
+TEST_PACKAGES = chromium
 check: dev
+	@sh .ci/install-deps $(TEST_PACKAGES)
 	@ctest --preset dev
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.

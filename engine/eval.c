@@ -764,6 +764,8 @@ int vb_eval_write(const vb_eval *e, FILE *out, vb_report_format format) {
     json_object(e, out, NULL);
     fputc('\n', out);
     break;
+  case VB_REPORT_HTML: /* a report's format only */
+    return VB_EINVAL;
   default:
     write_table(e, out, NULL);
     break;
@@ -818,6 +820,8 @@ int vb_eval_write_pooled(const vb_eval *const *evals, const char *const *names,
   case VB_REPORT_JSON:
     write_json_pooled(evals, names, count, pooled, out);
     break;
+  case VB_REPORT_HTML: /* a report's format only */
+    return VB_EINVAL;
   default:
     write_table_pooled(evals, names, count, pooled, out);
     break;

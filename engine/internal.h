@@ -23,6 +23,7 @@
  *   tally.c     mergeable counts (and the tally as a sink of the job)
  *   report.c    tallies by segment and period, their figures and formats
  *               (and the report's slices as a sink of the job)
+ *   examples.c  example comments per theme and group, kept by min-hash
  *   stats.c     NPS, margins, Wilson intervals, two-proportion tests
  *   eval.c      scoring against labeled comments
  *   suggest.c   candidate terms by weighted log-odds
@@ -35,6 +36,7 @@
  *   scale.c     score scales, score and group fields
  *   period.c    dates, date formats, calendar buckets
  *   partial.c   a report's exact state saved and loaded (partial reports)
+ *   report_html.c  the report as one self-contained HTML page (inline SVG)
  */
 #ifndef VB_INTERNAL_H
 #define VB_INTERNAL_H
@@ -629,6 +631,15 @@ typedef bool (*vb__name_taken)(const void *ctx, const char *name, bool renamed);
 void vb__write_input_name(FILE *out, const char *name, vb__name_taken taken,
                           const void *ctx);
 
+/* Writes text escaped for any context of an HTML page (element and SVG
+ * text, quoted attribute values): & < > " ' as references, controls as
+ * spaces, invalid UTF-8 as U+FFFD, bidi embeddings, overrides and
+ * isolates dropped.  With max > 0, stops at the first code point at or
+ * past byte `max` and writes an ellipsis.  Returns the bytes of text
+ * written. */
+size_t vb__html_write_text(FILE *out, const char *text, size_t len,
+                           size_t max);
+
 /* The tag output formats (csv, long, ndjson) as a sink: ctx holds what the
  * writer needs; fill it and pass it to vb__format_sink. */
 typedef struct vb__format_ctx {
@@ -701,6 +712,71 @@ int vb__tally_pair_add(vb_tally *t, size_t a, size_t b, uint64_t n);
  * own, merged into `t` at the end. */
 vb_sink vb__tally_sink(vb_tally *t);
 
+/* ---- examples.c ------------------------------------------------------- */
+
+/* An example comment kept for a theme and score group (docs/metrics.md,
+ * "Example comments").  `text` is the comment, or for one longer than
+ * 280 bytes a window of it around the match: the comment's bytes
+ * [offset, offset + text_len) of its comment_len.  span_start/span_end
+ * are byte offsets into `text` of the first match of the theme (or of a
+ * child theme) in the comment; `term` is the lexicon term that matched
+ * (vb_lexicon_term_text gives term_text).  `score` is -1 when unscored.
+ * hash and tier are the order examples are chosen in (smallest first);
+ * a renderer ignores them.  Strings are NUL-terminated and owned by the
+ * report: valid until it changes or is freed. */
+typedef struct vb__report_example {
+  const char *text;
+  size_t text_len;
+  size_t offset, comment_len;
+  const char *id;
+  size_t id_len;
+  int score;
+  size_t span_start, span_end;
+  size_t term;
+  const char *term_text;
+  uint64_t hash;
+  unsigned tier;
+} vb__report_example;
+/* Examples kept per theme and group: the `kept` smallest keys offered
+ * (vb__example_cmp: tier, hash, comment, id).  Zero-init or _init it;
+ * buckets are allocated on the first offer. */
+struct vb__ex_bucket;
+typedef struct vb__examples {
+  size_t kept, themes;
+  struct vb__ex_bucket *buckets; /* themes x VB_GROUP_COUNT, or NULL */
+} vb__examples;
+void vb__examples_init(vb__examples *e, size_t kept, size_t themes);
+/* Frees the kept examples (e stays usable, empty). */
+void vb__examples_free(vb__examples *e);
+/* The hash of (comment, score) that orders examples; portable. */
+uint64_t vb__example_hash(const char *text, size_t len, int score);
+/* 0 readable (40-280 bytes, span at most half), 1 other short, 2 long. */
+unsigned vb__example_tier(size_t len, size_t span_start, size_t span_end);
+/* The order examples are kept in (<0: a is kept before b). */
+int vb__example_cmp(const vb__report_example *a, const vb__report_example *b);
+/* A candidate from a comment of len bytes and its match [span_start,
+ * span_end): tier, window and spans filled; strings point into the
+ * caller's (copied only when kept).  term/term_text left 0. */
+void vb__example_make(vb__report_example *x, const char *text, size_t len,
+                      const char *id, size_t id_len, int score,
+                      size_t span_start, size_t span_end, uint64_t hash);
+/* False when a candidate of this tier and hash cannot get in. */
+bool vb__examples_wants(const vb__examples *e, size_t theme, int group,
+                        unsigned tier, uint64_t hash);
+/* Keeps a copy of x when it is among the `kept` smallest.  VB_ENOMEM. */
+int vb__examples_offer(vb__examples *e, size_t theme, int group,
+                       const vb__report_example *x);
+/* Offers every example of src to dst: exact (see the file's essay). */
+int vb__examples_merge(vb__examples *dst, const vb__examples *src);
+/* The examples kept for (theme, group), best first: their count, and
+ * the array in *out (NULL when none). */
+size_t vb__examples_get(const vb__examples *e, size_t theme, int group,
+                        const vb__report_example **out);
+/* Offers a tagged row's examples (one per theme it mentions, with the
+ * theme's first match) to each of the sets.  VB_ENOMEM. */
+int vb__examples_add_row(vb__examples *const sets[], size_t nsets,
+                         const vb_lexicon *lex, const vb_row *row);
+
 /* ---- report.c --------------------------------------------------------- */
 
 /* The --by column names of a report, and its period. */
@@ -731,9 +807,124 @@ const char *vb__report_name(const vb_report *r);
 size_t vb__report_setting_count(const vb_report *r);
 void vb__report_setting(const vb_report *r, size_t i, const char **name,
                         const char **value);
+/* The examples kept for `theme` and `group` (vb_group), best first:
+ * overall when `values` is NULL, else for the segment with these values
+ * (the report's by_count of them; examples are kept per segment, never
+ * per period).  Sets *out to an array of the returned count (0: none, or
+ * examples not kept; *out is then NULL). */
+size_t vb__report_examples(const vb_report *r, const char *const *values,
+                           const size_t *lens, size_t theme, int group,
+                           const vb__report_example **out);
+/* How many examples per theme and group the report keeps (0: none). */
+size_t vb__report_examples_kept(const vb_report *r);
+/* The report's example sets, for saving and loading: set 0 is the
+ * overall one, sets 1..count-1 the segments' (their values, by_count of
+ * them, into values/lens; they point into the report). */
+size_t vb__report_example_set_count(const vb_report *r);
+vb__examples *vb__report_example_set(vb_report *r, size_t i,
+                                     const char **values, size_t *lens);
+/* The example set of the segment with these values, made empty on first
+ * use (NULL: out of memory). */
+vb__examples *vb__report_segment_examples(vb_report *r,
+                                          const char *const values[],
+                                          const size_t lens[]);
+/* Orders two lists of segment values (by_count each), bytewise, column
+ * by column: the order slices are written in. */
+int vb__compare_values(size_t by_count, const char *const *xv,
+                       const size_t *xl, const char *const *yv,
+                       const size_t *yl);
+/* Whether the report has slices (segments or periods). */
+bool vb__report_sliced(const vb_report *r);
 /* The report's slices as a sink: each worker slices its rows into a
- * report of its own (vb_row's segment values and period), merged into
- * `r` at the end.  The overall tally is not touched (the job's tally). */
+ * report of its own (vb_row's segment values and period) and keeps its
+ * example comments, merged into `r` at the end.  The overall tally is
+ * not touched (the job's tally).  Needed when the report is sliced or
+ * keeps examples. */
 vb_sink vb__report_sink(vb_report *r);
+
+/* The report's figures, for the writers outside report.c (report_html.c):
+ * the same numbers the table, CSV and JSON write.  Group index g is 0
+ * detractor, 1 passive, 2 promoter, 3 unscored, VB__NG all four. */
+#define VB__NG 4
+typedef struct vb__slice_figs {
+  uint64_t responses[VB__NG + 1], with_text[VB__NG + 1], untagged[VB__NG + 1];
+  uint64_t scored;
+  bool too_few; /* fewer responses than min_responses: no figures */
+  double nps, margin;
+} vb__slice_figs;
+
+typedef struct vb__theme_figs {
+  uint64_t mentions[VB__NG + 1];
+  double share[VB__NG + 1], low[VB__NG + 1], high[VB__NG + 1];
+  double theme_nps, impact, dp_p;
+} vb__theme_figs;
+
+/* What a written block (a section) totals over: the `margin` column of
+ * docs/metrics.md. */
+typedef enum vb__margin {
+  VB__MARGIN_OVERALL, /* every response */
+  VB__MARGIN_SEGMENT, /* one combination of segment values, all periods */
+  VB__MARGIN_PERIOD,  /* one period, all segments */
+  VB__MARGIN_NONE     /* one segment in one period: a cell, not a total */
+} vb__margin;
+
+struct vb__slice;
+typedef struct vb__section {
+  vb_report *owner;           /* the report (or margin) that holds s: finds
+                                 its previous period */
+  const struct vb__slice *s;  /* NULL for the overall section */
+  const vb_tally *tally;
+  vb__margin kind;
+} vb__section;
+
+/* A section's figures and those of its previous period, if any (prev is
+ * NULL when either has too few responses). */
+typedef struct vb__slice_view {
+  const vb_tally *tally;
+  vb__slice_figs figs;
+  const struct vb__slice *prev;
+  vb__slice_figs prev_figs;
+} vb__slice_view;
+
+/* The sections in output order (overall first; the caller frees *out);
+ * builds the margins, hence the non-const report. */
+int vb__report_sections(vb_report *r, vb__section **out, size_t *count);
+/* A section's segment values (the report's by_count) and period start and
+ * label ("" without periods); NULL values for the overall section. */
+void vb__report_section_slice(const vb__section *sec,
+                              const char *const **values, const size_t **lens,
+                              const char **start, const char **label);
+void vb__report_view_slice(vb_report *r, const vb__section *sec,
+                           vb__slice_view *v);
+/* A theme's figures now and (when v->prev) in the previous period. */
+void vb__report_view_theme(const vb__slice_view *v, size_t theme,
+                           vb__theme_figs *now, vb__theme_figs *before);
+/* The untagged share of group g and its Wilson interval (NAN: none). */
+double vb__report_untagged_share(const vb__slice_figs *sf, int g, double *lo,
+                                 double *hi);
+/* Whether the report shows the theme (min_mentions overall). */
+bool vb__report_shown(const vb_report *r, size_t theme);
+/* The `max` terms of `theme` with most hits in t, most first. */
+size_t vb__report_theme_terms(const vb_report *r, const vb_tally *t,
+                              size_t theme, size_t *out, size_t max);
+/* The table's order of themes: most costly first (an undefined impact
+ * counts as 0), then by theme index; <0, 0, >0 as for qsort. */
+int vb__report_impact_order(size_t ta, double ia, size_t tb, double ib);
+/* The slices' minimum responses for figures (vb_report_set_min_responses). */
+uint64_t vb__report_min_responses(const vb_report *r);
+/* The examples a section shows for a theme and group index g (the
+ * overall section and segment totals have them; none per period). */
+size_t vb__report_section_examples(const vb_report *r, const vb__section *sec,
+                                   size_t theme, int g,
+                                   const vb__report_example **out);
+/* The p-value of the change of share[g] against the previous period (the
+ * CSV's change_p_value), NAN without a previous period. */
+double vb__report_change_p(const vb__slice_view *v, const vb__theme_figs *now,
+                           const vb__theme_figs *before, int g);
+
+/* ---- report_html.c ---------------------------------------------------- */
+
+/* The report as one HTML page (docs/report-html.md). */
+int vb__report_write_html(vb_report *r, FILE *out);
 
 #endif /* VB_INTERNAL_H */

@@ -11,7 +11,9 @@
  * tally (counts, responses, with-text, untagged, mentions per theme and
  * group, term hits, pairs), the slices' segment values and period, the
  * reject counts by kind of reason — and the settings that gave them
- * meaning.
+ * meaning.  Example comments merge exactly too: each set keeps the
+ * smallest keys it saw (examples.c), and the smallest of a union are the
+ * smallest of its parts' smallest, so a partial carries its kept ones.
  *
  * Why a binary layout and not JSON: the counts are 64-bit integers and
  * must come back exact, which cJSON (doubles, a 32-bit valueint) cannot
@@ -27,7 +29,8 @@
  *   version u32 LE, body length u64 LE, CRC-32 (zlib) of the body u32 LE
  *   body   lexicon documents, scale, segment columns, period, examples
  *          kept, the caller's settings, theme and term counts, reject
- *          reasons, the overall tally, the slices
+ *          reasons, the overall tally, the slices, and (when examples are
+ *          kept) the example comments, overall and per segment
  *
  * The "fingerprint" of the issue is the settings themselves, stored in
  * full rather than hashed, so that a mismatch can say *what* differs:
@@ -54,7 +57,7 @@
 
 static const unsigned char MAGIC[8] = {0x89, 'V',  'B',  'P',
                                        '\r', '\n', 0x1a, '\n'};
-enum { VERSION = 1, HEADER = 24 };
+enum { VERSION = 2, HEADER = 24 };
 #define MAX_COUNT ((uint64_t)1 << 53)
 
 /* ---- the fingerprint: settings that must agree ------------------------ */
@@ -173,6 +176,11 @@ int vb_report_compare(const vb_report *a, const vb_report *b, vb_error *err) {
     return differs(err, a, b, "period", "differs",
                    vb_period_name(vb__report_period(a)),
                    vb_period_name(vb__report_period(b)));
+  if (vb__report_examples_kept(a) != vb__report_examples_kept(b)) {
+    snprintf(va, sizeof va, "%zu", vb__report_examples_kept(a));
+    snprintf(vb, sizeof vb, "%zu", vb__report_examples_kept(b));
+    return differs(err, a, b, "examples kept", "differ", va, vb);
+  }
   return compare_settings(a, b, err);
 }
 
@@ -281,6 +289,96 @@ static void put_slices(out_buf *o, const vb_report *r) {
   free(order);
 }
 
+/* An example set: its (theme, group) lists with examples, in that order;
+ * per example its text, place in the comment, id, score + 1, span, term,
+ * tier and hash (two 32-bit halves, high first). */
+static void put_example_set(out_buf *o, const vb__examples *e) {
+  const vb__report_example *x;
+  size_t lists = 0;
+  for (size_t t = 0; t < e->themes; t++)
+    for (int g = 0; g < VB_GROUP_COUNT; g++)
+      lists += vb__examples_get(e, t, g, &x) > 0;
+  put_num(o, lists);
+  for (size_t t = 0; t < e->themes; t++)
+    for (int g = 0; g < VB_GROUP_COUNT; g++) {
+      size_t n = vb__examples_get(e, t, g, &x);
+      if (!n)
+        continue;
+      put_num(o, t);
+      put_num(o, (uint64_t)g);
+      put_num(o, n);
+      for (size_t i = 0; i < n; i++, x++) {
+        put_str(o, x->text, x->text_len);
+        put_num(o, x->offset);
+        put_num(o, x->comment_len);
+        put_str(o, x->id, x->id_len);
+        put_num(o, (uint64_t)(x->score + 1));
+        put_num(o, x->span_start);
+        put_num(o, x->span_end);
+        put_num(o, x->term);
+        put_num(o, x->tier);
+        put_num(o, x->hash >> 32);
+        put_num(o, x->hash & 0xffffffffu);
+      }
+    }
+}
+
+/* A segment's example set with its values, for sorting. */
+typedef struct seg_set {
+  const char **values;
+  size_t *lens;
+  const vb__examples *e;
+} seg_set;
+
+static size_t seg_by_count; /* qsort has no context argument in C11 */
+static int by_values(const void *x, const void *y) {
+  const seg_set *a = x, *b = y;
+  return vb__compare_values(seg_by_count, a->values, a->lens, b->values,
+                            b->lens);
+}
+
+static bool has_examples(const vb__examples *e) {
+  const vb__report_example *x;
+  for (size_t t = 0; t < e->themes; t++)
+    for (int g = 0; g < VB_GROUP_COUNT; g++)
+      if (vb__examples_get(e, t, g, &x))
+        return true;
+  return false;
+}
+
+/* The overall set, then the segments' sets that hold examples, sorted by
+ * their values (so a state always saves to the same bytes). */
+static void put_examples(out_buf *o, vb_report *r) {
+  const char *const *by;
+  size_t by_count = vb__report_by(r, &by);
+  size_t sets = vb__report_example_set_count(r), n = 0;
+  put_example_set(o, vb__report_example_set(r, 0, NULL, NULL));
+  seg_set *list = calloc(sets, sizeof *list);
+  const char **values = calloc(sets * by_count + 1, sizeof *values);
+  size_t *lens = calloc(sets * by_count + 1, sizeof *lens);
+  if (!list || !values || !lens)
+    o->failed = true;
+  for (size_t i = 1; !o->failed && i < sets; i++) {
+    seg_set *s = &list[n];
+    s->values = values + i * by_count;
+    s->lens = lens + i * by_count;
+    s->e = vb__report_example_set(r, i, s->values, s->lens);
+    n += has_examples(s->e);
+  }
+  seg_by_count = by_count;
+  if (!o->failed)
+    qsort(list, n, sizeof *list, by_values);
+  put_num(o, n);
+  for (size_t i = 0; i < n && !o->failed; i++) {
+    for (size_t k = 0; k < by_count; k++)
+      put_str(o, list[i].values[k], list[i].lens[k]);
+    put_example_set(o, list[i].e);
+  }
+  free(list);
+  free(values);
+  free(lens);
+}
+
 static void put_body(out_buf *o, vb_report *r) {
   const vb_lexicon *lex = vb_report_lexicon(r);
   put_num(o, vb_lexicon_document_count(lex));
@@ -299,7 +397,7 @@ static void put_body(out_buf *o, vb_report *r) {
   for (size_t i = 0; i < by_count; i++)
     put_cstr(o, by[i]);
   put_cstr(o, vb_period_name(vb__report_period(r)));
-  put_num(o, 0); /* examples kept: none yet */
+  put_num(o, vb__report_examples_kept(r));
   put_num(o, vb__report_setting_count(r));
   for (size_t i = 0; i < vb__report_setting_count(r); i++) {
     const char *name, *value;
@@ -322,6 +420,8 @@ static void put_body(out_buf *o, vb_report *r) {
   put_num(o, table->other);
   put_tally(o, vb_report_overall(r));
   put_slices(o, r);
+  if (vb__report_examples_kept(r))
+    put_examples(o, r);
 }
 
 /* The whole partial, header and body, into o. */
@@ -587,6 +687,7 @@ typedef struct head {
   size_t by_count;
   char **by;
   vb_period period;
+  size_t examples;
   size_t settings;
   char **set_names, **set_values;
 } head;
@@ -641,8 +742,10 @@ static void get_head(cursor *c, head *h) {
   if (period && vb_period_parse(period, &h->period) != VB_OK)
     bad(c, "unknown period \"%.40s\"", period);
   free(period);
-  if (get_num(c) != 0 && !c->rc)
-    bad(c, "examples kept, which this version does not read");
+  h->examples = (size_t)get_num(c);
+  if (h->examples > 100)
+    bad(c, "%zu examples kept per theme and group; at most 100",
+        h->examples);
   size_t settings = get_count(c, "settings");
   h->set_names = slots(c, settings, sizeof *h->set_names);
   h->set_values = slots(c, settings, sizeof *h->set_values);
@@ -703,6 +806,8 @@ static int head_report(cursor *c, const head *h, const vb_lexicon *lex,
     rc = vb__report_set_scale_text(*out, h->scale);
   if (!rc)
     rc = vb__report_set_name(*out, c->name);
+  if (!rc)
+    rc = vb_report_set_examples(*out, h->examples);
   for (size_t i = 0; i < h->settings && !rc; i++)
     rc = vb_report_set_setting(*out, h->set_names[i], h->set_values[i]);
   if (rc)
@@ -790,6 +895,121 @@ static void get_sizes(cursor *c, const vb_lexicon *lex) {
         vb_lexicon_theme_count(lex), vb_lexicon_term_count(lex));
 }
 
+/* One example as put_example_set wrote it, checked, offered to e. */
+static void get_example(cursor *c, vb__examples *e, const vb_lexicon *lex,
+                        size_t theme, int group, const char *where) {
+  vb__report_example x = {0};
+  char *text = get_str(c, &x.text_len);
+  x.offset = (size_t)get_num(c);
+  x.comment_len = (size_t)get_num(c);
+  char *id = get_str(c, &x.id_len);
+  uint64_t score = get_num(c);
+  x.score = (int)(score > 1001 ? 0 : score) - 1;
+  x.span_start = (size_t)get_num(c);
+  x.span_end = (size_t)get_num(c);
+  x.term = (size_t)get_num(c);
+  uint64_t tier = get_num(c), hi = get_num(c), lo = get_num(c);
+  x.tier = (unsigned)(tier > 2 ? 3 : tier);
+  x.hash = hi << 32 | lo;
+  x.text = text;
+  x.id = id;
+  bool whole = x.offset == 0 && x.text_len == x.comment_len;
+  if (c->rc)
+    ;
+  else if (score > 1001 || tier > 2 || hi > 0xffffffffu || lo > 0xffffffffu)
+    bad(c, "%s: an example's score, tier or hash out of range", where);
+  else if (!x.text_len || x.span_start > x.span_end ||
+           x.span_end > x.text_len || x.text_len > x.comment_len ||
+           x.offset > x.comment_len - x.text_len)
+    bad(c, "%s: an example's match or text out of its comment", where);
+  else if (x.term >= vb_lexicon_term_count(lex) ||
+           vb_lexicon_term_is_exclude(lex, x.term) ||
+           !vb__theme_covers(lex, theme, vb_lexicon_term_theme(lex, x.term)))
+    bad(c, "%s: an example's term is not one of its theme's", where);
+  else if (whole ? x.tier != vb__example_tier(x.text_len, x.span_start,
+                                              x.span_end) ||
+                       x.hash != vb__example_hash(text, x.text_len, x.score)
+                 : x.tier != 2)
+    bad(c, "%s: an example's hash or tier does not match its text", where);
+  if (!c->rc) {
+    x.term_text = vb_lexicon_term_text(lex, x.term);
+    const vb__report_example *list;
+    size_t before = vb__examples_get(e, theme, group, &list);
+    if (before && vb__example_cmp(&list[before - 1], &x) >= 0)
+      bad(c, "%s: examples out of order", where);
+    else if (vb__examples_offer(e, theme, group, &x))
+      c->rc = vb__fail(c->err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+    else if (vb__examples_get(e, theme, group, &list) != before + 1)
+      bad(c, "%s: the same example twice", where);
+  }
+  free(text);
+  free(id);
+}
+
+/* An example set as put_example_set wrote it, into the empty set e. */
+static void get_example_set(cursor *c, vb__examples *e, const vb_lexicon *lex,
+                            const vb_tally *overall, const char *where) {
+  size_t lists = get_count(c, "example lists");
+  uint64_t prev = 0;
+  for (size_t i = 0; i < lists && !c->rc; i++) {
+    uint64_t theme = get_num(c), group = get_num(c), n = get_num(c);
+    uint64_t at = theme * VB_GROUP_COUNT + group;
+    if (c->rc)
+      break;
+    if (theme >= vb_lexicon_theme_count(lex) || group >= VB_GROUP_COUNT)
+      bad(c, "%s: examples of theme %llu, group %llu: out of range", where,
+          (unsigned long long)theme, (unsigned long long)group);
+    else if (i && at <= prev)
+      bad(c, "%s: example lists out of order or repeated", where);
+    else if (!n || n > e->kept ||
+             n > vb_tally_mentions(overall, (size_t)theme, (vb_group)group))
+      bad(c, "%s: %llu examples of theme %llu, group %llu: more than kept "
+          "or than its mentions, or none", where, (unsigned long long)n,
+          (unsigned long long)theme, (unsigned long long)group);
+    for (uint64_t k = 0; k < n && !c->rc; k++)
+      get_example(c, e, lex, (size_t)theme, (int)group, where);
+    prev = at;
+  }
+}
+
+/* The examples: the overall set, then the segments' sets. */
+static void get_examples(cursor *c, vb_report *r, const vb_lexicon *lex) {
+  if (!vb__report_examples_kept(r))
+    return;
+  const vb_tally *overall = vb_report_overall(r);
+  get_example_set(c, vb__report_example_set(r, 0, NULL, NULL), lex, overall,
+                  "overall examples");
+  const char *const *by;
+  size_t by_count = vb__report_by(r, &by);
+  size_t n = get_count(c, "segments with examples");
+  if (n && !by_count)
+    bad(c, "segments with examples in a report without segments");
+  char **values = slots(c, by_count, sizeof *values);
+  size_t *lens = slots(c, by_count, sizeof *lens);
+  for (size_t i = 0; i < n && !c->rc; i++) {
+    for (size_t k = 0; k < by_count; k++)
+      values[k] = get_str(c, &lens[k]);
+    vb__examples *e =
+        c->rc ? NULL
+              : vb__report_segment_examples(r, (const char *const *)values,
+                                            lens);
+    if (!c->rc && !e)
+      c->rc = vb__fail(c->err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+    else if (e && has_examples(e))
+      bad(c, "the examples of one segment twice");
+    char where[48];
+    snprintf(where, sizeof where, "examples of segment %zu", i + 1);
+    if (!c->rc)
+      get_example_set(c, e, lex, overall, where);
+    for (size_t k = 0; k < by_count; k++) {
+      free(values[k]);
+      values[k] = NULL;
+    }
+  }
+  free(values);
+  free(lens);
+}
+
 int vb_report_load(const void *bytes, size_t len, const char *name,
                    const vb_report *like, vb_report **out, vb_error *err) {
   vb__error_clear(err);
@@ -822,8 +1042,9 @@ int vb_report_load(const void *bytes, size_t len, const char *name,
     if (!c.rc)
       get_tally(&c, vb_report_overall(r), lex, "overall");
     get_slices(&c, r, lex);
+    get_examples(&c, r, lex);
     if (!c.rc && c.at != c.len)
-      bad(&c, "%zu bytes after the last slice", c.len - c.at);
+      bad(&c, "%zu bytes after the last slice or example", c.len - c.at);
     rc = c.rc;
   }
   if (!rc && like)

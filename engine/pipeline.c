@@ -1056,7 +1056,7 @@ static int start_sinks(run *R, vb_reader *r, vb_tally *tally, vb_error *err) {
     job->format_slot.out = job->out;
     R->sinks[R->sink_count++] = &job->format_slot;
   }
-  if (R->sliced) {
+  if (R->sliced || (job->report && vb__report_examples_kept(job->report))) {
     job->report_slot =
         (vb__sink_slot){vb__report_sink(job->report), NULL, false};
     R->sinks[R->sink_count++] = &job->report_slot;

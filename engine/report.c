@@ -32,7 +32,7 @@
 
 #define ALL "(all)"
 
-typedef struct slice {
+typedef struct vb__slice {
   vb_tally *tally;
   char **values; /* by_count values */
   size_t *lens;
@@ -60,6 +60,13 @@ struct vb_report {
   size_t setting_count;
   char *name;            /* where it came from, for messages */
   vb_lexicon *owned_lex; /* a loaded partial's lexicon, or NULL */
+  /* example comments (examples.c): overall, and per segment by the key
+   * of its values alone (never per period) */
+  size_t examples_kept, width;
+  vb__examples examples;
+  vb__strtab segment_keys; /* segment values key -> id (1-based) */
+  vb__examples *segment_examples;
+  size_t segment_examples_cap;
 };
 
 int vb_report_new(const vb_lexicon *lex, const char *const by[],
@@ -124,6 +131,11 @@ void vb_report_free(vb_report *r) {
   free(r->setting_values);
   free(r->name);
   vb_lexicon_free(r->owned_lex);
+  vb__examples_free(&r->examples);
+  for (size_t i = 0; i < r->segment_keys.count; i++)
+    vb__examples_free(&r->segment_examples[i]);
+  free(r->segment_examples);
+  vb__strtab_free(&r->segment_keys);
   free(r);
 }
 
@@ -138,25 +150,33 @@ void vb_report_set_min_responses(vb_report *r, uint64_t min_responses) {
   r->min_responses = min_responses;
 }
 
-/* The slice key: each value as 4-byte length + bytes, then the start. */
-static int make_key(vb_report *r, const char *const values[],
-                    const size_t lens[], const char *start, size_t *len) {
+/* The slice key into *key: each value as 4-byte length + bytes, then the
+ * start (NULL: none, the key of a segment). */
+static int build_key(size_t by_count, const char *const values[],
+                     const size_t lens[], const char *start, char **key,
+                     size_t *cap, size_t *len) {
   size_t n = 11;
-  for (size_t i = 0; i < r->by_count; i++)
+  for (size_t i = 0; i < by_count; i++)
     n += 4 + lens[i];
-  if (vb__grow((void **)&r->key, &r->key_cap, n, 1))
+  if (vb__grow((void **)key, cap, n, 1))
     return VB_ENOMEM;
   size_t at = 0;
-  for (size_t i = 0; i < r->by_count; i++) {
+  for (size_t i = 0; i < by_count; i++) {
     uint32_t l = (uint32_t)lens[i];
-    memcpy(r->key + at, &l, 4);
-    memcpy(r->key + at + 4, values[i], lens[i]);
+    memcpy(*key + at, &l, 4);
+    memcpy(*key + at + 4, values[i], lens[i]);
     at += 4 + lens[i];
   }
   size_t sl = start ? strlen(start) : 0;
-  memcpy(r->key + at, start ? start : "", sl);
+  memcpy(*key + at, start ? start : "", sl);
   *len = at + sl;
   return VB_OK;
+}
+
+static int make_key(vb_report *r, const char *const values[],
+                    const size_t lens[], const char *start, size_t *len) {
+  return build_key(r->by_count, values, lens, start, &r->key, &r->key_cap,
+                   len);
 }
 
 int vb_report_slice(vb_report *r, const char *const values[],
@@ -190,11 +210,108 @@ int vb_report_slice(vb_report *r, const char *const values[],
   return VB_OK;
 }
 
+int vb_report_set_examples(vb_report *r, size_t n) {
+  if (!r || n > 100)
+    return VB_EINVAL;
+  vb__examples_free(&r->examples);
+  for (size_t i = 0; i < r->segment_keys.count; i++)
+    vb__examples_free(&r->segment_examples[i]);
+  r->examples_kept = n;
+  vb__examples_init(&r->examples, n, vb_lexicon_theme_count(r->lex));
+  for (size_t i = 0; i < r->segment_keys.count; i++)
+    vb__examples_init(&r->segment_examples[i], n,
+                      vb_lexicon_theme_count(r->lex));
+  return VB_OK;
+}
+
+void vb_report_set_width(vb_report *r, size_t columns) { r->width = columns; }
+
+size_t vb__report_examples_kept(const vb_report *r) { return r->examples_kept; }
+
+/* The example set of a segment, made on first use (NULL: out of memory). */
+static vb__examples *segment_examples(vb_report *r, const char *const values[],
+                                      const size_t lens[]) {
+  size_t klen;
+  uint32_t before = (uint32_t)r->segment_keys.count, id;
+  if (make_key(r, values, lens, NULL, &klen) ||
+      vb__grow((void **)&r->segment_examples, &r->segment_examples_cap,
+               before + 1, sizeof *r->segment_examples) ||
+      vb__strtab_intern(&r->segment_keys, r->key, klen, &id))
+    return NULL;
+  vb__examples *e = &r->segment_examples[id - 1];
+  if (r->segment_keys.count != before)
+    vb__examples_init(e, r->examples_kept, vb_lexicon_theme_count(r->lex));
+  return e;
+}
+
+size_t vb__report_example_set_count(const vb_report *r) {
+  return 1 + r->segment_keys.count;
+}
+
+vb__examples *vb__report_example_set(vb_report *r, size_t i,
+                                     const char **values, size_t *lens) {
+  if (i == 0)
+    return &r->examples;
+  size_t klen;
+  const char *key = vb__strtab_str(&r->segment_keys, (uint32_t)i, &klen);
+  for (size_t k = 0, at = 0; k < r->by_count; k++) { /* see build_key */
+    uint32_t l;
+    memcpy(&l, key + at, 4);
+    values[k] = key + at + 4;
+    lens[k] = l;
+    at += 4 + l;
+  }
+  return &r->segment_examples[i - 1];
+}
+
+vb__examples *vb__report_segment_examples(vb_report *r,
+                                          const char *const values[],
+                                          const size_t lens[]) {
+  return segment_examples(r, values, lens);
+}
+
+static int merge_examples(vb_report *dst, const vb_report *src) {
+  int rc = vb__examples_merge(&dst->examples, &src->examples);
+  for (uint32_t i = 0; i < src->segment_keys.count && !rc; i++) {
+    size_t klen;
+    const char *key = vb__strtab_str(&src->segment_keys, i + 1, &klen);
+    uint32_t before = (uint32_t)dst->segment_keys.count, id;
+    if (vb__grow((void **)&dst->segment_examples, &dst->segment_examples_cap,
+                 before + 1, sizeof *dst->segment_examples) ||
+        vb__strtab_intern(&dst->segment_keys, key, klen, &id))
+      return VB_ENOMEM;
+    vb__examples *e = &dst->segment_examples[id - 1];
+    if (dst->segment_keys.count != before)
+      vb__examples_init(e, dst->examples_kept,
+                        vb_lexicon_theme_count(dst->lex));
+    rc = vb__examples_merge(e, &src->segment_examples[i]);
+  }
+  return rc;
+}
+
+size_t vb__report_examples(const vb_report *r, const char *const *values,
+                           const size_t *lens, size_t theme, int group,
+                           const vb__report_example **out) {
+  *out = NULL;
+  if (!values || !r->by_count)
+    return vb__examples_get(&r->examples, theme, group, out);
+  char *key = NULL;
+  size_t cap = 0, klen;
+  uint32_t id = 0;
+  if (!build_key(r->by_count, values, lens, NULL, &key, &cap, &klen))
+    id = vb__strtab_find(&r->segment_keys, key, klen);
+  free(key);
+  return id ? vb__examples_get(&r->segment_examples[id - 1], theme, group, out)
+            : 0;
+}
+
 int vb_report_merge(vb_report *dst, const vb_report *src) {
   if (!dst || !src || dst->lex != src->lex || dst->by_count != src->by_count ||
-      dst->period != src->period)
+      dst->period != src->period || dst->examples_kept != src->examples_kept)
     return VB_EINVAL;
   int rc = vb_tally_merge(dst->overall, src->overall);
+  if (!rc && dst->examples_kept)
+    rc = merge_examples(dst, src);
   if (!rc)
     vb__reasons_merge(&dst->reasons, &src->reasons);
   for (size_t i = 0; i < src->keys.count && !rc; i++) {
@@ -212,20 +329,10 @@ int vb_report_merge(vb_report *dst, const vb_report *src) {
 
 static const vb_group GROUPS[] = {VB_GROUP_DETRACTOR, VB_GROUP_PASSIVE,
                                   VB_GROUP_PROMOTER, VB_GROUP_UNSCORED};
-#define NG 4 /* + 1 for "(all)" groups */
+#define NG VB__NG /* + 1 for "(all)" groups */
 
-typedef struct slice_figs {
-  uint64_t responses[NG + 1], with_text[NG + 1], untagged[NG + 1];
-  uint64_t scored;
-  bool too_few; /* fewer responses than min_responses: no figures */
-  double nps, margin;
-} slice_figs;
-
-typedef struct theme_figs {
-  uint64_t mentions[NG + 1];
-  double share[NG + 1], low[NG + 1], high[NG + 1];
-  double theme_nps, impact, dp_p;
-} theme_figs;
+typedef vb__slice_figs slice_figs; /* internal.h: report_html.c reads them */
+typedef vb__theme_figs theme_figs;
 
 static void slice_figures(const vb_tally *t, uint64_t min_responses,
                           slice_figs *f) {
@@ -291,15 +398,22 @@ static bool shown(const vb_report *r, size_t theme) {
   return n >= r->min_mentions;
 }
 
-/* Orders two slices' segment values, bytewise, column by column. */
-static int compare_values(size_t by_count, const slice *x, const slice *y) {
+int vb__compare_values(size_t by_count, const char *const *xv,
+                       const size_t *xl, const char *const *yv,
+                       const size_t *yl) {
   for (size_t i = 0; i < by_count; i++) {
-    size_t n = x->lens[i] < y->lens[i] ? x->lens[i] : y->lens[i];
-    int c = memcmp(x->values[i], y->values[i], n);
-    if (c || x->lens[i] != y->lens[i])
-      return c ? c : (x->lens[i] < y->lens[i] ? -1 : 1);
+    size_t n = xl[i] < yl[i] ? xl[i] : yl[i];
+    int c = memcmp(xv[i], yv[i], n);
+    if (c || xl[i] != yl[i])
+      return c ? c : (xl[i] < yl[i] ? -1 : 1);
   }
   return 0;
+}
+
+/* Orders two slices' segment values, bytewise, column by column. */
+static int compare_values(size_t by_count, const slice *x, const slice *y) {
+  return vb__compare_values(by_count, (const char *const *)x->values, x->lens,
+                            (const char *const *)y->values, y->lens);
 }
 
 /* Slices in output order: by values, then period start. */
@@ -340,23 +454,16 @@ static const slice *previous_slice(vb_report *r, const slice *s) {
 /* ---- sections: the blocks a report writes, in order ------------------ */
 
 /* What a section totals over (the `margin` column, docs/metrics.md). */
-typedef enum margin {
-  MARGIN_OVERALL, /* every response */
-  MARGIN_SEGMENT, /* one combination of segment values, all periods */
-  MARGIN_PERIOD,  /* one period, all segments */
-  MARGIN_NONE     /* one segment in one period: a cell, not a total */
-} margin;
+typedef vb__margin margin; /* internal.h */
+#define MARGIN_OVERALL VB__MARGIN_OVERALL
+#define MARGIN_SEGMENT VB__MARGIN_SEGMENT
+#define MARGIN_PERIOD VB__MARGIN_PERIOD
+#define MARGIN_NONE VB__MARGIN_NONE
 
 static const char *const MARGIN_NAMES[] = {"overall", "segment", "period",
                                            "none"};
 
-typedef struct section {
-  vb_report *owner; /* the report (or margin) that holds s: finds its
-                       previous period */
-  const slice *s;   /* NULL for the overall section */
-  const vb_tally *tally;
-  margin kind;
-} section;
+typedef vb__section section; /* internal.h */
 
 static bool has_segment(margin m) {
   return m == MARGIN_SEGMENT || m == MARGIN_NONE;
@@ -445,12 +552,7 @@ done:
 
 /* A section's figures and those of its previous period, if any.  A slice
  * with too few responses has no figures, nor does a change against one. */
-typedef struct slice_view {
-  const vb_tally *tally;
-  slice_figs figs;
-  const slice *prev;
-  slice_figs prev_figs;
-} slice_view;
+typedef vb__slice_view slice_view; /* internal.h */
 
 static void view_slice(vb_report *r, const section *sec, slice_view *v) {
   v->tally = sec->tally;
@@ -469,6 +571,82 @@ static void view_theme(const slice_view *v, size_t theme, theme_figs *now,
   theme_figures(v->tally, &v->figs, theme, now);
   if (v->prev)
     theme_figures(v->prev->tally, &v->prev_figs, theme, before);
+}
+
+/* Whether a section shows example comments (the overall one and the
+ * segments' totals: examples are never kept per period), and the
+ * segment values to find them by (NULL: overall). */
+static bool section_examples(const vb_report *r, const section *sec,
+                             const char *const **values) {
+  *values = NULL;
+  if (!r->examples_kept)
+    return false;
+  if (sec->kind == MARGIN_SEGMENT)
+    *values = (const char *const *)sec->s->values;
+  return sec->kind == MARGIN_OVERALL || sec->kind == MARGIN_SEGMENT;
+}
+
+static size_t section_example_list(const vb_report *r, const section *sec,
+                                   size_t theme, int g,
+                                   const vb__report_example **out) {
+  const char *const *values;
+  *out = NULL;
+  if (!section_examples(r, sec, &values))
+    return 0;
+  return vb__report_examples(r, values, values ? sec->s->lens : NULL, theme,
+                             (int)GROUPS[g], out);
+}
+
+/* ---- the figures, for the writers outside this file (report_html.c) --- */
+
+int vb__report_sections(vb_report *r, section **out, size_t *count) {
+  return list_sections(r, out, count);
+}
+
+void vb__report_section_slice(const section *sec, const char *const **values,
+                              const size_t **lens, const char **start,
+                              const char **label) {
+  const slice *s = sec->s;
+  *values = s ? (const char *const *)s->values : NULL;
+  *lens = s ? s->lens : NULL;
+  *start = s ? s->start : "";
+  *label = s ? s->label : "";
+}
+
+void vb__report_view_slice(vb_report *r, const section *sec, slice_view *v) {
+  view_slice(r, sec, v);
+}
+
+void vb__report_view_theme(const slice_view *v, size_t theme, theme_figs *now,
+                           theme_figs *before) {
+  view_theme(v, theme, now, before);
+}
+
+double vb__report_change_p(const slice_view *v, const theme_figs *now,
+                           const theme_figs *before, int g) {
+  if (!v->prev)
+    return NAN;
+  return vb_two_proportion_p(now->mentions[g], v->figs.with_text[g],
+                             before->mentions[g], v->prev_figs.with_text[g]);
+}
+
+double vb__report_untagged_share(const slice_figs *sf, int g, double *lo,
+                                 double *hi) {
+  return untagged_share(sf, g, lo, hi);
+}
+
+bool vb__report_shown(const vb_report *r, size_t theme) {
+  return shown(r, theme);
+}
+
+uint64_t vb__report_min_responses(const vb_report *r) {
+  return r->min_responses;
+}
+
+size_t vb__report_section_examples(const vb_report *r, const section *sec,
+                                   size_t theme, int g,
+                                   const vb__report_example **out) {
+  return section_example_list(r, sec, theme, g, out);
 }
 
 /* ---- CSV -------------------------------------------------------------- */
@@ -696,6 +874,35 @@ static size_t theme_terms(const vb_report *r, const vb_tally *t, size_t theme,
   return n;
 }
 
+/* "examples":{"detractor":[...],...}: each with its id, score, text, the
+ * match's span in the text and its term, and where the text sits in the
+ * comment (offset, comment_bytes: a long comment is kept as a window). */
+static void json_examples(FILE *o, const vb_report *r, const section *sec,
+                          size_t theme) {
+  fputs(",\"examples\":{", o);
+  for (int g = 0; g < NG; g++) {
+    const vb__report_example *x;
+    size_t n = section_example_list(r, sec, theme, g, &x);
+    fprintf(o, "%s\"%s\":[", g ? "," : "", group_label(g));
+    for (size_t i = 0; i < n; i++, x++) {
+      fputs(i ? ",{\"id\":" : "{\"id\":", o);
+      vb_json_write_string(o, x->id, x->id_len);
+      if (x->score >= 0)
+        fprintf(o, ",\"score\":%d,\"text\":", x->score);
+      else
+        fputs(",\"score\":null,\"text\":", o);
+      vb_json_write_string(o, x->text, x->text_len);
+      fprintf(o, ",\"start\":%zu,\"end\":%zu,\"term\":", x->span_start,
+              x->span_end);
+      vb_json_write_string(o, x->term_text, strlen(x->term_text));
+      fprintf(o, ",\"offset\":%zu,\"comment_bytes\":%zu}", x->offset,
+              x->comment_len);
+    }
+    fputc(']', o);
+  }
+  fputc('}', o);
+}
+
 static void json_slice(FILE *o, vb_report *r, const section *sec) {
   slice_view v;
   view_slice(r, sec, &v);
@@ -785,7 +992,11 @@ static void json_slice(FILE *o, vb_report *r, const section *sec) {
       fprintf(o, ",\"comments\":%llu}",
               (unsigned long long)vb_tally_term_hits(t, terms[k]));
     }
-    fputs("]}", o);
+    fputc(']', o);
+    const char *const *values;
+    if (section_examples(r, sec, &values))
+      json_examples(o, r, sec, th);
+    fputc('}', o);
     first = false;
   }
   fputs("],\"pairs\":[", o);
@@ -848,13 +1059,16 @@ typedef struct table_row {
   theme_figs f;
 } table_row;
 
-static int by_impact(const void *a, const void *b) {
-  const table_row *x = a, *y = b;
-  double u = isnan(x->f.impact) ? 0 : x->f.impact;
-  double v = isnan(y->f.impact) ? 0 : y->f.impact;
+int vb__report_impact_order(size_t ta, double ia, size_t tb, double ib) {
+  double u = isnan(ia) ? 0 : ia, v = isnan(ib) ? 0 : ib;
   if (u != v)
     return u < v ? -1 : 1; /* most costly first */
-  return x->theme < y->theme ? -1 : x->theme > y->theme;
+  return ta < tb ? -1 : ta > tb;
+}
+
+static int by_impact(const void *a, const void *b) {
+  const table_row *x = a, *y = b;
+  return vb__report_impact_order(x->theme, x->f.impact, y->theme, y->f.impact);
 }
 
 /* "== region=EU, 2025-01"; margins say "all periods" / "all segments". */
@@ -876,6 +1090,121 @@ static void table_heading(FILE *o, const vb_report *r, const section *sec) {
   else if (r->period != VB_PERIOD_NONE)
     fputs(", all periods", o);
   fputc('\n', o);
+}
+
+/* ---- example lines of the table ---------------------------------------- */
+
+static bool is_lead(char c) { return ((unsigned char)c & 0xc0) != 0x80; }
+
+/* Characters (code points) in s[from, to). */
+static size_t chars(const char *s, size_t from, size_t to) {
+  size_t n = 0;
+  for (size_t i = from; i < to; i++)
+    n += is_lead(s[i]);
+  return n;
+}
+
+/* The byte n characters after `at` (at most `end`), and before it. */
+static size_t chars_after(const char *s, size_t at, size_t end, size_t n) {
+  while (at < end && n) {
+    at++;
+    while (at < end && !is_lead(s[at]))
+      at++;
+    n--;
+  }
+  return at;
+}
+
+static size_t chars_before(const char *s, size_t at, size_t start, size_t n) {
+  while (at > start && n) {
+    at--;
+    while (at > start && !is_lead(s[at]))
+      at--;
+    n--;
+  }
+  return at;
+}
+
+/* A comment's bytes on one line: control characters (C0, DEL, C1: line
+ * breaks, tabs, terminal escapes) become spaces. */
+static void put_line_text(FILE *o, const char *s, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+        (unsigned char)s[i + 1] < 0xa0) {
+      fputc(' ', o);
+      i++;
+    } else {
+      fputc(c < 0x20 || c == 0x7f ? ' ' : c, o);
+    }
+  }
+}
+
+/* One example: "  detractor  3  [id] text with «match» marked", cut to
+ * the width (in characters) around the match, "…" where it is cut. */
+static void table_example(FILE *o, const vb_report *r, int g,
+                          const vb__report_example *x) {
+  char score[16] = "-";
+  if (x->score >= 0)
+    snprintf(score, sizeof score, "%d", x->score);
+  size_t id_len = chars_after(x->id, 0, x->id_len, 24); /* ids are input */
+  int prefix = fprintf(o, "  %-9s %3s  [", group_label(g), score);
+  put_line_text(o, x->id, id_len);
+  fputs("] ", o);
+  prefix += (int)chars(x->id, 0, id_len) + 2;
+  const char *t = x->text;
+  size_t ss = x->span_start, se = x->span_end, len = x->text_len;
+  size_t from = 0, to = len;
+  if (r->width) {
+    size_t room = r->width > (size_t)prefix + 24 ? r->width - (size_t)prefix
+                                                 : 24;
+    room -= 4; /* the marks and two "…" */
+    size_t mid = chars(t, ss, se), before = chars(t, 0, ss);
+    size_t after = chars(t, se, len);
+    if (mid > room) { /* the match alone is too long: its start */
+      se = chars_after(t, ss, se, room);
+      mid = room;
+    }
+    size_t left = room - mid;
+    size_t b = before < left / 3 ? before : left / 3; /* context before */
+    size_t a = after < left - b ? after : left - b;
+    b = before < left - a ? before : left - a; /* room after left over */
+    from = chars_before(t, ss, 0, b);
+    to = chars_after(t, se, len, a);
+    if (se < x->span_end)
+      to = se;
+  }
+  if (from > 0 || x->offset > 0)
+    fputs("…", o);
+  put_line_text(o, t + from, ss - from);
+  fputs("«", o);
+  put_line_text(o, t + ss, se - ss);
+  fputs("»", o);
+  put_line_text(o, t + se, to - se);
+  if (to < len || x->offset + len < x->comment_len || se < x->span_end)
+    fputs("…", o);
+  fputc('\n', o);
+}
+
+/* Each shown theme's examples, in the table's order. */
+static void table_examples(FILE *o, const vb_report *r, const section *sec,
+                           const table_row *rows, size_t count) {
+  const char *const *values;
+  if (!section_examples(r, sec, &values))
+    return;
+  fputs("\nexamples (the matched words in «»):\n", o);
+  for (size_t i = 0; i < count; i++) {
+    bool named = false;
+    for (int g = 0; g < NG; g++) {
+      const vb__report_example *x;
+      size_t n = section_example_list(r, sec, rows[i].theme, g, &x);
+      if (n && !named)
+        fprintf(o, "%s\n", vb_lexicon_theme_id(r->lex, rows[i].theme));
+      named = named || n;
+      for (size_t k = 0; k < n; k++)
+        table_example(o, r, g, &x[k]);
+    }
+  }
 }
 
 static int table_slice(FILE *o, vb_report *r, const section *sec) {
@@ -957,7 +1286,6 @@ static int table_slice(FILE *o, vb_report *r, const section *sec) {
     }
     fputc('\n', o);
   }
-  free(rows);
   size_t pa[5], pb[5];
   uint64_t pn[5];
   size_t np = top_pairs(r, t, pa, pb, pn, 5);
@@ -969,6 +1297,8 @@ static int table_slice(FILE *o, vb_report *r, const section *sec) {
               (unsigned long long)pn[k]);
     fputc('\n', o);
   }
+  table_examples(o, r, sec, rows, count);
+  free(rows);
   return VB_OK;
 }
 
@@ -988,9 +1318,15 @@ static int write_table(vb_report *r, FILE *o) {
   return rc;
 }
 
+size_t vb__report_theme_terms(const vb_report *r, const vb_tally *t,
+                              size_t theme, size_t *out, size_t max) {
+  return theme_terms(r, t, theme, out, max);
+}
+
 int vb_report_write(vb_report *r, FILE *out, vb_report_format format) {
   int rc = format == VB_REPORT_CSV    ? write_csv(r, out)
            : format == VB_REPORT_JSON ? write_json(r, out)
+           : format == VB_REPORT_HTML ? vb__report_write_html(r, out)
                                       : write_table(r, out);
   if (!rc && ferror(out))
     rc = VB_EWRITE;
@@ -1124,22 +1460,43 @@ int vb_report_add_result(vb_report *r, const char *const values[],
 
 static int slices_open(void *ctx, void **state) {
   const vb_report *r = ctx;
-  return vb_report_new(r->lex, (const char *const *)r->by, r->by_count,
-                       r->period, NULL, (vb_report **)state);
+  int rc = vb_report_new(r->lex, (const char *const *)r->by, r->by_count,
+                         r->period, NULL, (vb_report **)state);
+  if (!rc)
+    rc = vb_report_set_examples(*state, r->examples_kept);
+  return rc;
 }
 
-/* The row's slice (its segment values and period bucket) counts it. */
+/* The row's example comments: overall and in its segment. */
+static int examples_row(vb_report *r, const vb_row *row) {
+  vb__examples *sets[2] = {&r->examples, NULL};
+  if (r->by_count &&
+      !(sets[1] = segment_examples(r, row->values, row->lens)))
+    return VB_ENOMEM;
+  return vb__examples_add_row(sets, r->by_count ? 2 : 1, r->lex, row);
+}
+
+/* The row's slice (its segment values and period bucket) counts it, and
+ * the examples take their pick. */
 static int slices_row(void *state, const vb_row *row, FILE *out,
                       vb_error *err) {
   (void)out;
+  vb_report *r = state;
   if (row->rejected)
     return VB_OK;
   vb_tally *tally;
-  if (vb_report_slice(state, row->values, row->lens, row->period_start,
-                      row->period_label, &tally) ||
-      vb_tally_add(tally, row->group, row->has_text, row->m))
+  if (vb__report_sliced(r) &&
+      (vb_report_slice(r, row->values, row->lens, row->period_start,
+                       row->period_label, &tally) ||
+       vb_tally_add(tally, row->group, row->has_text, row->m)))
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  if (r->examples_kept && examples_row(r, row))
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   return VB_OK;
+}
+
+bool vb__report_sliced(const vb_report *r) {
+  return r->by_count || r->period != VB_PERIOD_NONE;
 }
 
 static int slices_merge(void *ctx, void *state, vb_error *err) {

@@ -22,6 +22,15 @@
  *   delta = log((y_t + a_w) / (n_t + a0 - y_t - a_w))
  *         - log((y_r + a_w) / (n_r + a0 - y_r - a_w))
  *   z = delta / sqrt(1 / (y_t + a_w) + 1 / (y_r + a_w))
+ *
+ * Examples (vb_suggest_set_examples): per feature and set, the kept
+ * target comments holding it with the span of its word(s), smallest
+ * (tier, position) first — tier as the report's examples (examples.c:
+ * readable 40-280 bytes with the words at most half, then other short
+ * ones, then long ones).  Positions are the corpus's, so parts merge into
+ * the examples of one pass, as the surface forms do.  The top candidates
+ * are known only at the end, so every feature keeps its few; a comment's
+ * text is copied once, when it first gets into some feature's examples.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -34,6 +43,19 @@ typedef struct surface_form {
   uint64_t count; /* comments writing the feature so */
   uint64_t first; /* position of the first of them */
 } surface_form;
+
+/* An example of a feature in a set: the comment (1-based in `comments`,
+ * 0: none), the span of the feature's words, and its key. */
+typedef struct sug_example {
+  uint64_t index;
+  uint32_t comment, start, end;
+  unsigned tier;
+} sug_example;
+
+typedef struct stored_comment {
+  char *text;
+  size_t len;
+} stored_comment;
 
 typedef struct feature {
   uint64_t total; /* comments holding it, all sets and none */
@@ -56,6 +78,16 @@ struct vb_suggest {
   uint64_t index; /* position of the comment being added */
   char *buf;
   size_t buf_cap;
+  /* examples: kept per feature, [set][feature * examples + k] */
+  size_t examples;
+  sug_example **ex;
+  size_t *ex_cap;
+  stored_comment *comments;
+  size_t comment_count, comment_cap;
+  const char *text; /* the comment being added, and its copy's id (0: not
+                       copied yet) */
+  size_t text_len;
+  uint32_t stored;
 };
 
 int vb_suggest_new(size_t sets, const char *stopwords, size_t len,
@@ -113,7 +145,100 @@ void vb_suggest_free(vb_suggest *s) {
   free(s->set_counts);
   free(s->seen);
   free(s->buf);
+  for (size_t k = 0; s->ex && k < s->sets; k++)
+    free(s->ex[k]);
+  free(s->ex);
+  free(s->ex_cap);
+  for (size_t i = 0; i < s->comment_count; i++)
+    free(s->comments[i].text);
+  free(s->comments);
   free(s);
+}
+
+int vb_suggest_set_examples(vb_suggest *s, size_t n) {
+  if (!s || n > 5 || s->total)
+    return VB_EINVAL;
+  s->examples = n;
+  if (!n || s->ex)
+    return VB_OK;
+  s->ex = calloc(s->sets ? s->sets : 1, sizeof *s->ex);
+  s->ex_cap = calloc(s->sets ? s->sets : 1, sizeof *s->ex_cap);
+  return s->ex && s->ex_cap ? VB_OK : VB_ENOMEM;
+}
+
+/* A copy of a comment's text in s (its 1-based id in *id). */
+static int store_comment(vb_suggest *s, const char *text, size_t len,
+                         uint32_t *id) {
+  if (vb__grow((void **)&s->comments, &s->comment_cap, s->comment_count + 1,
+               sizeof *s->comments))
+    return VB_ENOMEM;
+  char *copy = vb__memdup(text, len);
+  if (!copy)
+    return VB_ENOMEM;
+  s->comments[s->comment_count++] = (stored_comment){copy, len};
+  *id = (uint32_t)s->comment_count;
+  return VB_OK;
+}
+
+static bool ex_before(const sug_example *a, const sug_example *b) {
+  return a->tier != b->tier ? a->tier < b->tier : a->index < b->index;
+}
+
+static bool same_text(const vb_suggest *s, const sug_example *e,
+                      const char *text, size_t len) {
+  const stored_comment *c = &s->comments[e->comment - 1];
+  return c->len == len && memcmp(c->text, text, len) == 0;
+}
+
+/* Offers (tier, index) of feature id in set k for a comment of this text;
+ * *slot is where it goes, or NULL when it does not get in.  The slots
+ * stay sorted, and hold each text once (at its best key: the same text
+ * has the same tier, so its lowest position). */
+static int ex_slot(vb_suggest *s, size_t k, uint32_t id, const sug_example *x,
+                   const char *text, size_t len, sug_example **slot) {
+  *slot = NULL;
+  size_t n = s->examples;
+  if (vb__grow_zero((void **)&s->ex[k], &s->ex_cap[k], ((size_t)id + 1) * n,
+                    sizeof **s->ex))
+    return VB_ENOMEM;
+  sug_example *list = s->ex[k] + (size_t)id * n;
+  size_t at = 0, used = 0;
+  while (used < n && list[used].comment)
+    used++;
+  while (at < used && ex_before(&list[at], x)) {
+    if (same_text(s, &list[at], text, len))
+      return VB_OK; /* this text is in already, at a better key */
+    at++;
+  }
+  if (at == n)
+    return VB_OK;
+  size_t last = used < n ? used : n - 1; /* the slot that goes */
+  for (size_t i = at; i < used; i++)
+    if (same_text(s, &list[i], text, len))
+      last = i; /* the same text at a worse key: it goes instead */
+  memmove(list + at + 1, list + at, (last - at) * sizeof *list);
+  *slot = &list[at];
+  return VB_OK;
+}
+
+/* The comment being added as an example of feature id, words [start,
+ * end), in each target set. */
+static int add_example(vb_suggest *s, uint32_t id, size_t start, size_t end,
+                       const long *sets, size_t nsets) {
+  sug_example x = {s->index, 0, (uint32_t)start, (uint32_t)end,
+                   vb__example_tier(s->text_len, start, end)};
+  for (size_t k = 0; k < nsets; k++) {
+    sug_example *slot;
+    if (ex_slot(s, (size_t)sets[k], id, &x, s->text, s->text_len, &slot))
+      return VB_ENOMEM;
+    if (!slot)
+      continue;
+    if (!s->stored && store_comment(s, s->text, s->text_len, &s->stored))
+      return VB_ENOMEM;
+    x.comment = s->stored;
+    *slot = x;
+  }
+  return VB_OK;
 }
 
 /* Adds n comments writing feature f as surface sid, the first at `first`. */
@@ -134,8 +259,8 @@ static int add_surface(feature *f, uint32_t sid, uint64_t n, uint64_t first) {
 
 /* Counts one feature (key) with its surface form for this comment. */
 static int count(vb_suggest *s, const char *key, size_t klen,
-                 const char *surface, size_t slen, const long *sets,
-                 size_t nsets) {
+                 const char *surface, size_t slen, size_t start, size_t end,
+                 const long *sets, size_t nsets) {
   uint32_t id, sid;
   if (vb__strtab_intern(&s->features, key, klen, &id))
     return VB_ENOMEM;
@@ -159,7 +284,10 @@ static int count(vb_suggest *s, const char *key, size_t klen,
   }
   if (vb__strtab_intern(&s->surfaces, surface, slen, &sid))
     return VB_ENOMEM;
-  return add_surface(f, sid, 1, s->index);
+  if (s->examples && s->text && nsets &&
+      add_example(s, id, start, end, sets, nsets))
+    return VB_ENOMEM;
+  return add_surface(&s->f[id], sid, 1, s->index);
 }
 
 static int put(vb_suggest *s, size_t at, const char *p, size_t n) {
@@ -172,6 +300,17 @@ static int put(vb_suggest *s, size_t at, const char *p, size_t n) {
 int vb_suggest_add(vb_suggest *s, vb_matcher *m, const long *sets,
                    size_t nsets) {
   return vb_suggest_add_at(s, s->total, m, sets, nsets);
+}
+
+int vb_suggest_add_text_at(vb_suggest *s, uint64_t index, vb_matcher *m,
+                           const char *text, size_t len, const long *sets,
+                           size_t nsets) {
+  s->text = text;
+  s->text_len = len;
+  s->stored = 0;
+  int rc = vb_suggest_add_at(s, index, m, sets, nsets);
+  s->text = NULL;
+  return rc;
 }
 
 int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
@@ -202,7 +341,8 @@ int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
     size_t slen = t->norm_end - t->norm_start;
     stop[cur] = vb__strtab_find(&s->stopwords, surface, slen) != 0;
     if (!stop[cur] && stem_len[cur] &&
-        count(s, stem[cur], stem_len[cur], surface, slen, sets, nsets))
+        count(s, stem[cur], stem_len[cur], surface, slen, t->start, t->end,
+              sets, nsets))
       return VB_ENOMEM;
     if (i == 0 || vb_matcher_token(m, i - 1)->clause != t->clause ||
         (stop[cur] && stop[prev]) || !stem_len[prev] || !stem_len[cur])
@@ -218,7 +358,8 @@ int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
     if (put(s, klen, norm + p->norm_start, plen) ||
         put(s, klen + plen, " ", 1) || put(s, klen + plen + 1, surface, slen))
       return VB_ENOMEM;
-    if (count(s, s->buf, klen, s->buf + klen, plen + 1 + slen, sets, nsets))
+    if (count(s, s->buf, klen, s->buf + klen, plen + 1 + slen, p->start,
+              t->end, sets, nsets))
       return VB_ENOMEM;
   }
   return VB_OK;
@@ -258,7 +399,7 @@ size_t vb_suggest_top(vb_suggest *s, size_t set, size_t min_count,
     }
     size_t len;
     vb_candidate c = {vb__strtab_str(&s->surfaces, best->id, &len), z, yt,
-                      f->total - yt};
+                      f->total - yt, id};
     if (found < max) {
       out[found++] = c;
       qsort(out, found, sizeof *out, by_z);
@@ -276,8 +417,48 @@ uint64_t vb_suggest_set_size(const vb_suggest *s, size_t set) {
 
 uint64_t vb_suggest_total(const vb_suggest *s) { return s->total; }
 
+/* Offers src's examples of feature id to dst's feature did; moved[c] is
+ * the id in dst of src's comment c, once copied (0 before). */
+static int merge_examples(vb_suggest *dst, const vb_suggest *src, uint32_t id,
+                          uint32_t did, uint32_t *moved) {
+  size_t n = src->examples;
+  for (size_t k = 0; n && k < src->sets; k++)
+    for (size_t i = 0; i < n && ((size_t)id + 1) * n <= src->ex_cap[k]; i++) {
+      sug_example x = src->ex[k][(size_t)id * n + i], *slot;
+      if (!x.comment)
+        break;
+      const stored_comment *c = &src->comments[x.comment - 1];
+      if (ex_slot(dst, k, did, &x, c->text, c->len, &slot))
+        return VB_ENOMEM;
+      if (!slot)
+        continue;
+      if (!moved[x.comment] &&
+          store_comment(dst, c->text, c->len, &moved[x.comment]))
+        return VB_ENOMEM;
+      x.comment = moved[x.comment];
+      *slot = x;
+    }
+  return VB_OK;
+}
+
+size_t vb_suggest_examples(const vb_suggest *s, size_t set,
+                           const vb_candidate *c, vb_suggest_example *out,
+                           size_t max) {
+  size_t n = s->examples, found = 0;
+  if (!n || set >= s->sets || ((size_t)c->feature + 1) * n > s->ex_cap[set])
+    return 0;
+  const sug_example *list = s->ex[set] + c->feature * n;
+  for (size_t i = 0; i < n && found < max && list[i].comment; i++) {
+    const stored_comment *t = &s->comments[list[i].comment - 1];
+    out[found++] = (vb_suggest_example){t->text, t->len, list[i].start,
+                                        list[i].end};
+  }
+  return found;
+}
+
 /* Adds src's feature `id` (its counts and surfaces) into dst. */
-static int merge_feature(vb_suggest *dst, const vb_suggest *src, uint32_t id) {
+static int merge_feature(vb_suggest *dst, const vb_suggest *src, uint32_t id,
+                         uint32_t *moved) {
   size_t klen;
   const char *key = vb__strtab_str(&src->features, id, &klen);
   uint32_t did;
@@ -307,15 +488,22 @@ static int merge_feature(vb_suggest *dst, const vb_suggest *src, uint32_t id) {
         add_surface(d, sid, f->surfaces[i].count, f->surfaces[i].first))
       return VB_ENOMEM;
   }
-  return VB_OK;
+  return merge_examples(dst, src, id, did, moved);
 }
 
 int vb_suggest_merge(vb_suggest *dst, const vb_suggest *src) {
-  if (!dst || !src || dst->sets != src->sets)
+  if (!dst || !src || dst->sets != src->sets ||
+      dst->examples != src->examples)
     return VB_EINVAL;
+  uint32_t *moved = calloc(src->comment_count + 1, sizeof *moved);
+  if (!moved)
+    return VB_ENOMEM;
   for (uint32_t id = 1; id <= src->features.count; id++)
-    if (merge_feature(dst, src, id))
+    if (merge_feature(dst, src, id, moved)) {
+      free(moved);
       return VB_ENOMEM;
+    }
+  free(moved);
   dst->total += src->total;
   dst->all_counts += src->all_counts;
   for (size_t k = 0; k < src->sets; k++) {

@@ -10,6 +10,10 @@
  * CSV fields are quoted only when they must be (RFC 4180), JSON strings
  * are escaped per RFC 8259, and both replace invalid UTF-8 with U+FFFD so
  * that every byte Verbatim writes is valid UTF-8 a BI tool will load.
+ * HTML text is escaped so that it is the same text in every context of a
+ * page (element text, attribute values, SVG text): the five markup
+ * characters become references, controls become spaces and bidi controls
+ * are dropped (a hostile comment cannot reorder the page around it).
  *
  * vb_outfile writes to a temporary file beside the target and renames it
  * into place only when complete (after fflush + fsync): a killed run never
@@ -264,6 +268,67 @@ void vb_json_write_string(FILE *out, const char *text, size_t len) {
   fputc('"', out);
   write_utf8(out, text, len, json_escape);
   fputc('"', out);
+}
+
+/* Bidirectional embeddings, overrides and isolates (U+202A-202E,
+ * U+2066-2069): in text from a comment they would reorder what the page
+ * shows after them, so they are dropped. */
+static bool bidi_control(UChar32 c) {
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+static const char *html_escape(unsigned char c) {
+  switch (c) {
+  case '&':
+    return "&amp;";
+  case '<':
+    return "&lt;";
+  case '>':
+    return "&gt;";
+  case '"':
+    return "&quot;";
+  case '\'':
+    return "&#39;";
+  case '\t':
+  case '\n':
+    return NULL;
+  default:
+    return c < 0x20 || c == 0x7F ? " " : NULL; /* controls: not in HTML */
+  }
+}
+
+/* One code point at s[i] (len bytes in all) written escaped; returns its
+ * length in bytes. */
+static size_t html_code_point(FILE *out, const uint8_t *s, size_t i,
+                              size_t len) {
+  if (s[i] < 0x80) {
+    const char *rep = html_escape(s[i]);
+    if (rep)
+      fputs(rep, out);
+    else
+      fputc(s[i], out);
+    return 1;
+  }
+  size_t avail = len - i < 8 ? len - i : 8;
+  int32_t j = 0;
+  UChar32 c;
+  U8_NEXT(s + i, j, (int32_t)avail, c);
+  if (c < 0 || (c >= 0x80 && c < 0xA0)) /* invalid, or a C1 control */
+    fputs("\xEF\xBF\xBD", out);
+  else if (!bidi_control(c))
+    fwrite(s + i, 1, (size_t)j, out);
+  return (size_t)j;
+}
+
+size_t vb__html_write_text(FILE *out, const char *text, size_t len,
+                           size_t max) {
+  const uint8_t *s = (const uint8_t *)text;
+  size_t i = 0;
+  while (i < len && (!max || i < max))
+    i += html_code_point(out, s, i, len);
+  if (i < len)
+    fputs("\xE2\x80\xA6", out); /* ... */
+  return i;
 }
 
 /* ---- header names ----------------------------------------------------- */

@@ -728,7 +728,10 @@ typedef enum vb_report_format {
   VB_REPORT_CSV,       /* tidy: one row per slice x theme x group; a --by
                           column named like one of ours is headed
                           input_NAME */
-  VB_REPORT_JSON       /* the same figures, nested */
+  VB_REPORT_JSON,      /* the same figures, nested */
+  VB_REPORT_HTML       /* one self-contained page: charts (inline SVG, no
+                          script), their tables, top terms
+                          (docs/report-html.md) */
 } vb_report_format;
 
 /* A report for `lex` (which must outlive it) split by the named segment
@@ -769,6 +772,17 @@ VB_API void vb_report_set_limits(vb_report *r, uint64_t min_mentions,
  * JSON) and marked; a change against such a slice is not computed either.
  * Default 0: every slice has figures. */
 VB_API void vb_report_set_min_responses(vb_report *r, uint64_t min);
+/* Keeps up to `n` example comments per theme and score group, overall
+ * and per segment (not per period), chosen by a hash of the comment and
+ * its score so that the same ones are kept for any number of threads and
+ * after merging partial reports (docs/metrics.md, "Example comments").
+ * They appear in the JSON and the table.  Set it before the report counts
+ * any row; it is saved in partial reports and must agree to merge.
+ * Default 0: none, and no work per row.  VB_EINVAL when n > 100. */
+VB_API int vb_report_set_examples(vb_report *r, size_t n);
+/* The table's width in columns (0, the default: no limit): example lines
+ * are cut to fit. */
+VB_API void vb_report_set_width(vb_report *r, size_t columns);
 /* Writes the report (it uses the report's scratch space, hence not
  * const).  With both segments and periods it also writes the margins:
  * each segment's total over all periods and each period's total over all
@@ -870,7 +884,8 @@ VB_API void vb_eval_term(const vb_eval *e, size_t term, uint64_t *tp,
 VB_API void vb_eval_summary(const vb_eval *e, double *micro_f1,
                             double *macro_f1);
 /* Table for people (with the noisiest terms and the kept examples), tidy
- * CSV (kind = theme, micro, macro or term) or JSON. */
+ * CSV (kind = theme, micro, macro or term) or JSON; VB_EINVAL for
+ * VB_REPORT_HTML (a report's format only). */
 VB_API int vb_eval_write(const vb_eval *e, FILE *out, vb_report_format format);
 /* A new evaluation (*out, free it with vb_eval_free) holding the sums of
  * `count` evaluations of one lexicon: comments, and per theme and per term
@@ -880,7 +895,8 @@ VB_API int vb_eval_write(const vb_eval *e, FILE *out, vb_report_format format);
 VB_API int vb_eval_pool(const vb_eval *const *evals, size_t count,
                         vb_eval **out);
 /* Writes `count` evaluations, each named by names[i] (say, the labeled
- * file it read), then `pooled` (their vb_eval_pool): per evaluation a
+ * file it read), then `pooled` (their vb_eval_pool; VB_EINVAL for
+ * VB_REPORT_HTML, as vb_eval_write): per evaluation a
  * table titled with its name, then the pooled table; CSV with a first
  * column `file` ("(pooled)" on the pooled rows); JSON
  * {"files": [{"file": NAME, ...}, ...], "pooled": {...}}, each object
@@ -905,7 +921,14 @@ typedef struct vb_candidate {
   double z;           /* log-odds z-score: higher = more over-represented */
   uint64_t in_target; /* target comments holding it */
   uint64_t elsewhere; /* other comments holding it */
+  size_t feature;     /* for vb_suggest_examples */
 } vb_candidate;
+/* A comment that holds a candidate (vb_suggest_examples). */
+typedef struct vb_suggest_example {
+  const char *text;  /* the comment (owned by the vb_suggest) */
+  size_t len;
+  size_t start, end; /* the candidate's word(s) in it, in bytes */
+} vb_suggest_example;
 VB_API int vb_suggest_new(size_t sets, const char *stopwords, size_t len,
                           vb_suggest **out);
 VB_API void vb_suggest_free(vb_suggest *s);
@@ -918,6 +941,22 @@ VB_API int vb_suggest_add(vb_suggest *s, vb_matcher *m, const long *sets,
  * vb_suggest_add adds at position vb_suggest_total. */
 VB_API int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
                              const long *sets, size_t nsets);
+/* Keeps up to n (at most 5; default 0) example comments per candidate and
+ * set: readable ones first (40-280 bytes, the words at most half of it),
+ * then the lowest positions, so the same ones for any split of the
+ * corpus merged.  Set it before adding comments.  VB_EINVAL. */
+VB_API int vb_suggest_set_examples(vb_suggest *s, size_t n);
+/* vb_suggest_add_at with the comment's text, which `m` has just run on:
+ * needed for examples (vb_suggest_add_at keeps none). */
+VB_API int vb_suggest_add_text_at(vb_suggest *s, uint64_t index,
+                                  vb_matcher *m, const char *text, size_t len,
+                                  const long *sets, size_t nsets);
+/* The examples kept for candidate c of set `set` (from vb_suggest_top),
+ * best first: up to max into out; returns how many.  Valid until s
+ * changes. */
+VB_API size_t vb_suggest_examples(const vb_suggest *s, size_t set,
+                                  const vb_candidate *c,
+                                  vb_suggest_example *out, size_t max);
 /* Adds src's counts into dst (same number of sets: VB_EINVAL), so that
  * the parts of a corpus merge into the counts of one pass.  VB_ENOMEM. */
 VB_API int vb_suggest_merge(vb_suggest *dst, const vb_suggest *src);

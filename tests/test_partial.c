@@ -250,7 +250,7 @@ static size_t build(unsigned char *out, const counts *t, uint64_t themes,
   static const unsigned char magic[8] = {0x89, 'V',  'B',  'P',
                                          '\r', '\n', 0x1a, '\n'};
   memcpy(out, magic, 8);
-  uint64_t fields[3] = {1, o.len, crc32(0L, o.b, (uInt)o.len)};
+  uint64_t fields[3] = {2, o.len, crc32(0L, o.b, (uInt)o.len)};
   size_t widths[3] = {4, 8, 4}, at = 8;
   for (int f = 0; f < 3; f++)
     for (size_t i = 0; i < widths[f]; i++)
@@ -308,7 +308,7 @@ static void bad_bodies(void) {
   if (why[0])
     fprintf(stderr, "good body refused: %s\n", why);
 
-  REFUSED(t, 2, 3, "bytes after the last slice");
+  REFUSED(t, 2, 3, "bytes after the last slice or example");
   REFUSED(t, 3, 0, "3 themes and 2 terms, where its lexicon has 2 and 2");
 
   t = good();
@@ -364,7 +364,11 @@ static void bad_headers(void) {
   buf[8] = 9;
   CHECK_INT(vb_report_load(buf, len, "v.vbp", NULL, &r, &err), VB_EPARTIAL);
   CHECK(strstr(err.message, "format version 9") != NULL);
-  buf[8] = 1;
+  buf[8] = 1; /* the layout before examples: refused, by its version */
+  CHECK_INT(vb_report_load(buf, len, "v1.vbp", NULL, &r, &err), VB_EPARTIAL);
+  CHECK(strstr(err.message,
+               "format version 1; this verbatim reads version 2") != NULL);
+  buf[8] = 2;
   buf[19] = 0x80; /* a body of 2^63 bytes */
   CHECK_INT(vb_report_load(buf, len, "l.vbp", NULL, &r, &err), VB_EPARTIAL);
   CHECK(strstr(err.message, "truncated") != NULL);

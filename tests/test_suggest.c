@@ -1,7 +1,8 @@
 /*
  * test_suggest.c - the weighted log-odds of `suggest`, computed by hand on
  * a four-comment corpus, and the once-per-comment, stop word and pair
- * rules.
+ * rules; examples (readable first, then lowest positions, a text once)
+ * the same from one pass and from parts merged in any order.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -26,6 +27,57 @@ static const vb_candidate *find(const vb_candidate *c, size_t n,
     if (strcmp(c[i].term, term) == 0)
       return &c[i];
   return NULL;
+}
+
+/* Comments i = 0..n-1 (some repeated, some short, some long) added at
+ * position i into part i % parts, parts merged in reverse. */
+static vb_suggest *examples_of(vb_matcher *m, int parts) {
+  static const char *const texts[] = {
+      "delta", "delta delta",
+      "the delta of the river was flooded again this spring, sadly",
+      "delta", "a delta",
+      "we sailed down the delta for three days and saw many birds there",
+      "delta at night is a quiet and very pleasant place to be honest",
+      "the delta of the river was flooded again this spring, sadly"};
+  vb_suggest *p[4], *sum;
+  for (int k = 0; k < parts; k++) {
+    CHECK_INT(vb_suggest_new(1, NULL, 0, &p[k]), VB_OK);
+    CHECK_INT(vb_suggest_set_examples(p[k], 2), VB_OK);
+  }
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    long set = 0;
+    CHECK_INT(vb_matcher_run(m, texts[i], strlen(texts[i])), VB_OK);
+    CHECK_INT(vb_suggest_add_text_at(p[i % (size_t)parts], i, m, texts[i],
+                                     strlen(texts[i]), &set, 1),
+              VB_OK);
+  }
+  sum = p[parts - 1];
+  for (int k = parts - 2; k >= 0; k--) {
+    CHECK_INT(vb_suggest_merge(sum, p[k]), VB_OK);
+    vb_suggest_free(p[k]);
+  }
+  return sum;
+}
+
+static void examples(vb_matcher *m) {
+  for (int parts = 1; parts <= 4; parts++) {
+    vb_suggest *s = examples_of(m, parts);
+    vb_candidate c[64];
+    size_t n = vb_suggest_top(s, 0, 1, c, 64);
+    const vb_candidate *delta = find(c, n, "delta");
+    CHECK(delta != NULL);
+    vb_suggest_example x[3];
+    CHECK_INT(delta ? vb_suggest_examples(s, 0, delta, x, 3) : 0, 2);
+    /* readable ones first (both 40-280 bytes), lowest position first;
+     * the repeated one (positions 2 and 7) once */
+    CHECK_MEM(x[0].text, x[0].len,
+              "the delta of the river was flooded again this spring, sadly");
+    CHECK_MEM(x[0].text + x[0].start, x[0].end - x[0].start, "delta");
+    CHECK_MEM(x[1].text, x[1].len,
+              "we sailed down the delta for three days and saw many birds "
+              "there");
+    vb_suggest_free(s);
+  }
 }
 
 int main(void) {
@@ -74,7 +126,9 @@ int main(void) {
   CHECK_INT(vb_suggest_top(s, 0, 2, c, 20), 1);
   CHECK_INT(vb_suggest_top(s, 0, 1, c, 2), 2);
   CHECK_INT(vb_suggest_add(s, m, (long[]){1}, 1), VB_EINVAL);
+  CHECK_INT(vb_suggest_set_examples(s, 2), VB_EINVAL); /* comments added */
   vb_suggest_free(s);
+  examples(m);
   vb_matcher_free(m);
   vb_lexicon_free(lex);
   return check_exit();

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "verbatim.h"
+#include "internal.h"
 
 static const char *csv(const char *s, size_t len) {
   static char buf[256];
@@ -59,6 +59,34 @@ static char *slurp(const char *path) {
   buf[n] = '\0';
   fclose(f);
   return buf;
+}
+
+static const char *html(const char *s, size_t len, size_t max) {
+  static char buf[256];
+  memset(buf, 0, sizeof buf);
+  FILE *f = fmemopen(buf, sizeof buf, "w");
+  vb__html_write_text(f, s, len, max);
+  fclose(f);
+  return buf;
+}
+
+/* HTML text: markup characters as references in any context, controls as
+ * spaces, bidi controls dropped, invalid UTF-8 repaired, long text cut on
+ * a code point with an ellipsis. */
+static void test_html(void) {
+  const char *markup = "<script>\"a\" & 'b'</script>";
+  CHECK_STR(html(markup, strlen(markup), 0),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;");
+  CHECK_STR(html("a\tb\nc\x01" "d\x7f", 8, 0), "a\tb\nc d ");
+  const char *bidi =
+      "\xE2\x80\xAE" "evil\xE2\x80\xAC \xE2\x81\xA6" "x\xE2\x81\xA9";
+  CHECK_STR(html(bidi, strlen(bidi), 0), "evil x");
+  CHECK_STR(html("\xE2\x80\x8F" "ok", 5, 0), "\xE2\x80\x8F" "ok"); /* RLM */
+  CHECK_STR(html("a\xC2\x85" "b\xFF" "c", 6, 0),
+            "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
+  CHECK_STR(html("caf\xC3\xA9s", 6, 4), "caf\xC3\xA9" "\xE2\x80\xA6");
+  CHECK_STR(html("abcdef", 6, 6), "abcdef");
+  CHECK_INT(vb__html_write_text(stdout, "", 0, 0), 0);
 }
 
 static void test_outfile(void) {
@@ -186,6 +214,7 @@ static void test_outfile_descriptor(void) {
 
 int main(void) {
   test_fields();
+  test_html();
   test_outfile();
   test_outfile_links();
   test_outfile_descriptor();

@@ -56,7 +56,8 @@ enum {
   OPT_BOM,
   OPT_GROUP_COLUMN,
   OPT_DATE_FORMAT,
-  OPT_PARTIAL
+  OPT_PARTIAL,
+  OPT_EXAMPLES
 };
 
 /* Adds a -l argument; prints a usage error and returns false when full. */
@@ -120,6 +121,14 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
   "  -o, --output FILE       write to FILE atomically ('-': stdout); its\n"    \
   "                          extension .csv, .json, .txt or .xlsx is the\n"    \
   "                          format (and must match -f)\n"                     \
+  "      --bom               start CSV output with a UTF-8 byte order mark "   \
+  "(for\n"                                                                     \
+  "                          Excel)\n"
+/* The same for the commands that write HTML pages too (report, merge). */
+#define OUTPUT_HELP_HTML                                                       \
+  "  -o, --output FILE       write to FILE atomically ('-': stdout); its\n"    \
+  "                          extension .csv, .json, .txt, .html or .xlsx\n"   \
+  "                          is the format (and must match -f)\n"             \
   "      --bom               start CSV output with a UTF-8 byte order mark "   \
   "(for\n"                                                                     \
   "                          Excel)\n"
@@ -331,6 +340,7 @@ typedef enum out_kind {
   OUT_NDJSON,
   OUT_TXT,
   OUT_XLSX,
+  OUT_HTML,
   OUT_OTHER
 } out_kind;
 out_kind output_kind(const char *path);
@@ -365,17 +375,23 @@ enum {
   FORMAT_TABLE = VB_REPORT_TABLE,
   FORMAT_CSV = VB_REPORT_CSV,
   FORMAT_JSON = VB_REPORT_JSON,
+  FORMAT_HTML = VB_REPORT_HTML,
   FORMAT_XLSX
 };
-/* -f table|csv|json|xlsx, or -1. */
+/* The formats beyond table, csv and json a command writes (`extra` of
+ * choose_report_format). */
+#define FORMATS_XLSX (1u << FORMAT_XLSX)
+#define FORMATS_HTML (1u << FORMAT_HTML)
+/* -f table|csv|json|html|xlsx, or -1. */
 int parse_report_format(const char *name);
 /* The format to write: -f when given (>= 0, and it must agree with -o's
- * extension), else -o's extension (.csv .json .txt, and .xlsx when
- * `xlsx`), else a table on a terminal and CSV otherwise.  Usage errors for
- * an extension the command does not write, a mismatch, or --bom with a
- * format other than CSV. */
+ * extension), else -o's extension (.csv .json .txt, and .xlsx / .html
+ * when `extra` has FORMATS_XLSX / FORMATS_HTML), else a table on a
+ * terminal and CSV otherwise.  Usage errors for a format or an extension
+ * the command does not write, a mismatch, or --bom with a format other
+ * than CSV. */
 int choose_report_format(const char *cmd, int format, const char *path,
-                         bool bom, bool xlsx, int *chosen);
+                         bool bom, unsigned extra, int *chosen);
 /* The UTF-8 byte order mark Excel needs to read a CSV as UTF-8 (--bom). */
 void write_bom(FILE *out);
 

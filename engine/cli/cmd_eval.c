@@ -149,8 +149,8 @@ static int parse_args(int argc, char **argv, eval_args *a) {
                        argv[optind]);
   if (!a->g.gold_count)
     return usage_error("eval", "--gold FILE is required");
-  return choose_report_format("eval", a->format, a->in.output, a->in.bom, true,
-                              &a->format);
+  return choose_report_format("eval", a->format, a->in.output, a->in.bom,
+                              FORMATS_XLSX, &a->format);
 }
 
 /* The evaluation as a sink of the job: each worker evaluates its rows,

@@ -35,8 +35,8 @@ static const char USAGE[] =
     "\n"
     "Options:\n"
     "  -f, --format FMT        table (default on a terminal), csv (default\n"
-    "                          otherwise), json or xlsx, as for "
-    "report\n" OUTPUT_HELP_XLSX
+    "                          otherwise), json, html or xlsx, as for "
+    "report\n" OUTPUT_HELP_HTML
     "      --partial           write the sum as a partial report again (to "
     "merge\n"
     "                          in a tree)\n" PRESENTATION_HELP
@@ -74,7 +74,7 @@ static int merge_option(int c, char **argv, merge_args *a) {
     a->presentation = "-f";
     if ((a->format = parse_report_format(optarg)) < 0)
       return usage_error(
-          "merge", "unknown format '%s' (table, csv, json, xlsx)", optarg);
+          "merge", "unknown format '%s' (table, csv, json, html, xlsx)", optarg);
     return EXIT_OK;
   case 'o':
     a->output = strcmp(optarg, "-") == 0 ? NULL : optarg;
@@ -130,8 +130,8 @@ static int parse_args(int argc, char **argv, merge_args *a) {
                        a->presentation ? a->presentation : "--bom");
   if (a->partial)
     return EXIT_OK;
-  return choose_report_format("merge", a->format, a->output, a->bom, true,
-                              &a->format);
+  return choose_report_format("merge", a->format, a->output, a->bom,
+                              FORMATS_XLSX | FORMATS_HTML, &a->format);
 }
 
 const char *setting_option(const char *setting) {
@@ -140,6 +140,7 @@ const char *setting_option(const char *setting) {
       {"scale", "--groups"},
       {"segment columns", "--by"},
       {"period", "--period"},
+      {"examples kept", "--examples"},
       {"text column", "--text"},
       {"score column", "--score"},
       {"group column", "--group-column"},

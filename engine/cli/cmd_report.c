@@ -12,9 +12,11 @@
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -34,8 +36,8 @@ static const char USAGE[] =
     "  -f, --format FMT        table (default on a terminal), csv (default\n"
     "                          otherwise; tidy: one row per segment x period "
     "x\n"
-    "                          theme x group), json or xlsx (a "
-    "workbook)\n" OUTPUT_HELP_XLSX
+    "                          theme x group), json, html (one page with\n"
+    "                          charts) or xlsx (a workbook)\n" OUTPUT_HELP_HTML
     "      --by COL            split by this column (repeatable)\n"
     "      --period P          split by day, week (ISO), month, quarter or "
     "year\n"
@@ -44,7 +46,12 @@ static const char USAGE[] =
     "                          \"%m/%d/%Y %H:%M:%S\" (default: ISO 8601 or "
     "the\n"
     "                          common form detected from the first "
-    "rows)\n" PRESENTATION_HELP
+    "rows)\n"
+    "      --examples N        keep N example comments per theme and group, "
+    "overall\n"
+    "                          and per segment, in the JSON, the table and "
+    "the\n"
+    "                          page (default 3 with -f html, else 0)\n" PRESENTATION_HELP
     "      --partial           write a partial report instead (exact counts "
     "and\n"
     "                          settings) for 'verbatim merge'; -o names "
@@ -74,6 +81,7 @@ static const struct option OPTIONS[] = {
     {"min-responses", required_argument, NULL, OPT_MIN_RESPONSES},
     {"top", required_argument, NULL, OPT_TOP},
     {"partial", no_argument, NULL, OPT_PARTIAL},
+    {"examples", required_argument, NULL, OPT_EXAMPLES},
     {NULL, 0, NULL, 0}};
 
 #define MAX_BY 16
@@ -85,7 +93,7 @@ typedef struct report_args {
   size_t by_count;
   vb_period period;
   const char *date, *date_format;
-  unsigned long long min_mentions, min_responses, top;
+  unsigned long long min_mentions, min_responses, top, examples;
   bool partial;
   const char *presentation; /* the last presentation option given */
 } report_args;
@@ -99,10 +107,14 @@ int parse_whole_number(const char *cmd, const char *opt, const char *text,
   return EXIT_OK;
 }
 
+/* --examples not given: 3 for an HTML page, else 0. */
+#define EXAMPLES_UNSET ULLONG_MAX
+
 static int parse_args(int argc, char **argv, report_args *a) {
   memset(a, 0, sizeof *a);
   a->format = -1;
   a->min_mentions = 1;
+  a->examples = EXAMPLES_UNSET;
   optind = 1;
   opterr = 0;
   int c;
@@ -121,7 +133,7 @@ static int parse_args(int argc, char **argv, report_args *a) {
       a->presentation = "-f";
       if ((a->format = parse_report_format(optarg)) < 0)
         return usage_error(
-            "report", "unknown format '%s' (table, csv, json, xlsx)", optarg);
+            "report", "unknown format '%s' (table, csv, json, html, xlsx)", optarg);
       break;
     case OPT_BY:
       if (a->by_count == MAX_BY)
@@ -158,6 +170,11 @@ static int parse_args(int argc, char **argv, report_args *a) {
       a->presentation = "--top";
       code = parse_whole_number("report", "--top", optarg, &a->top);
       break;
+    case OPT_EXAMPLES:
+      code = parse_whole_number("report", "--examples", optarg, &a->examples);
+      if (!code && a->examples > 100)
+        code = usage_error("report", "--examples: at most 100");
+      break;
     case 'h':
       fputs(USAGE, stdout);
       return -1;
@@ -182,15 +199,31 @@ static int parse_args(int argc, char **argv, report_args *a) {
                        "%s goes with merge: a partial report holds counts, "
                        "not their presentation",
                        a->presentation ? a->presentation : "--bom");
+  if (a->partial && a->examples == EXAMPLES_UNSET)
+    a->examples = 0;
   if (a->partial)
     return check_rejects_name("report", &a->in);
   int code = choose_report_format("report", a->format, a->in.output, a->in.bom,
-                                  true, &a->format);
+                                  FORMATS_XLSX | FORMATS_HTML, &a->format);
+  if (a->examples == EXAMPLES_UNSET) /* a page shows the verbatims */
+    a->examples = a->format == FORMAT_HTML ? 3 : 0;
   return code ? code : check_rejects_name("report", &a->in);
 }
 
 static int render_csv(void *report, FILE *out) {
   return vb_report_write(report, out, VB_REPORT_CSV);
+}
+
+/* The table's width: the terminal's, else COLUMNS when set, else none. */
+static size_t table_width(FILE *o) {
+  struct winsize ws;
+  if (isatty(fileno(o)) && ioctl(fileno(o), TIOCGWINSZ, &ws) == 0 &&
+      ws.ws_col > 0)
+    return ws.ws_col;
+  const char *env = getenv("COLUMNS");
+  char *end;
+  unsigned long n = env ? strtoul(env, &end, 10) : 0;
+  return env && *env && !*end && n < 100000 ? (size_t)n : 0;
 }
 
 int write_report_as(vb_report *report, int format, bool bom, FILE *o) {
@@ -201,6 +234,8 @@ int write_report_as(vb_report *report, int format, bool bom, FILE *o) {
     return write_xlsx(o, render_csv, report, &layout);
   if (bom)
     write_bom(o);
+  if (format == FORMAT_TABLE)
+    vb_report_set_width(report, table_width(o));
   int rc = vb_report_write(report, o, (vb_report_format)format);
   if (rc)
     fprintf(stderr, "verbatim: cannot write the report: %s\n",
@@ -260,6 +295,7 @@ int cmd_report(int argc, char **argv) {
   output out = {0}, rejects = {0};
   if (vb_job_new(lex, &job) ||
       vb_report_new(lex, a.by, a.by_count, a.period, scale, &report) ||
+      vb_report_set_examples(report, (size_t)a.examples) ||
       vb_job_set_report(job, report, a.date) ||
       vb_job_set_date_format(job, a.date_format, NULL)) {
     fputs("verbatim: out of memory\n", stderr);

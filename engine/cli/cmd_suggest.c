@@ -169,7 +169,7 @@ static int parse_args(int argc, char **argv, suggest_args *a) {
   a->files = argv + optind;
   a->nfiles = argc - optind;
   if ((code = choose_report_format("suggest", a->format, a->in.output,
-                                   a->in.bom, false, &a->format)))
+                                   a->in.bom, 0, &a->format)))
     return code;
   if (a->g.gold_count > 1)
     return usage_error("suggest", "give one --gold FILE");
@@ -190,6 +190,9 @@ static char *read_file(const char *path, size_t *len) {
   fclose(f);
   return buf;
 }
+
+/* Example comments shown per candidate (table and JSON). */
+#define EXAMPLES 2
 
 /* The counts as a sink of the job: each worker counts its rows into a
  * vb_suggest of its own, merged exactly in worker order.  Gold mode: a
@@ -242,7 +245,8 @@ static int suggest_open(void *ctx, void **state) {
   st->sets = malloc((nt ? nt : 1) * sizeof *st->sets);
   st->in_gold = calloc(nt ? nt : 1, 1);
   if (!st->gold || !st->sets || !st->in_gold ||
-      vb_suggest_new(s->nsets, s->stop, s->stop_len, &st->s)) {
+      vb_suggest_new(s->nsets, s->stop, s->stop_len, &st->s) ||
+      vb_suggest_set_examples(st->s, EXAMPLES)) {
     suggest_close(NULL, st);
     return VB_ENOMEM;
   }
@@ -289,7 +293,10 @@ static int suggest_row(void *state, const vb_row *row, FILE *out,
     rc = missed_sets(st, row, &nsets, err);
   else if (vb_matcher_themes(m, NULL) == 0)
     st->sets[nsets++] = 0;
-  if (!rc && vb_suggest_add_at(st->s, vb_row_index(row), m, st->sets, nsets))
+  size_t len;
+  const char *text = vb_row_text(row, &len);
+  if (!rc && vb_suggest_add_text_at(st->s, vb_row_index(row), m, text, len,
+                                    st->sets, nsets))
     rc = VB_ENOMEM;
   return rc;
 }
@@ -326,9 +333,45 @@ static int add_files(const suggest_args *a, suggest_sink *s, char **files,
                   nfiles, rejected);
 }
 
-static void write_candidates(FILE *o, vb_report_format format, const char *set,
+/* An example on one line of the table: at most 30 characters each side
+ * of the words, marked «», control characters as spaces. */
+static void table_example(FILE *o, const vb_suggest_example *x) {
+  size_t from = x->start, to = x->end;
+  for (int n = 0; from > 0 && n < 30; n++) /* characters, not bytes */
+    while (from > 0 && ((unsigned char)x->text[--from] & 0xc0) == 0x80)
+      ;
+  for (int n = 0; to < x->len && n < 30; n++)
+    while (++to < x->len && ((unsigned char)x->text[to] & 0xc0) == 0x80)
+      ;
+  fputs("                            ", o);
+  fputs(from ? "…" : "", o);
+  for (size_t i = from; i < to; i++) {
+    if (i == x->start)
+      fputs("«", o);
+    if (i == x->end)
+      fputs("»", o);
+    unsigned char c = (unsigned char)x->text[i];
+    fputc(c < 0x20 || c == 0x7f ? ' ' : c, o);
+  }
+  fputs(to == x->end ? "»" : "", o);
+  fputs(to < x->len ? "…\n" : "\n", o);
+}
+
+static void json_examples(FILE *o, const vb_suggest_example *x, size_t n) {
+  fputs(",\"examples\":[", o);
+  for (size_t i = 0; i < n; i++) {
+    fputs(i ? ",{\"text\":" : "{\"text\":", o);
+    vb_json_write_string(o, x[i].text, x[i].len);
+    fprintf(o, ",\"start\":%zu,\"end\":%zu}", x[i].start, x[i].end);
+  }
+  fputc(']', o);
+}
+
+static void write_candidates(FILE *o, vb_report_format format,
+                             const vb_suggest *s, size_t k, const char *set,
                              uint64_t size, const vb_candidate *c, size_t n,
                              bool *first) {
+  vb_suggest_example ex[EXAMPLES];
   if (format == VB_REPORT_CSV) {
     for (size_t i = 0; i < n; i++) {
       vb_csv_write_field(o, set, strlen(set));
@@ -345,9 +388,11 @@ static void write_candidates(FILE *o, vb_report_format format, const char *set,
     for (size_t i = 0; i < n; i++) {
       fputs(i ? ",{\"term\":" : "{\"term\":", o);
       vb_json_write_string(o, c[i].term, strlen(c[i].term));
-      fprintf(o, ",\"z\":%.3f,\"in_target\":%llu,\"elsewhere\":%llu}", c[i].z,
+      fprintf(o, ",\"z\":%.3f,\"in_target\":%llu,\"elsewhere\":%llu", c[i].z,
               (unsigned long long)c[i].in_target,
               (unsigned long long)c[i].elsewhere);
+      json_examples(o, ex, vb_suggest_examples(s, k, &c[i], ex, EXAMPLES));
+      fputc('}', o);
     }
     fputs("]}", o);
   } else {
@@ -355,10 +400,14 @@ static void write_candidates(FILE *o, vb_report_format format, const char *set,
             (unsigned long long)size);
     if (n)
       fprintf(o, "  %7s %6s %9s  %s\n", "z", "there", "elsewhere", "term");
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
       fprintf(o, "  %7.2f %6llu %9llu  %s\n", c[i].z,
               (unsigned long long)c[i].in_target,
               (unsigned long long)c[i].elsewhere, c[i].term);
+      size_t m = vb_suggest_examples(s, k, &c[i], ex, EXAMPLES);
+      for (size_t e = 0; e < m; e++)
+        table_example(o, &ex[e]);
+    }
   }
   *first = false;
 }
@@ -387,6 +436,7 @@ int cmd_suggest(int argc, char **argv) {
   if (vb_suggest_new(nsets,
                      stop ? stop : (const char *)vb_cli_default_stopwords,
                      stop_len, &s) ||
+      vb_suggest_set_examples(s, EXAMPLES) ||
       !(cands = malloc(a.top * sizeof *cands))) {
     fputs("verbatim: out of memory\n", stderr);
     code = EXIT_INTERNAL;
@@ -427,8 +477,9 @@ int cmd_suggest(int argc, char **argv) {
       continue; /* a theme with nothing missed */
     size_t n = vb_suggest_top(s, k, a.min_count, cands, a.top);
     write_candidates(
-        o, format, a.g.gold_count ? vb_lexicon_theme_id(lex, k) : "(untagged)",
-        size, cands, n, &first);
+        o, format, s, k,
+        a.g.gold_count ? vb_lexicon_theme_id(lex, k) : "(untagged)", size,
+        cands, n, &first);
   }
   if (format == VB_REPORT_JSON)
     fputs("]}\n", o);

@@ -27,7 +27,7 @@
 
 static const char *const KIND_EXT[] = {
     [OUT_CSV] = ".csv", [OUT_JSON] = ".json", [OUT_NDJSON] = ".ndjson",
-    [OUT_TXT] = ".txt", [OUT_XLSX] = ".xlsx",
+    [OUT_TXT] = ".txt", [OUT_XLSX] = ".xlsx", [OUT_HTML] = ".html",
 };
 
 /* /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: written through
@@ -46,7 +46,7 @@ out_kind output_kind(const char *path) {
     return OUT_STREAM; /* /dev/null, /dev/stdout, a FIFO */
   const char *base = strrchr(path, '/');
   const char *dot = strrchr(base ? base + 1 : path, '.');
-  for (int k = OUT_CSV; dot && k <= OUT_XLSX; k++)
+  for (int k = OUT_CSV; dot && k <= OUT_HTML; k++)
     if (strcasecmp(dot, KIND_EXT[k]) == 0)
       return (out_kind)k;
   return OUT_OTHER;
@@ -57,10 +57,10 @@ static int wrong_name(const char *cmd, const char *opt, const char *path,
                       unsigned accepted) {
   char list[64] = "";
   int n = 0;
-  for (int k = OUT_CSV; k <= OUT_XLSX; k++)
+  for (int k = OUT_CSV; k <= OUT_HTML; k++)
     if (accepted & (1u << k))
       n++;
-  for (int k = OUT_CSV, i = 0; k <= OUT_XLSX; k++) {
+  for (int k = OUT_CSV, i = 0; k <= OUT_HTML; k++) {
     if (!(accepted & (1u << k)))
       continue;
     i++;
@@ -160,10 +160,9 @@ int check_rejects_name(const char *cmd, const input_args *a) {
 
 /* ---- report formats --------------------------------------------------- */
 
-static const char *const FORMAT_NAME[] = {[FORMAT_TABLE] = "table",
-                                          [FORMAT_CSV] = "csv",
-                                          [FORMAT_JSON] = "json",
-                                          [FORMAT_XLSX] = "xlsx"};
+static const char *const FORMAT_NAME[] = {
+    [FORMAT_TABLE] = "table", [FORMAT_CSV] = "csv", [FORMAT_JSON] = "json",
+    [FORMAT_HTML] = "html", [FORMAT_XLSX] = "xlsx"};
 
 int parse_report_format(const char *name) {
   for (int f = 0; f <= FORMAT_XLSX; f++)
@@ -172,18 +171,32 @@ int parse_report_format(const char *name) {
   return -1;
 }
 
-static const out_kind FORMAT_KIND[] = {[FORMAT_TABLE] = OUT_TXT,
-                                       [FORMAT_CSV] = OUT_CSV,
-                                       [FORMAT_JSON] = OUT_JSON,
-                                       [FORMAT_XLSX] = OUT_XLSX};
+static const out_kind FORMAT_KIND[] = {
+    [FORMAT_TABLE] = OUT_TXT, [FORMAT_CSV] = OUT_CSV, [FORMAT_JSON] = OUT_JSON,
+    [FORMAT_HTML] = OUT_HTML, [FORMAT_XLSX] = OUT_XLSX};
+
+/* "table, csv, json, xlsx": the formats a command writes. */
+static void format_list(unsigned extra, char *buf, size_t size) {
+  snprintf(buf, size, "table, csv, json");
+  for (int f = FORMAT_HTML; f <= FORMAT_XLSX; f++)
+    if (extra & (1u << f)) {
+      strncat(buf, ", ", size - strlen(buf) - 1);
+      strncat(buf, FORMAT_NAME[f], size - strlen(buf) - 1);
+    }
+}
 
 int choose_report_format(const char *cmd, int format, const char *path,
-                         bool bom, bool xlsx, int *chosen) {
+                         bool bom, unsigned extra, int *chosen) {
   unsigned accepted = 1u << OUT_CSV | 1u << OUT_JSON | 1u << OUT_TXT;
-  if (xlsx)
-    accepted |= 1u << OUT_XLSX;
-  if (format == FORMAT_XLSX && !xlsx)
-    return usage_error(cmd, "unknown format 'xlsx' (table, csv, json)");
+  for (int f = FORMAT_HTML; f <= FORMAT_XLSX; f++)
+    if (extra & (1u << f))
+      accepted |= 1u << FORMAT_KIND[f];
+  if (format >= FORMAT_HTML && !(extra & (1u << format))) {
+    char list[64];
+    format_list(extra, list, sizeof list);
+    return usage_error(cmd, "unknown format '%s' (%s)", FORMAT_NAME[format],
+                       list);
+  }
   out_kind kind;
   int code = check_output_name(cmd, "-o", path, accepted, &kind);
   if (code)

@@ -2,7 +2,8 @@
 """Merge property: the parts of a split run, each reported with
 `report --partial` and merged with `merge` in any order and grouping
 (linear, and trees through `merge --partial`), give the report of one run
-over everything, byte for byte (cmp), in CSV and JSON.
+over everything, byte for byte (cmp), in CSV and JSON.  The sliced runs
+keep example comments (--examples 3), which must merge exactly too.
 
 Corpora: corpora/sample.csv, split into k = 1..7 parts at random row
 boundaries for each k, with and without --by region --period month; and
@@ -142,7 +143,8 @@ def partials(files, opts):
 try:
     shutil.copy(sample, os.path.join(work, "sample.csv"))
     header, rows = records(os.path.join(work, "sample.csv"))
-    for opts in ([], ["--by", "region", "--period", "month"]):
+    for opts in ([], ["--by", "region", "--period", "month",
+                      "--examples", "3"]):
         tag = "sample" + ("-sliced" if opts else "")
         expect = singles("sample.csv", opts, tag)
         for k in range(1, 8):
@@ -167,7 +169,7 @@ try:
     with open(os.path.join(work, "big.csv"), "wb") as out:
         out.write(header)
         out.writelines(rows)
-    opts = ["--by", "region", "--period", "month"]
+    opts = ["--by", "region", "--period", "month", "--examples", "3"]
     expect = singles("big.csv", opts, "big")
     parts7 = partials(split("big", header, rows, 7), opts)
     for k in range(1, 8):  # the 7 parts in k random groups
