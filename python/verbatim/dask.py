@@ -7,7 +7,7 @@ exact merge.  NPS is not additive, integer tallies are: the result is
 byte for byte the report one machine writes over the same rows in the
 same order.  docs/python.md and docs/scale-out.md say how to run it.
 """
-from . import _lexicon
+from . import _lexicon, _verbatim
 from .report import Report, _paths, run, VerbatimWarning, InputError
 
 __all__ = ["report"]
@@ -21,8 +21,12 @@ def _partial_of(data, lexicon, opts):
 
 
 def _merge_two(a, b):
-    """One reduction step: the partial of two partials, a before b."""
-    return Report.load(a, "<left>").merge(Report.load(b, "<right>")).save()
+    """One reduction step: the partial of two partials, a before b.  The
+    right one is loaded onto the left one's lexicon (like=), so a step
+    compiles one lexicon, not three."""
+    left = _verbatim.load(a, "<left>")
+    left.merge(_verbatim.load(b, "<right>", left))
+    return left.save()
 
 
 def _tree_reduce(client, futures):
