@@ -191,6 +191,25 @@ def test_no_leak_over_100k_calls(lex):
     assert grown < 2048, f"RSS grew {grown} kB over 100k calls"
 
 
+def test_no_leak_over_tag_many_runs(lex):
+    """tag_many's job thread, its per-worker blocks and results are all
+    freed: RSS stays put over 300 runs."""
+    texts = ["late delivery again", "great support, fast refund",
+             'app "crashes", not damaged', "Él llegó tarde", None] * 200
+
+    def once():
+        lex.tag_many(texts, jobs=2)
+        lex.tag_many(texts, jobs=1, scores=[9, 3, None, "x", 11] * 200,
+                     matches=False)
+    for _ in range(30):
+        once()
+    before = rss_kb()
+    for _ in range(300):
+        once()
+    grown = rss_kb() - before
+    assert grown < 2048, f"RSS grew {grown} kB over 300 runs"
+
+
 def test_no_leak_in_reports_and_errors(tmp_path):
     p = tmp_path / "small.csv"
     p.write_text("score,region,comment\n9,EU,late delivery\n3,US,rude support\n11,EU,x\n")
