@@ -179,16 +179,26 @@ def rss_kb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def assert_rss_stable(once, warm, rounds):
+    """RSS grows by less than 2 MiB over `rounds` calls of once() made
+    after `warm` calls."""
+    for _ in range(warm):
+        once()
+    before = rss_kb()
+    for _ in range(rounds):
+        once()
+    grown = rss_kb() - before
+    assert grown < 2048, f"RSS grew {grown} kB over {rounds} rounds"
+
+
 def test_no_leak_over_100k_calls(lex):
     texts = ["late delivery again", "great support, fast refund",
              "app crashes, not damaged", "Él llegó tarde"]
-    for i in range(10000):
-        lex.tag(texts[i % 4])
-    before = rss_kb()
-    for i in range(100000):
-        lex.tag(texts[i % 4])
-    grown = rss_kb() - before
-    assert grown < 2048, f"RSS grew {grown} kB over 100k calls"
+
+    def once():
+        for t in texts:
+            lex.tag(t)
+    assert_rss_stable(once, 2500, 25000)  # 100,000 calls
 
 
 def test_no_leak_over_tag_many_runs(lex):
@@ -201,13 +211,7 @@ def test_no_leak_over_tag_many_runs(lex):
         lex.tag_many(texts, jobs=2)
         lex.tag_many(texts, jobs=1, scores=[9, 3, None, "x", 11] * 200,
                      matches=False)
-    for _ in range(30):
-        once()
-    before = rss_kb()
-    for _ in range(300):
-        once()
-    grown = rss_kb() - before
-    assert grown < 2048, f"RSS grew {grown} kB over 300 runs"
+    assert_rss_stable(once, 30, 300)
 
 
 def test_no_leak_in_reports_and_errors(tmp_path):
@@ -224,13 +228,7 @@ def test_no_leak_in_reports_and_errors(tmp_path):
             pass
 
     # each round compiles the lexicon a partial carries: a few ms
-    for _ in range(100):
-        once()
-    before = rss_kb()
-    for _ in range(400):
-        once()
-    grown = rss_kb() - before
-    assert grown < 2048, f"RSS grew {grown} kB over 400 rounds"
+    assert_rss_stable(once, 100, 400)
 
 
 def test_tag_many_themes_only(lex, comments):
