@@ -13,7 +13,8 @@
 Usage: /usr/bin/python3 bench/python.py BUILD_DIR [ROWS] [DASK_ROWS] [FILES]
 (after `make python`; defaults 1000000, 2000000, 20).  RUNS (default 3)
 timed runs per figure; seconds are medians of wall clock, "cpu" the
-user+system seconds of the process (all its threads) or of the CLI.
+user+system seconds of the CLI, of this process (all its threads: tag_many)
+or of the cluster's worker processes (Dask).
 """
 import csv
 import os
@@ -36,6 +37,11 @@ def child_cpu():
 def self_cpu():
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime
+
+
+def workers_cpu(client):
+    """User+system seconds of the cluster's worker processes so far."""
+    return sum(client.run(self_cpu).values())
 
 
 def timed(fn, cpu):
@@ -123,19 +129,20 @@ def bench_dask(vb, gen, tmp, rows, files, runs):
                         *paths], check=True)
     got = in_turns([("cli", cli, child_cpu)] +
                    [(n, lambda cl=cl: verbatim.dask.report(paths, client=cl, jobs=1),
-                     self_cpu) for n, cl in clients.items()], runs)
+                     lambda cl=cl: workers_cpu(cl)) for n, cl in clients.items()], runs)
     for cl in clients.values():
         cl.close()
     for c in clusters.values():
         c.close()
     one = med(got["cli"])
     print(f"### verbatim.dask.report: {rows:,} rows in {files} files\n")
-    print("| job | seconds | speedup vs CLI report -j 1 |")
-    print("|---|---|---|")
-    print(f"| CLI report -j 1 | {one:.2f} | 1.00 |")
+    print("| job | seconds | cpu s (CLI; workers) | speedup vs CLI report -j 1 |")
+    print("|---|---|---|---|")
+    print(f"| CLI report -j 1 | {one:.2f} | {med(got['cli'], 1):.2f} | 1.00 |")
     for n in (1, 2):
         s = med(got[n])
-        print(f"| verbatim.dask.report, {n} worker{'s' if n > 1 else ''} | {s:.2f} | {one / s:.2f} |")
+        print(f"| verbatim.dask.report, {n} worker{'s' if n > 1 else ''} | {s:.2f} | "
+              f"{med(got[n], 1):.2f} | {one / s:.2f} |")
     print("\nall runs, s: " + "; ".join(
         f"{n}: " + " ".join(f"{w:.2f}" for w, _ in got[n]) for n in got))
     print(f"\n2 workers / 1 worker: {med(got[1]) / med(got[2]):.2f}x "
