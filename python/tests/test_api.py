@@ -90,7 +90,8 @@ def test_lexicon_pickles_as_its_documents(lex):
 
 
 def test_tag_many_equals_tag(lex, comments):
-    some = comments[:1500] + [None, "", "late delivery", "Él llegó tarde\r\nlate delivery, box damaged", "x\rlate delivery"]
+    some = comments[:1500] + [None, "", "late delivery", "Él llegó tarde\r\nlate delivery, box damaged", "x\rlate delivery",
+                              '"late", delivery "" again\n' * 30000]  # longer than the reader's buffer
     one = [lex.tag(c or "") for c in some]
     assert lex.tag_many(some, jobs=1) == one
     assert lex.tag_many(some, jobs=2) == one
@@ -178,16 +179,39 @@ def rss_kb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def assert_rss_stable(once, warm, rounds):
+    """RSS grows by less than 2 MiB over `rounds` calls of once() made
+    after `warm` calls."""
+    for _ in range(warm):
+        once()
+    before = rss_kb()
+    for _ in range(rounds):
+        once()
+    grown = rss_kb() - before
+    assert grown < 2048, f"RSS grew {grown} kB over {rounds} rounds"
+
+
 def test_no_leak_over_100k_calls(lex):
     texts = ["late delivery again", "great support, fast refund",
              "app crashes, not damaged", "Él llegó tarde"]
-    for i in range(10000):
-        lex.tag(texts[i % 4])
-    before = rss_kb()
-    for i in range(100000):
-        lex.tag(texts[i % 4])
-    grown = rss_kb() - before
-    assert grown < 2048, f"RSS grew {grown} kB over 100k calls"
+
+    def once():
+        for t in texts:
+            lex.tag(t)
+    assert_rss_stable(once, 2500, 25000)  # 100,000 calls
+
+
+def test_no_leak_over_tag_many_runs(lex):
+    """tag_many's job thread, its per-worker blocks and results are all
+    freed: RSS stays put over 300 runs."""
+    texts = ["late delivery again", "great support, fast refund",
+             'app "crashes", not damaged', "Él llegó tarde", None] * 200
+
+    def once():
+        lex.tag_many(texts, jobs=2)
+        lex.tag_many(texts, jobs=1, scores=[9, 3, None, "x", 11] * 200,
+                     matches=False)
+    assert_rss_stable(once, 30, 300)
 
 
 def test_no_leak_in_reports_and_errors(tmp_path):
@@ -204,13 +228,7 @@ def test_no_leak_in_reports_and_errors(tmp_path):
             pass
 
     # each round compiles the lexicon a partial carries: a few ms
-    for _ in range(100):
-        once()
-    before = rss_kb()
-    for _ in range(400):
-        once()
-    grown = rss_kb() - before
-    assert grown < 2048, f"RSS grew {grown} kB over 400 rounds"
+    assert_rss_stable(once, 100, 400)
 
 
 def test_tag_many_themes_only(lex, comments):
@@ -218,5 +236,40 @@ def test_tag_many_themes_only(lex, comments):
     full = lex.tag_many(some, jobs=2)
     bare = lex.tag_many(some, jobs=2, matches=False)
     assert [t.themes for t in bare] == [t.themes for t in full]
-    assert all(t.matches == [] for t in bare)
+    assert all(t.matches == () for t in bare)
     assert any(t.matches for t in full)
+
+
+def test_tag_many_equals_cli_ndjson(lex, cli, sample, tmp_path):
+    """tag_many's themes and matches (with their spans, converted from
+    the CLI's byte offsets) are `verbatim tag -f ndjson`'s, row for row,
+    texts with quotes, commas, line breaks and non-ASCII included: the
+    texts reach the job through the memory feed, not a file."""
+    import csv
+    import json
+    import subprocess
+    texts = list(pd.read_csv(sample, dtype=str, keep_default_na=False)["comment"])
+    texts += ['late "delivery", again', 'he said ""late delivery""\r\nand, "quoted"',
+              '"', '""', ',', 'Él llegó tarde\nlate delivery', "",
+              '{"ImportId":"late delivery"}', "x\rlate delivery"]
+    path = tmp_path / "texts.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        w.writerow(["comment"])
+        w.writerows([t] for t in texts)
+    out = subprocess.run([cli, "tag", "-q", "-f", "ndjson", str(path)],
+                         capture_output=True, check=True).stdout.decode()
+    want = [json.loads(line) for line in out.splitlines()]
+    assert len(want) == len(texts)
+    for jobs in (1, 2):
+        got = lex.tag_many(texts, jobs=jobs)
+        for text, g, w in zip(texts, got, want):
+            assert list(g.themes) == w["themes"]
+            raw = text.encode()
+
+            def chars(b):
+                return len(raw[:b].decode())
+            assert [(m.theme, m.term, m.start, m.end, m.text, m.negated)
+                    for m in g.matches] == \
+                [(x["theme"], x["term"], chars(x["start"]), chars(x["end"]),
+                  x["text"], x["negated"]) for x in w["matches"]]

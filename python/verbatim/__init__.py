@@ -8,9 +8,7 @@ byte.  docs/python.md is the reference.
     >>> verbatim.Lexicon().tag("late delivery again").themes
     ('shipping', 'shipping.late')
 """
-import csv
 import os
-import tempfile
 
 from . import _verbatim
 from ._verbatim import Error, InputError, LexiconError, PartialError
@@ -28,13 +26,16 @@ not the rolled-up parent), the lexicon term, the span as character offsets
 into the text (text[start:end] is `text`), and whether it is negated,
 excluded (by an exclude term), dropped (negated in a theme that drops
 negated mentions) or a typo match.  Only mentions neither excluded nor
-dropped count.  A named tuple."""
+dropped count.  A named tuple (immutable)."""
 
 Tagging = _verbatim.Tagging
 Tagging.__doc__ = """What the lexicon found in one text: the theme ids
-(parents rolled up, in lexicon order), every Match (excluded and dropped
-ones too), the reason when the row was rejected (else None), and the
+(parents rolled up, in lexicon order), every Match (a tuple; excluded and
+dropped ones too), the reason when the row was rejected (else None), and the
 score group when scores were given (else None).  A named tuple."""
+
+
+_compiled = {}  # (names, texts) -> Lexicon, for _from_documents
 
 
 class Lexicon:
@@ -67,9 +68,17 @@ class Lexicon:
 
     @classmethod
     def _from_documents(cls, names, texts):
-        self = cls.__new__(cls)
-        self._lex = _verbatim._Lexicon(list(names), list(texts))
-        self._init_themes()
+        """The lexicon of these documents, compiled once per process: a
+        Dask worker unpickles the same lexicon with every task."""
+        key = (tuple(names), tuple(texts))
+        self = _compiled.get(key)
+        if self is None:
+            self = cls.__new__(cls)
+            self._lex = _verbatim._Lexicon(list(names), list(texts))
+            self._init_themes()
+            if len(_compiled) >= 8:
+                _compiled.pop(next(iter(_compiled)))
+            _compiled[key] = self
         return self
 
     def __reduce__(self):  # pickles as its documents, compiled on load
@@ -89,30 +98,15 @@ class Lexicon:
         """Tags every text of an iterable with the library's worker threads
         (jobs=0: one per core) and returns a list of Tagging in input
         order.  None reads as an empty comment.  matches=False leaves each
-        Tagging's matches empty (themes only: much faster).  The texts (and scores,
-        when given: then each Tagging has its group) go through a temporary
-        CSV file that the C job reads; the GIL is released while it runs."""
-        texts = ["" if t is None else t for t in texts]
-        for t in texts:
-            if not isinstance(t, str):
-                raise TypeError(f"tag_many() takes str items, not {type(t).__name__}")
+        Tagging's matches empty (themes only: faster).  With scores, each
+        Tagging has its group.  The texts go to the C job from memory; the
+        GIL is released while it runs."""
+        texts = list(texts)  # our own copy: nothing changes it meanwhile
         if scores is not None:
             scores = ["" if _isna(s) else _score_text(s) for s in scores]
             if len(scores) != len(texts):
                 raise ValueError("scores and texts differ in length")
-        with tempfile.TemporaryDirectory(prefix="verbatim-") as tmp:
-            path = os.path.join(tmp, "texts.csv")
-            with open(path, "w", encoding="utf-8", newline="") as f:
-                w = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_ALL)
-                if scores is None:
-                    w.writerow(["id", "comment"])
-                    w.writerows(zip(range(len(texts)), texts))
-                else:
-                    w.writerow(["id", "score", "comment"])
-                    w.writerows(zip(range(len(texts)), scores, texts))
-            return self._lex.tag_file(path, texts, int(jobs), "comment",
-                                      None if scores is None else "score",
-                                      bool(matches))
+        return self._lex.tag_many(texts, int(jobs), scores, bool(matches))
 
 
 def _isna(v):

@@ -20,6 +20,8 @@
 #include <Python.h>
 
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,12 +71,16 @@ static PyObject *raise_status(int rc, const vb_error *err) {
 typedef struct {
   PyObject_HEAD vb_lexicon *lex;
   PyObject *ids;     /* tuple of theme ids (str), by theme index */
+  PyObject **terms;  /* each term's text (str), made when first matched */
   vb_matcher *spare; /* taken by tag() under spare_lock */
   pthread_mutex_t spare_lock;
 } LexiconObject;
 
 static void lexicon_dealloc(LexiconObject *self) {
   vb_matcher_free(self->spare);
+  for (size_t i = 0; self->terms && i < vb_lexicon_term_count(self->lex); i++)
+    Py_XDECREF(self->terms[i]);
+  free(self->terms);
   vb_lexicon_free(self->lex);
   Py_XDECREF(self->ids);
   pthread_mutex_destroy(&self->spare_lock);
@@ -90,6 +96,11 @@ static PyObject *lexicon_wrap(PyTypeObject *type, vb_lexicon *lex) {
   self->lex = lex;
   pthread_mutex_init(&self->spare_lock, NULL);
   size_t n = vb_lexicon_theme_count(lex);
+  self->terms = calloc(vb_lexicon_term_count(lex) + 1, sizeof *self->terms);
+  if (!self->terms) {
+    Py_DECREF(self);
+    return PyErr_NoMemory();
+  }
   if (!(self->ids = PyTuple_New((Py_ssize_t)n))) {
     Py_DECREF(self);
     return NULL;
@@ -211,7 +222,7 @@ static PyStructSequence_Desc match_desc = {
 
 static PyStructSequence_Field tagging_fields[] = {
     {"themes", "theme ids mentioned, parents rolled up, lexicon order"},
-    {"matches", "every Match, excluded and dropped ones too"},
+    {"matches", "every Match (a tuple), excluded and dropped ones too"},
     {"rejected", "why the row was rejected, or None"},
     {"group", "score group when scores were given, else None"},
     {NULL, NULL}};
@@ -222,8 +233,9 @@ static PyStructSequence_Desc tagging_desc = {
 /* A match's span as character offsets (UTF-8 bytes that do not continue
  * a character), counted in the worker thread. */
 typedef struct {
-  size_t theme, term, start, end;
-  int negated, excluded, dropped, typo;
+  size_t start, end;
+  uint32_t theme, term;
+  unsigned char negated, excluded, dropped, typo;
 } kept_match;
 
 static size_t utf8_chars(const char *s, size_t from, size_t to) {
@@ -249,30 +261,51 @@ static void keep_matches(const vb_matcher *m, const char *text, int ascii,
       e = chars + utf8_chars(text, s, e);
       s = chars;
     }
-    out[j] = (kept_match){x->theme,   x->term,    s,          e,
-                          x->negated, x->excluded, x->dropped, x->typo};
+    out[j] = (kept_match){s,
+                          e,
+                          (uint32_t)x->theme,
+                          (uint32_t)x->term,
+                          (unsigned char)!!x->negated,
+                          (unsigned char)!!x->excluded,
+                          (unsigned char)!!x->dropped,
+                          (unsigned char)!!x->typo};
   }
 }
 
+/* The term's text as a str, made once per lexicon and shared. */
+static PyObject *term_str(LexiconObject *lex, size_t term) {
+  PyObject **s = &lex->terms[term];
+  if (!*s)
+    *s = PyUnicode_FromString(vb_lexicon_term_text(lex->lex, term));
+  return *s ? Py_NewRef(*s) : NULL;
+}
+
+/* A group's name as a str, interned: shared by every Tagging. */
+static PyObject *group_str(const char *name) {
+  return PyUnicode_InternFromString(name);
+}
+
+/* A Match holds only str, int and bool: it cannot be part of a cycle, so
+ * the cyclic garbage collector is told not to follow it (with millions
+ * of them, its passes were a third of tag_many's time). */
 static PyObject *new_match(LexiconObject *lex, PyObject *text,
                            const kept_match *x) {
   PyObject *m = PyStructSequence_New(MatchType);
   if (!m)
     return NULL;
+  PyObject_GC_UnTrack(m);
   PyObject *id = PyTuple_GET_ITEM(lex->ids, (Py_ssize_t)x->theme);
   PyStructSequence_SET_ITEM(m, 0, Py_NewRef(id));
-  PyStructSequence_SET_ITEM(m, 1,
-                            PyUnicode_FromString(
-                                vb_lexicon_term_text(lex->lex, x->term)));
+  PyStructSequence_SET_ITEM(m, 1, term_str(lex, x->term));
   PyStructSequence_SET_ITEM(m, 2, PyLong_FromSize_t(x->start));
   PyStructSequence_SET_ITEM(m, 3, PyLong_FromSize_t(x->end));
   PyStructSequence_SET_ITEM(
       m, 4,
       PyUnicode_Substring(text, (Py_ssize_t)x->start, (Py_ssize_t)x->end));
-  PyStructSequence_SET_ITEM(m, 5, PyBool_FromLong(x->negated));
-  PyStructSequence_SET_ITEM(m, 6, PyBool_FromLong(x->excluded));
-  PyStructSequence_SET_ITEM(m, 7, PyBool_FromLong(x->dropped));
-  PyStructSequence_SET_ITEM(m, 8, PyBool_FromLong(x->typo));
+  PyStructSequence_SET_ITEM(m, 5, Py_NewRef(x->negated ? Py_True : Py_False));
+  PyStructSequence_SET_ITEM(m, 6, Py_NewRef(x->excluded ? Py_True : Py_False));
+  PyStructSequence_SET_ITEM(m, 7, Py_NewRef(x->dropped ? Py_True : Py_False));
+  PyStructSequence_SET_ITEM(m, 8, Py_NewRef(x->typo ? Py_True : Py_False));
   for (Py_ssize_t i = 1; i < 5; i++)
     if (!PyStructSequence_GET_ITEM(m, i)) {
       Py_DECREF(m);
@@ -281,33 +314,44 @@ static PyObject *new_match(LexiconObject *lex, PyObject *text,
   return m;
 }
 
-/* A Tagging from kept results; rejected (a reason) or group may be NULL. */
+/* A Tagging from kept results; rejected (a reason) or group may be NULL.
+ * It holds only str, None and tuples of them or of Matches, all
+ * immutable: like the Matches, it cannot be part of a cycle and is not
+ * followed by the collector. */
 static PyObject *new_tagging(LexiconObject *lex, PyObject *text,
                              const size_t *themes, size_t nt,
                              const kept_match *matches, size_t nm,
                              const char *rejected, const char *group) {
   PyObject *t = PyStructSequence_New(TaggingType);
-  PyObject *tt = PyTuple_New((Py_ssize_t)nt), *ml = PyList_New((Py_ssize_t)nm);
-  if (!t || !tt || !ml) {
-    Py_XDECREF(t), Py_XDECREF(tt), Py_XDECREF(ml);
+  PyObject *tt = PyTuple_New((Py_ssize_t)nt), *mt = PyTuple_New((Py_ssize_t)nm);
+  if (!t || !tt || !mt) {
+    Py_XDECREF(t), Py_XDECREF(tt), Py_XDECREF(mt);
     return NULL;
   }
+  PyObject_GC_UnTrack(t);
+  if (nt) /* the empty tuple is shared (and untracked already) */
+    PyObject_GC_UnTrack(tt);
+  if (nm)
+    PyObject_GC_UnTrack(mt);
   for (size_t i = 0; i < nt; i++)
     PyTuple_SET_ITEM(tt, (Py_ssize_t)i,
                      Py_NewRef(PyTuple_GET_ITEM(lex->ids, (Py_ssize_t)themes[i])));
   PyStructSequence_SET_ITEM(t, 0, tt);
-  PyStructSequence_SET_ITEM(t, 1, ml);
+  PyStructSequence_SET_ITEM(t, 1, mt);
   PyStructSequence_SET_ITEM(t, 2, rejected ? PyUnicode_FromString(rejected)
                                            : Py_NewRef(Py_None));
-  PyStructSequence_SET_ITEM(t, 3, group ? PyUnicode_FromString(group)
-                                        : Py_NewRef(Py_None));
+  PyStructSequence_SET_ITEM(t, 3, group ? group_str(group) : Py_NewRef(Py_None));
+  if (!PyStructSequence_GET_ITEM(t, 2) || !PyStructSequence_GET_ITEM(t, 3)) {
+    Py_DECREF(t);
+    return NULL;
+  }
   for (size_t i = 0; i < nm; i++) {
     PyObject *m = new_match(lex, text, &matches[i]);
     if (!m) {
       Py_DECREF(t);
       return NULL;
     }
-    PyList_SET_ITEM(ml, (Py_ssize_t)i, m);
+    PyTuple_SET_ITEM(mt, (Py_ssize_t)i, m);
   }
   return t;
 }
@@ -368,26 +412,178 @@ static PyObject *lexicon_tag(LexiconObject *self, PyObject *arg) {
   return out;
 }
 
-/* ---- tag_file: a job over a file, each row's result kept by index -------- */
+/* ---- tag_many: a job over texts in memory, each row's result by index --- */
 
+/* The texts reach the job as CSV that a read callback writes on demand
+ * (vb_reader_open_callback): a header, then each text (and score) as a
+ * quoted field, its quotes doubled.  Nothing is copied but into the
+ * reader's own buffer, and no file is written. */
 typedef struct {
-  size_t *themes, ntheme;
+  const char **text, **score; /* by row; score NULL: no score column */
+  size_t *tlen, *slen;
+  size_t count;
+  const char *head; /* the header line, then the rows */
+  size_t head_len, head_at;
+  size_t row;     /* the row being written */
+  int part;       /* of that row: 0 score, 1 ',', 2 text, 3 line end */
+  int inside;     /* the field's opening quote is out */
+  int half;       /* a doubled quote's second '"' is owed */
+  size_t at;      /* bytes of the field's value out */
+} feed;
+
+/* Writes what fits of field s[0..n) quoted into buf; 1 when all of it
+ * (closing quote included) is out. */
+static int put_field(feed *f, const char *s, size_t n, char *buf, size_t size,
+                     size_t *w) {
+  if (!f->inside) {
+    if (*w == size)
+      return 0;
+    buf[(*w)++] = '"';
+    f->inside = 1;
+  }
+  for (;;) {
+    if (f->half) {
+      if (*w == size)
+        return 0;
+      buf[(*w)++] = '"';
+      f->half = 0;
+    }
+    if (f->at == n)
+      break;
+    size_t room = size - *w, left = n - f->at;
+    if (!room)
+      return 0;
+    size_t run = left < room ? left : room;
+    const char *q = memchr(s + f->at, '"', run);
+    if (q)
+      run = (size_t)(q - (s + f->at)) + 1, f->half = 1;
+    memcpy(buf + *w, s + f->at, run);
+    *w += run, f->at += run;
+  }
+  if (*w == size)
+    return 0;
+  buf[(*w)++] = '"';
+  f->inside = 0, f->at = 0;
+  return 1;
+}
+
+static long feed_read(void *ctx, char *buf, size_t size) {
+  feed *f = ctx;
+  size_t w = 0;
+  while (f->head_at < f->head_len && w < size)
+    buf[w++] = f->head[f->head_at++];
+  while (w < size && f->row < f->count) {
+    size_t i = f->row;
+    switch (f->part) {
+    case 0:
+      if (!f->score) {
+        f->part = 2;
+        break;
+      }
+      if (!put_field(f, f->score[i], f->slen[i], buf, size, &w))
+        return (long)w;
+      f->part = 1;
+      break;
+    case 1:
+      buf[w++] = ',';
+      f->part = 2;
+      break;
+    case 2:
+      if (!put_field(f, f->text[i], f->tlen[i], buf, size, &w))
+        return (long)w;
+      f->part = 3;
+      break;
+    default:
+      buf[w++] = '\n';
+      f->part = 0;
+      f->row++;
+    }
+  }
+  return (long)w;
+}
+
+/* Each row's result, kept by row index in memory its worker owns. */
+typedef struct {
+  size_t *themes;
   kept_match *matches;
-  size_t nmatch;
   char *rejected; /* reason, or NULL */
-  int done;
+  uint32_t ntheme, nmatch;
   vb_group group;
+  atomic_int done; /* set last, by the worker, once the rest is written */
 } kept_row;
 
-typedef struct {
+/* A worker's memory: blocks its rows' themes, matches and reasons are cut
+ * from (no malloc per row), all freed after the results are built. */
+typedef struct block {
+  struct block *next;
+  size_t used, size;
+  max_align_t data[];
+} block;
+
+typedef struct worker {
+  struct worker *next;
+  struct keep_ctx *k;
+  block *blocks;
+} worker;
+
+/* tag_many's run: the job runs on a thread of its own while the calling
+ * thread builds the Python results of the rows done so far, in order. */
+typedef struct keep_ctx {
   kept_row *rows;
   size_t count;
   int matches; /* keep the matches, not only the themes */
+  pthread_mutex_t lock; /* the worker list; waking the builder */
+  pthread_cond_t wake;
+  worker *workers;
+  atomic_size_t want_lo, want_hi; /* rows the builder waits for */
+  int finished;                   /* the job is over (under lock) */
+  /* the job's, for its thread */
+  LexiconObject *self;
+  feed *f;
+  unsigned jobs;
+  int rc;
+  vb_error err;
 } keep_ctx;
 
+static void *worker_alloc(worker *w, size_t bytes) {
+  bytes = (bytes + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+  block *b = w->blocks;
+  if (!b || b->size - b->used < bytes) {
+    size_t size = bytes > ((size_t)1 << 20) ? bytes : (size_t)1 << 20;
+    if (!(b = malloc(sizeof *b + size)))
+      return NULL;
+    b->next = w->blocks, b->used = 0, b->size = size;
+    w->blocks = b;
+  }
+  void *p = (char *)b->data + b->used;
+  b->used += bytes;
+  return p;
+}
+
 static int keep_open(void *ctx, void **state) {
-  *state = ctx;
+  keep_ctx *k = ctx;
+  worker *w = calloc(1, sizeof *w);
+  if (!w)
+    return VB_ENOMEM;
+  w->k = k;
+  pthread_mutex_lock(&k->lock);
+  w->next = k->workers;
+  k->workers = w;
+  pthread_mutex_unlock(&k->lock);
+  *state = w;
   return VB_OK;
+}
+
+static void free_workers(keep_ctx *k) {
+  for (worker *w = k->workers, *nw; w; w = nw) {
+    nw = w->next;
+    for (block *b = w->blocks, *nb; b; b = nb) {
+      nb = b->next;
+      free(b);
+    }
+    free(w);
+  }
+  k->workers = NULL;
 }
 
 static int is_ascii(const char *s, size_t len) {
@@ -397,43 +593,249 @@ static int is_ascii(const char *s, size_t len) {
   return 1;
 }
 
-/* Runs in the worker threads: each row writes only its own slot. */
-static int keep_row(void *state, const vb_row *row, FILE *out, vb_error *err) {
-  (void)out, (void)err;
-  keep_ctx *k = state;
-  uint64_t i = vb_row_index(row);
-  if (i >= k->count)
-    return VB_OK; /* more rows than texts: not ours to keep */
-  kept_row *r = &k->rows[i];
-  r->done = 1;
-  const char *why = vb_row_rejected(row);
-  if (why) {
-    r->rejected = strdup(why);
-    return r->rejected ? VB_OK : VB_ENOMEM;
-  }
+/* A tagged row's themes and matches, into its slot. */
+static int keep_tagged(worker *w, kept_row *r, const vb_row *row) {
   r->group = vb_row_group(row);
   const vb_matcher *m = vb_row_matcher(row);
   const size_t *themes;
-  size_t len;
-  const char *text = vb_row_text(row, &len);
-  r->ntheme = vb_matcher_themes(m, &themes);
-  r->nmatch = k->matches ? vb_matcher_match_count(m) : 0;
-  r->themes = malloc((r->ntheme + 1) * sizeof *r->themes);
-  r->matches = malloc((r->nmatch + 1) * sizeof *r->matches);
-  if (!r->themes || !r->matches)
+  size_t len, nt = vb_matcher_themes(m, &themes);
+  size_t nm = w->k->matches ? vb_matcher_match_count(m) : 0;
+  r->ntheme = (uint32_t)nt, r->nmatch = (uint32_t)nm;
+  if (nt && !(r->themes = worker_alloc(w, nt * sizeof *themes)))
     return VB_ENOMEM;
-  memcpy(r->themes, themes, r->ntheme * sizeof *themes);
-  keep_matches(m, text, is_ascii(text, len), r->matches, r->nmatch);
+  memcpy(r->themes, themes, nt * sizeof *themes);
+  if (nm) {
+    const char *text = vb_row_text(row, &len);
+    if (!(r->matches = worker_alloc(w, nm * sizeof *r->matches)))
+      return VB_ENOMEM;
+    keep_matches(m, text, is_ascii(text, len), r->matches, nm);
+  }
   return VB_OK;
 }
 
-static void free_kept(kept_row *rows, size_t n) {
-  for (size_t i = 0; rows && i < n; i++) {
-    free(rows[i].themes);
-    free(rows[i].matches);
-    free(rows[i].rejected);
+/* Runs in the worker threads: each row writes only its own slot, with
+ * memory from its worker's blocks. */
+static int keep_row(void *state, const vb_row *row, FILE *out, vb_error *err) {
+  (void)out, (void)err;
+  worker *w = state;
+  keep_ctx *k = w->k;
+  uint64_t i = vb_row_index(row);
+  if (i >= k->count)
+    return VB_OK; /* more rows than texts: counted, and an error after */
+  kept_row *r = &k->rows[i];
+  const char *why = vb_row_rejected(row);
+  if (why) {
+    size_t n = strlen(why) + 1;
+    if (!(r->rejected = worker_alloc(w, n)))
+      return VB_ENOMEM;
+    memcpy(r->rejected, why, n);
+  } else if (keep_tagged(w, r, row))
+    return VB_ENOMEM;
+  atomic_store(&r->done, 1);
+  if (atomic_load(&k->want_lo) == i || atomic_load(&k->want_hi) == i) {
+    pthread_mutex_lock(&k->lock);
+    pthread_cond_signal(&k->wake);
+    pthread_mutex_unlock(&k->lock);
   }
-  free(rows);
+  return VB_OK;
+}
+
+/* Reads texts as the feed writes them: CSV, comma, no rows skipped. */
+static int open_feed(feed *f, vb_reader **r, vb_error *err) {
+  vb_reader_options *o;
+  if (vb_reader_options_new(&o))
+    return VB_ENOMEM;
+  vb_reader_options_set_format(o, VB_FORMAT_CSV);
+  vb_reader_options_set_skip_rows(o, 0);
+  int rc = vb_reader_options_set_delimiter(o, ',');
+  if (!rc)
+    rc = vb_reader_options_set_encoding(o, "UTF-8");
+  if (!rc)
+    rc = vb_reader_open_callback(feed_read, f, "<texts>", o, r, err);
+  vb_reader_options_free(o);
+  return rc;
+}
+
+/* Runs the job over the feed (the GIL released by the caller). */
+static int run_feed(LexiconObject *self, feed *f, unsigned jobs, keep_ctx *k,
+                    vb_error *err) {
+  vb_sink sink = {.ctx = k, .open = keep_open, .row = keep_row};
+  vb_job *job = NULL;
+  vb_tally *tally = NULL;
+  vb_reader *r = NULL;
+  int rc = vb_job_new(self->lex, &job);
+  if (!rc)
+    rc = vb_tally_new(self->lex, &tally);
+  if (!rc)
+    rc = vb_job_set_columns(job, "comment", f->score ? "score" : NULL, NULL);
+  if (!rc) {
+    vb_job_set_output(job, NULL, VB_OUTPUT_NONE);
+    vb_job_set_threads(job, jobs);
+    rc = vb_job_add_sink(job, &sink, NULL);
+  }
+  if (!rc)
+    rc = open_feed(f, &r, err);
+  if (!rc)
+    rc = vb_job_run(job, r, tally, err);
+  if (!rc && vb_tally_count(tally, VB_COUNT_READ) != (uint64_t)f->count) {
+    snprintf(err->message, sizeof err->message, "%llu rows read for %zu texts",
+             (unsigned long long)vb_tally_count(tally, VB_COUNT_READ),
+             f->count);
+    rc = VB_EMALFORMED;
+  }
+  vb_reader_free(r);
+  vb_tally_free(tally);
+  vb_job_free(job);
+  return rc;
+}
+
+/* The UTF-8 of item i of list (a str, or None: ""), for the feed. */
+static int utf8_item(PyObject *list, Py_ssize_t i, const char *what,
+                     const char **s, size_t *n) {
+  PyObject *o = PyList_GET_ITEM(list, i);
+  Py_ssize_t len = 0;
+  if (o == Py_None) {
+    *s = "", *n = 0;
+    return 0;
+  }
+  if (!PyUnicode_Check(o)) {
+    PyErr_Format(PyExc_TypeError, "tag_many() takes %s as str, not %s", what,
+                 Py_TYPE(o)->tp_name);
+    return -1;
+  }
+  if (!(*s = PyUnicode_AsUTF8AndSize(o, &len)))
+    return -1;
+  *n = (size_t)len;
+  return 0;
+}
+
+/* The job's thread: runs it, then says it is over. */
+static void *job_thread(void *arg) {
+  keep_ctx *k = arg;
+  int rc = run_feed(k->self, k->f, k->jobs, k, &k->err);
+  pthread_mutex_lock(&k->lock);
+  k->rc = rc;
+  k->finished = 1;
+  pthread_cond_broadcast(&k->wake);
+  pthread_mutex_unlock(&k->lock);
+  return NULL;
+}
+
+/* Waits, the GIL released, until row i is done (1) or the job is over
+ * without it (0).  It waits for a row further on too, so that the
+ * builder wakes once per few thousand rows, not once per row. */
+static int wait_row(keep_ctx *k, size_t i) {
+  if (atomic_load(&k->rows[i].done))
+    return 1;
+  size_t hi = k->count - i > 4096 ? i + 4096 : k->count - 1;
+  Py_BEGIN_ALLOW_THREADS pthread_mutex_lock(&k->lock);
+  atomic_store(&k->want_lo, i);
+  atomic_store(&k->want_hi, hi);
+  while (!k->finished &&
+         !(atomic_load(&k->rows[i].done) && atomic_load(&k->rows[hi].done)))
+    pthread_cond_wait(&k->wake, &k->lock);
+  atomic_store(&k->want_lo, SIZE_MAX);
+  atomic_store(&k->want_hi, SIZE_MAX);
+  pthread_mutex_unlock(&k->lock);
+  Py_END_ALLOW_THREADS return atomic_load(&k->rows[i].done);
+}
+
+/* The Tagging of kept row i. */
+static PyObject *kept_tagging(LexiconObject *self, PyObject *texts,
+                              const kept_row *x, Py_ssize_t i, int scored) {
+  PyObject *text = PyList_GET_ITEM(texts, i);
+  size_t nm = text == Py_None ? 0 : x->nmatch; /* None read as "" */
+  return new_tagging(self, text, x->themes, x->ntheme, x->matches, nm,
+                     x->rejected,
+                     !x->rejected && scored ? vb_group_name(x->group) : NULL);
+}
+
+/* The results, in order, as the job's thread makes them: NULL (an error
+ * set) when building one fails or the job stops short. */
+static PyObject *build_results(LexiconObject *self, PyObject *texts,
+                               keep_ctx *k, int scored) {
+  PyObject *list = PyList_New((Py_ssize_t)k->count);
+  for (size_t i = 0; list && i < k->count; i++) {
+    PyObject *t = wait_row(k, i) ? kept_tagging(self, texts, &k->rows[i],
+                                                (Py_ssize_t)i, scored)
+                                 : NULL;
+    if (!t)
+      Py_CLEAR(list); /* no error set: the job's, raised after it ends */
+    else
+      PyList_SET_ITEM(list, (Py_ssize_t)i, t);
+  }
+  return list;
+}
+
+/* The feed's texts (and scores) as UTF-8, taken with the GIL held. */
+static int feed_items(feed *f, PyObject *texts, PyObject *scores) {
+  for (size_t i = 0; i < f->count; i++)
+    if (utf8_item(texts, (Py_ssize_t)i, "texts", &f->text[i], &f->tlen[i]) ||
+        (f->score && utf8_item(scores, (Py_ssize_t)i, "scores", &f->score[i],
+                               &f->slen[i])))
+      return -1;
+  return 0;
+}
+
+/* tag_many(texts, jobs, scores or None, matches) -> [Tagging]: texts (a
+ * list of str or None) through a job with `jobs` threads; scores (a list
+ * of str alike, or None) gives each Tagging its group; with matches
+ * false, each Tagging's matches are left empty.  The lists must be the
+ * caller's own: the job reads their items while the GIL is released. */
+static PyObject *lexicon_tag_many(LexiconObject *self, PyObject *args) {
+  PyObject *texts, *scores;
+  unsigned jobs;
+  int matches = 1;
+  if (!PyArg_ParseTuple(args, "O!IO|p", &PyList_Type, &texts, &jobs, &scores,
+                        &matches))
+    return NULL;
+  if (scores != Py_None && (!PyList_Check(scores) ||
+                            PyList_GET_SIZE(scores) != PyList_GET_SIZE(texts))) {
+    PyErr_SetString(PyExc_ValueError, "scores: a list as long as the texts");
+    return NULL;
+  }
+  size_t count = (size_t)PyList_GET_SIZE(texts);
+  int scored = scores != Py_None;
+  feed f = {.count = count,
+            .head = scored ? "score,comment\n" : "comment\n",
+            .head_len = scored ? 14 : 8};
+  keep_ctx k = {.count = count, .matches = matches, .self = self, .f = &f,
+                .jobs = jobs};
+  atomic_init(&k.want_lo, SIZE_MAX);
+  atomic_init(&k.want_hi, SIZE_MAX);
+  f.text = malloc((count + 1) * sizeof *f.text);
+  f.tlen = malloc((count + 1) * sizeof *f.tlen);
+  if (scored) {
+    f.score = malloc((count + 1) * sizeof *f.score);
+    f.slen = malloc((count + 1) * sizeof *f.slen);
+  }
+  k.rows = calloc(count + 1, sizeof *k.rows);
+  PyObject *list = NULL;
+  if (!f.text || !f.tlen || !k.rows || (scored && (!f.score || !f.slen)))
+    PyErr_NoMemory();
+  else if (!feed_items(&f, texts, scores)) {
+    pthread_mutex_init(&k.lock, NULL);
+    pthread_cond_init(&k.wake, NULL);
+    pthread_t job;
+    int started = !pthread_create(&job, NULL, job_thread, &k);
+    if (!started)
+      k.rc = VB_ENOMEM, k.err.message[0] = 0;
+    else
+      list = build_results(self, texts, &k, scored);
+    Py_BEGIN_ALLOW_THREADS if (started) pthread_join(job, NULL);
+    Py_END_ALLOW_THREADS pthread_cond_destroy(&k.wake);
+    pthread_mutex_destroy(&k.lock);
+    if (k.rc) {
+      Py_CLEAR(list);
+      PyErr_Clear(); /* the job's error is the cause */
+      raise_status(k.rc, &k.err);
+    } else if (!list && !PyErr_Occurred())
+      PyErr_SetString(Error, "tag_many: the job stopped short");
+  }
+  free_workers(&k);
+  free(k.rows);
+  free(f.text), free(f.tlen), free(f.score), free(f.slen);
+  return list;
 }
 
 static int open_csv(const char *path, vb_reader **r, size_t max_row,
@@ -448,72 +850,6 @@ static int open_csv(const char *path, vb_reader **r, size_t max_row,
   return rc;
 }
 
-/* tag_file(path, texts, jobs, text_column, score_column or None,
- * matches) -> a Tagging for each of the file's rows, by row index; `texts`
- * (a list of the rows' comments as str) gives the matches their text;
- * with matches false, each Tagging's matches are left empty. */
-static PyObject *lexicon_tag_file(LexiconObject *self, PyObject *args) {
-  const char *path, *text, *score;
-  PyObject *texts;
-  unsigned jobs;
-  int matches = 1;
-  if (!PyArg_ParseTuple(args, "sO!Isz|p", &path, &PyList_Type, &texts, &jobs,
-                        &text, &score, &matches))
-    return NULL;
-  Py_ssize_t count = PyList_GET_SIZE(texts);
-  keep_ctx k = {calloc((size_t)count + 1, sizeof(kept_row)), (size_t)count,
-                matches};
-  if (!k.rows)
-    return PyErr_NoMemory();
-  vb_sink sink = {.ctx = &k, .open = keep_open, .row = keep_row};
-  vb_job *job = NULL;
-  vb_tally *tally = NULL;
-  vb_reader *r = NULL;
-  vb_error err = {0};
-  int rc;
-  Py_BEGIN_ALLOW_THREADS rc = vb_job_new(self->lex, &job);
-  if (!rc)
-    rc = vb_tally_new(self->lex, &tally);
-  if (!rc)
-    rc = vb_job_set_columns(job, text, score, NULL);
-  if (!rc) {
-    vb_job_set_output(job, NULL, VB_OUTPUT_NONE);
-    vb_job_set_threads(job, jobs);
-    rc = vb_job_add_sink(job, &sink, NULL);
-  }
-  if (!rc)
-    rc = open_csv(path, &r, 0, &err);
-  if (!rc)
-    rc = vb_job_run(job, r, tally, &err);
-  if (!rc && vb_tally_count(tally, VB_COUNT_READ) != (uint64_t)count) {
-    snprintf(err.message, sizeof err.message,
-             "%s: %llu rows read for %zd texts", path,
-             (unsigned long long)vb_tally_count(tally, VB_COUNT_READ), count);
-    rc = VB_EMALFORMED;
-  }
-  Py_END_ALLOW_THREADS vb_reader_free(r);
-  vb_tally_free(tally);
-  vb_job_free(job);
-  PyObject *list = NULL;
-  if (rc)
-    raise_status(rc, &err);
-  else if ((list = PyList_New(count)))
-    for (Py_ssize_t i = 0; i < count; i++) {
-      const kept_row *x = &k.rows[i];
-      PyObject *t = new_tagging(
-          self, PyList_GET_ITEM(texts, i), x->themes, x->ntheme, x->matches,
-          x->nmatch, x->done ? x->rejected : "row not read",
-          x->done && !x->rejected && score ? vb_group_name(x->group) : NULL);
-      if (!t) {
-        Py_CLEAR(list);
-        break;
-      }
-      PyList_SET_ITEM(list, i, t);
-    }
-  free_kept(k.rows, (size_t)count);
-  return list;
-}
-
 static PyMethodDef lexicon_methods[] = {
     {"themes", (PyCFunction)lexicon_themes, METH_NOARGS,
      "[(id, label, parent id or None)] in theme order"},
@@ -521,8 +857,8 @@ static PyMethodDef lexicon_methods[] = {
      "(names, texts) of the JSON documents compiled"},
     {"tag", (PyCFunction)lexicon_tag, METH_O,
      "tag(str) -> Tagging"},
-    {"tag_file", (PyCFunction)lexicon_tag_file, METH_VARARGS,
-     "tag_file(path, texts, jobs, text, score) -> [Tagging]"},
+    {"tag_many", (PyCFunction)lexicon_tag_many, METH_VARARGS,
+     "tag_many(texts, jobs, scores, matches) -> [Tagging]"},
     {NULL, NULL, 0, NULL}};
 
 static PyTypeObject LexiconType = {

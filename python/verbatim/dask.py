@@ -7,7 +7,8 @@ exact merge.  NPS is not additive, integer tallies are: the result is
 byte for byte the report one machine writes over the same rows in the
 same order.  docs/python.md and docs/scale-out.md say how to run it.
 """
-from . import _lexicon
+from . import _lexicon, _verbatim
+from . import PartialError
 from .report import Report, _paths, run, VerbatimWarning, InputError
 
 __all__ = ["report"]
@@ -20,9 +21,30 @@ def _partial_of(data, lexicon, opts):
     return run(data, lexicon=lexicon, **opts).save()
 
 
+_like = None  # a partial this process loaded: a lexicon for the next ones
+
+
+def _load(data, name):
+    """A partial, loaded onto the lexicon of the first one this process
+    loaded when they agree (vb_report_load's like=: the library checks
+    the lexicon's documents and the settings), so that a worker compiles
+    the lexicon once, not twice per merge step.  _like itself is never
+    merged into: threads may load onto it at once."""
+    global _like
+    if _like is not None:
+        try:
+            return _verbatim.load(data, name, _like)
+        except PartialError:  # another lexicon or other settings
+            pass
+    _like = _verbatim.load(data, name)
+    return _verbatim.load(data, name, _like)
+
+
 def _merge_two(a, b):
     """One reduction step: the partial of two partials, a before b."""
-    return Report.load(a, "<left>").merge(Report.load(b, "<right>")).save()
+    left = _load(a, "<left>")
+    left.merge(_verbatim.load(b, "<right>", left))
+    return left.save()
 
 
 def _tree_reduce(client, futures):
