@@ -14,7 +14,11 @@
  *      first-item indices) — so each distinct word is stemmed once per
  *      thread, and finding candidates costs hash lookups, not a scan of
  *      the lexicon;
- *   3. verify each candidate from its first word: the rest of the phrase
+ *   3. skip a candidate when one of its other stem, exact-word or set items
+ *      is absent from the comment (per-comment stamps: a necessary
+ *      condition, so the result is the same; most candidates of a common
+ *      first word, e.g. a set, fail here for a few instructions);
+ *      verify the others from the first word: the rest of the phrase
  *      in the same clause (a `~N` gap lets up to N other words stand
  *      before an item; a set item matches any member of its set), then
  *      each further NEAR side within its distance of the side before it,
@@ -112,6 +116,10 @@ struct vb_matcher {
   size_t wd_word_cap;
   uint32_t *wsets; /* the words' sets (word.set_off) */
   size_t wset_len, wset_cap;
+  vb__item *needs;      /* per term: its items other than the first that */
+  uint32_t *need_start; /* a word must match: needs[need_start[t] .. [t+1]) */
+  uint32_t *stem_seen, *exact_seen; /* per stem / exact id: == comment when
+                                       a word of the comment has it */
   uint32_t *pos;                /* per lexicon item: the word it matched last */
   uint32_t *set_stamp;          /* per set: == comment when present in it */
   uint32_t comment, sets_known; /* sets_known == comment: set_stamp valid */
@@ -131,6 +139,46 @@ struct vb_matcher {
   pcre2_jit_stack *jit_stack;
   size_t pattern_errors;
 };
+
+/* Adds items [first, first + count) to the needs being built (n of them
+ * so far, from `from`): stem, exact and set items, once each, not the
+ * term's first item.  Prefix items are not stamped, so they are left out. */
+static void add_needs(vb_matcher *m, const vb__item *head, uint32_t first,
+                      uint32_t count, size_t from, size_t *n) {
+  for (uint32_t k = 0; k < count; k++) {
+    const vb__item *it = &m->lex->items[first + k];
+    bool dup = it->kind == VB__ITEM_PREFIX ||
+               (it->kind == head->kind && it->id == head->id);
+    for (size_t j = from; j < *n && !dup; j++)
+      dup = m->needs[j].kind == it->kind && m->needs[j].id == it->id;
+    if (!dup)
+      m->needs[(*n)++] = *it;
+  }
+}
+
+/* The items each word term needs beyond its first (see the top). */
+static int build_needs(vb_matcher *m) {
+  const vb_lexicon *lex = m->lex;
+  m->needs = malloc((lex->item_count + 1) * sizeof *m->needs);
+  m->need_start = malloc((lex->term_count + 1) * sizeof *m->need_start);
+  if (!m->needs || !m->need_start)
+    return VB_ENOMEM;
+  size_t n = 0;
+  for (size_t t = 0; t < lex->term_count; t++) {
+    const vb__term *term = &lex->terms[t];
+    m->need_start[t] = (uint32_t)n;
+    if (term->kind == VB__TERM_PATTERN)
+      continue;
+    const vb__item *head = &lex->items[term->a_first];
+    add_needs(m, head, term->a_first, term->a_len, n, &n);
+    for (uint32_t j = 0; j < term->link_count; j++) {
+      const vb__link *l = &lex->links[term->link_first + j];
+      add_needs(m, head, l->first, l->len, m->need_start[t], &n);
+    }
+  }
+  m->need_start[lex->term_count] = (uint32_t)n;
+  return VB_OK;
+}
 
 int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   vb__error_clear(err);
@@ -160,12 +208,14 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
       malloc((lex->theme_count ? lex->theme_count : 1) * sizeof(size_t));
   m->pos = calloc(lex->item_count + 1, sizeof *m->pos);
   m->set_stamp = calloc(lex->set_count + 1, sizeof *m->set_stamp);
+  m->stem_seen = calloc(lex->stems.count + 1, sizeof *m->stem_seen);
+  m->exact_seen = calloc(lex->exacts.count + 1, sizeof *m->exact_seen);
   m->md = pcre2_match_data_create(1, NULL);
   m->mctx = pcre2_match_context_create(NULL);
   m->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
   if (!m->theme_hit || !m->themes_hit || !m->pattern_stamp || !m->alt_stamp ||
       !m->pos || !m->set_stamp || !m->alt_present || !m->md || !m->mctx ||
-      !m->jit_stack) {
+      !m->jit_stack || !m->stem_seen || !m->exact_seen || build_needs(m)) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -193,6 +243,10 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->wsets);
   free(m->pos);
   free(m->set_stamp);
+  free(m->stem_seen);
+  free(m->exact_seen);
+  free(m->needs);
+  free(m->need_start);
   free(m->notes);
   free(m->raw);
   free(m->excl);
@@ -471,6 +525,41 @@ static bool item_matches(const vb_matcher *m, const vb__item *it, size_t i) {
   }
 }
 
+/* True when a member of `set` occurs in the comment. */
+static bool set_present(vb_matcher *m, uint32_t set) {
+  if (m->sets_known != m->comment) {
+    for (size_t i = 0; i < m->an.word_count; i++) {
+      const word *w = word_at(m, i);
+      for (uint32_t k = 0; k < w->set_count; k++)
+        m->set_stamp[m->wsets[w->set_off + k]] = m->comment;
+    }
+    m->sets_known = m->comment;
+  }
+  return m->set_stamp[set] == m->comment;
+}
+
+/* Stamps the stems and exact words of the comment's words. */
+static void stamp_words(vb_matcher *m) {
+  for (size_t i = 0; i < m->an.word_count; i++) {
+    const word *w = word_at(m, i);
+    m->stem_seen[w->stem] = m->comment;
+    m->exact_seen[w->exact] = m->comment;
+  }
+}
+
+/* False when an item term `t` needs beyond its first matches no word of
+ * the comment: then the term cannot match (see the top of the file). */
+static bool needs_present(vb_matcher *m, uint32_t t) {
+  for (uint32_t k = m->need_start[t]; k < m->need_start[t + 1]; k++) {
+    const vb__item *it = &m->needs[k];
+    if (it->kind == VB__ITEM_STEM    ? m->stem_seen[it->id] != m->comment
+        : it->kind == VB__ITEM_EXACT ? m->exact_seen[it->id] != m->comment
+                                     : !set_present(m, it->id))
+      return false;
+  }
+  return true;
+}
+
 /* Items first + k .. first + count - 1 of a side, item k - 1 being at word
  * `prev`: each at most its gap words after the one before, all in clause
  * `clause`.  The leftmost placement wins; m->pos records it. */
@@ -630,7 +719,8 @@ static int add_notes(vb_matcher *m, uint32_t first, uint32_t count) {
 static int try_term(vb_matcher *m, uint32_t t, size_t i) {
   const vb__term *term = &m->lex->terms[t];
   const vb__word *w = m->an.words;
-  if (!side_at(m, term->a_first, term->a_len, i))
+  if ((!m->slow && !needs_present(m, t)) ||
+      !side_at(m, term->a_first, term->a_len, i))
     return VB_OK;
   size_t lo = i, hi = m->pos[term->a_first + term->a_len - 1];
   if (term->kind == VB__TERM_NEAR &&
@@ -675,6 +765,7 @@ static int try_range(vb_matcher *m, const word *w, uint32_t from, uint32_t to,
 
 static int match_words(vb_matcher *m) {
   size_t n = m->an.word_count;
+  stamp_words(m);
   for (size_t i = 0; i < n; i++) {
     const word *w = word_at(m, i);
     if (w->cand_count == 0)
@@ -958,19 +1049,6 @@ static void mark_theme(vb_matcher *m, size_t theme) {
   }
 }
 
-/* True when a member of `set` occurs in the comment. */
-static bool set_present(vb_matcher *m, uint32_t set) {
-  if (m->sets_known != m->comment) {
-    for (size_t i = 0; i < m->an.word_count; i++) {
-      const word *w = word_at(m, i);
-      for (uint32_t k = 0; k < w->set_count; k++)
-        m->set_stamp[m->wsets[w->set_off + k]] = m->comment;
-    }
-    m->sets_known = m->comment;
-  }
-  return m->set_stamp[set] == m->comment;
-}
-
 /* True when the comment holds the context the term needs: its `WITH @set`
  * and, for its theme and every ancestor with "requires", one of those
  * sets. */
@@ -1061,6 +1139,9 @@ static void reset(vb_matcher *m) {
   m->pattern_errors = 0;
   if (++m->comment == 0) { /* wrapped: forget old stamps */
     memset(m->set_stamp, 0, (m->lex->set_count + 1) * sizeof *m->set_stamp);
+    memset(m->stem_seen, 0, (m->lex->stems.count + 1) * sizeof *m->stem_seen);
+    memset(m->exact_seen, 0,
+           (m->lex->exacts.count + 1) * sizeof *m->exact_seen);
     m->comment = 1;
   }
   m->an.seg.count = 0;
