@@ -42,15 +42,15 @@
 
 #include "internal.h"
 
-#define C_COST "#D55E00"  /* Okabe-Ito vermillion: detractors, costs */
-#define C_GAIN "#0072B2"  /* Okabe-Ito blue: promoters, gains */
-#define C_MARK "#E69F00"  /* Okabe-Ito orange: significant changes */
+#define C_COST "#D55E00" /* Okabe-Ito vermillion: detractors, costs */
+#define C_GAIN "#0072B2" /* Okabe-Ito blue: promoters, gains */
+#define C_MARK "#E69F00" /* Okabe-Ito orange: significant changes */
 #define C_GRID "#d0d0d0"
 #define C_INK "#222"
-#define LABEL_CAP 80      /* bytes of a theme label or term shown */
-#define SEGMENT_CAP 120   /* bytes of a segment value shown */
-#define HEAT_THEMES 12    /* themes in the co-occurrence heatmap */
-#define EXAMPLE_CAP 600   /* bytes of an example comment shown */
+#define LABEL_CAP 80    /* bytes of a theme label or term shown */
+#define SEGMENT_CAP 120 /* bytes of a segment value shown */
+#define HEAT_THEMES 12  /* themes in the co-occurrence heatmap */
+#define EXAMPLE_CAP 600 /* bytes of an example comment shown */
 
 /* A shown theme in chart order: parents by impact, each followed by its
  * children by impact; depth 0 for a theme without a shown parent. */
@@ -195,8 +195,8 @@ static int by_impact(const void *a, const void *b) {
 
 /* Appends the children of `parent` (-1: the top level), sorted, each
  * followed by its own children. */
-static void place(page *pg, const ranked *all, size_t n, long parent,
-                  int depth, ranked *scratch) {
+static void place(page *pg, const ranked *all, size_t n, long parent, int depth,
+                  ranked *scratch) {
   size_t k = 0;
   for (size_t i = 0; i < n; i++)
     if (shown_parent(pg, all[i].theme) == parent)
@@ -249,8 +249,7 @@ static void lexicon_names(const page *pg) {
 }
 
 /* The first and last period with responses ("" without periods). */
-static void period_span(const page *pg, const char **first,
-                        const char **last) {
+static void period_span(const page *pg, const char **first, const char **last) {
   *first = *last = NULL;
   for (size_t i = 0; i < pg->nsec; i++) {
     if (pg->secs[i].kind != VB__MARGIN_PERIOD)
@@ -344,9 +343,8 @@ static double nice_step(double span, int ticks) {
 }
 
 static void row_label(page *pg, const row *rw, double y, bool star) {
-  fprintf(pg->o,
-          "<text x=\"%.0f\" y=\"%.1f\" class=\"%s\">", 8.0 + 14.0 * rw->depth,
-          y, rw->depth ? "lbl child" : "lbl");
+  fprintf(pg->o, "<text x=\"%.0f\" y=\"%.1f\" class=\"%s\">",
+          8.0 + 14.0 * rw->depth, y, rw->depth ? "lbl child" : "lbl");
   if (rw->depth)
     fputs("↳ ", pg->o);
   theme_name(pg, rw->theme);
@@ -387,13 +385,12 @@ static void impact_chart(page *pg, vb__slice_view *v, const vb__section *sec) {
     row_label(pg, &pg->rows[i], y + 14, false);
     char a[32];
     if (isnan(f.impact)) {
-      fprintf(o, "<text x=\"%.1f\" y=\"%.1f\" class=\"val\">–</text>\n",
-              x0 + 4, y + 14);
+      fprintf(o, "<text x=\"%.1f\" y=\"%.1f\" class=\"val\">–</text>\n", x0 + 4,
+              y + 14);
       continue;
     }
     double w = fabs(f.impact) * k, x = f.impact < 0 ? x0 - w : x0;
-    fprintf(o,
-            "<g><title>%s: ", pts(a, f.impact));
+    fprintf(o, "<g><title>%s: ", pts(a, f.impact));
     theme_name(pg, pg->rows[i].theme);
     fprintf(o,
             "</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
@@ -512,8 +509,7 @@ static void share_chart(page *pg, vb__slice_view *v, const vb__section *sec) {
 
 static void share_table(page *pg, vb__slice_view *v) {
   FILE *o = pg->o;
-  details_table(pg, "Table: shares with 95% intervals and the test",
-                "shares",
+  details_table(pg, "Table: shares with 95% intervals and the test", "shares",
                 "<th>theme</th><th>detractors</th><th>interval</th>"
                 "<th>promoters</th><th>interval</th><th>all</th>"
                 "<th>D vs P p</th>");
@@ -551,8 +547,8 @@ static size_t period_sections(const page *pg, const vb__section **out) {
 
 /* The lowest and highest share of a theme over the periods; the line of
  * each theme has its own scale (a sparkline), at least 2 points tall. */
-static void trend_range(page *pg, size_t th, const vb__section **per,
-                        size_t np, double *lo, double *hi) {
+static void trend_range(page *pg, size_t th, const vb__section **per, size_t np,
+                        double *lo, double *hi) {
   *lo = 1;
   *hi = 0;
   for (size_t p = 0; p < np; p++) {
@@ -581,8 +577,9 @@ static void trend_row(page *pg, size_t i, const vb__section **per, size_t np,
   trend_range(pg, th, per, np, &lo, &hi);
   double k = 20 / (hi - lo), base = y + 24 + lo * k;
   row_label(pg, &pg->rows[i], y + 18, false);
-  fprintf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-             "stroke=\"" C_GRID "\"/>",
+  fprintf(o,
+          "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+          "stroke=\"" C_GRID "\"/>",
           x0, y + 24, x0 + SPARK_W, y + 24);
   fputs("<polyline fill=\"none\" stroke=\"" C_INK "\" stroke-width=\"1.5\" "
         "points=\"",
@@ -594,8 +591,7 @@ static void trend_row(page *pg, size_t i, const vb__section **per, size_t np,
     vb__report_view_slice(pg->r, per[p], &v);
     vb__report_view_theme(&v, th, &f, &b);
     if (!isnan(f.share[VB__NG])) {
-      fprintf(o, "%.1f,%.1f ", x0 + dx * (double)p,
-              base - f.share[VB__NG] * k);
+      fprintf(o, "%.1f,%.1f ", x0 + dx * (double)p, base - f.share[VB__NG] * k);
       last = f.share[VB__NG];
     }
   }
@@ -738,6 +734,12 @@ static size_t heat_themes(page *pg, const vb__slice_view *v, size_t *out) {
   return n;
 }
 
+/* False for a theme and itself or its own ancestor: the tally does not
+ * count those pairs (a child's mention is its parent's too). */
+static bool paired(const page *pg, size_t a, size_t b) {
+  return !vb__theme_covers(pg->lex, a, b) && !vb__theme_covers(pg->lex, b, a);
+}
+
 static void heatmap(page *pg, const vb__slice_view *v) {
   FILE *o = pg->o;
   size_t th[HEAT_THEMES];
@@ -771,7 +773,9 @@ static void heatmap(page *pg, const vb__slice_view *v) {
   svg_open(pg, w, h, "Co-occurrence of the most mentioned themes",
            "A symmetric grid: the cell at a row and a column holds the number "
            "of comments that mention both themes; its colour darkens with "
-           "the number. Columns are numbered as the rows. The same numbers "
+           "the number. A theme is not paired with itself or its own parent "
+           "(every mention of a child counts for its parent): those cells "
+           "are grey. Columns are numbered as the rows. The same numbers "
            "are in the table below.",
            &pg->secs[0]);
   for (size_t i = 0; i < n; i++) {
@@ -782,7 +786,7 @@ static void heatmap(page *pg, const vb__slice_view *v) {
             x0 + cs * (double)i + cs / 2, y0 - 8, i + 1);
     for (size_t j = 0; j < n; j++) {
       double x = x0 + cs * (double)j, y = y0 + cs * (double)i;
-      if (i == j) {
+      if (!paired(pg, th[i], th[j])) {
         fprintf(o,
                 "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" "
                 "fill=\"#f2f2f2\"/>\n",
@@ -810,7 +814,7 @@ static void heatmap(page *pg, const vb__slice_view *v) {
     theme_name(pg, th[i]);
     fputs("</th>", o);
     for (size_t j = 0; j < n; j++)
-      if (i == j)
+      if (!paired(pg, th[i], th[j]))
         fputs("<td>–</td>", o);
       else
         fprintf(o, "<td>%llu</td>", (unsigned long long)cell[i][j]);
@@ -1085,7 +1089,8 @@ static const char STYLE[] =
     "10px;padding:1px 8px;font-size:12px}.terms .n{color:var(--mute)}\n"
     "blockquote{margin:6px 0;padding:2px 10px;border-left:3px solid #999;"
     "font-size:13px;unicode-bidi:isolate}blockquote p{margin:0}"
-    "blockquote small{color:var(--mute);font-size:11px}blockquote.det{border-color:"
+    "blockquote "
+    "small{color:var(--mute);font-size:11px}blockquote.det{border-color:"
     "var(--cost)}blockquote.pro{border-color:var(--gain)}"
     "mark{background:#ffe8a3;color:inherit;padding:0 1px}\n"
     "details.segment{border:1px solid var(--line);border-radius:6px;"
