@@ -197,6 +197,40 @@ static int normalize_chunk(vb__norm *n, const char *text, int32_t len,
   return append_utf16(n, result, result_len, (uint32_t)start, (uint32_t)i);
 }
 
+/* The end of the ASCII bytes from text[i] that normalize to themselves
+ * lower-cased: the run of bytes below 0x80, less its last byte when a
+ * non-ASCII byte follows (a combining mark may attach to it). */
+static int32_t ascii_run_end(const char *text, int32_t i, int32_t len) {
+  int32_t e = i;
+  while (e + 8 <= len) { /* eight bytes at a time */
+    uint64_t v;
+    memcpy(&v, text + e, 8);
+    if (v & 0x8080808080808080ull)
+      break;
+    e += 8;
+  }
+  while (e < len && (unsigned char)text[e] < 0x80)
+    e++;
+  return e < len && e > i ? e - 1 : e;
+}
+
+/* Appends ASCII text[i, end) lower-cased, each byte mapped to itself. */
+static void copy_ascii(vb__norm *n, const char *text, uint32_t i,
+                       uint32_t end) {
+  const unsigned char *restrict in = (const unsigned char *)text + i;
+  unsigned char *restrict out = (unsigned char *)n->out + n->out_len;
+  uint32_t *restrict from = n->from + n->out_len;
+  uint32_t *restrict to = n->to + n->out_len;
+  uint32_t count = end - i;
+  for (uint32_t k = 0; k < count; k++) { /* the compiler vectorizes this */
+    unsigned char c = in[k];
+    out[k] = (unsigned char)(c + ((unsigned)(c - 'A') < 26u ? 32 : 0));
+    from[k] = i + k;
+    to[k] = i + k + 1;
+  }
+  n->out_len += count;
+}
+
 int vb__normalize(vb__norm *n, const char *text, size_t len) {
   n->out_len = 0;
   n->invalid = 0;
@@ -206,17 +240,14 @@ int vb__normalize(vb__norm *n, const char *text, size_t len) {
     return VB_ENOMEM;
   int32_t ilen = (int32_t)len, i = 0;
   while (i < ilen) {
-    unsigned char c = (unsigned char)text[i];
-    if (!n->force_icu && c < 0x80 &&
-        (i + 1 == ilen || (unsigned char)text[i + 1] < 0x80)) {
+    if (!n->force_icu) {
       /* ASCII fast path: capacity for the remaining input is reserved. */
-      size_t at = n->out_len;
-      n->out[at] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-      n->from[at] = (uint32_t)i;
-      n->to[at] = (uint32_t)i + 1;
-      n->out_len = at + 1;
-      i++;
-      continue;
+      int32_t end = ascii_run_end(text, i, ilen);
+      if (end > i) {
+        copy_ascii(n, text, (uint32_t)i, (uint32_t)end);
+        i = end;
+        continue;
+      }
     }
     int rc = normalize_chunk(n, text, ilen, &i);
     /* Keep room for the rest of the input at one byte per byte, which is
