@@ -6,7 +6,7 @@
  *
  *   error.c     status codes, messages, filling vb_error
  *   util.c      copying bytes, growing buffers, the monotonic clock, the
- *               reject-reason table
+ *               length of an ASCII prefix, the reject-reason table
  *   strtab.c    string interning (stems, exact words, the word cache)
  *   normalize.c UTF-8 repair + ICU NFKC_Casefold (+ accent folding), with a
  *               map from normalized bytes back to the caller's bytes
@@ -83,6 +83,9 @@ int vb__grow(void **buf, size_t *cap, size_t need, size_t elem);
 int vb__grow_zero(void **buf, size_t *cap, size_t need, size_t elem);
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t vb__now_ns(void);
+/* How many bytes of s[0, len) from the start are ASCII (below 0x80);
+ * eight bytes at a time. */
+size_t vb__ascii_prefix(const char *s, size_t len);
 
 /* Rejected rows by kind of reason: VB__MAX_REASONS kinds kept apart, the
  * rest (and any that meet an out-of-memory) counted as "other". */
@@ -172,6 +175,7 @@ typedef struct vb__seg {
   vb__tok *toks;
   size_t count, cap;
   bool force_icu; /* tests: send ASCII through ICU too */
+  uint8_t word_class[128], sentence_class[128]; /* of ASCII bytes */
 } vb__seg;
 
 int vb__seg_init(vb__seg *s);

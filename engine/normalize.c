@@ -201,16 +201,7 @@ static int normalize_chunk(vb__norm *n, const char *text, int32_t len,
  * lower-cased: the run of bytes below 0x80, less its last byte when a
  * non-ASCII byte follows (a combining mark may attach to it). */
 static int32_t ascii_run_end(const char *text, int32_t i, int32_t len) {
-  int32_t e = i;
-  while (e + 8 <= len) { /* eight bytes at a time */
-    uint64_t v;
-    memcpy(&v, text + e, 8);
-    if (v & 0x8080808080808080ull)
-      break;
-    e += 8;
-  }
-  while (e < len && (unsigned char)text[e] < 0x80)
-    e++;
+  int32_t e = i + (int32_t)vb__ascii_prefix(text + i, (size_t)(len - i));
   return e < len && e > i ? e - 1 : e;
 }
 

@@ -32,8 +32,15 @@
 
 #include "internal.h"
 
+static int ascii_class(unsigned char c);
+static int sentence_class(unsigned char c);
+
 int vb__seg_init(vb__seg *s) {
   memset(s, 0, sizeof *s);
+  for (unsigned char c = 0; c < 128; c++) {
+    s->word_class[c] = (uint8_t)ascii_class(c);
+    s->sentence_class[c] = (uint8_t)sentence_class(c);
+  }
   UErrorCode st = U_ZERO_ERROR;
   s->words = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
   if (U_SUCCESS(st))
@@ -121,17 +128,21 @@ static int ascii_class(unsigned char c) {
   }
 }
 
-static bool joins(int a, int b) { /* WB5, WB8-10, WB13a-b */
-  if (b == WB_EXTEND_NUM_LET)
-    return a == WB_LETTER || a == WB_NUMERIC || a == WB_EXTEND_NUM_LET;
-  if (a == WB_EXTEND_NUM_LET)
-    return b == WB_LETTER || b == WB_NUMERIC;
-  return (a == WB_LETTER || a == WB_NUMERIC) &&
-         (b == WB_LETTER || b == WB_NUMERIC);
-}
+/* WB5, WB8-10, WB13a-b: whether classes a and b stay in one word. */
+static const bool JOINS[6][6] = {
+    [WB_LETTER] =
+        {[WB_LETTER] = true, [WB_NUMERIC] = true, [WB_EXTEND_NUM_LET] = true},
+    [WB_NUMERIC] =
+        {[WB_LETTER] = true, [WB_NUMERIC] = true, [WB_EXTEND_NUM_LET] = true},
+    [WB_EXTEND_NUM_LET] =
+        {[WB_LETTER] = true, [WB_NUMERIC] = true, [WB_EXTEND_NUM_LET] = true},
+};
+
+static bool joins(int a, int b) { return JOINS[a][b]; }
 
 static int push_token(vb__seg *s, size_t start, size_t end) {
-  if (vb__grow((void **)&s->toks, &s->cap, s->count + 1, sizeof *s->toks))
+  if (s->count == s->cap &&
+      vb__grow((void **)&s->toks, &s->cap, s->count + 1, sizeof *s->toks))
     return VB_ENOMEM;
   s->toks[s->count++] = (vb__tok){(uint32_t)start, (uint32_t)end, 0, 0};
   return VB_OK;
@@ -142,9 +153,10 @@ static int push_token(vb__seg *s, size_t start, size_t end) {
  * across one of . ' , ; (WB11-12).  A run of only '_' is a word from two
  * characters on (ICU tags a lone ExtendNumLet with no word status). */
 static int ascii_words(vb__seg *s, const unsigned char *t, size_t len) {
+  const uint8_t *wb = s->word_class;
   size_t i = 0;
   while (i < len) {
-    int c = ascii_class(t[i]);
+    int c = wb[t[i]];
     if (c != WB_LETTER && c != WB_NUMERIC && c != WB_EXTEND_NUM_LET) {
       i++;
       continue;
@@ -152,19 +164,19 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t len) {
     size_t start = i;
     bool word = c != WB_EXTEND_NUM_LET;
     for (;;) {
-      int next = i + 1 < len ? ascii_class(t[i + 1]) : WB_OTHER;
+      int next = i + 1 < len ? wb[t[i + 1]] : WB_OTHER;
       if (joins(c, next)) {
         i++;
       } else if (i + 2 < len &&
                  ((c == WB_LETTER && next == WB_MID_NUM_LET) ||
                   (c == WB_NUMERIC &&
                    (next == WB_MID_NUM || next == WB_MID_NUM_LET))) &&
-                 ascii_class(t[i + 2]) == c) {
+                 wb[t[i + 2]] == c) {
         i += 2;
       } else {
         break;
       }
-      c = ascii_class(t[i]);
+      c = wb[t[i]];
       word |= c != WB_EXTEND_NUM_LET;
     }
     i++;
@@ -175,10 +187,7 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t len) {
 }
 
 static bool all_ascii(const char *text, size_t len) {
-  for (size_t i = 0; i < len; i++)
-    if ((unsigned char)text[i] >= 0x80)
-      return false;
-  return true;
+  return vb__ascii_prefix(text, len) == len;
 }
 
 /* Sentence_Break classes of ASCII characters (UAX #29; ASCII has no
@@ -244,24 +253,22 @@ static size_t past_separator(const unsigned char *t, size_t len, size_t i) {
 
 /* Whether the sentence may end after the terminator at t[i] followed by
  * Close* Sp* up to t[j] (j < len): the no-break rules SB6-SB8a. */
-static bool terminator_ends(const unsigned char *t, size_t len, size_t i,
-                            size_t j) {
-  int c = sentence_class(t[i]), next = sentence_class(t[j]);
+static bool terminator_ends(const uint8_t *sb, const unsigned char *t,
+                            size_t len, size_t i, size_t j) {
+  int c = sb[t[i]], next = sb[t[j]];
   if (c == SB_ATERM && j == i + 1) {
     if (next == SB_NUMERIC) /* SB6: 3.5 */
       return false;
-    int before = i > 0 ? sentence_class(t[i - 1]) : SB_OTHER;
+    int before = i > 0 ? sb[t[i - 1]] : SB_OTHER;
     if ((before == SB_UPPER || before == SB_LOWER) && next == SB_UPPER)
       return false; /* SB7: U.S. */
   }
   if (c == SB_ATERM) { /* SB8: "etc. (and so on)" */
     size_t k = j;
-    while (k < len && sentence_class(t[k]) != SB_UPPER &&
-           sentence_class(t[k]) != SB_LOWER &&
-           sentence_class(t[k]) != SB_PARA_SEP &&
-           !is_terminator(sentence_class(t[k])))
+    while (k < len && sb[t[k]] != SB_UPPER && sb[t[k]] != SB_LOWER &&
+           sb[t[k]] != SB_PARA_SEP && !is_terminator(sb[t[k]]))
       k++;
-    if (k < len && sentence_class(t[k]) == SB_LOWER)
+    if (k < len && sb[t[k]] == SB_LOWER)
       return false;
   }
   return next != SB_SCONTINUE && !is_terminator(next); /* SB8a */
@@ -271,24 +278,24 @@ static bool terminator_ends(const unsigned char *t, size_t len, size_t i,
  * after a paragraph separator (SB4), or after a terminator, its closing
  * punctuation and spaces and one separator (SB9-SB11), unless SB6-SB8a
  * hold.  ICU's sentence iterator gives the same boundaries. */
-static size_t ascii_sentence_end(const unsigned char *t, size_t len,
-                                 size_t from) {
+static size_t ascii_sentence_end(const uint8_t *sb, const unsigned char *t,
+                                 size_t len, size_t from) {
   for (size_t i = from; i < len; i++) {
-    int c = sentence_class(t[i]);
+    int c = sb[t[i]];
     if (c == SB_PARA_SEP)
       return past_separator(t, len, i);
     if (!is_terminator(c))
       continue;
     size_t j = i + 1;
-    while (j < len && sentence_class(t[j]) == SB_CLOSE)
+    while (j < len && sb[t[j]] == SB_CLOSE)
       j++;
-    while (j < len && sentence_class(t[j]) == SB_SP)
+    while (j < len && sb[t[j]] == SB_SP)
       j++;
     if (j == len)
       return len;
-    if (sentence_class(t[j]) == SB_PARA_SEP)
+    if (sb[t[j]] == SB_PARA_SEP)
       return past_separator(t, len, j);
-    if (terminator_ends(t, len, i, j))
+    if (terminator_ends(sb, t, len, i, j))
       return j;
   }
   return len;
@@ -330,7 +337,8 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
   bool ascii = !s->force_icu && all_ascii(orig, orig_len);
   int32_t sentence_end;
   if (ascii) {
-    sentence_end = (int32_t)ascii_sentence_end(o, orig_len, 0);
+    sentence_end =
+        (int32_t)ascii_sentence_end(s->sentence_class, o, orig_len, 0);
   } else {
     if (set_text(s->sentences, &s->orig, orig, orig_len))
       return VB_EICU;
@@ -346,7 +354,8 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
       sentence_end =
           !ascii ? ubrk_next(s->sentences)
           : (size_t)sentence_end < orig_len
-              ? (int32_t)ascii_sentence_end(o, orig_len, (size_t)sentence_end)
+              ? (int32_t)ascii_sentence_end(s->sentence_class, o, orig_len,
+                                            (size_t)sentence_end)
               : UBRK_DONE;
       new_sentence = true;
     }

@@ -1,7 +1,8 @@
 /*
  * util.c - small helpers that more than one stage needs: copying bytes,
  * growing a buffer geometrically, reading the monotonic clock (stage
- * timings), and the reject-reason table.
+ * timings), measuring an ASCII prefix (the fast paths of normalize.c and
+ * segment.c), and the reject-reason table.
  *
  * The reject-reason table: rejected rows counted by kind of reason (the
  * reason without the row's own values, "score not on the scale").  A job
@@ -25,6 +26,19 @@ char *vb__memdup(const char *s, size_t len) {
     d[len] = '\0';
   }
   return d;
+}
+
+size_t vb__ascii_prefix(const char *s, size_t len) {
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t v;
+    memcpy(&v, s + i, 8);
+    if (v & 0x8080808080808080ull)
+      break;
+  }
+  while (i < len && (unsigned char)s[i] < 0x80)
+    i++;
+  return i;
 }
 
 int vb__grow(void **buf, size_t *cap, size_t need, size_t elem) {
