@@ -93,13 +93,21 @@ static void write_csv_row(const vb_lexicon *lex, const vb_row *row, FILE *o,
       fputc(';', o);
     fputs(vb_lexicon_theme_id(lex, themes[i]), o); /* [A-Za-z0-9_.-] */
   }
-  size_t next = 0, count = vb_lexicon_theme_count(lex);
+  /* ",0" or ",1" per theme, gathered so that a row is a few writes */
+  char flags[512];
+  size_t next = 0, count = vb_lexicon_theme_count(lex), k = 0;
   for (size_t t = 0; t < count; t++) {
     bool hit = next < nthemes && themes[next] == t;
     next += hit;
-    fputs(hit ? ",1" : ",0", o);
+    if (k + 2 > sizeof flags) {
+      fwrite(flags, 1, k, o);
+      k = 0;
+    }
+    flags[k++] = ',';
+    flags[k++] = hit ? '1' : '0';
   }
-  fputc('\n', o);
+  flags[k++] = '\n'; /* room: k is even and the buffer's size too */
+  fwrite(flags, 1, k, o);
 }
 
 static void write_match(const vb_lexicon *lex, const vb_match *x,
@@ -251,15 +259,25 @@ static void write_utf8(FILE *out, const char *text, size_t len,
 }
 
 void vb_csv_write_field(FILE *out, const char *text, size_t len) {
-  bool quote = false;
-  for (size_t i = 0; i < len && !quote; i++)
-    quote =
-        text[i] == ',' || text[i] == '"' || text[i] == '\n' || text[i] == '\r';
+  /* byte-wise ORs without branches, which the compiler vectorizes */
+  const unsigned char *u = (const unsigned char *)text;
+  unsigned char special = 0, dquote = 0, high = 0; /* 0 or 0xff, high: OR */
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = u[i];
+    special |= (unsigned char)(-(c == ',')) | (unsigned char)(-(c == '\n')) |
+               (unsigned char)(-(c == '\r'));
+    dquote |= (unsigned char)(-(c == '"'));
+    high |= c;
+  }
+  bool quote = special || dquote, plain = !dquote && !(high & 0x80);
   if (len && (text[0] == ' ' || text[len - 1] == ' '))
     quote = true; /* keep edge blanks visible to every CSV reader */
   if (quote)
     fputc('"', out);
-  write_utf8(out, text, len, csv_escape);
+  if (plain) /* ASCII without '"': nothing to escape or repair */
+    fwrite(text, 1, len, out);
+  else
+    write_utf8(out, text, len, csv_escape);
   if (quote)
     fputc('"', out);
 }
