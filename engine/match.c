@@ -715,12 +715,12 @@ static int add_notes(vb_matcher *m, uint32_t first, uint32_t count) {
   return VB_OK;
 }
 
-/* Tries term `t` with its first word at word i. */
-static int try_term(vb_matcher *m, uint32_t t, size_t i) {
+/* Verifies term `t` with its first word at word i (try_term). */
+static __attribute__((noinline)) int verify_term(vb_matcher *m, uint32_t t,
+                                                 size_t i) {
   const vb__term *term = &m->lex->terms[t];
   const vb__word *w = m->an.words;
-  if ((!m->slow && !needs_present(m, t)) ||
-      !side_at(m, term->a_first, term->a_len, i))
+  if (!side_at(m, term->a_first, term->a_len, i))
     return VB_OK;
   size_t lo = i, hi = m->pos[term->a_first + term->a_len - 1];
   if (term->kind == VB__TERM_NEAR &&
@@ -739,6 +739,14 @@ static int try_term(vb_matcher *m, uint32_t t, size_t i) {
   m->raw[m->raw_count - 1].note_count =
       (uint32_t)(m->note_len - m->raw[m->raw_count - 1].note_off);
   return rc;
+}
+
+/* Tries term `t` with its first word at word i: most candidates fail
+ * the needs check, which is inlined into the loops over candidates. */
+static inline int try_term(vb_matcher *m, uint32_t t, size_t i) {
+  if (!m->slow && !needs_present(m, t))
+    return VB_OK;
+  return verify_term(m, t, i);
 }
 
 /* Tries candidates [from, to) of a word's list whose second word has
