@@ -102,8 +102,8 @@ struct vb_matcher {
   trig *trigs;
   size_t trig_len, trig_cap;
   uint32_t *pattern_stamp; /* per pattern: == stamp when it may match */
-  uint64_t bigrams[16];    /* the comment's byte pairs, hashed to 1024 bits */
-  uint32_t bigram_stamp;   /* == stamp when bigrams describe this comment */
+  uint32_t *bigram_seen;   /* per byte pair (65536): == stamp when the */
+  uint32_t bigram_stamp;   /* comment has it; == stamp: bigram_seen is set */
   uint32_t *alt_stamp;     /* per alternative: == stamp when checked */
   bool *alt_present;       /* ... and whether its literals occur */
   uint32_t stamp;
@@ -208,6 +208,7 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
       malloc((lex->theme_count ? lex->theme_count : 1) * sizeof(size_t));
   m->pos = calloc(lex->item_count + 1, sizeof *m->pos);
   m->set_stamp = calloc(lex->set_count + 1, sizeof *m->set_stamp);
+  m->bigram_seen = calloc(65536, sizeof *m->bigram_seen);
   m->stem_seen = calloc(lex->stems.count + 1, sizeof *m->stem_seen);
   m->exact_seen = calloc(lex->exacts.count + 1, sizeof *m->exact_seen);
   m->md = pcre2_match_data_create(1, NULL);
@@ -215,7 +216,8 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   m->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
   if (!m->theme_hit || !m->themes_hit || !m->pattern_stamp || !m->alt_stamp ||
       !m->pos || !m->set_stamp || !m->alt_present || !m->md || !m->mctx ||
-      !m->jit_stack || !m->stem_seen || !m->exact_seen || build_needs(m)) {
+      !m->jit_stack || !m->stem_seen || !m->exact_seen || !m->bigram_seen ||
+      build_needs(m)) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -243,6 +245,7 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->wsets);
   free(m->pos);
   free(m->set_stamp);
+  free(m->bigram_seen);
   free(m->stem_seen);
   free(m->exact_seen);
   free(m->needs);
@@ -862,26 +865,23 @@ static bool contains(const char *h, size_t hlen, const char *n, size_t nlen) {
 }
 
 static unsigned bigram(const char *p) {
-  return ((unsigned)(unsigned char)p[0] * 31u + (unsigned char)p[1]) & 1023u;
+  return (unsigned)(unsigned char)p[0] << 8 | (unsigned char)p[1];
 }
 
 /* False when some byte pair of the literal is missing from the comment:
- * then it cannot occur, and most literals are ruled out without a scan. */
+ * then it cannot occur, and most literals are ruled out without a scan.
+ * The comment's pairs are stamped once, on the first call for it (ASCII
+ * text touches a few cache lines of the 256 kB table). */
 static bool may_contain(vb_matcher *m, const char *text, size_t len,
                         const char *lit, size_t lit_len) {
   if (m->bigram_stamp != m->stamp) {
-    memset(m->bigrams, 0, sizeof m->bigrams);
-    for (size_t i = 0; i + 1 < len; i++) {
-      unsigned b = bigram(text + i);
-      m->bigrams[b >> 6] |= 1ull << (b & 63);
-    }
+    for (size_t i = 0; i + 1 < len; i++)
+      m->bigram_seen[bigram(text + i)] = m->stamp;
     m->bigram_stamp = m->stamp;
   }
-  for (size_t i = 0; i + 1 < lit_len; i++) {
-    unsigned b = bigram(lit + i);
-    if (!(m->bigrams[b >> 6] & (1ull << (b & 63))))
+  for (size_t i = 0; i + 1 < lit_len; i++)
+    if (m->bigram_seen[bigram(lit + i)] != m->stamp)
       return false;
-  }
   return true;
 }
 
@@ -915,6 +915,7 @@ static bool gate_patterns(vb_matcher *m) {
   if (++m->stamp == 0) { /* wrapped: forget old stamps */
     memset(m->pattern_stamp, 0, lex->pattern_count * sizeof *m->pattern_stamp);
     memset(m->alt_stamp, 0, lex->alt_count * sizeof *m->alt_stamp);
+    memset(m->bigram_seen, 0, 65536 * sizeof *m->bigram_seen);
     m->bigram_stamp = 0;
     m->stamp = 1;
   }
