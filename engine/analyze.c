@@ -139,6 +139,14 @@ static int expand(vb__analyzer *a) {
 
 bool vb__analyze_expanded(const vb__analyzer *a) { return a->expanded; }
 
+void vb__analyze_sentences(vb__analyzer *a) {
+  if (!a->seg.sentences_pending)
+    return;
+  vb__seg_sentences(&a->seg);
+  for (size_t i = 0; i < a->word_count; i++)
+    a->words[i].sentence = a->seg.toks[a->words[i].tok].sentence;
+}
+
 int vb__analyze_timed(vb__analyzer *a, const char *text, size_t len,
                       uint64_t ns[2]) {
   uint64_t t = ns ? vb__now_ns() : 0;

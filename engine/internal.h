@@ -176,6 +176,11 @@ typedef struct vb__seg {
   size_t count, cap;
   bool force_icu; /* tests: send ASCII through ICU too */
   uint8_t word_class[128], sentence_class[128]; /* of ASCII bytes */
+  /* ASCII originals: sentences are numbered on demand (vb__seg_sentences)
+   * from this copy of the original text */
+  bool sentences_pending;
+  char *orig_copy;
+  size_t orig_len, orig_cap;
 } vb__seg;
 
 int vb__seg_init(vb__seg *s);
@@ -187,6 +192,10 @@ void vb__seg_free(vb__seg *s);
  * stay alive and unchanged while the tokens are used. */
 int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
                 size_t orig_len, const uint32_t *orig_from);
+/* Numbers the tokens' sentences if vb__segment left them pending (an
+ * ASCII original: until then every token's sentence is 0; its clauses
+ * are final). */
+void vb__seg_sentences(vb__seg *s);
 
 /* ---- stem.c ----------------------------------------------------------- */
 
@@ -244,6 +253,10 @@ const char *vb__token_text(const vb__analyzer *a, size_t i, size_t *len);
 /* True when the last vb__analyze() spelled out a contraction, so its
  * words differ from its tokens. */
 bool vb__analyze_expanded(const vb__analyzer *a);
+/* Numbers the sentences of the last vb__analyze()'s tokens and words,
+ * which it leaves pending for ASCII text (vb__seg_sentences); NEAR and
+ * the public tokens call it. */
+void vb__analyze_sentences(vb__analyzer *a);
 
 /* ---- jsonpos.c -------------------------------------------------------- */
 

@@ -129,8 +129,9 @@ struct vb_matcher {
   size_t raw_count, raw_cap, excl_count, excl_cap;
   match_entry *matches;
   size_t match_count, match_cap;
-  vb_token *tokens;
+  vb_token *tokens; /* filled on first use: tokens_ready */
   size_t token_cap;
+  bool tokens_ready;
   uint8_t *theme_hit;
   size_t *themes_hit;
   size_t themes_hit_count;
@@ -726,9 +727,11 @@ static __attribute__((noinline)) int verify_term(vb_matcher *m, uint32_t t,
   if (!side_at(m, term->a_first, term->a_len, i))
     return VB_OK;
   size_t lo = i, hi = m->pos[term->a_first + term->a_len - 1];
-  if (term->kind == VB__TERM_NEAR &&
-      !chain_from(m, term, 1, lo, hi, w[i].sentence, &lo, &hi))
-    return VB_OK;
+  if (term->kind == VB__TERM_NEAR) {
+    vb__analyze_sentences(&m->an); /* numbered on first need */
+    if (!chain_from(m, term, 1, lo, hi, w[i].sentence, &lo, &hi))
+      return VB_OK;
+  }
   bool negated = !term->exclude && is_negated(m, term, lo, hi);
   if (push_raw(m, term->exclude, t, w[lo].ns, w[hi].ne, negated))
     return VB_ENOMEM;
@@ -1127,16 +1130,22 @@ static int build_results(vb_matcher *m) {
   qsort(m->matches, m->match_count, sizeof *m->matches, by_span);
   qsort(m->themes_hit, m->themes_hit_count, sizeof *m->themes_hit, by_size);
 
+  /* the public tokens are filled on first use (vb_matcher_token) */
   size_t n = m->an.word_count;
-  if (vb__grow((void **)&m->tokens, &m->token_cap, n ? n : 1,
-               sizeof *m->tokens))
-    return VB_ENOMEM;
-  for (size_t i = 0; i < n; i++) {
+  return vb__grow((void **)&m->tokens, &m->token_cap, n ? n : 1,
+                  sizeof *m->tokens);
+}
+
+/* The public tokens of the last run, with their sentences. */
+static void fill_tokens(vb_matcher *m) {
+  const uint32_t *from = m->an.norm.from, *to = m->an.norm.to;
+  vb__analyze_sentences(&m->an);
+  for (size_t i = 0; i < m->an.word_count; i++) {
     const vb__word *w = &m->an.words[i];
     m->tokens[i] = (vb_token){from[w->ns], to[w->ne - 1], w->ns,
                               w->ne,       w->sentence,   w->clause};
   }
-  return VB_OK;
+  m->tokens_ready = true;
 }
 
 static void reset(vb_matcher *m) {
@@ -1144,6 +1153,7 @@ static void reset(vb_matcher *m) {
     m->theme_hit[m->themes_hit[i]] = 0;
   m->themes_hit_count = 0;
   m->raw_count = m->excl_count = m->match_count = 0;
+  m->tokens_ready = false;
   m->note_len = 0;
   m->pattern_errors = 0;
   if (++m->comment == 0) { /* wrapped: forget old stamps */
@@ -1256,7 +1266,11 @@ const char *vb_matcher_normalized(const vb_matcher *m, size_t *len) {
 size_t vb_matcher_token_count(const vb_matcher *m) { return m->an.word_count; }
 
 const vb_token *vb_matcher_token(const vb_matcher *m, size_t index) {
-  return index < m->an.word_count ? &m->tokens[index] : NULL;
+  if (index >= m->an.word_count)
+    return NULL;
+  if (!m->tokens_ready) /* a matcher is one thread's: filling is safe */
+    fill_tokens((vb_matcher *)m);
+  return &m->tokens[index];
 }
 
 const char *vb_matcher_token_text(const vb_matcher *m, size_t index,

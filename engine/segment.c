@@ -62,6 +62,7 @@ void vb__seg_free(vb__seg *s) {
   if (s->orig)
     utext_close(s->orig);
   free(s->toks);
+  free(s->orig_copy);
   memset(s, 0, sizeof *s);
 }
 
@@ -311,10 +312,64 @@ static int set_text(UBreakIterator *bi, UText **ut, const char *text,
   return U_FAILURE(st) ? VB_EICU : VB_OK;
 }
 
+/* Numbers the sentences of the tokens of an ASCII original: walks its
+ * sentence ends alongside the tokens' starts (the same offsets: ASCII
+ * normalizes byte for byte). */
+void vb__seg_sentences(vb__seg *s) {
+  if (!s->sentences_pending)
+    return;
+  s->sentences_pending = false;
+  const unsigned char *o = (const unsigned char *)s->orig_copy;
+  size_t len = s->orig_len,
+         end = ascii_sentence_end(s->sentence_class, o, len, 0);
+  uint32_t sentence = 0;
+  for (size_t i = 0; i < s->count; i++) {
+    vb__tok *t = &s->toks[i];
+    bool new_sentence = false;
+    while (end < len && t->ns >= end) {
+      end = ascii_sentence_end(s->sentence_class, o, len, end);
+      new_sentence = true;
+    }
+    sentence += i > 0 && new_sentence;
+    t->sentence = sentence;
+  }
+}
+
+/* Clauses of the tokens of an ASCII original.  A sentence of ASCII text
+ * ends only after . ! ? or a line break, and a '.' inside a word ("e.g",
+ * "3.5") ends none (SB6-SB8), so every sentence end between two words
+ * lies in a gap that ends a clause anyway: the gaps alone give the
+ * clauses, and sentences wait until asked for.  The exception is '@', a
+ * letter to the word rules but not to the sentence rules ("x@.Com" is one
+ * word and two sentences): text with an '@' is numbered at once.
+ * test_segment.c compares both ways with ICU's numbering. */
+static int ascii_clauses(vb__seg *s, const char *text, const char *orig,
+                         size_t orig_len) {
+  if (vb__grow((void **)&s->orig_copy, &s->orig_cap, orig_len + 1, 1))
+    return VB_ENOMEM;
+  memcpy(s->orig_copy, orig, orig_len);
+  s->orig_len = orig_len;
+  s->sentences_pending = true;
+  bool now = memchr(orig, '@', orig_len) != NULL;
+  if (now)
+    vb__seg_sentences(s);
+  const unsigned char *u = (const unsigned char *)text;
+  uint32_t clause = 0;
+  for (size_t i = 0; i < s->count; i++) {
+    vb__tok *t = &s->toks[i];
+    clause += i > 0 && ((now && t->sentence != s->toks[i - 1].sentence) ||
+                        gap_ends_clause(u + s->toks[i - 1].ne, u + t->ns));
+    t->clause = clause;
+  }
+  return VB_OK;
+}
+
 int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
                 size_t orig_len, const uint32_t *orig_from) {
   s->count = 0;
-  if (!s->force_icu && all_ascii(text, len)) {
+  s->sentences_pending = false;
+  bool ascii = !s->force_icu && all_ascii(text, len);
+  if (ascii) {
     if (ascii_words(s, (const unsigned char *)text, len))
       return VB_ENOMEM;
   } else {
@@ -330,20 +385,16 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
   }
   if (s->count == 0)
     return VB_OK;
+  /* an ASCII original normalizes byte for byte (orig_from is the
+   * identity): its sentences wait until asked for */
+  if (ascii && orig_len == len && all_ascii(orig, orig_len))
+    return ascii_clauses(s, text, orig, orig_len);
 
   /* Sentence numbers: walk the original text's sentence ends alongside
-   * the tokens' original starts. */
-  const unsigned char *o = (const unsigned char *)orig;
-  bool ascii = !s->force_icu && all_ascii(orig, orig_len);
-  int32_t sentence_end;
-  if (ascii) {
-    sentence_end =
-        (int32_t)ascii_sentence_end(s->sentence_class, o, orig_len, 0);
-  } else {
-    if (set_text(s->sentences, &s->orig, orig, orig_len))
-      return VB_EICU;
-    sentence_end = ubrk_following(s->sentences, 0);
-  }
+   * the tokens' original starts (ICU). */
+  if (set_text(s->sentences, &s->orig, orig, orig_len))
+    return VB_EICU;
+  int32_t sentence_end = ubrk_following(s->sentences, 0);
   uint32_t sentence = 0, clause = 0;
   const unsigned char *u = (const unsigned char *)text;
   for (size_t i = 0; i < s->count; i++) {
@@ -351,12 +402,7 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
     bool new_sentence = false;
     int32_t start_in_orig = (int32_t)orig_from[t->ns];
     while (sentence_end != UBRK_DONE && start_in_orig >= sentence_end) {
-      sentence_end =
-          !ascii ? ubrk_next(s->sentences)
-          : (size_t)sentence_end < orig_len
-              ? (int32_t)ascii_sentence_end(s->sentence_class, o, orig_len,
-                                            (size_t)sentence_end)
-              : UBRK_DONE;
+      sentence_end = ubrk_next(s->sentences);
       new_sentence = true;
     }
     if (i > 0) {
