@@ -102,6 +102,8 @@ struct vb_matcher {
   trig *trigs;
   size_t trig_len, trig_cap;
   uint32_t *pattern_stamp; /* per pattern: == stamp when it may match */
+  uint32_t *pattern_from;  /* ... from this byte on (its first anchor) */
+  bool *pattern_loose;     /* per pattern: some anchor is loose (from 0) */
   uint32_t *bigram_seen;   /* per byte pair (65536): == stamp when the */
   uint32_t bigram_stamp;   /* comment has it; == stamp: bigram_seen is set */
   uint32_t *alt_stamp;     /* per alternative: == stamp when checked */
@@ -201,6 +203,10 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   m->theme_hit = calloc(lex->theme_count ? lex->theme_count : 1, 1);
   m->pattern_stamp = calloc(lex->pattern_count ? lex->pattern_count : 1,
                             sizeof *m->pattern_stamp);
+  m->pattern_from = calloc(lex->pattern_count ? lex->pattern_count : 1,
+                           sizeof *m->pattern_from);
+  m->pattern_loose = calloc(lex->pattern_count ? lex->pattern_count : 1,
+                            sizeof *m->pattern_loose);
   m->alt_stamp =
       calloc(lex->alt_count ? lex->alt_count : 1, sizeof *m->alt_stamp);
   m->alt_present =
@@ -218,10 +224,12 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   if (!m->theme_hit || !m->themes_hit || !m->pattern_stamp || !m->alt_stamp ||
       !m->pos || !m->set_stamp || !m->alt_present || !m->md || !m->mctx ||
       !m->jit_stack || !m->stem_seen || !m->exact_seen || !m->bigram_seen ||
-      build_needs(m)) {
+      !m->pattern_from || !m->pattern_loose || build_needs(m)) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
+  for (size_t a = 0; a < lex->loose_anchor_count; a++)
+    m->pattern_loose[lex->loose_anchors[a].pattern] = true;
   pcre2_set_match_limit(m->mctx, PCRE2_MATCH_LIMIT);
   pcre2_set_depth_limit(m->mctx, PCRE2_DEPTH_LIMIT);
   pcre2_jit_stack_assign(m->mctx, NULL, m->jit_stack);
@@ -239,6 +247,8 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->cand_ids);
   free(m->trigs);
   free(m->pattern_stamp);
+  free(m->pattern_from);
+  free(m->pattern_loose);
   free(m->alt_stamp);
   free(m->alt_present);
   free(m->tok_word);
@@ -931,12 +941,17 @@ static bool gate_patterns(vb_matcher *m) {
       const vb__anchor *x = &lex->anchors[g->anchor];
       size_t at = m->an.seg.toks[i].ns + g->off;
       /* an anchor going past its first word ("a few") is checked whole */
-      if (m->pattern_stamp[x->pattern] == m->stamp ||
-          (x->len > x->word_len &&
-           (at + x->len > len || memcmp(text + at, x->text, x->len) != 0)))
+      if (x->len > x->word_len &&
+          (at + x->len > len || memcmp(text + at, x->text, x->len) != 0))
         continue;
-      if (required_present(m, x, text, len))
+      /* a match begins at an anchor: the regex starts at the first one */
+      if (m->pattern_stamp[x->pattern] == m->stamp) {
+        if (at < m->pattern_from[x->pattern])
+          m->pattern_from[x->pattern] = (uint32_t)at;
+      } else if (required_present(m, x, text, len)) {
         m->pattern_stamp[x->pattern] = m->stamp;
+        m->pattern_from[x->pattern] = (uint32_t)at;
+      }
     }
   }
   for (size_t a = 0; a < lex->loose_anchor_count; a++) {
@@ -983,10 +998,12 @@ static bool pattern_negated(const vb_matcher *m, size_t s, size_t e) {
   return is_negated(m, NULL, lo, hi);
 }
 
-static int run_pattern(vb_matcher *m, uint32_t t) {
+/* Runs pattern term t over the comment from byte `from` on (no match
+ * begins before it). */
+static int run_pattern(vb_matcher *m, uint32_t t, size_t from) {
   const vb__term *term = &m->lex->terms[t];
   const char *text = m->an.norm.out;
-  size_t len = m->an.norm.out_len, off = 0;
+  size_t len = m->an.norm.out_len, off = from;
   while (off <= len) {
     int rc = pcre2_match(term->re, (PCRE2_SPTR)text, len, off,
                          PCRE2_NO_UTF_CHECK, m->md, m->mctx);
@@ -1027,7 +1044,11 @@ static int match_patterns(vb_matcher *m) {
           (gated && m->pattern_stamp[p] != m->stamp) ||
           (excludes && !theme_matched(m, lex->terms[t].theme)))
         continue;
-      int rc = run_pattern(m, t);
+      size_t from = gated && !m->pattern_loose[p] &&
+                            lex->pattern_gates[p] == VB__GATE_ANCHORS
+                        ? m->pattern_from[p]
+                        : 0;
+      int rc = run_pattern(m, t, from);
       if (rc)
         return rc;
     }
