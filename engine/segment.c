@@ -129,6 +129,11 @@ static int ascii_class(unsigned char c) {
   }
 }
 
+/* WB_LETTER or WB_NUMERIC, which always join each other (WB5, WB8-10). */
+static bool is_alnum_class(int c) {
+  return (unsigned)(c - WB_LETTER) <= WB_NUMERIC - WB_LETTER;
+}
+
 /* WB5, WB8-10, WB13a-b: whether classes a and b stay in one word. */
 static const bool JOINS[6][6] = {
     [WB_LETTER] =
@@ -165,6 +170,11 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t len) {
     size_t start = i;
     bool word = c != WB_EXTEND_NUM_LET;
     for (;;) {
+      if (c != WB_EXTEND_NUM_LET) { /* the common case: letters and digits */
+        while (i + 1 < len && is_alnum_class(wb[t[i + 1]]))
+          i++;
+        c = wb[t[i]];
+      }
       int next = i + 1 < len ? wb[t[i + 1]] : WB_OTHER;
       if (joins(c, next)) {
         i++;
