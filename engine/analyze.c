@@ -47,10 +47,11 @@ static const struct {
 static const char *auxiliary(const char *s, size_t len) {
   if (len < 2 || len > 6)
     return NULL;
-  for (size_t i = 0; i < sizeof AUXILIARIES / sizeof *AUXILIARIES; i++)
-    if (strlen(AUXILIARIES[i].base) == len &&
-        memcmp(AUXILIARIES[i].base, s, len) == 0)
+  for (size_t i = 0; i < sizeof AUXILIARIES / sizeof *AUXILIARIES; i++) {
+    const char *b = AUXILIARIES[i].base; /* first letter first: cheap */
+    if (b[0] == s[0] && strlen(b) == len && memcmp(b, s, len) == 0)
       return AUXILIARIES[i].aux;
+  }
   return NULL;
 }
 
