@@ -158,9 +158,10 @@ static int push_token(vb__seg *s, size_t start, size_t end) {
  * and '_' joined pairwise, letters across one of . ' (WB6-7), numbers
  * across one of . ' , ; (WB11-12).  A run of only '_' is a word from two
  * characters on (ICU tags a lone ExtendNumLet with no word status). */
-static int ascii_words(vb__seg *s, const unsigned char *t, size_t len) {
+static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
+                       size_t len) {
   const uint8_t *wb = s->word_class;
-  size_t i = 0;
+  size_t i = from;
   while (i < len) {
     int c = wb[t[i]];
     if (c != WB_LETTER && c != WB_NUMERIC && c != WB_EXTEND_NUM_LET) {
@@ -322,6 +323,50 @@ static int set_text(UBreakIterator *bi, UText **ut, const char *text,
   return U_FAILURE(st) ? VB_EICU : VB_OK;
 }
 
+/* ICU's word segments of text[from, end) that are word-like. */
+static int icu_words(vb__seg *s, const char *text, size_t from, size_t end) {
+  if (set_text(s->words, &s->text, text + from, end - from))
+    return VB_EICU;
+  int32_t a = ubrk_first(s->words);
+  for (int32_t b = ubrk_next(s->words); b != UBRK_DONE;
+       a = b, b = ubrk_next(s->words)) {
+    if (ubrk_getRuleStatus(s->words) >= UBRK_WORD_NONE_LIMIT &&
+        push_token(s, from + (size_t)a, from + (size_t)b))
+      return VB_ENOMEM;
+  }
+  return VB_OK;
+}
+
+static bool ascii_blank(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Words of text that is not all ASCII, one blank-separated chunk at a
+ * time: ASCII chunks take the fast path and only the others go through
+ * ICU.  Exact because no word-break rule joins across an ASCII blank to
+ * a word: a word never holds a blank, and the rules that reach past one
+ * (WB3c-WB4: Extend, Format and ZWJ cling to the blank before them;
+ * WB3d: blanks stay together) only shape segments that are not words.
+ * test_segment.c compares this with ICU over the whole text. */
+static int chunk_words(vb__seg *s, const char *text, size_t len) {
+  const unsigned char *t = (const unsigned char *)text;
+  size_t i = 0;
+  while (i < len) {
+    while (i < len && ascii_blank(t[i]))
+      i++;
+    size_t start = i;
+    bool ascii = true;
+    for (; i < len && !ascii_blank(t[i]); i++)
+      ascii &= t[i] < 0x80;
+    if (start == i)
+      break;
+    int rc = ascii ? ascii_words(s, t, start, i) : icu_words(s, text, start, i);
+    if (rc)
+      return rc;
+  }
+  return VB_OK;
+}
+
 /* Numbers the sentences of the tokens of an ASCII original: walks its
  * sentence ends alongside the tokens' starts (the same offsets: ASCII
  * normalizes byte for byte). */
@@ -379,20 +424,11 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
   s->count = 0;
   s->sentences_pending = false;
   bool ascii = !s->force_icu && all_ascii(text, len);
-  if (ascii) {
-    if (ascii_words(s, (const unsigned char *)text, len))
-      return VB_ENOMEM;
-  } else {
-    if (set_text(s->words, &s->text, text, len))
-      return VB_EICU;
-    int32_t start = ubrk_first(s->words);
-    for (int32_t end = ubrk_next(s->words); end != UBRK_DONE;
-         start = end, end = ubrk_next(s->words)) {
-      if (ubrk_getRuleStatus(s->words) >= UBRK_WORD_NONE_LIMIT &&
-          push_token(s, (size_t)start, (size_t)end))
-        return VB_ENOMEM;
-    }
-  }
+  int rc = ascii          ? ascii_words(s, (const unsigned char *)text, 0, len)
+           : s->force_icu ? icu_words(s, text, 0, len)
+                          : chunk_words(s, text, len);
+  if (rc)
+    return rc;
   if (s->count == 0)
     return VB_OK;
   /* an ASCII original normalizes byte for byte (orig_from is the

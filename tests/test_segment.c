@@ -213,8 +213,80 @@ static void test_ascii_fast_path(void) {
   vb__seg_free(&icu);
 }
 
+/* Text that is not all ASCII is split at ASCII blanks, and only the
+ * chunks with non-ASCII characters go through ICU: the words must be
+ * ICU's over the whole text, whatever stands next to the blanks. */
+static void test_chunked_words(void) {
+  vb__seg fast, icu;
+  CHECK_INT(vb__seg_init(&fast), VB_OK);
+  CHECK_INT(vb__seg_init(&icu), VB_OK);
+  icu.force_icu = true;
+  static const char *const pieces[] = {
+      "a",
+      "Zq",
+      "9",
+      "_",
+      ".",
+      "'",
+      ",",
+      ";",
+      ":",
+      "-",
+      " ",
+      " ",
+      "\t",
+      "\r",
+      "\n",
+      "\"",
+      "!",
+      "?",
+      "@",
+      "#",
+      "3.5",
+      "\xC3\xA9",                 /* e acute */
+      "\xCC\x81",                 /* combining acute (Extend) */
+      "\xE2\x80\x8D",             /* zero width joiner */
+      "\xC2\xAD",                 /* soft hyphen (Format) */
+      "\xE2\x80\x8B",             /* zero width space */
+      "\xF0\x9F\x91\x8D",         /* thumbs up */
+      "\xF0\x9F\x8F\xBB",         /* skin tone (Extend) */
+      "\xEF\xB8\x8F",             /* variation selector 16 (Extend) */
+      "\xF0\x9F\x87\xBA",         /* regional indicator U */
+      "\xE9\x80\x80\xE8\xB4\xA7", /* Chinese */
+      "\xE3\x81\xA8\xE3\x81\xA6", /* hiragana */
+      "\xEF\xBC\xB3",             /* fullwidth S */
+      "\xE2\x80\x99",             /* right single quote (MidNumLet) */
+      "\xE2\x80\x9C",             /* left double quote */
+      "\xC2\xB7",                 /* middle dot (MidLetter) */
+      "\xD7\x90",                 /* Hebrew alef */
+      "\xD9\xA1",                 /* Arabic-Indic one */
+      "\xE3\x80\x80",             /* ideographic space */
+      "\xC2\xA0",                 /* no-break space */
+      "\xE0\xB8\x81",             /* Thai ko kai */
+      "\xEF\xBC\x8C",             /* fullwidth comma */
+      "\xE2\x80\xA6",             /* ellipsis */
+  };
+  size_t npieces = sizeof pieces / sizeof *pieces, diffs = 0;
+  unsigned seed = 11;
+  char s[600];
+  for (int k = 0; k < 50000; k++) {
+    size_t len = 0, n = (size_t)(rand_r(&seed) % 24);
+    for (size_t i = 0; i < n; i++) {
+      const char *p = pieces[(size_t)rand_r(&seed) % npieces];
+      size_t pl = strlen(p);
+      memcpy(s + len, p, pl);
+      len += pl;
+    }
+    compare_segmenters(&fast, &icu, s, len, &diffs);
+  }
+  CHECK_INT(diffs, 0);
+  vb__seg_free(&fast);
+  vb__seg_free(&icu);
+}
+
 int main(void) {
   test_ascii_fast_path();
+  test_chunked_words();
   test_words();
   test_sentences_and_clauses();
   test_stems();
