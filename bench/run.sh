@@ -1,6 +1,7 @@
 #!/bin/bash
 # The benchmark (`make bench`): Verbatim's tag and report on a generated
-# 1,000,000-row corpus, side by side with PostgreSQL 15 full-text search,
+# 1,000,000-row corpus (built-in and plain lexicon), side by side with a Python
+# reference (PyICU + Snowball), PostgreSQL 15 full-text search,
 # SQLite FTS5 and `cat`, in one run.  See bench/README.md.
 #
 #   bench/run.sh [BUILD_DIR]      (default build/release)
