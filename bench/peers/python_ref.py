@@ -111,8 +111,8 @@ def read_themes(path):
     """[(id, parent index or None, [term, ...])] in file order."""
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
-    for key in doc:
-        if key not in PLAIN_KEYS:
+    for key, value in doc.items():
+        if key not in PLAIN_KEYS and value:  # "fold_accents": false is plain
             refuse(path, "key %r" % key)
     if doc.get("language", "en") not in ("en", "english"):
         refuse(path, "language %r" % doc["language"])
@@ -120,8 +120,8 @@ def read_themes(path):
 
     def walk(items, parent):
         for t in items:
-            for key in t:
-                if key not in THEME_KEYS:
+            for key, value in t.items():
+                if key not in THEME_KEYS and value and value != "flag":
                     refuse(path, "theme %r: key %r" % (t.get("id"), key))
             themes.append((t["id"], parent, t.get("terms", [])))
             walk(t.get("themes", []), len(themes) - 1)
@@ -187,12 +187,13 @@ def item_matches(item, word, stem):
     return word.startswith(key)
 
 
-def find_column(header, given, names, role):
+def find_column(header, names, role):
+    """The first of names (Verbatim's order) among the header's columns."""
     low = [h.strip().lower() for h in header]
-    for name in ([given] if given else names):
-        if name.lower() in low:
-            return low.index(name.lower())
-    sys.exit("python_ref.py: no %s column (looked for %s)" % (role, ", ".join([given] if given else names)))
+    for name in names:
+        if name in low:
+            return low.index(name)
+    sys.exit("python_ref.py: no %s column (looked for %s)" % (role, ", ".join(names)))
 
 
 def main():
@@ -218,8 +219,8 @@ def main():
     with open(corpus, newline="", encoding="utf-8") as f:
         rd = csv.reader(f)
         header = next(rd)
-        ti = find_column(header, None, TEXT_NAMES, "text")
-        si = find_column(header, None, SCORE_NAMES, "score")
+        ti = find_column(header, TEXT_NAMES, "text")
+        si = find_column(header, SCORE_NAMES, "score")
         for row in rd:
             rows += 1
             score = row[si].strip()
