@@ -1,6 +1,7 @@
 #!/bin/bash
 # The benchmark (`make bench`): Verbatim's tag and report on a generated
-# 1,000,000-row corpus, side by side with PostgreSQL 15 full-text search,
+# 1,000,000-row corpus (built-in and plain lexicon), side by side with a Python
+# reference (PyICU + Snowball), PostgreSQL 15 full-text search,
 # SQLite FTS5 and `cat`, in one run.  See bench/README.md.
 #
 #   bench/run.sh [BUILD_DIR]      (default build/release)
@@ -11,7 +12,10 @@
 # PEERS (1; 0 skips PostgreSQL and SQLite), OUT (bench/out), BASELINE (an
 # earlier verbatim binary: its report -j 1, with its own built-in lexicon,
 # is timed in turns with this build's, for a before/after table), EVAL_ROWS
-# (200000: eval and suggest at -j 1 and -j 2 on that many rows; 0 skips).
+# (200000: eval and suggest at -j 1 and -j 2 on that many rows; 0 skips),
+# PYREF (1: the Python reference, bench/peers/python_ref.py, on the plain
+# lexicon; 0 skips it; skipped with a message when PYREF_PYTHON, default
+# /usr/bin/python3, cannot import PyICU and snowballstemmer).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -19,16 +23,18 @@ build=${1:-$root/build/release}
 ROWS=${ROWS:-1000000} SEED=${SEED:-7} NON_ASCII=${NON_ASCII:-0.10}
 RUNS=${RUNS:-3} BIG_ROWS=${BIG_ROWS:-10000000} PEERS=${PEERS:-1}
 BASELINE=${BASELINE:-} EVAL_ROWS=${EVAL_ROWS:-200000}
+PYREF=${PYREF:-1} PYREF_PYTHON=${PYREF_PYTHON:-/usr/bin/python3}
 OUT=${OUT:-$root/bench/out}
 vb=$build/verbatim
 gen=$build/bench/verbatim-gen-corpus
 mkdir -p "$OUT"
 corpus=$OUT/corpus-$ROWS.csv
 lex100k=$OUT/lexicon-100k.json
+plain=$here/plain-lexicon.json
 results=$OUT/results.md
 log=$OUT/log.txt
 : > "$log"
-rm -f "$OUT/eval-suggest.txt"
+rm -f "$OUT/eval-suggest.txt" "$OUT/pyref.txt" "$OUT/pyref-counts.csv"
 
 if [ "$PEERS" = 1 ]; then "$here/peers/install.sh"; fi
 command -v python3 >/dev/null || { echo "bench: python3 is needed (bench/peers/install.sh)" >&2; exit 2; }
@@ -69,6 +75,35 @@ for j in 1 2; do
   time_run report-j$j "$RUNS" "$vb" report -j $j -q -f csv -o "$OUT/report-j$j.csv" "$corpus"
 done
 time_run report-100k-j1 "$RUNS" "$vb" report -j 1 -q -l "$lex100k" -f csv -o /dev/null "$corpus"
+echo "bench: Verbatim with the plain lexicon ($plain)"
+for j in 1 2; do
+  time_run plain-report-j$j "$RUNS" "$vb" report -j $j -q -l "$plain" -f csv -o "$OUT/plain-report-j$j.csv" "$corpus"
+done
+time_run plain-tag-j1 "$RUNS" "$vb" tag -j 1 -q -l "$plain" -f csv -o /dev/null "$corpus"
+pyref_seconds=- pyref_diff=- pyref_note=-
+if [ "$PYREF" = 1 ]; then
+  if "$PYREF_PYTHON" -c 'import icu, snowballstemmer' 2>/dev/null; then
+    echo "bench: the Python reference on the plain lexicon ($RUNS runs, median)"
+    time_run pyref "$RUNS" sh -c "'$PYREF_PYTHON' '$here/peers/python_ref.py' '$corpus' '$plain' '$OUT/pyref-counts.csv' >> '$OUT/pyref.txt'"
+    if [ -s "$OUT/pyref-counts.csv" ] && grep -q '^seconds=' "$OUT/pyref.txt"; then
+      # its own timed part, median over the runs like the wall clock
+      pyref_seconds=$(sed -n 's/^seconds=//p' "$OUT/pyref.txt" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+      pyref_note=$(sed -n 's/^stemmer=//p' "$OUT/pyref.txt" | tail -n 1)
+      python3 "$here/peers/compare.py" --detail "$OUT/pyref-detail.csv" "$OUT/plain-report-j1.csv" \
+        "$OUT/pyref-counts.csv" > "$OUT/pyref-compare.txt" 2>> "$log" || true
+      pyref_diff=$(sed -n 's/.*total_diff_pct=\([0-9.]*\).*/\1/p' "$OUT/pyref-compare.txt")
+      pyref_diff=${pyref_diff:-?}
+      echo "bench: Python reference counts vs Verbatim's: $(cat "$OUT/pyref-compare.txt")"
+      [ "$pyref_note" = Stemmer.Stemmer ] ||
+        echo "bench: warning: snowballstemmer runs $pyref_note, not PyStemmer's C stemmer (install python3-stemmer)" >&2
+    else
+      echo "bench: the Python reference failed; see $log" >&2
+    fi
+  else
+    echo "bench: Python reference skipped: $PYREF_PYTHON cannot import icu and snowballstemmer" \
+      "(apt-get install python3-icu python3-snowballstemmer python3-stemmer, or bench/peers/install.sh)" >&2
+  fi
+fi
 if [ -n "$BASELINE" ]; then
   # in turns, so that a slow spell of the machine hits both alike
   echo "bench: before/after, report -j 1: $BASELINE vs $vb"
@@ -107,6 +142,7 @@ PY
 fi
 "$vb" tag -j 1 -q --timings -f csv -o /dev/null "$corpus" 2> "$OUT/stages-tag.txt" || true
 "$vb" report -j 1 -q --timings -f csv -o /dev/null "$corpus" 2> "$OUT/stages-report.txt" || true
+"$vb" report -j 1 -q --timings -l "$plain" -f csv -o /dev/null "$corpus" 2> "$OUT/stages-plain-report.txt" || true
 if [ "$BIG_ROWS" != 0 ]; then
   echo "bench: report over $BIG_ROWS rows streamed from the generator (memory)"
   /usr/bin/time -f "%e %M" -o "$OUT/big.t" sh -c \
@@ -135,11 +171,16 @@ python3 - "$rows" "$bytes" "$(t cat)" "$(t tag-j1)" "$(t tag-j2)" "$(t report-j1
   "$sq_index" "$sq_query" "$sq_diff" "${big_wall:--}" "${big_rss:--}" "$BIG_ROWS" \
   "$OUT/stages-tag.txt" "$OUT/stages-report.txt" \
   "$([ -n "$BASELINE" ] && t before || echo -)" "$([ -n "$BASELINE" ] && t after || echo -)" \
-  "${BASELINE:--}" > "$results" <<'EOF'
+  "${BASELINE:--}" "$(t plain-report-j1)" "$(t plain-report-j2)" "$(t plain-tag-j1)" \
+  "$(r plain-report-j1)" "$(r plain-report-j2)" "$(r plain-tag-j1)" "$OUT/stages-plain-report.txt" \
+  "$([ "$pyref_seconds" != - ] && t pyref || echo -)" "$([ "$pyref_seconds" != - ] && r pyref || echo -)" \
+  "$pyref_seconds" "$pyref_diff" "$pyref_note" "$PYREF" \
+  "$(cmp -s "$OUT/plain-report-j1.csv" "$OUT/plain-report-j2.csv" && echo identical || echo different)" > "$results" <<'EOF'
 import re, sys
 (rows, nbytes, cat, tag1, tag2, rep1, rep2, rep100k, rss_t1, rss_t2, rss_r1, rss_r2,
  rss_100k, pg_load, pg_query, pg_diff, sq_index, sq_query, sq_diff, big_wall, big_rss,
- big_rows, st_tag, st_rep, before, after, baseline) = sys.argv[1:]
+ big_rows, st_tag, st_rep, before, after, baseline, prep1, prep2, ptag1, rss_p1, rss_p2, rss_pt,
+ st_plain, py, rss_py, py_inproc, py_diff, py_stemmer, pyref, psame) = sys.argv[1:]
 rows = int(rows); nbytes = int(nbytes)
 f = lambda x: float(x)
 def rate(sec): return rows / max(f(sec), 1e-3)
@@ -148,17 +189,22 @@ print("| job | threads | seconds | comments/s | comments/s per core | MB/s per c
 print("|---|---|---|---|---|---|---|")
 for name, j, sec, rss in [("tag -f csv", 1, tag1, rss_t1), ("tag -f csv", 2, tag2, rss_t2),
                           ("report", 1, rep1, rss_r1), ("report", 2, rep2, rss_r2),
-                          ("report, 100,000-term lexicon", 1, rep100k, rss_100k)]:
+                          ("report, 100,000-term lexicon", 1, rep100k, rss_100k),
+                          ("tag -f csv, plain lexicon", 1, ptag1, rss_pt),
+                          ("report, plain lexicon", 1, prep1, rss_p1),
+                          ("report, plain lexicon", 2, prep2, rss_p2)]:
     print("| %s | %d | %.2f | %.0f | %.0f | %.1f | %.1f MB |" % (
         name, j, f(sec), rate(sec), rate(sec) / j, nbytes / f(sec) / j / 1e6, int(rss) / 1024))
 print()
-print("- speedup -j 2 / -j 1: tag %.2fx, report %.2fx" % (f(tag1) / f(tag2), f(rep1) / f(rep2)))
+print("- speedup -j 2 / -j 1: tag %.2fx, report %.2fx, report with the plain lexicon %.2fx"
+      % (f(tag1) / f(tag2), f(rep1) / f(rep2), f(prep1) / f(prep2)))
 print("- 100,000-term lexicon / default lexicon (report -j 1): %.2fx slower" % (f(rep100k) / f(rep1)))
 if big_wall != "-":
     print("- report --by region --period month over %s rows streamed from the generator: %.1f s, peak RSS %.1f MB"
           % (format(int(big_rows), ","), f(big_wall), int(big_rss) / 1024))
 print()
-for label, path in [("tag -j 1", st_tag), ("report -j 1", st_rep)]:
+for label, path in [("tag -j 1", st_tag), ("report -j 1", st_rep),
+                    ("report -j 1, plain lexicon", st_plain)]:
     text = open(path).read()
     m = re.search(r"thread-seconds by stage: (.*); total ([0-9.]+)", text)
     if m:
@@ -183,6 +229,25 @@ if sq_index != "-":
     tot = f(sq_index) + f(sq_query)
     print("| SQLite FTS5, index + queries | %.2f | %.0f | %.2f | %s%% |" % (tot, rows / tot, tot / f(rep1), sq_diff))
     print("| SQLite FTS5, queries only | %.2f | %.0f | %.2f | - |" % (f(sq_query), rate(sq_query), f(sq_query) / f(rep1)))
+print()
+print("Plain lexicon (bench/plain-lexicon.json: 128 words, phrases, prefixes and exact words; no patterns):\n")
+print("| runner | threads | seconds | comments/s | comments/s per core | seconds / Verbatim report -j 1 | theme x group counts differ from Verbatim report -j 1 by |")
+print("|---|---|---|---|---|---|---|")
+print("| Verbatim report | 1 | %.2f | %.0f | %.0f | 1.00 | - |" % (f(prep1), rate(prep1), rate(prep1)))
+print("| Verbatim report | 2 | %.2f | %.0f | %.0f | %.2f | %s |" % (f(prep2), rate(prep2), rate(prep2) / 2, f(prep2) / f(prep1),
+                                                        "0% (byte-identical)" if psame == "identical" else "OUTPUT DIFFERS"))
+print("| Verbatim tag -f csv | 1 | %.2f | %.0f | %.0f | %.2f | - |" % (f(ptag1), rate(ptag1), rate(ptag1), f(ptag1) / f(prep1)))
+if py != "-":
+    print("| Python reference (PyICU + snowballstemmer, %s), whole process | 1 | %.2f | %.0f | %.0f | %.2f | %s%% |"
+          % (py_stemmer, f(py), rate(py), rate(py), f(py) / f(prep1), py_diff))
+    print("| Python reference, its own timed part (read, analyse, count; median) | 1 | %.2f | %.0f | %.0f | %.2f | - |"
+          % (f(py_inproc), rate(py_inproc), rate(py_inproc), f(py_inproc) / f(prep1)))
+    print()
+    print("- plain lexicon, Verbatim report -j 1 / Python reference: %.2fx the comments/s (whole process, both sides)"
+          % (f(py) / f(prep1)))
+elif pyref == "1":
+    print()
+    print("- Python reference: skipped (PyICU or snowballstemmer missing; bench/peers/install.sh)")
 EOF
 if [ -s "$OUT/eval-suggest.txt" ]; then
   {

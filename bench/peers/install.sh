@@ -1,12 +1,15 @@
 #!/bin/sh
 # Installs what the benchmark peers need, from Debian's packages (Debian 12):
-#   postgresql-15 (initdb, pg_ctl, psql), sqlite3 (with FTS5), python3.
+#   postgresql-15 (initdb, pg_ctl, psql), sqlite3 (with FTS5), python3, and
+#   for the Python reference (python_ref.py) python3-icu (PyICU),
+#   python3-snowballstemmer and python3-stemmer (PyStemmer: the C stemmer
+#   that snowballstemmer then uses).
 # Only the missing packages are installed.  Run as root.
 #
 #   bench/peers/install.sh
 set -eu
 
-packages="postgresql-15 sqlite3 python3"
+packages="postgresql-15 sqlite3 python3 python3-icu python3-snowballstemmer python3-stemmer"
 
 missing=""
 for p in $packages; do
