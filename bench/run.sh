@@ -30,7 +30,10 @@ gen=$build/bench/verbatim-gen-corpus
 mkdir -p "$OUT"
 corpus=$OUT/corpus-$ROWS.csv
 lex100k=$OUT/lexicon-100k.json
-plain=$here/plain-lexicon.json
+# the plain workload: the issue's peer corpus and 128-term peer lexicon
+# (copies of ../shared/bench/gen_peer_corpus.py and peer-lexicon.json)
+plain=$here/peers/peer-lexicon.json
+pcorpus=$OUT/peer-corpus-$ROWS.csv
 results=$OUT/results.md
 log=$OUT/log.txt
 : > "$log"
@@ -43,7 +46,10 @@ command -v python3 >/dev/null || { echo "bench: python3 is needed (bench/peers/i
 echo "bench: generating $ROWS rows (seed $SEED, non-ASCII $NON_ASCII)"
 [ -s "$corpus" ] || "$gen" --rows "$ROWS" --seed "$SEED" --non-ascii "$NON_ASCII" -o "$corpus"
 [ -s "$lex100k" ] || python3 "$here/gen_lexicon.py" "$root/lexicons/default.json" "$corpus" "$lex100k" >> "$log"
+[ -s "$pcorpus" ] || python3 "$here/peers/gen_peer_corpus.py" --seed 42 --rows "$ROWS" --out "$pcorpus"
 bytes=$(stat -c %s "$corpus")
+pbytes=$(stat -c %s "$pcorpus")
+prows=$("$vb" report -f csv -o /dev/null "$pcorpus" 2>&1 | sed -n 's/.*read \([0-9]*\),.*/\1/p')
 rows=$("$vb" report -f csv -o /dev/null "$corpus" 2>&1 | sed -n 's/.*read \([0-9]*\),.*/\1/p')
 
 t() { cat "$OUT/$1.time"; }
@@ -75,16 +81,16 @@ for j in 1 2; do
   time_run report-j$j "$RUNS" "$vb" report -j $j -q -f csv -o "$OUT/report-j$j.csv" "$corpus"
 done
 time_run report-100k-j1 "$RUNS" "$vb" report -j 1 -q -l "$lex100k" -f csv -o /dev/null "$corpus"
-echo "bench: Verbatim with the plain lexicon ($plain)"
+echo "bench: Verbatim with the plain lexicon ($plain) on the peer corpus"
 for j in 1 2; do
-  time_run plain-report-j$j "$RUNS" "$vb" report -j $j -q -l "$plain" -f csv -o "$OUT/plain-report-j$j.csv" "$corpus"
+  time_run plain-report-j$j "$RUNS" "$vb" report -j $j -q -l "$plain" -f csv -o "$OUT/plain-report-j$j.csv" "$pcorpus"
 done
-time_run plain-tag-j1 "$RUNS" "$vb" tag -j 1 -q -l "$plain" -f csv -o /dev/null "$corpus"
+time_run plain-tag-j1 "$RUNS" "$vb" tag -j 1 -q -l "$plain" -f csv -o /dev/null "$pcorpus"
 pyref_seconds=- pyref_diff=- pyref_note=-
 if [ "$PYREF" = 1 ]; then
   if "$PYREF_PYTHON" -c 'import icu, snowballstemmer' 2>/dev/null; then
     echo "bench: the Python reference on the plain lexicon ($RUNS runs, median)"
-    time_run pyref "$RUNS" sh -c "'$PYREF_PYTHON' '$here/peers/python_ref.py' '$corpus' '$plain' '$OUT/pyref-counts.csv' >> '$OUT/pyref.txt'"
+    time_run pyref "$RUNS" sh -c "'$PYREF_PYTHON' '$here/peers/python_ref.py' '$pcorpus' '$plain' '$OUT/pyref-counts.csv' >> '$OUT/pyref.txt'"
     if [ -s "$OUT/pyref-counts.csv" ] && grep -q '^seconds=' "$OUT/pyref.txt"; then
       # its own timed part, median over the runs like the wall clock
       pyref_seconds=$(sed -n 's/^seconds=//p' "$OUT/pyref.txt" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
@@ -142,7 +148,7 @@ PY
 fi
 "$vb" tag -j 1 -q --timings -f csv -o /dev/null "$corpus" 2> "$OUT/stages-tag.txt" || true
 "$vb" report -j 1 -q --timings -f csv -o /dev/null "$corpus" 2> "$OUT/stages-report.txt" || true
-"$vb" report -j 1 -q --timings -l "$plain" -f csv -o /dev/null "$corpus" 2> "$OUT/stages-plain-report.txt" || true
+"$vb" report -j 1 -q --timings -l "$plain" -f csv -o /dev/null "$pcorpus" 2> "$OUT/stages-plain-report.txt" || true
 if [ "$BIG_ROWS" != 0 ]; then
   echo "bench: report over $BIG_ROWS rows streamed from the generator (memory)"
   /usr/bin/time -f "%e %M" -o "$OUT/big.t" sh -c \
@@ -175,24 +181,23 @@ python3 - "$rows" "$bytes" "$(t cat)" "$(t tag-j1)" "$(t tag-j2)" "$(t report-j1
   "$(r plain-report-j1)" "$(r plain-report-j2)" "$(r plain-tag-j1)" "$OUT/stages-plain-report.txt" \
   "$([ "$pyref_seconds" != - ] && t pyref || echo -)" "$([ "$pyref_seconds" != - ] && r pyref || echo -)" \
   "$pyref_seconds" "$pyref_diff" "$pyref_note" "$PYREF" \
-  "$(cmp -s "$OUT/plain-report-j1.csv" "$OUT/plain-report-j2.csv" && echo identical || echo different)" > "$results" <<'EOF'
+  "$(cmp -s "$OUT/plain-report-j1.csv" "$OUT/plain-report-j2.csv" && echo identical || echo different)" \
+  "$prows" "$pbytes" > "$results" <<'EOF'
 import re, sys
 (rows, nbytes, cat, tag1, tag2, rep1, rep2, rep100k, rss_t1, rss_t2, rss_r1, rss_r2,
  rss_100k, pg_load, pg_query, pg_diff, sq_index, sq_query, sq_diff, big_wall, big_rss,
  big_rows, st_tag, st_rep, before, after, baseline, prep1, prep2, ptag1, rss_p1, rss_p2, rss_pt,
- st_plain, py, rss_py, py_inproc, py_diff, py_stemmer, pyref, psame) = sys.argv[1:]
-rows = int(rows); nbytes = int(nbytes)
+ st_plain, py, rss_py, py_inproc, py_diff, py_stemmer, pyref, psame, prows, pbytes) = sys.argv[1:]
+rows = int(rows); nbytes = int(nbytes); prows = int(prows); pbytes = int(pbytes)
 f = lambda x: float(x)
 def rate(sec): return rows / max(f(sec), 1e-3)
+def prate(sec): return prows / max(f(sec), 1e-3)  # the peer corpus
 print("Corpus: %d rows, %.1f MB (bench/run.sh; seconds are medians of wall clock)\n" % (rows, nbytes / 1e6))
 print("| job | threads | seconds | comments/s | comments/s per core | MB/s per core | peak RSS |")
 print("|---|---|---|---|---|---|---|")
 for name, j, sec, rss in [("tag -f csv", 1, tag1, rss_t1), ("tag -f csv", 2, tag2, rss_t2),
                           ("report", 1, rep1, rss_r1), ("report", 2, rep2, rss_r2),
-                          ("report, 100,000-term lexicon", 1, rep100k, rss_100k),
-                          ("tag -f csv, plain lexicon", 1, ptag1, rss_pt),
-                          ("report, plain lexicon", 1, prep1, rss_p1),
-                          ("report, plain lexicon", 2, prep2, rss_p2)]:
+                          ("report, 100,000-term lexicon", 1, rep100k, rss_100k)]:
     print("| %s | %d | %.2f | %.0f | %.0f | %.1f | %.1f MB |" % (
         name, j, f(sec), rate(sec), rate(sec) / j, nbytes / f(sec) / j / 1e6, int(rss) / 1024))
 print()
@@ -230,18 +235,18 @@ if sq_index != "-":
     print("| SQLite FTS5, index + queries | %.2f | %.0f | %.2f | %s%% |" % (tot, rows / tot, tot / f(rep1), sq_diff))
     print("| SQLite FTS5, queries only | %.2f | %.0f | %.2f | - |" % (f(sq_query), rate(sq_query), f(sq_query) / f(rep1)))
 print()
-print("Plain lexicon (bench/plain-lexicon.json: 128 words, phrases, prefixes and exact words; no patterns):\n")
+print("Plain lexicon: the issue's peer corpus (bench/peers/gen_peer_corpus.py --seed 42, %d rows, %.1f MB) and its 128-term peer lexicon (bench/peers/peer-lexicon.json; no patterns, no NEAR):\n" % (prows, pbytes / 1e6))
 print("| runner | threads | seconds | comments/s | comments/s per core | seconds / Verbatim report -j 1 | theme x group counts differ from Verbatim report -j 1 by |")
 print("|---|---|---|---|---|---|---|")
-print("| Verbatim report | 1 | %.2f | %.0f | %.0f | 1.00 | - |" % (f(prep1), rate(prep1), rate(prep1)))
-print("| Verbatim report | 2 | %.2f | %.0f | %.0f | %.2f | %s |" % (f(prep2), rate(prep2), rate(prep2) / 2, f(prep2) / f(prep1),
+print("| Verbatim report | 1 | %.2f | %.0f | %.0f | 1.00 | - |" % (f(prep1), prate(prep1), prate(prep1)))
+print("| Verbatim report | 2 | %.2f | %.0f | %.0f | %.2f | %s |" % (f(prep2), prate(prep2), prate(prep2) / 2, f(prep2) / f(prep1),
                                                         "0% (byte-identical)" if psame == "identical" else "OUTPUT DIFFERS"))
-print("| Verbatim tag -f csv | 1 | %.2f | %.0f | %.0f | %.2f | - |" % (f(ptag1), rate(ptag1), rate(ptag1), f(ptag1) / f(prep1)))
+print("| Verbatim tag -f csv | 1 | %.2f | %.0f | %.0f | %.2f | - |" % (f(ptag1), prate(ptag1), prate(ptag1), f(ptag1) / f(prep1)))
 if py != "-":
     print("| Python reference (PyICU + snowballstemmer, %s), whole process | 1 | %.2f | %.0f | %.0f | %.2f | %s%% |"
-          % (py_stemmer, f(py), rate(py), rate(py), f(py) / f(prep1), py_diff))
+          % (py_stemmer, f(py), prate(py), prate(py), f(py) / f(prep1), py_diff))
     print("| Python reference, its own timed part (read, analyse, count; median) | 1 | %.2f | %.0f | %.0f | %.2f | - |"
-          % (f(py_inproc), rate(py_inproc), rate(py_inproc), f(py_inproc) / f(prep1)))
+          % (f(py_inproc), prate(py_inproc), prate(py_inproc), f(py_inproc) / f(prep1)))
     print()
     print("- plain lexicon, Verbatim report -j 1 / Python reference: %.2fx the comments/s (whole process, both sides)"
           % (f(py) / f(prep1)))
