@@ -143,7 +143,9 @@ typedef struct vb__norm {
   const struct UNormalizer2 *nfkc_cf, *nfd, *nfc;
   bool fold_accents;
   bool force_icu; /* tests: send ASCII through ICU too */
-  char *out;      /* normalized UTF-8, NUL-terminated */
+  char *out;      /* normalized UTF-8, NUL-terminated; at least 8 bytes
+                     of the buffer follow out[out_len] (all defined), so a
+                     word may be read 8 bytes at a time */
   size_t out_len, out_cap;
   uint32_t *from, *to; /* [normalized byte] -> original [from, to) */
   size_t map_cap;

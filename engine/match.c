@@ -48,6 +48,7 @@
 #include "internal.h"
 
 #define CACHE_MAX_WORDS 262144u
+#define MEMO_BITS 12 /* 4096 entries in front of the word cache */
 #define PCRE2_MATCH_LIMIT 200000u
 #define PCRE2_DEPTH_LIMIT 2000u
 
@@ -64,6 +65,12 @@ typedef struct word {
                                     word (after the others, by its id) */
   uint32_t trig_off, trig_count; /* anchors it fires, in m->trigs */
 } word;
+
+/* A word of up to 8 bytes and its id in the word cache (memo). */
+typedef struct memo_entry {
+  uint64_t key; /* its bytes, zero-padded (short_key) */
+  uint32_t id, len;
+} memo_entry;
 
 /* A prefilter anchor a word fires, at byte `off` of the word. */
 typedef struct trig {
@@ -93,6 +100,7 @@ struct vb_matcher {
   const vb_lexicon *lex;
   vb__analyzer an;
   vb__strtab cache; /* normalized word -> word id (1-based) */
+  memo_entry *memo; /* direct-mapped, in front of `cache` for short words */
   word *words;
   size_t words_cap;
   uint32_t *cands;
@@ -216,6 +224,7 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   m->pos = calloc(lex->item_count + 1, sizeof *m->pos);
   m->set_stamp = calloc(lex->set_count + 1, sizeof *m->set_stamp);
   m->bigram_seen = calloc(65536, sizeof *m->bigram_seen);
+  m->memo = calloc((size_t)1 << MEMO_BITS, sizeof *m->memo);
   m->stem_seen = calloc(lex->stems.count + 1, sizeof *m->stem_seen);
   m->exact_seen = calloc(lex->exacts.count + 1, sizeof *m->exact_seen);
   m->md = pcre2_match_data_create(1, NULL);
@@ -224,7 +233,7 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   if (!m->theme_hit || !m->themes_hit || !m->pattern_stamp || !m->alt_stamp ||
       !m->pos || !m->set_stamp || !m->alt_present || !m->md || !m->mctx ||
       !m->jit_stack || !m->stem_seen || !m->exact_seen || !m->bigram_seen ||
-      !m->pattern_from || !m->pattern_loose || build_needs(m)) {
+      !m->memo || !m->pattern_from || !m->pattern_loose || build_needs(m)) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -257,6 +266,7 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->pos);
   free(m->set_stamp);
   free(m->bigram_seen);
+  free(m->memo);
   free(m->stem_seen);
   free(m->exact_seen);
   free(m->needs);
@@ -472,10 +482,44 @@ static int word_id(vb_matcher *m, const char *s, size_t len, uint32_t *id) {
   return VB_OK;
 }
 
+/* The first len (1-8) bytes at s as an integer, the others zero; s has
+ * 8 readable bytes (a token of the normalized text: see internal.h). */
+static uint64_t short_key(const char *s, size_t len) {
+  uint64_t w;
+  memcpy(&w, s, 8);
+  if (len == 8)
+    return w;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return w & ~(~0ull >> (8 * len)); /* the first bytes are the high ones */
+#else
+  return w & ((1ull << (8 * len)) - 1);
+#endif
+}
+
+/* word_id for a token of the normalized text: a word of up to 8 bytes is
+ * first looked up in the memo, which keeps the last id seen in each of
+ * its 4096 slots (a hit compares the whole word, so it is exact). */
+static int token_word_id(vb_matcher *m, const char *s, size_t len,
+                         uint32_t *id) {
+  if (m->slow || len == 0 || len > 8)
+    return word_id(m, s, len, id);
+  uint64_t key = short_key(s, len);
+  memo_entry *e = &m->memo[(key * 0x9e3779b97f4a7c15ull) >> (64 - MEMO_BITS)];
+  if (e->len == len && e->key == key) {
+    *id = e->id;
+    return VB_OK;
+  }
+  int rc = word_id(m, s, len, id);
+  if (!rc)
+    *e = (memo_entry){key, *id, (uint32_t)len};
+  return rc;
+}
+
 static int lookup_words(vb_matcher *m) {
   size_t n = m->an.seg.count, nw = m->an.word_count;
   if (m->cache.count > CACHE_MAX_WORDS) { /* bound memory on huge inputs */
     vb__strtab_clear(&m->cache);
+    memset(m->memo, 0, ((size_t)1 << MEMO_BITS) * sizeof *m->memo);
     m->cand_len = 0;
     m->trig_len = 0;
     m->wset_len = 0;
@@ -488,7 +532,7 @@ static int lookup_words(vb_matcher *m) {
   for (size_t i = 0; i < n; i++) {
     size_t len;
     const char *s = vb__token_text(&m->an, i, &len);
-    if (word_id(m, s, len, &m->tok_word[i]))
+    if (token_word_id(m, s, len, &m->tok_word[i]))
       return VB_ENOMEM;
   }
   if (!vb__analyze_expanded(&m->an)) {

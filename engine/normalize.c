@@ -248,7 +248,7 @@ int vb__normalize(vb__norm *n, const char *text, size_t len) {
     if (rc)
       return rc;
   }
-  if (reserve_out(n, 0))
+  if (reserve_out(n, 8)) /* 8 readable bytes past the end: see internal.h */
     return VB_ENOMEM;
   n->out[n->out_len] = '\0';
   return VB_OK;
