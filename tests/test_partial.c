@@ -250,7 +250,7 @@ static size_t build(unsigned char *out, const counts *t, uint64_t themes,
   static const unsigned char magic[8] = {0x89, 'V',  'B',  'P',
                                          '\r', '\n', 0x1a, '\n'};
   memcpy(out, magic, 8);
-  uint64_t fields[3] = {2, o.len, crc32(0L, o.b, (uInt)o.len)};
+  uint64_t fields[3] = {3, o.len, crc32(0L, o.b, (uInt)o.len)};
   size_t widths[3] = {4, 8, 4}, at = 8;
   for (int f = 0; f < 3; f++)
     for (size_t i = 0; i < widths[f]; i++)
@@ -367,8 +367,12 @@ static void bad_headers(void) {
   buf[8] = 1; /* the layout before examples: refused, by its version */
   CHECK_INT(vb_report_load(buf, len, "v1.vbp", NULL, &r, &err), VB_EPARTIAL);
   CHECK(strstr(err.message,
-               "format version 1; this verbatim reads version 2") != NULL);
-  buf[8] = 2;
+               "format version 1; this verbatim reads version 3") != NULL);
+  buf[8] = 2; /* before the candidate terms: refused too */
+  CHECK_INT(vb_report_load(buf, len, "v2.vbp", NULL, &r, &err), VB_EPARTIAL);
+  CHECK(strstr(err.message,
+               "format version 2; this verbatim reads version 3") != NULL);
+  buf[8] = 3;
   buf[19] = 0x80; /* a body of 2^63 bytes */
   CHECK_INT(vb_report_load(buf, len, "l.vbp", NULL, &r, &err), VB_EPARTIAL);
   CHECK(strstr(err.message, "truncated") != NULL);
