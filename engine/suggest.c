@@ -31,6 +31,13 @@
  * the examples of one pass, as the surface forms do.  The top candidates
  * are known only at the end, so every feature keeps its few; a comment's
  * text is copied once, when it first gets into some feature's examples.
+ *
+ * A position need not be a row number: a report (report.c) passes the
+ * hash of the comment's text, the same in every shard of a split run, so
+ * its counts save into a partial report (vb__suggest_save, below: sorted,
+ * so one state always gives the same bytes) and merge with another
+ * shard's into those of one run.  Two comments at one position are then
+ * ordered by their bytes.
  */
 #include <math.h>
 #include <stdlib.h>
