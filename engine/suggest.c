@@ -95,6 +95,14 @@ struct vb_suggest {
                        copied yet) */
   size_t text_len;
   uint32_t stored;
+  /* the stems of the words seen, by their text: Snowball is most of the
+   * work per comment, and a corpus repeats its words.  Valid for one
+   * matcher (its lexicon's stemmer): cleared when another comes. */
+  const vb_matcher *stemmed_by;
+  vb__strtab words, stems;
+  uint32_t *word_stem; /* [word id] -> stem id */
+  uint32_t *stem_full; /* [stem id] -> the stem's length before the cut */
+  size_t word_stem_cap, stem_full_cap;
 };
 
 int vb_suggest_new(size_t sets, const char *stopwords, size_t len,
@@ -159,6 +167,10 @@ void vb_suggest_free(vb_suggest *s) {
   for (size_t i = 0; i < s->comment_count; i++)
     free(s->comments[i].text);
   free(s->comments);
+  vb__strtab_free(&s->words);
+  vb__strtab_free(&s->stems);
+  free(s->word_stem);
+  free(s->stem_full);
   free(s);
 }
 
@@ -318,6 +330,44 @@ static int put(vb_suggest *s, size_t at, const char *p, size_t n) {
   return VB_OK;
 }
 
+enum { STEM_CUT = 256, STEM_CACHE_MAX = 1 << 20 }; /* words cached */
+
+/* Word i's stem into buf (cut to STEM_CUT - 1 bytes), its full length
+ * returned: vb_matcher_token_stem, remembered by the word's text. */
+static size_t stem_of(vb_suggest *s, vb_matcher *m, size_t i,
+                      char buf[STEM_CUT]) {
+  size_t wlen, len;
+  const char *w = vb_matcher_token_text(m, i, &wlen);
+  if (s->stemmed_by != m || s->words.count >= STEM_CACHE_MAX) {
+    vb__strtab_clear(&s->words);
+    vb__strtab_clear(&s->stems);
+    s->stemmed_by = m;
+  }
+  uint32_t id = w ? vb__strtab_find(&s->words, w, wlen) : 0, sid;
+  if (id) {
+    sid = s->word_stem[id];
+    const char *stem = vb__strtab_str(&s->stems, sid, &len);
+    memcpy(buf, stem, len);
+    buf[len] = '\0';
+    return s->stem_full[sid];
+  }
+  size_t full = vb_matcher_token_stem(m, i, buf, STEM_CUT);
+  len = full < STEM_CUT ? full : STEM_CUT - 1;
+  if (!w || !full || vb__strtab_intern(&s->words, w, wlen, &id) ||
+      vb__strtab_intern(&s->stems, buf, len, &sid) ||
+      vb__grow((void **)&s->word_stem, &s->word_stem_cap, (size_t)id + 1,
+               sizeof *s->word_stem) ||
+      vb__grow((void **)&s->stem_full, &s->stem_full_cap, (size_t)sid + 1,
+               sizeof *s->stem_full)) {
+    vb__strtab_clear(&s->words); /* out of memory: stem without the cache */
+    vb__strtab_clear(&s->stems);
+    return full;
+  }
+  s->word_stem[id] = sid;
+  s->stem_full[sid] = (uint32_t)full;
+  return full;
+}
+
 int vb_suggest_add(vb_suggest *s, vb_matcher *m, const long *sets,
                    size_t nsets) {
   return vb_suggest_add_at(s, s->total, m, sets, nsets);
@@ -349,13 +399,13 @@ int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
     s->set_size[sets[k]]++;
   size_t nlen, n = vb_matcher_token_count(m);
   const char *norm = vb_matcher_normalized(m, &nlen);
-  char stem[2][256];
+  char stem[2][STEM_CUT];
   size_t stem_len[2] = {0, 0};
   bool stop[2] = {false, false};
   for (size_t i = 0; i < n; i++) {
     const vb_token *t = vb_matcher_token(m, i);
     size_t cur = i & 1, prev = cur ^ 1;
-    stem_len[cur] = vb_matcher_token_stem(m, i, stem[cur], sizeof stem[cur]);
+    stem_len[cur] = stem_of(s, m, i, stem[cur]);
     if (stem_len[cur] >= sizeof stem[cur])
       stem_len[cur] = sizeof stem[cur] - 1;
     const char *surface = norm + t->norm_start;
