@@ -656,8 +656,7 @@ void vb__write_input_name(FILE *out, const char *name, vb__name_taken taken,
  * isolates dropped.  With max > 0, stops at the first code point at or
  * past byte `max` and writes an ellipsis.  Returns the bytes of text
  * written. */
-size_t vb__html_write_text(FILE *out, const char *text, size_t len,
-                           size_t max);
+size_t vb__html_write_text(FILE *out, const char *text, size_t len, size_t max);
 
 /* The tag output formats (csv, long, ndjson) as a sink: ctx holds what the
  * writer needs; fill it and pass it to vb__format_sink. */
@@ -796,6 +795,44 @@ size_t vb__examples_get(const vb__examples *e, size_t theme, int group,
 int vb__examples_add_row(vb__examples *const sets[], size_t nsets,
                          const vb_lexicon *lex, const vb_row *row);
 
+/* ---- partial.c: the layout's primitives ------------------------------- */
+
+/* The bytes of a partial report being written: varints and strings
+ * (docs/partial-format.md).  `failed` sticks after an allocation fails. */
+typedef struct vb__out {
+  unsigned char *data;
+  size_t len, cap;
+  bool failed;
+} vb__out;
+void vb__put_num(vb__out *o, uint64_t v);
+void vb__put_str(vb__out *o, const char *s, size_t len);
+/* A bounds-checked cursor over a partial's body; the first fault sticks
+ * (rc), and every read after it returns 0 or NULL. */
+typedef struct vb__cursor {
+  const unsigned char *p;
+  size_t len, at;
+  const char *name;
+  vb_error *err;
+  int rc;
+} vb__cursor;
+/* A varint (at most 2^53); a count of items that take a byte each (at
+ * most the bytes left); a string (a malloc'd NUL-terminated copy). */
+uint64_t vb__get_num(vb__cursor *c);
+size_t vb__get_count(vb__cursor *c, const char *what);
+char *vb__get_str(vb__cursor *c, size_t *len);
+/* Records a malformed-partial fault (VB_EPARTIAL, the body byte) once. */
+int vb__bad(vb__cursor *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ---- suggest.c: a report's candidate terms, saved and loaded ----------- */
+
+/* The state of s in the partial layout (item 12), the same bytes for the
+ * same state. */
+void vb__suggest_save(vb__out *o, const vb_suggest *s);
+/* Reads what vb__suggest_save wrote into the empty s (same sets and
+ * examples), checking every count and example; faults on c. */
+void vb__suggest_load(vb__cursor *c, vb_suggest *s);
+
 /* ---- report.c --------------------------------------------------------- */
 
 /* The --by column names of a report, and its period. */
@@ -849,9 +886,14 @@ vb__examples *vb__report_segment_examples(vb_report *r,
                                           const size_t lens[]);
 /* Orders two lists of segment values (by_count each), bytewise, column
  * by column: the order slices are written in. */
-int vb__compare_values(size_t by_count, const char *const *xv,
-                       const size_t *xl, const char *const *yv,
-                       const size_t *yl);
+int vb__compare_values(size_t by_count, const char *const *xv, const size_t *xl,
+                       const char *const *yv, const size_t *yl);
+/* The report's candidate terms for untagged detractors (suggest.c, set 0
+ * untagged detractor comments against tagged ones), kept with examples;
+ * NULL without.  The HTML page shows the top few. */
+vb_suggest *vb__report_suggest(const vb_report *r);
+#define VB__CANDIDATE_EXAMPLES 2 /* examples kept per candidate term */
+
 /* Whether the report has slices (segments or periods). */
 bool vb__report_sliced(const vb_report *r);
 /* The report's slices as a sink: each worker slices its rows into a
@@ -889,9 +931,9 @@ typedef enum vb__margin {
 
 struct vb__slice;
 typedef struct vb__section {
-  vb_report *owner;           /* the report (or margin) that holds s: finds
-                                 its previous period */
-  const struct vb__slice *s;  /* NULL for the overall section */
+  vb_report *owner;          /* the report (or margin) that holds s: finds
+                                its previous period */
+  const struct vb__slice *s; /* NULL for the overall section */
   const vb_tally *tally;
   vb__margin kind;
 } vb__section;

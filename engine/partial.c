@@ -30,7 +30,9 @@
  *   body   lexicon documents, scale, segment columns, period, examples
  *          kept, the caller's settings, theme and term counts, reject
  *          reasons, the overall tally, the slices, and (when examples are
- *          kept) the example comments, overall and per segment
+ *          kept) the example comments, overall and per segment, and
+ *          suggest's counts for the candidate terms of untagged
+ *          detractors (their layout is suggest.c's: vb__suggest_save)
  *
  * The "fingerprint" of the issue is the settings themselves, stored in
  * full rather than hashed, so that a mismatch can say *what* differs:
@@ -57,7 +59,7 @@
 
 static const unsigned char MAGIC[8] = {0x89, 'V',  'B',  'P',
                                        '\r', '\n', 0x1a, '\n'};
-enum { VERSION = 2, HEADER = 24 };
+enum { VERSION = 3, HEADER = 24 };
 #define MAX_COUNT ((uint64_t)1 << 53)
 
 /* ---- the fingerprint: settings that must agree ------------------------ */
@@ -186,11 +188,7 @@ int vb_report_compare(const vb_report *a, const vb_report *b, vb_error *err) {
 
 /* ---- writing ---------------------------------------------------------- */
 
-typedef struct out_buf {
-  unsigned char *data;
-  size_t len, cap;
-  bool failed;
-} out_buf;
+typedef vb__out out_buf; /* internal.h: suggest.c writes through it too */
 
 static void put_bytes(out_buf *o, const void *p, size_t n) {
   if (o->failed || vb__grow((void **)&o->data, &o->cap, o->len + n, 1)) {
@@ -201,7 +199,7 @@ static void put_bytes(out_buf *o, const void *p, size_t n) {
   o->len += n;
 }
 
-static void put_num(out_buf *o, uint64_t v) {
+void vb__put_num(out_buf *o, uint64_t v) {
   unsigned char b[10];
   size_t n = 0;
   do {
@@ -212,12 +210,14 @@ static void put_num(out_buf *o, uint64_t v) {
   put_bytes(o, b, n);
 }
 
-static void put_str(out_buf *o, const char *s, size_t len) {
-  put_num(o, len);
+void vb__put_str(out_buf *o, const char *s, size_t len) {
+  vb__put_num(o, len);
   put_bytes(o, s, len);
 }
 
-static void put_cstr(out_buf *o, const char *s) { put_str(o, s, strlen(s)); }
+static void put_cstr(out_buf *o, const char *s) {
+  vb__put_str(o, s, strlen(s));
+}
 
 static void put_le(unsigned char *at, uint64_t v, size_t bytes) {
   for (size_t i = 0; i < bytes; i++)
@@ -241,9 +241,9 @@ static void put_tally(out_buf *o, vb_tally *t) {
   for (int k = 0; k < VB__TALLY_ARRAYS; k++) {
     size_t n;
     const uint64_t *v = vb__tally_array_of(t, (vb__tally_array)k, &n);
-    put_num(o, n);
+    vb__put_num(o, n);
     for (size_t i = 0; i < n; i++)
-      put_num(o, v[i]);
+      vb__put_num(o, v[i]);
   }
   size_t count = vb_tally_pair_count(t), slot = 0, k = 0;
   pair_rec *pairs = malloc((count ? count : 1) * sizeof *pairs);
@@ -256,11 +256,11 @@ static void put_tally(out_buf *o, vb_tally *t) {
   while (k < count && vb__tally_pair_next(t, &slot, &a, &b, &n))
     pairs[k++] = (pair_rec){a, b, n};
   qsort(pairs, k, sizeof *pairs, by_pair);
-  put_num(o, k);
+  vb__put_num(o, k);
   for (size_t i = 0; i < k; i++) {
-    put_num(o, pairs[i].a);
-    put_num(o, pairs[i].b);
-    put_num(o, pairs[i].n);
+    vb__put_num(o, pairs[i].a);
+    vb__put_num(o, pairs[i].b);
+    vb__put_num(o, pairs[i].n);
   }
   free(pairs);
 }
@@ -273,7 +273,7 @@ static void put_slices(out_buf *o, const vb_report *r) {
     o->failed = true;
     return;
   }
-  put_num(o, count);
+  vb__put_num(o, count);
   for (size_t i = 0; i < count; i++) {
     const char *const *values;
     const size_t *lens;
@@ -281,7 +281,7 @@ static void put_slices(out_buf *o, const vb_report *r) {
     vb_tally *t;
     vb__report_slice_at(r, order[i], &values, &lens, &start, &label, &t);
     for (size_t k = 0; k < by_count; k++)
-      put_str(o, values[k], lens[k]);
+      vb__put_str(o, values[k], lens[k]);
     put_cstr(o, start);
     put_cstr(o, label);
     put_tally(o, t);
@@ -298,27 +298,27 @@ static void put_example_set(out_buf *o, const vb__examples *e) {
   for (size_t t = 0; t < e->themes; t++)
     for (int g = 0; g < VB_GROUP_COUNT; g++)
       lists += vb__examples_get(e, t, g, &x) > 0;
-  put_num(o, lists);
+  vb__put_num(o, lists);
   for (size_t t = 0; t < e->themes; t++)
     for (int g = 0; g < VB_GROUP_COUNT; g++) {
       size_t n = vb__examples_get(e, t, g, &x);
       if (!n)
         continue;
-      put_num(o, t);
-      put_num(o, (uint64_t)g);
-      put_num(o, n);
+      vb__put_num(o, t);
+      vb__put_num(o, (uint64_t)g);
+      vb__put_num(o, n);
       for (size_t i = 0; i < n; i++, x++) {
-        put_str(o, x->text, x->text_len);
-        put_num(o, x->offset);
-        put_num(o, x->comment_len);
-        put_str(o, x->id, x->id_len);
-        put_num(o, (uint64_t)(x->score + 1));
-        put_num(o, x->span_start);
-        put_num(o, x->span_end);
-        put_num(o, x->term);
-        put_num(o, x->tier);
-        put_num(o, x->hash >> 32);
-        put_num(o, x->hash & 0xffffffffu);
+        vb__put_str(o, x->text, x->text_len);
+        vb__put_num(o, x->offset);
+        vb__put_num(o, x->comment_len);
+        vb__put_str(o, x->id, x->id_len);
+        vb__put_num(o, (uint64_t)(x->score + 1));
+        vb__put_num(o, x->span_start);
+        vb__put_num(o, x->span_end);
+        vb__put_num(o, x->term);
+        vb__put_num(o, x->tier);
+        vb__put_num(o, x->hash >> 32);
+        vb__put_num(o, x->hash & 0xffffffffu);
       }
     }
 }
@@ -368,10 +368,10 @@ static void put_examples(out_buf *o, vb_report *r) {
   seg_by_count = by_count;
   if (!o->failed)
     qsort(list, n, sizeof *list, by_values);
-  put_num(o, n);
+  vb__put_num(o, n);
   for (size_t i = 0; i < n && !o->failed; i++) {
     for (size_t k = 0; k < by_count; k++)
-      put_str(o, list[i].values[k], list[i].lens[k]);
+      vb__put_str(o, list[i].values[k], list[i].lens[k]);
     put_example_set(o, list[i].e);
   }
   free(list);
@@ -381,47 +381,49 @@ static void put_examples(out_buf *o, vb_report *r) {
 
 static void put_body(out_buf *o, vb_report *r) {
   const vb_lexicon *lex = vb_report_lexicon(r);
-  put_num(o, vb_lexicon_document_count(lex));
+  vb__put_num(o, vb_lexicon_document_count(lex));
   for (size_t i = 0; i < vb_lexicon_document_count(lex); i++) {
     const char *name;
     size_t len;
     const char *text = vb_lexicon_document(lex, i, &name, &len);
     const char *base = strrchr(name, '/');
     put_cstr(o, base ? base + 1 : name); /* the same on every machine */
-    put_str(o, text, len);
+    vb__put_str(o, text, len);
   }
   put_cstr(o, vb__report_scale_text(r));
   const char *const *by;
   size_t by_count = vb__report_by(r, &by);
-  put_num(o, by_count);
+  vb__put_num(o, by_count);
   for (size_t i = 0; i < by_count; i++)
     put_cstr(o, by[i]);
   put_cstr(o, vb_period_name(vb__report_period(r)));
-  put_num(o, vb__report_examples_kept(r));
-  put_num(o, vb__report_setting_count(r));
+  vb__put_num(o, vb__report_examples_kept(r));
+  vb__put_num(o, vb__report_setting_count(r));
   for (size_t i = 0; i < vb__report_setting_count(r); i++) {
     const char *name, *value;
     vb__report_setting(r, i, &name, &value);
     put_cstr(o, name);
     put_cstr(o, value);
   }
-  put_num(o, vb_lexicon_theme_count(lex));
-  put_num(o, vb_lexicon_term_count(lex));
+  vb__put_num(o, vb_lexicon_theme_count(lex));
+  vb__put_num(o, vb_lexicon_term_count(lex));
   const char *reasons[VB__MAX_REASONS + 1];
   uint64_t counts[VB__MAX_REASONS + 1];
   size_t n = vb__reasons_list(vb__report_reasons(r), VB__MAX_REASONS + 1,
                               reasons, counts);
   vb__reasons *table = vb__report_reasons(r);
-  put_num(o, table->count);
+  vb__put_num(o, table->count);
   for (size_t i = 0; i < table->count && i < n; i++) {
     put_cstr(o, reasons[i]);
-    put_num(o, counts[i]);
+    vb__put_num(o, counts[i]);
   }
-  put_num(o, table->other);
+  vb__put_num(o, table->other);
   put_tally(o, vb_report_overall(r));
   put_slices(o, r);
-  if (vb__report_examples_kept(r))
+  if (vb__report_examples_kept(r)) {
     put_examples(o, r);
+    vb__suggest_save(o, vb__report_suggest(r));
+  }
 }
 
 /* The whole partial, header and body, into o. */
@@ -472,18 +474,11 @@ int vb_report_save(vb_report *r, FILE *out, vb_error *err) {
 
 /* ---- reading ---------------------------------------------------------- */
 
-/* A bounds-checked cursor over the body; the first fault sticks. */
-typedef struct cursor {
-  const unsigned char *p;
-  size_t len, at;
-  const char *name;
-  vb_error *err;
-  int rc;
-} cursor;
+/* A bounds-checked cursor over the body (internal.h): the first fault
+ * sticks. */
+typedef vb__cursor cursor;
 
-static int bad(cursor *c, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static int bad(cursor *c, const char *fmt, ...) {
+int vb__bad(cursor *c, const char *fmt, ...) {
   if (c->rc)
     return c->rc;
   char what[400];
@@ -497,17 +492,17 @@ static int bad(cursor *c, const char *fmt, ...) {
 }
 
 /* A varint; any number above 2^53 is refused (see the essay). */
-static uint64_t get_num(cursor *c) {
+uint64_t vb__get_num(cursor *c) {
   uint64_t v = 0;
   for (int shift = 0; !c->rc; shift += 7) {
     if (c->at >= c->len) {
-      bad(c, "it ends in the middle of a number");
+      vb__bad(c, "it ends in the middle of a number");
       break;
     }
     unsigned char b = c->p[c->at++];
     v |= (uint64_t)(b & 0x7f) << shift; /* shift <= 56: no overflow */
     if (v > MAX_COUNT || (shift == 56 && (b & 0x80))) {
-      bad(c, "a number above 2^53");
+      vb__bad(c, "a number above 2^53");
       break;
     }
     if (!(b & 0x80))
@@ -518,17 +513,17 @@ static uint64_t get_num(cursor *c) {
 
 /* A count of items that each take at least one byte: no more than what is
  * left, so a forged count cannot make us allocate gigabytes. */
-static size_t get_count(cursor *c, const char *what) {
-  uint64_t n = get_num(c);
+size_t vb__get_count(cursor *c, const char *what) {
+  uint64_t n = vb__get_num(c);
   if (!c->rc && n > c->len - c->at)
-    bad(c, "%s: %llu of them, in %zu bytes", what, (unsigned long long)n,
-        c->len - c->at);
+    vb__bad(c, "%s: %llu of them, in %zu bytes", what, (unsigned long long)n,
+            c->len - c->at);
   return c->rc ? 0 : (size_t)n;
 }
 
 /* A string: a malloc'd NUL-terminated copy (NULL after a fault). */
-static char *get_str(cursor *c, size_t *len) {
-  size_t n = get_count(c, "a string's bytes");
+char *vb__get_str(cursor *c, size_t *len) {
+  size_t n = vb__get_count(c, "a string's bytes");
   char *s = c->rc ? NULL : vb__memdup((const char *)c->p + c->at, n);
   if (!c->rc && !s)
     c->rc = vb__fail(c->err, VB_ENOMEM, NULL, 0, 0, "out of memory");
@@ -550,29 +545,30 @@ static void check_tally_counts(cursor *c, vb_tally *t, const char *where) {
   uint64_t *untagged = vb__tally_array_of(t, VB__TALLY_UNTAGGED, &n);
   for (size_t g = 0; g < VB_GROUP_COUNT; g++)
     if (text[g] > resp[g] || untagged[g] > text[g])
-      bad(c,
-          "%s: more %s comments with text than responses, or untagged "
-          "than with text",
-          where, vb_group_name((vb_group)g));
+      vb__bad(c,
+              "%s: more %s comments with text than responses, or untagged "
+              "than with text",
+              where, vb_group_name((vb_group)g));
   if (counts[VB_COUNT_TAGGED] != sum4(resp) ||
       counts[VB_COUNT_UNSCORED] != resp[VB_GROUP_UNSCORED] ||
       counts[VB_COUNT_WITH_TEXT] != sum4(text) ||
       counts[VB_COUNT_UNTAGGED] != sum4(untagged))
-    bad(c, "%s: the row counts disagree with the counts by group", where);
+    vb__bad(c, "%s: the row counts disagree with the counts by group", where);
   if (counts[VB_COUNT_READ] &&
       counts[VB_COUNT_READ] !=
           counts[VB_COUNT_TAGGED] + counts[VB_COUNT_REJECTED])
-    bad(c, "%s: rows read are not rows tagged plus rows rejected", where);
+    vb__bad(c, "%s: rows read are not rows tagged plus rows rejected", where);
   uint64_t *mentions = vb__tally_array_of(t, VB__TALLY_MENTIONS, &n);
   for (size_t i = 0; i < n; i++)
     if (mentions[i] > text[i % VB_GROUP_COUNT]) {
-      bad(c, "%s: a theme mentioned by more comments than have text", where);
+      vb__bad(c, "%s: a theme mentioned by more comments than have text",
+              where);
       break;
     }
   uint64_t *hits = vb__tally_array_of(t, VB__TALLY_TERM_HITS, &n);
   for (size_t i = 0; i < n; i++)
     if (hits[i] > sum4(text)) {
-      bad(c, "%s: a term found in more comments than have text", where);
+      vb__bad(c, "%s: a term found in more comments than have text", where);
       break;
     }
 }
@@ -584,19 +580,19 @@ static void check_pair(cursor *c, vb_tally *t, const vb_lexicon *lex,
                        const char *where) {
   size_t themes = vb_lexicon_theme_count(lex);
   if (p->b >= themes || p->a >= p->b) {
-    bad(c, "%s: theme pair (%llu, %llu) out of range (%zu themes)", where,
-        (unsigned long long)p->a, (unsigned long long)p->b, themes);
+    vb__bad(c, "%s: theme pair (%llu, %llu) out of range (%zu themes)", where,
+            (unsigned long long)p->a, (unsigned long long)p->b, themes);
     return;
   }
   size_t n;
   const uint64_t *mentions = vb__tally_array_of(t, VB__TALLY_MENTIONS, &n);
   if (prev && by_pair(prev, p) >= 0)
-    bad(c, "%s: theme pairs out of order or repeated", where);
+    vb__bad(c, "%s: theme pairs out of order or repeated", where);
   else if (vb__theme_covers(lex, (size_t)p->a, (size_t)p->b) || p->n == 0)
-    bad(c, "%s: a theme pair that is never counted", where);
+    vb__bad(c, "%s: a theme pair that is never counted", where);
   else if (p->n > sum4(mentions + p->a * VB_GROUP_COUNT) ||
            p->n > sum4(mentions + p->b * VB_GROUP_COUNT))
-    bad(c, "%s: a pair mentioned more often than one of its themes", where);
+    vb__bad(c, "%s: a pair mentioned more often than one of its themes", where);
 }
 
 /* A tally as put_tally wrote it, into the empty tally t. */
@@ -608,22 +604,22 @@ static void get_tally(cursor *c, vb_tally *t, const vb_lexicon *lex,
   for (int k = 0; k < VB__TALLY_ARRAYS && !c->rc; k++) {
     size_t want;
     uint64_t *v = vb__tally_array_of(t, (vb__tally_array)k, &want);
-    uint64_t n = get_num(c);
+    uint64_t n = vb__get_num(c);
     if (!c->rc && n != want)
-      bad(c, "%s: %llu %s where the lexicon and version have %zu", where,
-          (unsigned long long)n, names[k], want);
+      vb__bad(c, "%s: %llu %s where the lexicon and version have %zu", where,
+              (unsigned long long)n, names[k], want);
     for (size_t i = 0; i < want && !c->rc; i++)
-      v[i] = get_num(c);
+      v[i] = vb__get_num(c);
   }
   if (!c->rc)
     check_tally_counts(c, t, where);
-  size_t pairs = get_count(c, "theme pairs");
+  size_t pairs = vb__get_count(c, "theme pairs");
   pair_rec prev = {0};
   for (size_t i = 0; i < pairs && !c->rc; i++) {
     pair_rec p;
-    p.a = get_num(c);
-    p.b = get_num(c);
-    p.n = get_num(c);
+    p.a = vb__get_num(c);
+    p.b = vb__get_num(c);
+    p.n = vb__get_num(c);
     if (!c->rc)
       check_pair(c, t, lex, &p, i ? &prev : NULL, where);
     if (!c->rc && vb__tally_pair_add(t, (size_t)p.a, (size_t)p.b, p.n))
@@ -721,38 +717,38 @@ static void *slots(cursor *c, size_t n, size_t size) {
 }
 
 static void get_head(cursor *c, head *h) {
-  size_t docs = get_count(c, "lexicon documents");
+  size_t docs = vb__get_count(c, "lexicon documents");
   h->doc_names = slots(c, docs, sizeof *h->doc_names);
   h->doc_texts = slots(c, docs, sizeof *h->doc_texts);
   h->doc_lens = slots(c, docs, sizeof *h->doc_lens);
   h->docs = c->rc ? 0 : docs;
   for (size_t i = 0; i < docs && !c->rc; i++) {
-    h->doc_names[i] = get_str(c, NULL);
-    h->doc_texts[i] = get_str(c, &h->doc_lens[i]);
+    h->doc_names[i] = vb__get_str(c, NULL);
+    h->doc_texts[i] = vb__get_str(c, &h->doc_lens[i]);
   }
   if (!c->rc && !h->docs)
-    bad(c, "no lexicon");
-  h->scale = get_str(c, NULL);
-  size_t by = get_count(c, "segment columns");
+    vb__bad(c, "no lexicon");
+  h->scale = vb__get_str(c, NULL);
+  size_t by = vb__get_count(c, "segment columns");
   h->by = slots(c, by, sizeof *h->by);
   h->by_count = c->rc ? 0 : by;
   for (size_t i = 0; i < by && !c->rc; i++)
-    h->by[i] = get_str(c, NULL);
-  char *period = get_str(c, NULL);
+    h->by[i] = vb__get_str(c, NULL);
+  char *period = vb__get_str(c, NULL);
   if (period && vb_period_parse(period, &h->period) != VB_OK)
-    bad(c, "unknown period \"%.40s\"", period);
+    vb__bad(c, "unknown period \"%.40s\"", period);
   free(period);
-  h->examples = (size_t)get_num(c);
+  h->examples = (size_t)vb__get_num(c);
   if (h->examples > 100)
-    bad(c, "%zu examples kept per theme and group; at most 100",
-        h->examples);
-  size_t settings = get_count(c, "settings");
+    vb__bad(c, "%zu examples kept per theme and group; at most 100",
+            h->examples);
+  size_t settings = vb__get_count(c, "settings");
   h->set_names = slots(c, settings, sizeof *h->set_names);
   h->set_values = slots(c, settings, sizeof *h->set_values);
   h->settings = c->rc ? 0 : settings;
   for (size_t i = 0; i < settings && !c->rc; i++) {
-    h->set_names[i] = get_str(c, NULL);
-    h->set_values[i] = get_str(c, NULL);
+    h->set_names[i] = vb__get_str(c, NULL);
+    h->set_values[i] = vb__get_str(c, NULL);
   }
 }
 
@@ -816,22 +812,22 @@ static int head_report(cursor *c, const head *h, const vb_lexicon *lex,
 }
 
 static void get_reasons(cursor *c, vb_report *r) {
-  size_t n = get_count(c, "reject reasons");
+  size_t n = vb__get_count(c, "reject reasons");
   if (n > VB__MAX_REASONS)
-    bad(c, "%zu kinds of reject reason; at most %d are kept", n,
-        VB__MAX_REASONS);
+    vb__bad(c, "%zu kinds of reject reason; at most %d are kept", n,
+            VB__MAX_REASONS);
   vb__reasons *t = vb__report_reasons(r);
   for (size_t i = 0; i < n && !c->rc; i++) {
-    char *key = get_str(c, NULL);
-    uint64_t count = get_num(c);
+    char *key = vb__get_str(c, NULL);
+    uint64_t count = vb__get_num(c);
     for (size_t k = 0; !c->rc && k < t->count; k++)
       if (strcmp(t->kinds[k].key, key) == 0)
-        bad(c, "the same reject reason twice");
+        vb__bad(c, "the same reject reason twice");
     if (!c->rc)
       vb__reasons_add(t, key, count);
     free(key);
   }
-  t->other += get_num(c);
+  t->other += vb__get_num(c);
 }
 
 /* A slice's period must fit the report's fixed-size fields. */
@@ -840,21 +836,21 @@ static void check_period(cursor *c, const vb_report *r, const char *start,
   bool none = vb__report_period(r) == VB_PERIOD_NONE;
   if (none ? start[0] || label[0]
            : !start[0] || strlen(start) > 10 || strlen(label) > 15)
-    bad(c, "a slice's period \"%.20s\" does not fit the report's period",
-        start);
+    vb__bad(c, "a slice's period \"%.20s\" does not fit the report's period",
+            start);
 }
 
 static void get_slices(cursor *c, vb_report *r, const vb_lexicon *lex) {
   const char *const *by;
   size_t by_count = vb__report_by(r, &by);
-  size_t n = get_count(c, "slices");
+  size_t n = vb__get_count(c, "slices");
   char **values = slots(c, by_count, sizeof *values);
   size_t *lens = slots(c, by_count, sizeof *lens);
   uint64_t sums[VB_GROUP_COUNT] = {0};
   for (size_t i = 0; i < n && !c->rc; i++) {
     for (size_t k = 0; k < by_count; k++)
-      values[k] = get_str(c, &lens[k]);
-    char *start = get_str(c, NULL), *label = get_str(c, NULL);
+      values[k] = vb__get_str(c, &lens[k]);
+    char *start = vb__get_str(c, NULL), *label = vb__get_str(c, NULL);
     if (!c->rc)
       check_period(c, r, start, label);
     vb_tally *t = NULL;
@@ -864,7 +860,7 @@ static void get_slices(cursor *c, vb_report *r, const vb_lexicon *lex) {
                         start[0] ? start : NULL, label[0] ? label : NULL, &t))
       c->rc = vb__fail(c->err, VB_ENOMEM, NULL, 0, 0, "out of memory");
     if (!c->rc && vb__report_slice_count(r) == before)
-      bad(c, "the same slice twice");
+      vb__bad(c, "the same slice twice");
     char where[32];
     snprintf(where, sizeof where, "slice %zu", i + 1);
     if (!c->rc)
@@ -872,7 +868,7 @@ static void get_slices(cursor *c, vb_report *r, const vb_lexicon *lex) {
     for (size_t g = 0; !c->rc && g < VB_GROUP_COUNT; g++)
       if ((sums[g] += vb_tally_responses(t, (vb_group)g)) >
           vb_tally_responses(vb_report_overall(r), (vb_group)g))
-        bad(c, "the slices hold more responses than the whole");
+        vb__bad(c, "the slices hold more responses than the whole");
     for (size_t k = 0; k < by_count; k++) {
       free(values[k]);
       values[k] = NULL;
@@ -887,28 +883,28 @@ static void get_slices(cursor *c, vb_report *r, const vb_lexicon *lex) {
 /* Theme and term counts must be the lexicon's: a check that the body was
  * read as it was written. */
 static void get_sizes(cursor *c, const vb_lexicon *lex) {
-  uint64_t themes = get_num(c), terms = get_num(c);
+  uint64_t themes = vb__get_num(c), terms = vb__get_num(c);
   if (!c->rc && (themes != vb_lexicon_theme_count(lex) ||
                  terms != vb_lexicon_term_count(lex)))
-    bad(c, "%llu themes and %llu terms, where its lexicon has %zu and %zu",
-        (unsigned long long)themes, (unsigned long long)terms,
-        vb_lexicon_theme_count(lex), vb_lexicon_term_count(lex));
+    vb__bad(c, "%llu themes and %llu terms, where its lexicon has %zu and %zu",
+            (unsigned long long)themes, (unsigned long long)terms,
+            vb_lexicon_theme_count(lex), vb_lexicon_term_count(lex));
 }
 
 /* One example as put_example_set wrote it, checked, offered to e. */
 static void get_example(cursor *c, vb__examples *e, const vb_lexicon *lex,
                         size_t theme, int group, const char *where) {
   vb__report_example x = {0};
-  char *text = get_str(c, &x.text_len);
-  x.offset = (size_t)get_num(c);
-  x.comment_len = (size_t)get_num(c);
-  char *id = get_str(c, &x.id_len);
-  uint64_t score = get_num(c);
+  char *text = vb__get_str(c, &x.text_len);
+  x.offset = (size_t)vb__get_num(c);
+  x.comment_len = (size_t)vb__get_num(c);
+  char *id = vb__get_str(c, &x.id_len);
+  uint64_t score = vb__get_num(c);
   x.score = (int)(score > 1001 ? 0 : score) - 1;
-  x.span_start = (size_t)get_num(c);
-  x.span_end = (size_t)get_num(c);
-  x.term = (size_t)get_num(c);
-  uint64_t tier = get_num(c), hi = get_num(c), lo = get_num(c);
+  x.span_start = (size_t)vb__get_num(c);
+  x.span_end = (size_t)vb__get_num(c);
+  x.term = (size_t)vb__get_num(c);
+  uint64_t tier = vb__get_num(c), hi = vb__get_num(c), lo = vb__get_num(c);
   x.tier = (unsigned)(tier > 2 ? 3 : tier);
   x.hash = hi << 32 | lo;
   x.text = text;
@@ -917,30 +913,30 @@ static void get_example(cursor *c, vb__examples *e, const vb_lexicon *lex,
   if (c->rc)
     ;
   else if (score > 1001 || tier > 2 || hi > 0xffffffffu || lo > 0xffffffffu)
-    bad(c, "%s: an example's score, tier or hash out of range", where);
+    vb__bad(c, "%s: an example's score, tier or hash out of range", where);
   else if (!x.text_len || x.span_start > x.span_end ||
            x.span_end > x.text_len || x.text_len > x.comment_len ||
            x.offset > x.comment_len - x.text_len)
-    bad(c, "%s: an example's match or text out of its comment", where);
+    vb__bad(c, "%s: an example's match or text out of its comment", where);
   else if (x.term >= vb_lexicon_term_count(lex) ||
            vb_lexicon_term_is_exclude(lex, x.term) ||
            !vb__theme_covers(lex, theme, vb_lexicon_term_theme(lex, x.term)))
-    bad(c, "%s: an example's term is not one of its theme's", where);
+    vb__bad(c, "%s: an example's term is not one of its theme's", where);
   else if (whole ? x.tier != vb__example_tier(x.text_len, x.span_start,
                                               x.span_end) ||
                        x.hash != vb__example_hash(text, x.text_len, x.score)
                  : x.tier != 2)
-    bad(c, "%s: an example's hash or tier does not match its text", where);
+    vb__bad(c, "%s: an example's hash or tier does not match its text", where);
   if (!c->rc) {
     x.term_text = vb_lexicon_term_text(lex, x.term);
     const vb__report_example *list;
     size_t before = vb__examples_get(e, theme, group, &list);
     if (before && vb__example_cmp(&list[before - 1], &x) >= 0)
-      bad(c, "%s: examples out of order", where);
+      vb__bad(c, "%s: examples out of order", where);
     else if (vb__examples_offer(e, theme, group, &x))
       c->rc = vb__fail(c->err, VB_ENOMEM, NULL, 0, 0, "out of memory");
     else if (vb__examples_get(e, theme, group, &list) != before + 1)
-      bad(c, "%s: the same example twice", where);
+      vb__bad(c, "%s: the same example twice", where);
   }
   free(text);
   free(id);
@@ -949,23 +945,25 @@ static void get_example(cursor *c, vb__examples *e, const vb_lexicon *lex,
 /* An example set as put_example_set wrote it, into the empty set e. */
 static void get_example_set(cursor *c, vb__examples *e, const vb_lexicon *lex,
                             const vb_tally *overall, const char *where) {
-  size_t lists = get_count(c, "example lists");
+  size_t lists = vb__get_count(c, "example lists");
   uint64_t prev = 0;
   for (size_t i = 0; i < lists && !c->rc; i++) {
-    uint64_t theme = get_num(c), group = get_num(c), n = get_num(c);
+    uint64_t theme = vb__get_num(c), group = vb__get_num(c), n = vb__get_num(c);
     uint64_t at = theme * VB_GROUP_COUNT + group;
     if (c->rc)
       break;
     if (theme >= vb_lexicon_theme_count(lex) || group >= VB_GROUP_COUNT)
-      bad(c, "%s: examples of theme %llu, group %llu: out of range", where,
-          (unsigned long long)theme, (unsigned long long)group);
+      vb__bad(c, "%s: examples of theme %llu, group %llu: out of range", where,
+              (unsigned long long)theme, (unsigned long long)group);
     else if (i && at <= prev)
-      bad(c, "%s: example lists out of order or repeated", where);
+      vb__bad(c, "%s: example lists out of order or repeated", where);
     else if (!n || n > e->kept ||
              n > vb_tally_mentions(overall, (size_t)theme, (vb_group)group))
-      bad(c, "%s: %llu examples of theme %llu, group %llu: more than kept "
-          "or than its mentions, or none", where, (unsigned long long)n,
-          (unsigned long long)theme, (unsigned long long)group);
+      vb__bad(c,
+              "%s: %llu examples of theme %llu, group %llu: more than kept "
+              "or than its mentions, or none",
+              where, (unsigned long long)n, (unsigned long long)theme,
+              (unsigned long long)group);
     for (uint64_t k = 0; k < n && !c->rc; k++)
       get_example(c, e, lex, (size_t)theme, (int)group, where);
     prev = at;
@@ -981,22 +979,22 @@ static void get_examples(cursor *c, vb_report *r, const vb_lexicon *lex) {
                   "overall examples");
   const char *const *by;
   size_t by_count = vb__report_by(r, &by);
-  size_t n = get_count(c, "segments with examples");
+  size_t n = vb__get_count(c, "segments with examples");
   if (n && !by_count)
-    bad(c, "segments with examples in a report without segments");
+    vb__bad(c, "segments with examples in a report without segments");
   char **values = slots(c, by_count, sizeof *values);
   size_t *lens = slots(c, by_count, sizeof *lens);
   for (size_t i = 0; i < n && !c->rc; i++) {
     for (size_t k = 0; k < by_count; k++)
-      values[k] = get_str(c, &lens[k]);
+      values[k] = vb__get_str(c, &lens[k]);
     vb__examples *e =
-        c->rc ? NULL
-              : vb__report_segment_examples(r, (const char *const *)values,
-                                            lens);
+        c->rc
+            ? NULL
+            : vb__report_segment_examples(r, (const char *const *)values, lens);
     if (!c->rc && !e)
       c->rc = vb__fail(c->err, VB_ENOMEM, NULL, 0, 0, "out of memory");
     else if (e && has_examples(e))
-      bad(c, "the examples of one segment twice");
+      vb__bad(c, "the examples of one segment twice");
     char where[48];
     snprintf(where, sizeof where, "examples of segment %zu", i + 1);
     if (!c->rc)
@@ -1043,8 +1041,10 @@ int vb_report_load(const void *bytes, size_t len, const char *name,
       get_tally(&c, vb_report_overall(r), lex, "overall");
     get_slices(&c, r, lex);
     get_examples(&c, r, lex);
+    if (!c.rc && vb__report_examples_kept(r))
+      vb__suggest_load(&c, vb__report_suggest(r));
     if (!c.rc && c.at != c.len)
-      bad(&c, "%zu bytes after the last slice or example", c.len - c.at);
+      vb__bad(&c, "%zu bytes after the last slice or example", c.len - c.at);
     rc = c.rc;
   }
   if (!rc && like)

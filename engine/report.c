@@ -67,6 +67,11 @@ struct vb_report {
   vb__strtab segment_keys; /* segment values key -> id (1-based) */
   vb__examples *segment_examples;
   size_t segment_examples_cap;
+  /* with examples: suggest's counts over detractor comments, set 0 the
+   * untagged ones (see vb_report_set_stopwords) */
+  vb_suggest *suggest;
+  char *stopwords;
+  size_t stopwords_len;
 };
 
 int vb_report_new(const vb_lexicon *lex, const char *const by[],
@@ -136,6 +141,8 @@ void vb_report_free(vb_report *r) {
     vb__examples_free(&r->segment_examples[i]);
   free(r->segment_examples);
   vb__strtab_free(&r->segment_keys);
+  vb_suggest_free(r->suggest);
+  free(r->stopwords);
   free(r);
 }
 
@@ -175,8 +182,7 @@ static int build_key(size_t by_count, const char *const values[],
 
 static int make_key(vb_report *r, const char *const values[],
                     const size_t lens[], const char *start, size_t *len) {
-  return build_key(r->by_count, values, lens, start, &r->key, &r->key_cap,
-                   len);
+  return build_key(r->by_count, values, lens, start, &r->key, &r->key_cap, len);
 }
 
 int vb_report_slice(vb_report *r, const char *const values[],
@@ -210,6 +216,33 @@ int vb_report_slice(vb_report *r, const char *const values[],
   return VB_OK;
 }
 
+/* Suggest's counts for the page's candidate terms: kept with examples
+ * (their cost is of the same kind), made anew (empty). */
+static int new_suggest(vb_report *r) {
+  vb_suggest_free(r->suggest);
+  r->suggest = NULL;
+  if (!r->examples_kept)
+    return VB_OK;
+  int rc = vb_suggest_new(1, r->stopwords, r->stopwords_len, &r->suggest);
+  if (!rc)
+    rc = vb_suggest_set_examples(r->suggest, VB__CANDIDATE_EXAMPLES);
+  return rc;
+}
+
+int vb_report_set_stopwords(vb_report *r, const char *words, size_t len) {
+  if (!r || (len && !words))
+    return VB_EINVAL;
+  char *copy = len ? vb__memdup(words, len) : NULL;
+  if (len && !copy)
+    return VB_ENOMEM;
+  free(r->stopwords);
+  r->stopwords = copy;
+  r->stopwords_len = len;
+  return new_suggest(r);
+}
+
+vb_suggest *vb__report_suggest(const vb_report *r) { return r->suggest; }
+
 int vb_report_set_examples(vb_report *r, size_t n) {
   if (!r || n > 100)
     return VB_EINVAL;
@@ -221,7 +254,7 @@ int vb_report_set_examples(vb_report *r, size_t n) {
   for (size_t i = 0; i < r->segment_keys.count; i++)
     vb__examples_init(&r->segment_examples[i], n,
                       vb_lexicon_theme_count(r->lex));
-  return VB_OK;
+  return new_suggest(r);
 }
 
 void vb_report_set_width(vb_report *r, size_t columns) { r->width = columns; }
@@ -312,6 +345,8 @@ int vb_report_merge(vb_report *dst, const vb_report *src) {
   int rc = vb_tally_merge(dst->overall, src->overall);
   if (!rc && dst->examples_kept)
     rc = merge_examples(dst, src);
+  if (!rc && dst->suggest && src->suggest)
+    rc = vb_suggest_merge(dst->suggest, src->suggest);
   if (!rc)
     vb__reasons_merge(&dst->reasons, &src->reasons);
   for (size_t i = 0; i < src->keys.count && !rc; i++) {
@@ -398,9 +433,8 @@ static bool shown(const vb_report *r, size_t theme) {
   return n >= r->min_mentions;
 }
 
-int vb__compare_values(size_t by_count, const char *const *xv,
-                       const size_t *xl, const char *const *yv,
-                       const size_t *yl) {
+int vb__compare_values(size_t by_count, const char *const *xv, const size_t *xl,
+                       const char *const *yv, const size_t *yl) {
   for (size_t i = 0; i < by_count; i++) {
     size_t n = xl[i] < yl[i] ? xl[i] : yl[i];
     int c = memcmp(xv[i], yv[i], n);
@@ -1156,8 +1190,8 @@ static void table_example(FILE *o, const vb_report *r, int g,
   size_t ss = x->span_start, se = x->span_end, len = x->text_len;
   size_t from = 0, to = len;
   if (r->width) {
-    size_t room = r->width > (size_t)prefix + 24 ? r->width - (size_t)prefix
-                                                 : 24;
+    size_t room =
+        r->width > (size_t)prefix + 24 ? r->width - (size_t)prefix : 24;
     room -= 4; /* the marks and two "…" */
     size_t mid = chars(t, ss, se), before = chars(t, 0, ss);
     size_t after = chars(t, se, len);
@@ -1463,6 +1497,8 @@ static int slices_open(void *ctx, void **state) {
   int rc = vb_report_new(r->lex, (const char *const *)r->by, r->by_count,
                          r->period, NULL, (vb_report **)state);
   if (!rc)
+    rc = vb_report_set_stopwords(*state, r->stopwords, r->stopwords_len);
+  if (!rc)
     rc = vb_report_set_examples(*state, r->examples_kept);
   return rc;
 }
@@ -1470,14 +1506,28 @@ static int slices_open(void *ctx, void **state) {
 /* The row's example comments: overall and in its segment. */
 static int examples_row(vb_report *r, const vb_row *row) {
   vb__examples *sets[2] = {&r->examples, NULL};
-  if (r->by_count &&
-      !(sets[1] = segment_examples(r, row->values, row->lens)))
+  if (r->by_count && !(sets[1] = segment_examples(r, row->values, row->lens)))
     return VB_ENOMEM;
   return vb__examples_add_row(sets, r->by_count ? 2 : 1, r->lex, row);
 }
 
+/* A detractor comment with words into suggest's counts, in set 0 when no
+ * theme matched it.  Its position is the hash of its text (examples.c),
+ * not vb_row_index: positions restart in every shard, and a partial
+ * report's candidates must merge into those of one run. */
+static int suggest_row(vb_report *r, const vb_row *row) {
+  if (row->group != VB_GROUP_DETRACTOR || !row->has_text || !row->m ||
+      !vb_matcher_token_count(row->m))
+    return VB_OK;
+  long untagged = 0;
+  size_t nsets = vb_matcher_themes(row->m, NULL) == 0;
+  uint64_t key = vb__example_hash(row->text, row->text_len, -1);
+  return vb_suggest_add_text_at(r->suggest, key, row->m, row->text,
+                                row->text_len, &untagged, nsets);
+}
+
 /* The row's slice (its segment values and period bucket) counts it, and
- * the examples take their pick. */
+ * the examples and candidate terms take their pick. */
 static int slices_row(void *state, const vb_row *row, FILE *out,
                       vb_error *err) {
   (void)out;
@@ -1490,7 +1540,7 @@ static int slices_row(void *state, const vb_row *row, FILE *out,
                        row->period_label, &tally) ||
        vb_tally_add(tally, row->group, row->has_text, row->m)))
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
-  if (r->examples_kept && examples_row(r, row))
+  if (r->examples_kept && (examples_row(r, row) || suggest_row(r, row)))
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   return VB_OK;
 }

@@ -10,7 +10,8 @@
  * parents), whether detractors mention them more than promoters (shares
  * with Wilson intervals, a dot plot), what changed (with --period, a trend
  * line per theme), which themes come together (a heatmap), what was said
- * (top terms per theme), what was missed (the untagged share) - and with
+ * (top terms per theme), what was missed (the untagged share, and the
+ * terms suggest proposes for untagged detractors) - and with
  * --by one collapsible section per segment.  docs/report-html.md
  * describes each chart.
  *
@@ -51,6 +52,8 @@
 #define SEGMENT_CAP 120 /* bytes of a segment value shown */
 #define HEAT_THEMES 12  /* themes in the co-occurrence heatmap */
 #define EXAMPLE_CAP 600 /* bytes of an example comment shown */
+#define CANDIDATES 10   /* candidate terms for untagged detractors */
+#define CANDIDATE_MIN 3 /* in at least this many of them (suggest's) */
 
 /* A shown theme in chart order: parents by impact, each followed by its
  * children by impact; depth 0 for a theme without a shown parent. */
@@ -827,15 +830,13 @@ static void heatmap(page *pg, const vb__slice_view *v) {
 
 /* ---- per theme: top terms and example verbatims ----------------------- */
 
-/* One example comment: its text with the matched words in <mark>, an
- * ellipsis where the kept window cuts the comment, its score and id. */
-static void example(page *pg, int g, const vb__report_example *x) {
-  FILE *o = pg->o;
+/* An example's text in <p>: the matched words in <mark>, an ellipsis
+ * where the kept window cuts the comment. */
+static void quote(FILE *o, const vb__report_example *x) {
   size_t a = x->span_start, b = x->span_end, n = x->text_len;
   if (a > b || b > n)
     a = b = 0; /* no span to show */
-  fprintf(o, "<blockquote class=\"%s\"><p>%s", g == 0 ? "det" : "pro",
-          x->offset ? "…" : "");
+  fputs(x->offset ? "<p>…" : "<p>", o);
   size_t cap = EXAMPLE_CAP, w = vb__html_write_text(o, x->text, a, cap);
   if (w == a && b > a && w < cap) {
     fputs("<mark>", o);
@@ -844,8 +845,15 @@ static void example(page *pg, int g, const vb__report_example *x) {
   }
   if (w == b && n > b && w < cap)
     vb__html_write_text(o, x->text + b, n - b, cap - w);
-  fprintf(o, "%s</p><small>%s", x->offset + n < x->comment_len ? "…" : "",
-          g == 0 ? "detractor" : "promoter");
+  fputs(x->offset + n < x->comment_len ? "…</p>" : "</p>", o);
+}
+
+/* One example comment: its text, its score and id. */
+static void example(page *pg, int g, const vb__report_example *x) {
+  FILE *o = pg->o;
+  fprintf(o, "<blockquote class=\"%s\">", g == 0 ? "det" : "pro");
+  quote(o, x);
+  fprintf(o, "<small>%s", g == 0 ? "detractor" : "promoter");
   if (x->score >= 0)
     fprintf(o, " · score %d", x->score);
   fputs(" · ", o);
@@ -911,6 +919,51 @@ static void theme_cards(page *pg, const vb__slice_view *v) {
 
 /* ---- untagged share per group ----------------------------------------- */
 
+/* Suggest's top candidate terms for untagged detractors (what `verbatim
+ * suggest --group detractor` lists), each with its examples, the words
+ * marked; nothing without examples kept or without a candidate. */
+static void candidates(page *pg) {
+  vb_suggest *s = vb__report_suggest(pg->r);
+  vb_candidate c[CANDIDATES];
+  size_t n = s ? vb_suggest_top(s, 0, CANDIDATE_MIN, c, CANDIDATES) : 0;
+  if (!n)
+    return;
+  FILE *o = pg->o;
+  fprintf(o,
+          "<h3>Candidate terms for untagged detractors</h3>\n<p "
+          "class=\"lead\">Words and word pairs that the %llu detractor "
+          "comments no theme matched use more than the other %llu detractor "
+          "comments with words (in at least %d of them), by weighted "
+          "log-odds z, as <code>verbatim suggest --group detractor</code> "
+          "ranks them: terms a lexicon may be missing.</p>\n<ol "
+          "class=\"cands\">\n",
+          (unsigned long long)vb_suggest_set_size(s, 0),
+          (unsigned long long)(vb_suggest_total(s) - vb_suggest_set_size(s, 0)),
+          CANDIDATE_MIN);
+  for (size_t i = 0; i < n; i++) {
+    fputs("<li><b>", o);
+    text_cap(o, c[i].term, strlen(c[i].term), LABEL_CAP);
+    fprintf(o,
+            "</b> <span class=\"figs\"><span>z <b>%.2f</b></span> "
+            "<span>untagged <b>%llu</b></span> <span>tagged <b>%llu</b>"
+            "</span></span>\n",
+            c[i].z, (unsigned long long)c[i].in_target,
+            (unsigned long long)c[i].elsewhere);
+    vb_suggest_example ex[VB__CANDIDATE_EXAMPLES];
+    size_t m = vb_suggest_examples(s, 0, &c[i], ex, VB__CANDIDATE_EXAMPLES);
+    for (size_t e = 0; e < m; e++) {
+      vb__report_example x;
+      vb__example_make(&x, ex[e].text, ex[e].len, "", 0, -1, ex[e].start,
+                       ex[e].end, 0);
+      fputs("<blockquote class=\"det\">", o);
+      quote(o, &x);
+      fputs("</blockquote>\n", o);
+    }
+    fputs("</li>\n", o);
+  }
+  fputs("</ol>\n", o);
+}
+
 static void untagged(page *pg, const vb__slice_view *v) {
   FILE *o = pg->o;
   static const char *const names[] = {"detractors", "passives", "promoters",
@@ -969,6 +1022,7 @@ static void untagged(page *pg, const vb__slice_view *v) {
   }
   fputs("</tbody>\n", o);
   details_end(pg);
+  candidates(pg);
   fputs("</section>\n", o);
 }
 
@@ -1093,6 +1147,8 @@ static const char STYLE[] =
     "small{color:var(--mute);font-size:11px}blockquote.det{border-color:"
     "var(--cost)}blockquote.pro{border-color:var(--gain)}"
     "mark{background:#ffe8a3;color:inherit;padding:0 1px}\n"
+    ".cands{padding-left:24px}.cands li{margin:8px 0}.cands .figs{"
+    "margin-left:6px}\n"
     "details.segment{border:1px solid var(--line);border-radius:6px;"
     "padding:6px 12px;margin:8px 0}details.segment>summary{color:"
     "var(--ink)}\n"

@@ -31,6 +31,13 @@
  * the examples of one pass, as the surface forms do.  The top candidates
  * are known only at the end, so every feature keeps its few; a comment's
  * text is copied once, when it first gets into some feature's examples.
+ *
+ * A position need not be a row number: a report (report.c) passes the
+ * hash of the comment's text, the same in every shard of a split run, so
+ * its counts save into a partial report (vb__suggest_save, below: sorted,
+ * so one state always gives the same bytes) and merge with another
+ * shard's into those of one run.  Two comments at one position are then
+ * ordered by their bytes.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -88,6 +95,14 @@ struct vb_suggest {
                        copied yet) */
   size_t text_len;
   uint32_t stored;
+  /* the stems of the words seen, by their text: Snowball is most of the
+   * work per comment, and a corpus repeats its words.  Valid for one
+   * matcher (its lexicon's stemmer): cleared when another comes. */
+  const vb_matcher *stemmed_by;
+  vb__strtab words, stems;
+  uint32_t *word_stem; /* [word id] -> stem id */
+  uint32_t *stem_full; /* [stem id] -> the stem's length before the cut */
+  size_t word_stem_cap, stem_full_cap;
 };
 
 int vb_suggest_new(size_t sets, const char *stopwords, size_t len,
@@ -152,6 +167,10 @@ void vb_suggest_free(vb_suggest *s) {
   for (size_t i = 0; i < s->comment_count; i++)
     free(s->comments[i].text);
   free(s->comments);
+  vb__strtab_free(&s->words);
+  vb__strtab_free(&s->stems);
+  free(s->word_stem);
+  free(s->stem_full);
   free(s);
 }
 
@@ -180,8 +199,22 @@ static int store_comment(vb_suggest *s, const char *text, size_t len,
   return VB_OK;
 }
 
-static bool ex_before(const sug_example *a, const sug_example *b) {
-  return a->tier != b->tier ? a->tier < b->tier : a->index < b->index;
+/* The order examples are kept in: tier, position, then (only when two
+ * comments share a position: a report's positions are hashes) bytes. */
+static int ex_order(const sug_example *a, const char *at, size_t al,
+                    const sug_example *b, const char *bt, size_t bl) {
+  if (a->tier != b->tier)
+    return a->tier < b->tier ? -1 : 1;
+  if (a->index != b->index)
+    return a->index < b->index ? -1 : 1;
+  int c = memcmp(at, bt, al < bl ? al : bl);
+  return c ? c : (al < bl ? -1 : al > bl);
+}
+
+static bool ex_before(const vb_suggest *s, const sug_example *a,
+                      const sug_example *b, const char *text, size_t len) {
+  const stored_comment *c = &s->comments[a->comment - 1];
+  return ex_order(a, c->text, c->len, b, text, len) < 0;
 }
 
 static bool same_text(const vb_suggest *s, const sug_example *e,
@@ -205,7 +238,7 @@ static int ex_slot(vb_suggest *s, size_t k, uint32_t id, const sug_example *x,
   size_t at = 0, used = 0;
   while (used < n && list[used].comment)
     used++;
-  while (at < used && ex_before(&list[at], x)) {
+  while (at < used && ex_before(s, &list[at], x, text, len)) {
     if (same_text(s, &list[at], text, len))
       return VB_OK; /* this text is in already, at a better key */
     at++;
@@ -297,6 +330,44 @@ static int put(vb_suggest *s, size_t at, const char *p, size_t n) {
   return VB_OK;
 }
 
+enum { STEM_CUT = 256, STEM_CACHE_MAX = 1 << 20 }; /* words cached */
+
+/* Word i's stem into buf (cut to STEM_CUT - 1 bytes), its full length
+ * returned: vb_matcher_token_stem, remembered by the word's text. */
+static size_t stem_of(vb_suggest *s, vb_matcher *m, size_t i,
+                      char buf[STEM_CUT]) {
+  size_t wlen, len;
+  const char *w = vb_matcher_token_text(m, i, &wlen);
+  if (s->stemmed_by != m || s->words.count >= STEM_CACHE_MAX) {
+    vb__strtab_clear(&s->words);
+    vb__strtab_clear(&s->stems);
+    s->stemmed_by = m;
+  }
+  uint32_t id = w ? vb__strtab_find(&s->words, w, wlen) : 0, sid;
+  if (id) {
+    sid = s->word_stem[id];
+    const char *stem = vb__strtab_str(&s->stems, sid, &len);
+    memcpy(buf, stem, len);
+    buf[len] = '\0';
+    return s->stem_full[sid];
+  }
+  size_t full = vb_matcher_token_stem(m, i, buf, STEM_CUT);
+  len = full < STEM_CUT ? full : STEM_CUT - 1;
+  if (!w || !full || vb__strtab_intern(&s->words, w, wlen, &id) ||
+      vb__strtab_intern(&s->stems, buf, len, &sid) ||
+      vb__grow((void **)&s->word_stem, &s->word_stem_cap, (size_t)id + 1,
+               sizeof *s->word_stem) ||
+      vb__grow((void **)&s->stem_full, &s->stem_full_cap, (size_t)sid + 1,
+               sizeof *s->stem_full)) {
+    vb__strtab_clear(&s->words); /* out of memory: stem without the cache */
+    vb__strtab_clear(&s->stems);
+    return full;
+  }
+  s->word_stem[id] = sid;
+  s->stem_full[sid] = (uint32_t)full;
+  return full;
+}
+
 int vb_suggest_add(vb_suggest *s, vb_matcher *m, const long *sets,
                    size_t nsets) {
   return vb_suggest_add_at(s, s->total, m, sets, nsets);
@@ -328,13 +399,13 @@ int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
     s->set_size[sets[k]]++;
   size_t nlen, n = vb_matcher_token_count(m);
   const char *norm = vb_matcher_normalized(m, &nlen);
-  char stem[2][256];
+  char stem[2][STEM_CUT];
   size_t stem_len[2] = {0, 0};
   bool stop[2] = {false, false};
   for (size_t i = 0; i < n; i++) {
     const vb_token *t = vb_matcher_token(m, i);
     size_t cur = i & 1, prev = cur ^ 1;
-    stem_len[cur] = vb_matcher_token_stem(m, i, stem[cur], sizeof stem[cur]);
+    stem_len[cur] = stem_of(s, m, i, stem[cur]);
     if (stem_len[cur] >= sizeof stem[cur])
       stem_len[cur] = sizeof stem[cur] - 1;
     const char *surface = norm + t->norm_start;
@@ -358,8 +429,8 @@ int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
     if (put(s, klen, norm + p->norm_start, plen) ||
         put(s, klen + plen, " ", 1) || put(s, klen + plen + 1, surface, slen))
       return VB_ENOMEM;
-    if (count(s, s->buf, klen, s->buf + klen, plen + 1 + slen, p->start,
-              t->end, sets, nsets))
+    if (count(s, s->buf, klen, s->buf + klen, plen + 1 + slen, p->start, t->end,
+              sets, nsets))
       return VB_ENOMEM;
   }
   return VB_OK;
@@ -450,8 +521,8 @@ size_t vb_suggest_examples(const vb_suggest *s, size_t set,
   const sug_example *list = s->ex[set] + c->feature * n;
   for (size_t i = 0; i < n && found < max && list[i].comment; i++) {
     const stored_comment *t = &s->comments[list[i].comment - 1];
-    out[found++] = (vb_suggest_example){t->text, t->len, list[i].start,
-                                        list[i].end};
+    out[found++] =
+        (vb_suggest_example){t->text, t->len, list[i].start, list[i].end};
   }
   return found;
 }
@@ -492,8 +563,7 @@ static int merge_feature(vb_suggest *dst, const vb_suggest *src, uint32_t id,
 }
 
 int vb_suggest_merge(vb_suggest *dst, const vb_suggest *src) {
-  if (!dst || !src || dst->sets != src->sets ||
-      dst->examples != src->examples)
+  if (!dst || !src || dst->sets != src->sets || dst->examples != src->examples)
     return VB_EINVAL;
   uint32_t *moved = calloc(src->comment_count + 1, sizeof *moved);
   if (!moved)
@@ -511,4 +581,301 @@ int vb_suggest_merge(vb_suggest *dst, const vb_suggest *src) {
     dst->set_counts[k] += src->set_counts[k];
   }
   return VB_OK;
+}
+
+/* ---- saved and loaded: a report's candidates in a partial report ------- */
+
+/* A string of the state with the id it has there, for sorting. */
+typedef struct sorted_str {
+  const char *s;
+  size_t len;
+  uint32_t id;
+} sorted_str;
+
+static int by_bytes(const void *a, const void *b) {
+  const sorted_str *x = a, *y = b;
+  int c = memcmp(x->s, y->s, x->len < y->len ? x->len : y->len);
+  return c ? c : (x->len < y->len ? -1 : x->len > y->len);
+}
+
+/* The features sorted by key (NULL when out of memory). */
+static sorted_str *sorted_features(const vb_suggest *s) {
+  size_t n = s->features.count;
+  sorted_str *list = malloc((n ? n : 1) * sizeof *list);
+  for (uint32_t id = 1; list && id <= n; id++) {
+    list[id - 1].s = vb__strtab_str(&s->features, id, &list[id - 1].len);
+    list[id - 1].id = id;
+  }
+  if (list)
+    qsort(list, n, sizeof *list, by_bytes);
+  return list;
+}
+
+static const sug_example *examples_of(const vb_suggest *s, size_t k,
+                                      uint32_t id) {
+  size_t n = s->examples;
+  return n && ((size_t)id + 1) * n <= s->ex_cap[k] ? s->ex[k] + (size_t)id * n
+                                                   : NULL;
+}
+
+static void put_split(vb__out *o, uint64_t v) {
+  vb__put_num(o, v >> 32);
+  vb__put_num(o, v & 0xffffffffu);
+}
+
+/* The comments the examples hold, numbered (from 1, into *order) in the
+ * order the sorted features first name them, then written. */
+static void put_comments(vb__out *o, const vb_suggest *s,
+                         const sorted_str *feats, uint32_t *order) {
+  uint32_t next = 0;
+  uint32_t *which = malloc((s->comment_count + 1) * sizeof *which);
+  if (!which) {
+    o->failed = true;
+    return;
+  }
+  for (size_t i = 0; i < s->features.count; i++)
+    for (size_t k = 0; k < s->sets; k++) {
+      const sug_example *x = examples_of(s, k, feats[i].id);
+      for (size_t e = 0; x && e < s->examples && x[e].comment; e++)
+        if (!order[x[e].comment])
+          which[order[x[e].comment] = ++next] = x[e].comment;
+    }
+  vb__put_num(o, next);
+  for (uint32_t i = 1; i <= next; i++)
+    vb__put_str(o, s->comments[which[i] - 1].text,
+                s->comments[which[i] - 1].len);
+  free(which);
+}
+
+/* A feature: key, counts, surface forms by text, examples per set. */
+static void put_feature(vb__out *o, const vb_suggest *s, const sorted_str *ft,
+                        const uint32_t *order) {
+  const feature *f = &s->f[ft->id];
+  vb__put_str(o, ft->s, ft->len);
+  vb__put_num(o, f->total);
+  for (size_t k = 0; k < s->sets; k++)
+    vb__put_num(o, ft->id < s->in_set_cap[k] ? s->in_set[k][ft->id] : 0);
+  sorted_str *forms = malloc((f->surface_count + 1) * sizeof *forms);
+  if (!forms) {
+    o->failed = true;
+    return;
+  }
+  for (size_t i = 0; i < f->surface_count; i++) {
+    forms[i].s = vb__strtab_str(&s->surfaces, f->surfaces[i].id, &forms[i].len);
+    forms[i].id = (uint32_t)i;
+  }
+  qsort(forms, f->surface_count, sizeof *forms, by_bytes);
+  vb__put_num(o, f->surface_count);
+  for (size_t i = 0; i < f->surface_count; i++) {
+    vb__put_str(o, forms[i].s, forms[i].len);
+    vb__put_num(o, f->surfaces[forms[i].id].count);
+    put_split(o, f->surfaces[forms[i].id].first);
+  }
+  free(forms);
+  for (size_t k = 0; k < s->sets; k++) {
+    const sug_example *x = examples_of(s, k, ft->id);
+    size_t n = 0;
+    while (x && n < s->examples && x[n].comment)
+      n++;
+    vb__put_num(o, n);
+    for (size_t e = 0; e < n; e++) {
+      vb__put_num(o, order[x[e].comment]);
+      vb__put_num(o, x[e].start);
+      vb__put_num(o, x[e].end);
+      put_split(o, x[e].index);
+    }
+  }
+}
+
+void vb__suggest_save(vb__out *o, const vb_suggest *s) {
+  vb__put_num(o, s->sets);
+  vb__put_num(o, s->examples);
+  vb__put_num(o, s->total);
+  vb__put_num(o, s->all_counts);
+  for (size_t k = 0; k < s->sets; k++) {
+    vb__put_num(o, s->set_size[k]);
+    vb__put_num(o, s->set_counts[k]);
+  }
+  sorted_str *feats = sorted_features(s);
+  uint32_t *order = calloc(s->comment_count + 1, sizeof *order);
+  if (!feats || !order)
+    o->failed = true;
+  else
+    put_comments(o, s, feats, order);
+  vb__put_num(o, o->failed ? 0 : s->features.count);
+  for (size_t i = 0; !o->failed && i < s->features.count; i++)
+    put_feature(o, s, &feats[i], order);
+  free(feats);
+  free(order);
+}
+
+static uint64_t get_split(vb__cursor *c, const char *where) {
+  uint64_t hi = vb__get_num(c), lo = vb__get_num(c);
+  if (!c->rc && (hi > 0xffffffffu || lo > 0xffffffffu))
+    vb__bad(c, "%s: a 32-bit half above 2^32", where);
+  return hi << 32 | lo;
+}
+
+static int nomem(vb__cursor *c) {
+  if (!c->rc)
+    c->rc = vb__fail(c->err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  return c->rc;
+}
+
+/* The feature's surface forms, in text order, adding up to its total. */
+static void get_surfaces(vb__cursor *c, vb_suggest *s, feature *f,
+                         const char *where) {
+  size_t n = vb__get_count(c, "surface forms");
+  uint64_t sum = 0;
+  char *prev = NULL;
+  size_t prev_len = 0;
+  for (size_t i = 0; i < n && !c->rc; i++) {
+    size_t len;
+    char *text = vb__get_str(c, &len);
+    uint64_t count = vb__get_num(c), first = get_split(c, where);
+    uint32_t sid;
+    sorted_str a = {prev, prev_len, 0}, b = {text, len, 0};
+    if (c->rc)
+      ;
+    else if (!count || (prev && by_bytes(&a, &b) >= 0))
+      vb__bad(c, "%s: surface forms out of order, repeated or unused", where);
+    else if (vb__strtab_intern(&s->surfaces, text, len, &sid) ||
+             add_surface(f, sid, count, first))
+      nomem(c);
+    sum += count;
+    free(prev);
+    prev = text;
+    prev_len = len;
+  }
+  free(prev);
+  if (!c->rc && (!n || sum != f->total))
+    vb__bad(c, "%s: its surface forms count %llu comments, not %llu", where,
+            (unsigned long long)sum, (unsigned long long)f->total);
+}
+
+/* One example of feature id in set k: a stored comment, the span of the
+ * feature's words inside it, its position (the hash of its text). */
+static void get_example(vb__cursor *c, vb_suggest *s, size_t k, uint32_t id,
+                        size_t e, const char *where) {
+  uint64_t ref = vb__get_num(c), start = vb__get_num(c), end = vb__get_num(c);
+  uint64_t index = get_split(c, where);
+  if (c->rc)
+    return;
+  if (!ref || ref > s->comment_count) {
+    vb__bad(c, "%s: an example of comment %llu, of %zu", where,
+            (unsigned long long)ref, s->comment_count);
+    return;
+  }
+  const stored_comment *t = &s->comments[ref - 1];
+  sug_example x = {index, (uint32_t)ref, (uint32_t)start, (uint32_t)end,
+                   vb__example_tier(t->len, (size_t)start, (size_t)end)};
+  sug_example *list = s->ex[k] + (size_t)id * s->examples;
+  if (start >= end || end > t->len)
+    vb__bad(c, "%s: an example's words out of its comment", where);
+  else if (index != vb__example_hash(t->text, t->len, -1))
+    vb__bad(c, "%s: an example's position is not the hash of its text", where);
+  else if (e &&
+           ex_order(&list[e - 1], s->comments[list[e - 1].comment - 1].text,
+                    s->comments[list[e - 1].comment - 1].len, &x, t->text,
+                    t->len) >= 0)
+    vb__bad(c, "%s: examples out of order or repeated", where);
+  else
+    list[e] = x;
+}
+
+/* A feature as put_feature wrote it; prev is the key before it. */
+static void get_feature(vb__cursor *c, vb_suggest *s, sorted_str *prev,
+                        uint64_t *sums) {
+  char where[48];
+  snprintf(where, sizeof where, "candidate feature %zu", s->features.count + 1);
+  size_t klen;
+  char *key = vb__get_str(c, &klen);
+  uint64_t total = vb__get_num(c);
+  uint32_t id = 0;
+  sorted_str now = {key, klen, 0};
+  if (c->rc)
+    ;
+  else if (!klen || (prev->s && by_bytes(prev, &now) >= 0))
+    vb__bad(c, "%s: features out of order or repeated", where);
+  else if (!total || total > s->total)
+    vb__bad(c, "%s: held by %llu comments, of %llu", where,
+            (unsigned long long)total, (unsigned long long)s->total);
+  else if (vb__strtab_intern(&s->features, key, klen, &id) ||
+           vb__grow_zero((void **)&s->f, &s->f_cap, (size_t)id + 1,
+                         sizeof *s->f) ||
+           vb__grow_zero((void **)&s->seen, &s->seen_cap, (size_t)id + 1,
+                         sizeof *s->seen))
+    nomem(c);
+  free((char *)prev->s);
+  *prev = now;
+  if (c->rc)
+    return;
+  s->f[id].total = total;
+  sums[s->sets] += total;
+  for (size_t k = 0; k < s->sets && !c->rc; k++) {
+    uint64_t n = vb__get_num(c);
+    if (!c->rc && (n > total || n > s->set_size[k]))
+      vb__bad(c, "%s: in more comments of a set than hold it", where);
+    else if (vb__grow_zero((void **)&s->in_set[k], &s->in_set_cap[k],
+                           (size_t)id + 1, sizeof **s->in_set))
+      nomem(c);
+    else
+      s->in_set[k][id] = n;
+    sums[k] += n;
+  }
+  get_surfaces(c, s, &s->f[id], where);
+  for (size_t k = 0; k < s->sets && !c->rc; k++) {
+    uint64_t n = vb__get_num(c);
+    if (!c->rc && (n > s->examples || n > s->in_set[k][id]))
+      vb__bad(c, "%s: %llu examples, more than kept or than hold it", where,
+              (unsigned long long)n);
+    else if (n && vb__grow_zero((void **)&s->ex[k], &s->ex_cap[k],
+                                ((size_t)id + 1) * s->examples, sizeof **s->ex))
+      nomem(c);
+    for (size_t e = 0; e < n && !c->rc; e++)
+      get_example(c, s, k, id, e, where);
+  }
+}
+
+void vb__suggest_load(vb__cursor *c, vb_suggest *s) {
+  uint64_t sets = vb__get_num(c), examples = vb__get_num(c);
+  if (!c->rc && (sets != s->sets || examples != s->examples))
+    vb__bad(c,
+            "candidate terms of %llu sets with %llu examples, where a "
+            "report keeps %zu and %zu",
+            (unsigned long long)sets, (unsigned long long)examples, s->sets,
+            s->examples);
+  s->total = vb__get_num(c);
+  s->all_counts = vb__get_num(c);
+  for (size_t k = 0; k < s->sets && !c->rc; k++) {
+    s->set_size[k] = vb__get_num(c);
+    s->set_counts[k] = vb__get_num(c);
+    if (!c->rc && s->set_size[k] > s->total)
+      vb__bad(c, "a candidate set larger than the comments counted");
+  }
+  size_t n = vb__get_count(c, "candidate comments");
+  for (size_t i = 0; i < n && !c->rc; i++) {
+    size_t len;
+    char *text = vb__get_str(c, &len);
+    uint32_t id;
+    if (text && !len)
+      vb__bad(c, "an empty candidate comment");
+    else if (text && store_comment(s, text, len, &id))
+      nomem(c);
+    free(text);
+  }
+  uint64_t *sums = calloc(s->sets + 1, sizeof *sums);
+  if (!sums)
+    nomem(c);
+  size_t features = vb__get_count(c, "candidate features");
+  sorted_str prev = {NULL, 0, 0};
+  for (size_t i = 0; i < features && !c->rc; i++)
+    get_feature(c, s, &prev, sums);
+  free((char *)prev.s);
+  for (size_t k = 0; k < s->sets && !c->rc; k++)
+    if (sums[k] != s->set_counts[k])
+      vb__bad(c, "a candidate set's counts do not add up");
+  if (!c->rc && sums[s->sets] != s->all_counts)
+    vb__bad(c, "the candidate features' counts do not add up");
+  free(sums);
 }

@@ -780,6 +780,13 @@ VB_API void vb_report_set_min_responses(vb_report *r, uint64_t min);
  * any row; it is saved in partial reports and must agree to merge.
  * Default 0: none, and no work per row.  VB_EINVAL when n > 100. */
 VB_API int vb_report_set_examples(vb_report *r, size_t n);
+/* A report that keeps examples also keeps `verbatim suggest`'s counts
+ * over its detractor comments with words, for the HTML page's candidate
+ * terms for untagged detractors (docs/report-html.md); they are saved in
+ * partial reports.  These are the stop words of those counts, as for
+ * vb_suggest_new (default: none).  Set them before the report counts any
+ * row.  VB_ENOMEM. */
+VB_API int vb_report_set_stopwords(vb_report *r, const char *words, size_t len);
 /* The table's width in columns (0, the default: no limit): example lines
  * are cut to fit. */
 VB_API void vb_report_set_width(vb_report *r, size_t columns);
@@ -925,7 +932,7 @@ typedef struct vb_candidate {
 } vb_candidate;
 /* A comment that holds a candidate (vb_suggest_examples). */
 typedef struct vb_suggest_example {
-  const char *text;  /* the comment (owned by the vb_suggest) */
+  const char *text; /* the comment (owned by the vb_suggest) */
   size_t len;
   size_t start, end; /* the candidate's word(s) in it, in bytes */
 } vb_suggest_example;
@@ -948,8 +955,8 @@ VB_API int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
 VB_API int vb_suggest_set_examples(vb_suggest *s, size_t n);
 /* vb_suggest_add_at with the comment's text, which `m` has just run on:
  * needed for examples (vb_suggest_add_at keeps none). */
-VB_API int vb_suggest_add_text_at(vb_suggest *s, uint64_t index,
-                                  vb_matcher *m, const char *text, size_t len,
+VB_API int vb_suggest_add_text_at(vb_suggest *s, uint64_t index, vb_matcher *m,
+                                  const char *text, size_t len,
                                   const long *sets, size_t nsets);
 /* The examples kept for candidate c of set `set` (from vb_suggest_top),
  * best first: up to max into out; returns how many.  Valid until s

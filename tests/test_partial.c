@@ -6,6 +6,9 @@
  * counts that contradict each other) is refused with VB_EPARTIAL and a
  * message naming the file, never loaded.  The bad bodies are built here
  * with a valid checksum, so the checks behind the checksum are reached.
+ * With examples a partial carries suggest's counts for the HTML page's
+ * candidate terms: they come back exact, and a forged text or a cut in
+ * them is refused.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -250,7 +253,7 @@ static size_t build(unsigned char *out, const counts *t, uint64_t themes,
   static const unsigned char magic[8] = {0x89, 'V',  'B',  'P',
                                          '\r', '\n', 0x1a, '\n'};
   memcpy(out, magic, 8);
-  uint64_t fields[3] = {2, o.len, crc32(0L, o.b, (uInt)o.len)};
+  uint64_t fields[3] = {3, o.len, crc32(0L, o.b, (uInt)o.len)};
   size_t widths[3] = {4, 8, 4}, at = 8;
   for (int f = 0; f < 3; f++)
     for (size_t i = 0; i < widths[f]; i++)
@@ -367,8 +370,12 @@ static void bad_headers(void) {
   buf[8] = 1; /* the layout before examples: refused, by its version */
   CHECK_INT(vb_report_load(buf, len, "v1.vbp", NULL, &r, &err), VB_EPARTIAL);
   CHECK(strstr(err.message,
-               "format version 1; this verbatim reads version 2") != NULL);
-  buf[8] = 2;
+               "format version 1; this verbatim reads version 3") != NULL);
+  buf[8] = 2; /* before the candidate terms: refused too */
+  CHECK_INT(vb_report_load(buf, len, "v2.vbp", NULL, &r, &err), VB_EPARTIAL);
+  CHECK(strstr(err.message,
+               "format version 2; this verbatim reads version 3") != NULL);
+  buf[8] = 3;
   buf[19] = 0x80; /* a body of 2^63 bytes */
   CHECK_INT(vb_report_load(buf, len, "l.vbp", NULL, &r, &err), VB_EPARTIAL);
   CHECK(strstr(err.message, "truncated") != NULL);
@@ -378,6 +385,98 @@ static void bad_headers(void) {
   CHECK(strstr(err.message, "checksum") != NULL);
   CHECK_INT(vb_report_load(NULL, 0, NULL, NULL, &r, &err), VB_EPARTIAL);
   CHECK(r == NULL);
+}
+
+/* The header of a partial whose body (from byte 24) is now len - 24
+ * bytes: its length and checksum. */
+static void fix_header(unsigned char *p, size_t len) {
+  uint64_t n = len - 24, crc = crc32(0L, p + 24, (uInt)n);
+  for (size_t i = 0; i < 8; i++)
+    p[12 + i] = (unsigned char)(n >> (8 * i));
+  for (size_t i = 0; i < 4; i++)
+    p[20 + i] = (unsigned char)(crc >> (8 * i));
+}
+
+static char *page_of(vb_report *rep) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  CHECK_INT(vb_report_write(rep, f, VB_REPORT_HTML), VB_OK);
+  fclose(f);
+  return buf;
+}
+
+static void candidates(const vb_lexicon *lex) {
+  char csv[] = "/tmp/vb_partial_XXXXXX";
+  int fd = mkstemp(csv);
+  FILE *out = fdopen(fd, "wb");
+  fputs("id,score,comment\n", out);
+  for (int i = 0; i < 12; i++) /* untagged detractors, then tagged ones */
+    fprintf(out, "u%d,%d,the zorblax number %d keeps beeping\n", i, i % 7, i);
+  for (int i = 0; i < 6; i++)
+    fprintf(out, "t%d,%d,late delivery and the zorblax\n", i, i % 7);
+  fputs("p1,10,great support\n", out);
+  fclose(out);
+  vb_report *rep = NULL;
+  vb_job *job = NULL;
+  vb_reader *r = NULL;
+  vb_error err;
+  CHECK_INT(vb_report_new(lex, NULL, 0, VB_PERIOD_NONE, NULL, &rep), VB_OK);
+  CHECK_INT(vb_report_set_stopwords(rep, "the\nand\n", 8), VB_OK);
+  CHECK_INT(vb_report_set_examples(rep, 2), VB_OK);
+  CHECK_INT(vb_job_new(lex, &job), VB_OK);
+  CHECK_INT(vb_job_set_report(job, rep, NULL), VB_OK);
+  CHECK_INT(vb_reader_open(csv, VB_FORMAT_AUTO, &r, &err), VB_OK);
+  CHECK_INT(vb_job_run(job, r, vb_report_overall(rep), &err), VB_OK);
+  vb_reader_free(r);
+  vb_job_free(job);
+  remove(csv);
+  size_t len;
+  unsigned char *bytes = (unsigned char *)saved(rep, &len);
+  vb_report *back = NULL;
+  CHECK_INT(vb_report_load(bytes, len, "c.vbp", NULL, &back, &err), VB_OK);
+  /* the pages' candidates (the header names the lexicon's file, which a
+   * partial keeps without its folders) */
+  char *a = page_of(rep), *b = back ? page_of(back) : NULL;
+  char *ca = strstr(a, "<ol class=\"cands\">");
+  char *cb = b ? strstr(b, "<ol class=\"cands\">") : NULL;
+  CHECK(ca && strstr(ca, "<li><b>zorblax</b>") != NULL);
+  CHECK(ca && strstr(ca, "<b>beeping</b>") && !strstr(ca, "<b>the</b>"));
+  CHECK(ca && cb && strcmp(ca, cb) == 0);
+  size_t again_len;
+  char *again = back ? saved(back, &again_len) : NULL;
+  CHECK(again && again_len == len && memcmp(again, bytes, len) == 0);
+  /* a comment quoted by the candidates (only there: untagged) forged */
+  unsigned char *copy = malloc(len);
+  memcpy(copy, bytes, len);
+  unsigned char *at = NULL;
+  static const char quoted[] = "the zorblax number 11 keeps beeping";
+  for (size_t i = 24; i + sizeof quoted - 1 < len; i++)
+    if (memcmp(copy + i, quoted, sizeof quoted - 1) == 0)
+      at = copy + i + 12;
+  CHECK(at != NULL);
+  if (at) {
+    at[7] = '2'; /* "number 12": same length, another hash */
+    fix_header(copy, len);
+    vb_report *x = NULL;
+    CHECK_INT(vb_report_load(copy, len, "f.vbp", NULL, &x, &err), VB_EPARTIAL);
+    CHECK(strstr(err.message, "not the hash of its text") != NULL);
+  }
+  /* cut anywhere in the last 400 bytes (the candidates): refused */
+  for (size_t cut = len > 400 ? len - 400 : 24; cut < len; cut++) {
+    memcpy(copy, bytes, cut);
+    fix_header(copy, cut);
+    vb_report *x = NULL;
+    CHECK_INT(vb_report_load(copy, cut, "t.vbp", NULL, &x, &err), VB_EPARTIAL);
+    CHECK(x == NULL);
+  }
+  free(copy);
+  free(again);
+  free(a);
+  free(b);
+  free(bytes);
+  vb_report_free(back);
+  vb_report_free(rep);
 }
 
 int main(void) {
@@ -394,6 +493,7 @@ int main(void) {
   round_trip(lex);
   bad_bodies();
   bad_headers();
+  candidates(lex);
   vb_lexicon_free(lex);
   return check_exit();
 }

@@ -127,8 +127,8 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
 /* The same for the commands that write HTML pages too (report, merge). */
 #define OUTPUT_HELP_HTML                                                       \
   "  -o, --output FILE       write to FILE atomically ('-': stdout); its\n"    \
-  "                          extension .csv, .json, .txt, .html or .xlsx\n"   \
-  "                          is the format (and must match -f)\n"             \
+  "                          extension .csv, .json, .txt, .html or .xlsx\n"    \
+  "                          is the format (and must match -f)\n"              \
   "      --bom               start CSV output with a UTF-8 byte order mark "   \
   "(for\n"                                                                     \
   "                          Excel)\n"
@@ -328,6 +328,11 @@ char *read_stream(FILE *f, size_t *len);
  * when the common names were tried; `option` names the flag to set it. */
 void print_missing_column(const vb_reader *r, const char *role,
                           const char *given, const char *option);
+
+/* The built-in stop word list (lexicons/stopwords/en.txt, embedded by
+ * CMake): suggest's default, and the report's candidate terms'. */
+extern const unsigned char vb_cli_default_stopwords[];
+extern const size_t vb_cli_default_stopwords_len;
 
 /* ---- output.c: where output goes, in what format ---------------------- */
 

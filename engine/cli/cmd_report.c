@@ -10,9 +10,9 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -51,7 +51,8 @@ static const char USAGE[] =
     "overall\n"
     "                          and per segment, in the JSON, the table and "
     "the\n"
-    "                          page (default 3 with -f html, else 0)\n" PRESENTATION_HELP
+    "                          page (default 3 with -f html, else "
+    "0)\n" PRESENTATION_HELP
     "      --partial           write a partial report instead (exact counts "
     "and\n"
     "                          settings) for 'verbatim merge'; -o names "
@@ -132,8 +133,9 @@ static int parse_args(int argc, char **argv, report_args *a) {
     case 'f':
       a->presentation = "-f";
       if ((a->format = parse_report_format(optarg)) < 0)
-        return usage_error(
-            "report", "unknown format '%s' (table, csv, json, html, xlsx)", optarg);
+        return usage_error("report",
+                           "unknown format '%s' (table, csv, json, html, xlsx)",
+                           optarg);
       break;
     case OPT_BY:
       if (a->by_count == MAX_BY)
@@ -295,6 +297,8 @@ int cmd_report(int argc, char **argv) {
   output out = {0}, rejects = {0};
   if (vb_job_new(lex, &job) ||
       vb_report_new(lex, a.by, a.by_count, a.period, scale, &report) ||
+      vb_report_set_stopwords(report, (const char *)vb_cli_default_stopwords,
+                              vb_cli_default_stopwords_len) ||
       vb_report_set_examples(report, (size_t)a.examples) ||
       vb_job_set_report(job, report, a.date) ||
       vb_job_set_date_format(job, a.date_format, NULL)) {

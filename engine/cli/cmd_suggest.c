@@ -16,9 +16,6 @@
 
 #include "cli.h"
 
-extern const unsigned char vb_cli_default_stopwords[];
-extern const size_t vb_cli_default_stopwords_len;
-
 static const char USAGE[] =
     "Usage: verbatim suggest [OPTIONS] --gold FILE\n"
     "       verbatim suggest [OPTIONS] [FILE...]\n"

@@ -8,9 +8,13 @@ is the same for every -j and after merging partial reports.
    with python's html.parser, must hold only the elements and attributes
    the writer emits, no on* attribute, no <script>, no URL in any
    attribute, every non-void element closed in order, no bidi control
-   anywhere and no text run longer than the writer's caps.
+   anywhere and no text run longer than the writer's caps.  Some hostile
+   comments match no theme and come from detractors, so they reach the
+   candidate terms for untagged detractors, with their examples.
 2. Numbers: NPS, its margin and every theme's impact and shares in the
-   page's tables are the JSON's, rounded as the page writes them.
+   page's tables are the JSON's, rounded as the page writes them; the
+   candidate terms for untagged detractors are `suggest --group
+   detractor`'s, with its figures.
 3. The same page, byte for byte, for -j 1, 2 and 8, and after `merge -f
    html` of partial reports of two halves of the input.
 
@@ -56,6 +60,10 @@ HOSTILE = [
     "&lt;script&gt; &amp; javascript:alert(1) crash",
     "'onmouseover='alert(1)' slow app",
     "<!-- comment --> <![CDATA[ x ]]> login failed",
+    # no theme: from detractors, the candidate terms' examples
+    "<script>alert(3)</script> zorblax frobnitz",
+    '"></li></ol><img src=x onerror=alert(4)> zorblax frobnitz',
+    "\u202ezorblax\u202c frobnitz </mark><mark> " + "Z" * 10240,
 ]
 SEGMENTS = ['<b>EU</b>', '"><svg onload=alert(1)>', "\u202eNA", "X" * 5000]
 
@@ -73,7 +81,7 @@ ELEMENTS = {"html", "head", "meta", "title", "style", "body", "main",
             "header", "h1", "h2", "h3", "p", "div", "section", "svg", "desc",
             "g", "text", "line", "rect", "circle", "polyline", "details",
             "summary", "table", "caption", "thead", "tbody", "tr", "th",
-            "td", "article", "code", "ul", "li", "span", "b", "footer",
+            "td", "article", "code", "ul", "ol", "li", "span", "b", "footer",
             "blockquote", "mark", "q", "small"}
 ATTRIBUTES = {"lang", "charset", "http-equiv", "content", "name", "class",
               "id", "viewbox", "width", "height", "role", "aria-labelledby",
@@ -156,6 +164,19 @@ for raw in ("<script", "<img", "<svg onload", "</style><style>"):
 if "script-src 'none'" not in page:
     fail("hostile page: the Content-Security-Policy does not forbid scripts")
 
+
+def candidates(page):
+    """The candidate terms for untagged detractors: the list's HTML."""
+    at = page.find('<ol class="cands">')
+    return page[at:page.find("</ol>", at)] if at >= 0 else ""
+
+
+cands = candidates(page)
+if "<b>zorblax</b>" not in cands or "&lt;script&gt;alert(3)" not in cands \
+        or "onerror=alert(4)" not in cands or "<mark>" not in cands:
+    fail("hostile page: the hostile untagged comments are not among the "
+         "candidate terms' examples")
+
 # ---- 2. numbers agree with -f json ---------------------------------------
 
 
@@ -234,6 +255,49 @@ if len(impact) != len(overall["themes"]):
 print(f"numbers: NPS, margin and {checked} themes' impact, theme NPS, "
       "mentions and shares agree with -f json")
 
+
+class Candidates(html.parser.HTMLParser):
+    """The candidate list's items: term, z, untagged, tagged, and how many
+    example quotes each has."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.items, self.bold = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "li":
+            self.items.append([])
+        elif tag == "b":
+            self.bold = ""
+        elif tag == "blockquote":
+            self.items[-1].append("quote")
+
+    def handle_endtag(self, tag):
+        if tag == "b":
+            self.items[-1].append(self.bold)
+            self.bold = None
+
+    def handle_data(self, data):
+        if self.bold is not None:
+            self.bold += data
+
+
+sug = json.loads(run("suggest", "-q", "--group", "detractor", "-f", "json",
+                     sample))["sets"][0]["candidates"]
+c = Candidates()
+c.feed(candidates(page))
+got = [(i[0], i[1], i[2], i[3]) for i in c.items]
+want = [(x["term"], f"{x['z']:.2f}", str(x["in_target"]),
+         str(x["elsewhere"])) for x in sug]
+if not got or got != want:
+    fail(f"candidate terms {got} vs suggest --group detractor {want}")
+elif any(i.count("quote") != len(x["examples"])
+         for i, x in zip(c.items, sug)):
+    fail("the candidate terms do not show suggest's number of examples")
+else:
+    print(f"candidates: {len(got)} terms, their z and counts agree with "
+          "suggest --group detractor")
+
 # The issue's budget: 2 MB for 40 themes x 24 periods x 3 examples; the
 # sample has 24 months and the default lexicon shows some 30 themes.
 size = len(run("report", "-q", "-f", "html", "--period", "month", sample))
@@ -243,6 +307,8 @@ if size > 2_000_000 * len(overall["themes"]) / 40:
 # ---- 3. every -j, and merged partials ------------------------------------
 
 base = run("report", "-q", "-f", "html", "-j", "1", *args)
+if candidates(base.decode("utf-8")).count("<blockquote") < 10:
+    fail("the page compared has too few candidate terms with examples")
 for j in ("2", "8"):
     if run("report", "-q", "-f", "html", "-j", j, *args) != base:
         fail(f"-j {j} writes another page than -j 1")
@@ -259,7 +325,8 @@ merged = run("merge", "-q", "-f", "html", "a.vbp", "b.vbp")
 if merged != base:
     fail("merge -f html of two partial reports writes another page")
 else:
-    print("the same page for -j 1, 2, 8 and after merging two partials")
+    print("the same page (candidate terms included) for -j 1, 2, 8 and "
+          "after merging two partials")
 
 if failures:
     sys.exit(f"{len(failures)} failures (files in {work})")
