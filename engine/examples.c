@@ -133,7 +133,8 @@ int vb__example_cmp(const vb__report_example *a, const vb__report_example *b) {
   return c ? c : cmp_bytes(a->id, a->id_len, b->id, b->id_len);
 }
 
-/* ---- candidates ----------------------------------------------------------- */
+/* ---- candidates -----------------------------------------------------------
+ */
 
 static bool continuation(const char *text, size_t at) {
   return ((unsigned char)text[at] & 0xc0) == 0x80;
@@ -256,15 +257,15 @@ int vb__examples_merge(vb__examples *dst, const vb__examples *src) {
 size_t vb__examples_get(const vb__examples *e, size_t theme, int group,
                         const vb__report_example **out) {
   *out = NULL;
-  if (!e->buckets || theme >= e->themes || group < 0 ||
-      group >= VB_GROUP_COUNT)
+  if (!e->buckets || theme >= e->themes || group < 0 || group >= VB_GROUP_COUNT)
     return 0;
   const vb__ex_bucket *b = &e->buckets[theme * VB_GROUP_COUNT + (size_t)group];
   *out = b->count ? b->items : NULL;
   return b->count;
 }
 
-/* ---- a row's candidates ---------------------------------------------------- */
+/* ---- a row's candidates ----------------------------------------------------
+ */
 
 /* The first match that counts of `theme` or a child theme of it. */
 static const vb_match *first_match(const vb_lexicon *lex, const vb_matcher *m,

@@ -130,8 +130,8 @@ static void repeats_keep_smallest_id(void) {
   const char *ids[] = {"r9", "r10", "r2"};
   for (int i = 0; i < 3; i++) {
     vb__report_example x;
-    vb__example_make(&x, text, strlen(text), ids[i], strlen(ids[i]), 2, 16,
-                     20, vb__example_hash(text, strlen(text), 2));
+    vb__example_make(&x, text, strlen(text), ids[i], strlen(ids[i]), 2, 16, 20,
+                     vb__example_hash(text, strlen(text), 2));
     CHECK_INT(vb__examples_offer(&e, 0, 0, &x), VB_OK);
   }
   const vb__report_example *x;

@@ -33,9 +33,11 @@ static const vb_candidate *find(const vb_candidate *c, size_t n,
  * position i into part i % parts, parts merged in reverse. */
 static vb_suggest *examples_of(vb_matcher *m, int parts) {
   static const char *const texts[] = {
-      "delta", "delta delta",
+      "delta",
+      "delta delta",
       "the delta of the river was flooded again this spring, sadly",
-      "delta", "a delta",
+      "delta",
+      "a delta",
       "we sailed down the delta for three days and saw many birds there",
       "delta at night is a quiet and very pleasant place to be honest",
       "the delta of the river was flooded again this spring, sadly"};

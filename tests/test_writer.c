@@ -77,14 +77,28 @@ static void test_html(void) {
   const char *markup = "<script>\"a\" & 'b'</script>";
   CHECK_STR(html(markup, strlen(markup), 0),
             "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;");
-  CHECK_STR(html("a\tb\nc\x01" "d\x7f", 8, 0), "a\tb\nc d ");
-  const char *bidi =
-      "\xE2\x80\xAE" "evil\xE2\x80\xAC \xE2\x81\xA6" "x\xE2\x81\xA9";
+  CHECK_STR(html("a\tb\nc\x01"
+                 "d\x7f",
+                 8, 0),
+            "a\tb\nc d ");
+  const char *bidi = "\xE2\x80\xAE"
+                     "evil\xE2\x80\xAC \xE2\x81\xA6"
+                     "x\xE2\x81\xA9";
   CHECK_STR(html(bidi, strlen(bidi), 0), "evil x");
-  CHECK_STR(html("\xE2\x80\x8F" "ok", 5, 0), "\xE2\x80\x8F" "ok"); /* RLM */
-  CHECK_STR(html("a\xC2\x85" "b\xFF" "c", 6, 0),
-            "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
-  CHECK_STR(html("caf\xC3\xA9s", 6, 4), "caf\xC3\xA9" "\xE2\x80\xA6");
+  CHECK_STR(html("\xE2\x80\x8F"
+                 "ok",
+                 5, 0),
+            "\xE2\x80\x8F"
+            "ok"); /* RLM */
+  CHECK_STR(html("a\xC2\x85"
+                 "b\xFF"
+                 "c",
+                 6, 0),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD"
+            "c");
+  CHECK_STR(html("caf\xC3\xA9s", 6, 4), "caf\xC3\xA9"
+                                        "\xE2\x80\xA6");
   CHECK_STR(html("abcdef", 6, 6), "abcdef");
   CHECK_INT(vb__html_write_text(stdout, "", 0, 0), 0);
 }

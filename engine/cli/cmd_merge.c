@@ -73,8 +73,9 @@ static int merge_option(int c, char **argv, merge_args *a) {
   case 'f':
     a->presentation = "-f";
     if ((a->format = parse_report_format(optarg)) < 0)
-      return usage_error(
-          "merge", "unknown format '%s' (table, csv, json, html, xlsx)", optarg);
+      return usage_error("merge",
+                         "unknown format '%s' (table, csv, json, html, xlsx)",
+                         optarg);
     return EXIT_OK;
   case 'o':
     a->output = strcmp(optarg, "-") == 0 ? NULL : optarg;

@@ -473,10 +473,10 @@ int cmd_suggest(int argc, char **argv) {
     if (a.g.gold_count && size == 0)
       continue; /* a theme with nothing missed */
     size_t n = vb_suggest_top(s, k, a.min_count, cands, a.top);
-    write_candidates(
-        o, format, s, k,
-        a.g.gold_count ? vb_lexicon_theme_id(lex, k) : "(untagged)", size,
-        cands, n, &first);
+    write_candidates(o, format, s, k,
+                     a.g.gold_count ? vb_lexicon_theme_id(lex, k)
+                                    : "(untagged)",
+                     size, cands, n, &first);
   }
   if (format == VB_REPORT_JSON)
     fputs("]}\n", o);

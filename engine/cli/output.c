@@ -160,9 +160,11 @@ int check_rejects_name(const char *cmd, const input_args *a) {
 
 /* ---- report formats --------------------------------------------------- */
 
-static const char *const FORMAT_NAME[] = {
-    [FORMAT_TABLE] = "table", [FORMAT_CSV] = "csv", [FORMAT_JSON] = "json",
-    [FORMAT_HTML] = "html", [FORMAT_XLSX] = "xlsx"};
+static const char *const FORMAT_NAME[] = {[FORMAT_TABLE] = "table",
+                                          [FORMAT_CSV] = "csv",
+                                          [FORMAT_JSON] = "json",
+                                          [FORMAT_HTML] = "html",
+                                          [FORMAT_XLSX] = "xlsx"};
 
 int parse_report_format(const char *name) {
   for (int f = 0; f <= FORMAT_XLSX; f++)
@@ -171,9 +173,11 @@ int parse_report_format(const char *name) {
   return -1;
 }
 
-static const out_kind FORMAT_KIND[] = {
-    [FORMAT_TABLE] = OUT_TXT, [FORMAT_CSV] = OUT_CSV, [FORMAT_JSON] = OUT_JSON,
-    [FORMAT_HTML] = OUT_HTML, [FORMAT_XLSX] = OUT_XLSX};
+static const out_kind FORMAT_KIND[] = {[FORMAT_TABLE] = OUT_TXT,
+                                       [FORMAT_CSV] = OUT_CSV,
+                                       [FORMAT_JSON] = OUT_JSON,
+                                       [FORMAT_HTML] = OUT_HTML,
+                                       [FORMAT_XLSX] = OUT_XLSX};
 
 /* "table, csv, json, xlsx": the formats a command writes. */
 static void format_list(unsigned extra, char *buf, size_t size) {
