@@ -240,6 +240,7 @@ typedef struct vb__analyzer {
   vb__word *words; /* the tokens with contractions spelled out */
   size_t word_count, word_cap;
   bool expanded; /* some word differs from its token */
+  const char *const *elisions; /* the language's elided words, or NULL */
 } vb__analyzer;
 
 int vb__analyzer_init(vb__analyzer *a, const char *language, bool fold_accents);
