@@ -2,7 +2,7 @@
  * gen_corpus.c -- deterministic synthetic NPS survey corpus generator.
  *
  *   verbatim-gen-corpus [--rows N] [--seed S] [--non-ascii FRACTION]
- *                       [--empty FRACTION] [-o FILE]
+ *                       [--empty FRACTION] [--lang-column] [-o FILE]
  *
  * The bundled sample corpus was produced with exactly:
  *
@@ -16,6 +16,11 @@
  * Output: CSV (RFC 4180, LF line endings) with the header
  * `id,date,region,plan,score,comment`.  A field is quoted only when it
  * contains a comma, a double quote, CR or LF; inner quotes are doubled.
+ * --lang-column adds a last column `lang`: the language the comment was
+ * written in (`en`, or the code of LANGS below), `und` for emoji-only,
+ * empty and whitespace-only comments.  It is the truth the language
+ * detection benchmark (bench/detect/) scores against; it draws nothing
+ * from the PRNG, so the other columns are the same with or without it.
  *
  * Determinism: the same arguments give byte-identical output on any machine.
  * The generator uses its own PRNG (xoshiro256** seeded by splitmix64), no
@@ -1401,6 +1406,7 @@ static void dates_init(void) {
 typedef struct {
   uint64_t rows, seed;
   uint32_t non_ascii_ppb, empty_ppb;
+  int lang_column; /* --lang-column: a last column `lang` */
   const char *out_path;
 } config;
 
@@ -1413,6 +1419,7 @@ static void gen_row(rng_t *r, uint64_t id, const config *cfg) {
   int nd = 0, score, cls, region;
   uint32_t date, plan;
   uint64_t v = id;
+  const char *lang = "und"; /* the --lang-column value */
 
   date = rng_below(r, NDATES);
   region = (int)pick_w(r, REGION_W, 4);
@@ -1436,6 +1443,7 @@ static void gen_row(rng_t *r, uint64_t id, const config *cfg) {
       kind = pick_w(r, NX_KIND_W, NLANGS + 2);
     if (kind < NLANGS) {
       const lang_def *L = &LANGS[kind];
+      lang = L->code;
       compose_foreign(r, L, cls, score, &s_com, &s_tmp);
       region = (int)pick_w(r, L->region_w, 4);
     } else if (kind == NLANGS + 1) {
@@ -1447,6 +1455,7 @@ static void gen_row(rng_t *r, uint64_t id, const config *cfg) {
     } else {
       uint32_t caps =
           cls == C_DET ? (score >= 0 && score <= 4 ? 50u : 20u) : 3u;
+      lang = "en";
       compose_english(r, cls, score, multiline, &s_com);
       if (pct(r, 7)) {
         apply_typos(r, &s_com, &s_tmp);
@@ -1502,6 +1511,10 @@ static void gen_row(rng_t *r, uint64_t id, const config *cfg) {
   line[n++] = ',';
   out_put(line, n);
   out_field(s_com.p, s_com.n);
+  if (cfg->lang_column) {
+    out_put(",", 1);
+    out_put(lang, strlen(lang));
+  }
   out_put("\n", 1);
 }
 
@@ -1511,7 +1524,7 @@ static void gen_row(rng_t *r, uint64_t id, const config *cfg) {
 
 static const char USAGE[] =
     "usage: verbatim-gen-corpus [--rows N] [--seed S] [--non-ascii FRACTION]\n"
-    "                           [--empty FRACTION] [-o FILE]\n"
+    "                           [--empty FRACTION] [--lang-column] [-o FILE]\n"
     "\n"
     "Writes a deterministic synthetic NPS survey corpus as CSV (RFC 4180, LF\n"
     "line endings) with the columns id,date,region,plan,score,comment.\n"
@@ -1523,6 +1536,9 @@ static const char USAGE[] =
     "                        full-width letters (default 0.10)\n"
     "  --empty FRACTION      share of rows with an empty comment (default "
     "0.04)\n"
+    "  --lang-column         add a last column `lang`: the comment's language\n"
+    "                        (en, fr, es, de, it, pt, nl, zh, ja; und for\n"
+    "                        emoji-only and blank comments)\n"
     "  -o, --output FILE     write to FILE instead of standard output\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -1598,6 +1614,7 @@ int main(int argc, char **argv) {
   cfg.seed = 42;
   cfg.non_ascii_ppb = 100000000u;
   cfg.empty_ppb = 40000000u;
+  cfg.lang_column = 0;
   cfg.out_path = NULL;
 
   for (a = 1; a < argc; a++) {
@@ -1607,6 +1624,10 @@ int main(int argc, char **argv) {
     if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
       fputs(USAGE, stdout);
       return fflush(stdout) == 0 ? 0 : 1;
+    }
+    if (strcmp(arg, "--lang-column") == 0) {
+      cfg.lang_column = 1;
+      continue;
     }
     if (arg[0] != '-' || arg[1] == '\0')
       return usage_error("unexpected argument ", arg, "");
@@ -1667,7 +1688,10 @@ int main(int argc, char **argv) {
   }
 
   rng_seed(&rng, cfg.seed);
-  out_put("id,date,region,plan,score,comment\n", 34);
+  if (cfg.lang_column)
+    out_put("id,date,region,plan,score,comment,lang\n", 39);
+  else
+    out_put("id,date,region,plan,score,comment\n", 34);
   for (i = 1; i <= cfg.rows && !g_oerr; i++)
     gen_row(&rng, i, &cfg);
   out_flush();

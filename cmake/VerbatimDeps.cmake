@@ -11,8 +11,12 @@ pkg_check_modules(VB_CJSON REQUIRED IMPORTED_TARGET GLOBAL libcjson)
 # libstemmer ships no pkg-config file.
 find_path(VB_STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
 find_library(VB_STEMMER_LIBRARY NAMES stemmer REQUIRED)
+# Nor does libcld2 (language detection, engine/detect_cld2.cc).  It is C++:
+# a consumer of the static library links the C++ runtime too.
+find_path(VB_CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(VB_CLD2_LIBRARY NAMES cld2 REQUIRED)
 
-foreach(dep IN ITEMS icu pcre2 cjson stemmer)
+foreach(dep IN ITEMS icu pcre2 cjson stemmer cld2)
   if(NOT TARGET verbatim_dep::${dep})
     add_library(verbatim_dep::${dep} INTERFACE IMPORTED GLOBAL)
   endif()
@@ -23,3 +27,6 @@ set_target_properties(verbatim_dep::cjson PROPERTIES INTERFACE_LINK_LIBRARIES Pk
 set_target_properties(verbatim_dep::stemmer PROPERTIES
   INTERFACE_INCLUDE_DIRECTORIES "${VB_STEMMER_INCLUDE_DIR}"
   INTERFACE_LINK_LIBRARIES "${VB_STEMMER_LIBRARY}")
+set_target_properties(verbatim_dep::cld2 PROPERTIES
+  INTERFACE_INCLUDE_DIRECTORIES "${VB_CLD2_INCLUDE_DIR}"
+  INTERFACE_LINK_LIBRARIES "${VB_CLD2_LIBRARY};stdc++")

@@ -4,15 +4,51 @@
  * The lexicon compiler and the matcher both call this, which is what
  * guarantees that a term and a comment word meet at the same stem: there
  * is no second normalization or tokenization path to drift apart.
+ *
+ * Between segmenting and stemming, tokens become words: English negative
+ * contractions are spelled out ("doesn't" -> "does" "not"), and in French,
+ * Italian and Catalan an elided word is split from the word it leans on
+ * ("l'application" -> "l" "application", "n'est" -> "n" "est"), because
+ * UAX #29 keeps both sides of an apostrophe in one token.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
+
+/* Elided words: what comes before the apostrophe, as normalized (lower
+ * case; accents may be folded, so none here carries one). */
+static const char *const ELISIONS_FR[] = {
+    "l",  "d",     "j",      "m",      "n",      "s",      "t", "c",
+    "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", NULL};
+static const char *const ELISIONS_IT[] = {
+    "l",    "un",    "d",     "c",    "dell", "all",  "dall", "nell",   "sull",
+    "coll", "quest", "quell", "anch", "bell", "sant", "tutt", "nessun", "buon",
+    "qual", "com",   "dov",   "m",    "t",    "s",    "v",    NULL};
+static const char *const ELISIONS_CA[] = {"l", "d", "s", "m", "t", "n", NULL};
+
+static const char *const *elisions_of(const char *language) {
+  static const struct {
+    const char *name;
+    const char *const *words;
+  } BY_LANGUAGE[] = {
+      {"fr", ELISIONS_FR}, {"french", ELISIONS_FR},
+      {"it", ELISIONS_IT}, {"italian", ELISIONS_IT},
+      {"ca", ELISIONS_CA}, {"catalan", ELISIONS_CA},
+  };
+  size_t n = strcspn(language, "-_"); /* "fr-CA": the primary subtag */
+  for (size_t i = 0; i < sizeof BY_LANGUAGE / sizeof *BY_LANGUAGE; i++)
+    if (strlen(BY_LANGUAGE[i].name) == n &&
+        strncasecmp(BY_LANGUAGE[i].name, language, n) == 0)
+      return BY_LANGUAGE[i].words;
+  return NULL;
+}
 
 int vb__analyzer_init(vb__analyzer *a, const char *language,
                       bool fold_accents) {
   memset(a, 0, sizeof *a);
+  a->elisions = elisions_of(language);
   int rc = vb__norm_init(&a->norm, fold_accents);
   if (!rc)
     rc = vb__seg_init(&a->seg);
@@ -114,6 +150,32 @@ static size_t expand_token(vb__analyzer *a, size_t i) {
   return used;
 }
 
+/* Splits token i at an elision ("l'application" -> "l" "application");
+ * returns false when it has none. */
+static bool split_elision(vb__analyzer *a, size_t i) {
+  const vb__tok *t = &a->seg.toks[i];
+  const char *s = a->norm.out + t->ns;
+  size_t len = t->ne - t->ns;
+  const char *q = memchr(s, '\'', len < 8 ? len : 8);
+  if (!q || q == s || (size_t)(q - s) + 1 >= len)
+    return false;
+  size_t n = (size_t)(q - s);
+  for (const char *const *e = a->elisions; *e; e++) {
+    if (strlen(*e) != n || memcmp(*e, s, n) != 0)
+      continue;
+    a->expanded = true;
+    uint32_t cut = t->ns + (uint32_t)n;
+    a->words[a->word_count++] = (vb__word){
+        t->ns, cut, t->sentence, t->clause, s, (uint32_t)n, (uint32_t)i};
+    a->words[a->word_count++] =
+        (vb__word){cut + 1,    t->ne,     t->sentence,
+                   t->clause,  s + n + 1, (uint32_t)(len - n - 1),
+                   (uint32_t)i};
+    return true;
+  }
+  return false;
+}
+
 /* The tokens as words, contractions spelled out. */
 static int expand(vb__analyzer *a) {
   size_t n = a->seg.count;
@@ -127,6 +189,10 @@ static int expand(vb__analyzer *a) {
     const char *s = a->norm.out + t->ns;
     size_t len = t->ne - t->ns;
     char last = s[len - 1];
+    if (a->elisions && split_elision(a, i)) {
+      i++;
+      continue;
+    }
     if (last != 't' && last != 'n') { /* most words: no contraction */
       a->words[a->word_count++] = (vb__word){
           t->ns, t->ne, t->sentence, t->clause, s, (uint32_t)len, (uint32_t)i};

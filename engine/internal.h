@@ -240,6 +240,7 @@ typedef struct vb__analyzer {
   vb__word *words; /* the tokens with contractions spelled out */
   size_t word_count, word_cap;
   bool expanded; /* some word differs from its token */
+  const char *const *elisions; /* the language's elided words, or NULL */
 } vb__analyzer;
 
 int vb__analyzer_init(vb__analyzer *a, const char *language, bool fold_accents);
@@ -982,6 +983,34 @@ size_t vb__report_section_examples(const vb_report *r, const vb__section *sec,
  * CSV's change_p_value), NAN without a previous period. */
 double vb__report_change_p(const vb__slice_view *v, const vb__theme_figs *now,
                            const vb__theme_figs *before, int g);
+
+/* ---- detect.c --------------------------------------------------------- */
+
+/* The language of a comment, for routing it to its language's lexicons.
+ * A detector is per-thread scratch (its counter); detection itself keeps
+ * no state, so any number of detectors may run at once. */
+typedef struct vb__detector {
+  uint64_t shortcut_hits; /* comments the English shortcut answered */
+  /* the shortcut's word table (open addressing): a word of up to 8 bytes
+   * as an integer, and whether it is English (1) or another language's */
+  uint64_t word_key[512];
+  unsigned char word_kind[512];
+} vb__detector;
+
+/* Fills the word table; returns 0 (nothing can fail; the status is there
+ * for a detector that loads data).  vb__detector_free releases nothing
+ * today. */
+int vb__detector_init(vb__detector *d);
+void vb__detector_free(vb__detector *d);
+/* Writes to code a lowercase BCP 47 primary code ("fr", "zh", ...) or
+ * "und" when the language is unknown or not reliably detected; returns
+ * the code's length.  Reads at most the first 128 bytes of utf8; any bytes
+ * are accepted (invalid UTF-8 is judged on its valid prefix). */
+size_t vb__detect_language(vb__detector *d, const char *utf8, size_t len,
+                           char code[16]);
+/* detect_cld2.cc: CLD2's code for the text's language ("fr", "zh-Hant",
+ * "iw", ...), or NULL when CLD2 does not call it reliable. */
+const char *vb__cld2_detect(const char *utf8, size_t len);
 
 /* ---- report_html.c ---------------------------------------------------- */
 

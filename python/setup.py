@@ -5,7 +5,8 @@ that CMake builds (build/release/libverbatim.a; `make python` builds it
 first), so the installed package does not depend on the build folder
 and keeps working after `make clean`.  VERBATIM_BUILD_DIR names another
 CMake build folder.  libverbatim's own dependencies (ICU, PCRE2, cJSON,
-zlib, Snowball) are linked as shared libraries, found with pkg-config.
+zlib, Snowball, CLD2 and the C++ runtime CLD2 needs) are linked as shared
+libraries, found with pkg-config.
 """
 import os
 import subprocess
@@ -28,7 +29,7 @@ def pkg_libs():
         ["pkg-config", "--libs", "icu-uc", "icu-i18n", "libpcre2-8", "libcjson", "zlib"],
         check=True, capture_output=True, text=True,
     ).stdout.split()
-    return out + ["-lstemmer", "-lpthread", "-lm"]
+    return out + ["-lstemmer", "-lcld2", "-lstdc++", "-lpthread", "-lm"]
 
 
 setup(

@@ -11,7 +11,7 @@ seconds=$2
 here=$(cd "$(dirname "$0")" && pwd)
 fail=0
 mkdir -p "$build/fuzz-artifacts"
-for target in lexicon match reader partial; do
+for target in lexicon match reader partial detect; do
   work="$build/fuzz-corpus/$target"
   mkdir -p "$work"
   cp "$here/corpus/$target/"* "$work/"
