@@ -261,8 +261,7 @@ static int scan_wordlist(stem_words *sw, FILE *f) {
 
 static int check_stems(checker *c, const char *wordlist) {
   const vb_lexicon *lex = c->lex;
-  if (lex->language && strcmp(lex->language, "en") != 0 &&
-      strcmp(lex->language, "english") != 0)
+  if (strcmp(lex->language, "en") != 0 && strncmp(lex->language, "en-", 3))
     return VB_OK; /* the word list is English */
   FILE *f = fopen(wordlist ? wordlist : VB_WORDLIST, "r");
   if (!f)
@@ -315,8 +314,12 @@ int vb_lexicon_check(const vb_lexicon *lex, const char *wordlist,
   if (!lex)
     return VB_EINVAL;
   checker c = {lex, fn, ctx, 0};
-  check_excludes(&c);
-  int rc = check_stems(&c, wordlist);
+  int rc = VB_OK;
+  for (size_t i = 0; !rc && i < vb_lexicon_language_count(lex); i++) {
+    c.lex = vb__lexicon_at(lex, i); /* each language's own lexicon */
+    check_excludes(&c);
+    rc = check_stems(&c, wordlist);
+  }
   if (rc)
     return rc;
   return c.warnings > (size_t)0x7fffffff ? 0x7fffffff : (int)c.warnings;

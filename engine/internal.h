@@ -207,15 +207,29 @@ typedef struct vb__stemmer {
   struct sb_stemmer *sb; /* NULL for language "none" */
 } vb__stemmer;
 
-/* VB_OK, VB_ELANGUAGE (unknown language), VB_ENOMEM. */
+/* VB_OK, VB_ELANGUAGE (not a language tag), VB_ENOMEM.  A valid tag of a
+ * language Snowball has no algorithm for ("zh", "ja") stems every word to
+ * itself, as "none" does. */
 int vb__stemmer_init(vb__stemmer *st, const char *language);
 void vb__stemmer_free(vb__stemmer *st);
 /* Stems one normalized word.  The result is owned by the stemmer and valid
  * until its next call.  VB_OK or VB_ENOMEM. */
 int vb__stem(vb__stemmer *st, const char *word, size_t len, const char **stem,
              size_t *stem_len);
-/* 1 when libstemmer knows `language` (or it is "none"). */
+/* 1 when `language` is "none", a Snowball language name ("french") or a
+ * well-formed BCP 47 tag ("fr", "pt-BR", "zh-Hant"). */
 bool vb__language_known(const char *language);
+/* 1 when `language` is written without spaces between words (zh, ja,
+ * th, lo, km, my, bo): its lexicons' terms match as aligned literals. */
+bool vb__language_unspaced(const char *language);
+/* 1 when Snowball stems `language` (by name, code or primary subtag). */
+bool vb__language_stemmed(const char *language);
+/* The routing key of a language: a BCP 47 tag in lower case with '-'
+ * ("pt_BR" -> "pt-br"), a Snowball name as its code ("french" -> "fr"),
+ * "none" as is.  Writes at most `size` bytes with the NUL; returns the
+ * length, or 0 when it does not fit or is not a language. */
+size_t vb__language_key(const char *language, size_t len, char *out,
+                        size_t size);
 
 /* ---- analyze.c -------------------------------------------------------- */
 
@@ -239,7 +253,7 @@ typedef struct vb__analyzer {
   vb__stemmer stemmer;
   vb__word *words; /* the tokens with contractions spelled out */
   size_t word_count, word_cap;
-  bool expanded; /* some word differs from its token */
+  bool expanded;               /* some word differs from its token */
   const char *const *elisions; /* the language's elided words, or NULL */
 } vb__analyzer;
 
@@ -411,8 +425,11 @@ typedef struct vb__term {
   uint32_t link_first, link_count; /* further NEAR sides (lex->links) */
   uint32_t with_set;               /* `WITH @set`: set id, 0 for none */
   pcre2_code *re;                  /* pattern terms */
-  char *text;                      /* as written */
-  uint32_t source;                 /* index into vb_lexicon.sources */
+  bool aligned;    /* a term of a language written without spaces (zh, ja,
+                      th, ...): its normalized text as a literal pattern that
+                      must start and end at word boundaries of the comment */
+  char *text;      /* as written */
+  uint32_t source; /* index into vb_lexicon.sources */
   unsigned line, column;
 } vb__term;
 
@@ -453,7 +470,15 @@ typedef struct vb__index {
 } vb__index;
 
 struct vb_lexicon {
-  char *language;
+  char *language; /* vb__language_key */
+  bool stemmed;   /* Snowball has the language (else words match as is) */
+  /* Several languages: this is the display language's lexicon (or the
+   * first language's) and `langs` are the others', each a whole lexicon
+   * with the same themes in the same order.  Term ids are global: a
+   * language's own term t is term_base + t. */
+  struct vb_lexicon **langs;
+  size_t lang_count;
+  uint32_t term_base;
   bool fold_accents;
   bool typos;     /* words of 6+ letters may match at edit distance 1 */
   vb__typos typo; /* built when `typos` is on */
@@ -496,6 +521,9 @@ struct vb_lexicon {
   size_t *text_lens; /* (a partial report carries them) */
 };
 
+/* Language i's lexicon (0: lex itself), or NULL out of range. */
+const vb_lexicon *vb__lexicon_at(const vb_lexicon *lex, size_t i);
+
 /* 1 when theme `a` is `t` or one of its ancestors. */
 bool vb__theme_covers(const vb_lexicon *lex, size_t a, size_t t);
 
@@ -522,6 +550,11 @@ struct vb_row {
   vb_group group;
   bool has_text, invalid_utf8, pattern_error;
   vb_matcher *m; /* NULL when rejected */
+  /* with languages routed: the comment's language as given or detected,
+   * its key ("fr" for "fr-CA", "und") and the language lexicon used */
+  const char *lang;
+  size_t lang_len, language;
+  char lang_buf[16], lang_key[16];
   /* the report slice: segment values and the period bucket (NULL) */
   size_t segments;
   const char *values[VB__MAX_SEGMENTS];
@@ -664,6 +697,7 @@ size_t vb__html_write_text(FILE *out, const char *text, size_t len, size_t max);
 typedef struct vb__format_ctx {
   const vb_lexicon *lex;
   vb_output format;
+  bool languages; /* a `language` field per row */
 } vb__format_ctx;
 vb_sink vb__format_sink(vb__format_ctx *ctx);
 

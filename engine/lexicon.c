@@ -24,6 +24,9 @@
 
 #include <cjson/cJSON.h>
 
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
 #include "internal.h"
 
 #define MAX_LEXICON_BYTES (64u * 1024u * 1024u)
@@ -33,6 +36,8 @@
 #define MAX_GAP 5u
 #define MAX_NEAR_SIDES 8u
 #define NO_OFFSET ((size_t)-1)
+/* The language whose theme labels a report shows. */
+#define VB__DISPLAY_LANGUAGE "en"
 
 /* State while compiling: the lexicon being built and the document being
  * read (for positions). */
@@ -41,7 +46,9 @@ typedef struct builder {
   vb__analyzer an;
   bool have_analyzer;
   bool window_set;
-  const char *language_from, *fold_from; /* documents that set them */
+  const char *fold_from; /* the document that set fold_accents */
+  uint8_t *claimed; /* several languages: per preset theme, 1 once defined */
+  bool unspaced;    /* the language is written without spaces (zh, ja) */
   vb__strtab term_keys; /* "theme/kind/text" -> duplicate detection */
   const char *name;     /* current document */
   uint32_t source;
@@ -377,6 +384,67 @@ static int compile_with(builder *b, const cJSON *node, vb__term *term,
 static int compile_sides(builder *b, const cJSON *node, vb__term *term,
                          char **words, size_t n, const char *base, size_t lead);
 
+/* 1 when the UTF-8 text holds a letter of a script written without spaces
+ * between words (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar,
+ * Tibetan). */
+static bool has_unspaced_script(const char *s, size_t len) {
+  for (size_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT((const uint8_t *)s, i, (int32_t)len, c);
+    if (c < 0x0E00)
+      continue;
+    UScriptCode sc;
+    UErrorCode st = U_ZERO_ERROR;
+    sc = uscript_getScript(c, &st);
+    if (U_SUCCESS(st) &&
+        (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
+         sc == USCRIPT_KATAKANA || sc == USCRIPT_THAI || sc == USCRIPT_LAO ||
+         sc == USCRIPT_KHMER || sc == USCRIPT_MYANMAR || sc == USCRIPT_TIBETAN))
+      return true;
+  }
+  return false;
+}
+
+/* A plain term (no =, *, @, /, NEAR, WITH) in the script of a language
+ * written without spaces: ICU may segment it one way alone and another
+ * way inside a sentence, so it matches as its normalized characters,
+ * wherever they start and end at word boundaries of the comment (a
+ * literal pattern with term->aligned).  False when it is not such a term. */
+static bool unspaced_term(const builder *b, const char *s, size_t len) {
+  if (!b->unspaced || memchr(s, '=', len) || memchr(s, '*', len) ||
+      memchr(s, '@', len) || memchr(s, '/', len))
+    return false;
+  for (size_t i = 0; i + 4 <= len; i++)
+    if (memcmp(s + i, "NEAR", 4) == 0 || memcmp(s + i, "WITH", 4) == 0)
+      return false;
+  return has_unspaced_script(s, len);
+}
+
+static int compile_aligned(builder *b, const cJSON *node, vb__term *term,
+                           const char *s, size_t len) {
+  int rc = vb__normalize(&b->an.norm, s, len);
+  if (rc)
+    return rc == VB_ENOMEM ? nomem(b)
+                           : fail_at(b, node, false, rc, "%s", vb_strerror(rc));
+  const char *n = b->an.norm.out;
+  size_t nlen = b->an.norm.out_len, k = 0;
+  char *pat = malloc(2 * nlen + 1);
+  if (!pat)
+    return nomem(b);
+  for (size_t i = 0; i < nlen; i++) { /* a literal: escape what PCRE2 reads */
+    if (strchr("\\^$.|?*+()[]{}#", n[i]) && n[i])
+      pat[k++] = '\\';
+    pat[k++] = n[i];
+  }
+  term->kind = VB__TERM_PATTERN;
+  term->aligned = true;
+  rc = compile_pattern(b, node, term, pat, k, 0);
+  if (!rc)
+    rc = add_pattern(b, pat, k);
+  free(pat);
+  return rc;
+}
+
 static int compile_term(builder *b, const cJSON *node, uint32_t theme,
                         bool exclude) {
   vb_lexicon *lex = b->lex;
@@ -422,6 +490,8 @@ static int compile_term(builder *b, const cJSON *node, uint32_t theme,
     return nomem(b);
   lex->term_count++; /* counted now so vb_lexicon_free frees it */
 
+  if (unspaced_term(b, raw + lead, len))
+    return compile_aligned(b, node, term, raw + lead, len);
   if (raw[lead] == '/') {
     if (len < 2 || raw[lead + len - 1] != '/')
       return fail_at(b, node, false, VB_EPATTERN,
@@ -611,6 +681,53 @@ static int compile_requires(builder *b, const cJSON *v, vb__theme *th) {
   return rc;
 }
 
+/* The theme being defined, as lexicon theme `*self`: a new one, or, when
+ * several languages share the themes, the preset one it claims (once per
+ * language, at the same place in the tree). */
+static int add_theme(builder *b, const cJSON *id, const cJSON *label,
+                     long parent, uint32_t *self) {
+  vb_lexicon *lex = b->lex;
+  uint32_t before = (uint32_t)lex->theme_ids.count, tid;
+  if (vb__strtab_intern(&lex->theme_ids, id->valuestring,
+                        strlen(id->valuestring), &tid))
+    return nomem(b);
+  vb__theme *th;
+  if (lex->theme_ids.count == before) { /* defined before, or preset */
+    th = &lex->themes[tid - 1];
+    if (!b->claimed || b->claimed[tid - 1])
+      return fail_at(b, id, false, VB_ELEXICON,
+                     "duplicate theme id \"%s\" (first defined at %s:%u:%u)",
+                     id->valuestring, lex->sources[th->source], th->line,
+                     th->column);
+    if (th->parent != parent)
+      return fail_at(
+          b, id, false, VB_ELEXICON,
+          "theme \"%s\" is %s%s here but %s%s at %s:%u:%u: a theme id must "
+          "sit at the same place in every language's lexicon",
+          id->valuestring, parent < 0 ? "top-level" : "under ",
+          parent < 0 ? "" : lex->themes[parent].id,
+          th->parent < 0 ? "top-level" : "under ",
+          th->parent < 0 ? "" : lex->themes[th->parent].id,
+          lex->sources[th->source], th->line, th->column);
+    b->claimed[tid - 1] = 1;
+    free(th->label);
+  } else {
+    if (vb__grow((void **)&lex->themes, &b->theme_cap, lex->theme_count + 1,
+                 sizeof *lex->themes))
+      return nomem(b);
+    th = &lex->themes[lex->theme_count++]; /* == tid - 1 */
+    memset(th, 0, sizeof *th);
+    th->parent = parent;
+    th->id = vb__memdup(id->valuestring, strlen(id->valuestring));
+  }
+  *self = tid - 1;
+  th->source = b->source;
+  vb__jsonpos_where(b->pos, id, false, &th->line, &th->column);
+  th->label = vb__memdup(label->valuestring, strlen(label->valuestring));
+  th->negated = parent >= 0 ? lex->themes[parent].negated : VB__NEG_FLAG;
+  return th->id && th->label ? VB_OK : nomem(b);
+}
+
 static int compile_theme(builder *b, const cJSON *node, long parent) {
   static const char *const keys[] = {
       "id",     "label",    "description", "terms",    "exclude",
@@ -669,32 +786,10 @@ static int compile_theme(builder *b, const cJSON *node, long parent) {
                    "never match",
                    id->valuestring);
 
-  uint32_t before = (uint32_t)lex->theme_ids.count, tid;
-  if (vb__strtab_intern(&lex->theme_ids, id->valuestring,
-                        strlen(id->valuestring), &tid))
-    return nomem(b);
-  if (lex->theme_ids.count == before) {
-    const vb__theme *first = &lex->themes[tid - 1];
-    return fail_at(b, id, false, VB_ELEXICON,
-                   "duplicate theme id \"%s\" (first defined at %s:%u:%u)",
-                   id->valuestring, lex->sources[first->source], first->line,
-                   first->column);
-  }
-  if (vb__grow((void **)&lex->themes, &b->theme_cap, lex->theme_count + 1,
-               sizeof *lex->themes))
-    return nomem(b);
-  uint32_t self = (uint32_t)lex->theme_count; /* == tid - 1 */
+  uint32_t self = 0;
+  if ((rc = add_theme(b, id, label, parent, &self)))
+    return rc;
   vb__theme *th = &lex->themes[self];
-  memset(th, 0, sizeof *th);
-  th->parent = parent;
-  th->source = b->source;
-  vb__jsonpos_where(b->pos, id, false, &th->line, &th->column);
-  th->id = vb__memdup(id->valuestring, strlen(id->valuestring));
-  th->label = vb__memdup(label->valuestring, strlen(label->valuestring));
-  th->negated = parent >= 0 ? lex->themes[parent].negated : VB__NEG_FLAG;
-  lex->theme_count++;
-  if (!th->id || !th->label)
-    return nomem(b);
   rc =
       compile_negated(b, cJSON_GetObjectItemCaseSensitive(node, "negated"), th);
   if (!rc)
@@ -747,18 +842,16 @@ static int compile_negators(builder *b, const cJSON *list) {
 typedef struct document {
   cJSON *root;
   vb__jsonpos pos;
+  char lang[64]; /* vb__language_key of its "language", or "" */
 } document;
 
-/* Parses a document and checks its top level; records its language and
- * fold_accents.  A document that omits a setting takes the others' value;
- * explicit values must agree. */
+/* Parses a document and checks its top level; records its language. */
 static int parse_document(builder *b, const char *text, size_t len,
                           document *doc) {
   static const char *const keys[] = {
       "name",     "description",     "version", "language", "fold_accents",
       "negators", "negation_window", "themes",  "sets",     "typos",
       NULL};
-  vb_lexicon *lex = b->lex;
   if (len > MAX_LEXICON_BYTES)
     return vb__fail(b->err, VB_ETOOBIG, b->name, 0, 0,
                     "lexicon is %zu bytes; the limit is %u", len,
@@ -813,37 +906,38 @@ static int parse_document(builder *b, const char *text, size_t len,
   const cJSON *typos = cJSON_GetObjectItemCaseSensitive(root, "typos");
   if (!rc && typos)
     rc = expect_type(b, typos, is_bool, "true or false");
-  if (!rc && cJSON_IsTrue(typos))
-    lex->typos = true; /* on for all when one lexicon asks */
-  if (!rc && lang && !vb__language_known(lang->valuestring))
+  if (!rc && lang &&
+      !vb__language_key(lang->valuestring, strlen(lang->valuestring), doc->lang,
+                        sizeof doc->lang))
     rc = fail_at(b, lang, false, VB_ELANGUAGE,
-                 "unknown language \"%s\" (use a Snowball language name or "
-                 "code such as en, fr, de, es, it, pt, nl, or \"none\")",
+                 "unknown language \"%s\" (use a BCP 47 code such as en, fr, "
+                 "de, es, it, pt, nl, zh, ja, pt-BR, a Snowball language "
+                 "name, or \"none\")",
                  lang->valuestring);
-  if (!rc && lang) {
-    if (lex->language && strcmp(lex->language, lang->valuestring) != 0)
-      return fail_at(b, lang, false, VB_ELEXICON,
-                     "language \"%s\" differs from \"%s\" set by %s: "
-                     "lexicons loaded together must agree",
-                     lang->valuestring, lex->language, b->language_from);
-    if (!lex->language) {
-      lex->language = vb__memdup(lang->valuestring, strlen(lang->valuestring));
-      if (!lex->language)
-        return nomem(b);
-      b->language_from = b->name;
-    }
-  }
-  if (!rc && fold) {
-    bool v = cJSON_IsTrue(fold);
-    if (b->fold_from && v != lex->fold_accents)
-      return fail_at(b, fold, false, VB_ELEXICON,
-                     "fold_accents %s differs from %s set by %s: lexicons "
-                     "loaded together must agree",
-                     v ? "true" : "false", v ? "false" : "true", b->fold_from);
-    lex->fold_accents = v;
-    b->fold_from = b->name;
-  }
   return rc;
+}
+
+/* The settings of one language's documents: fold_accents and typos.  A
+ * document that omits a setting takes the others' value; explicit
+ * fold_accents values must agree. */
+static int group_settings(builder *b, document *doc) {
+  vb_lexicon *lex = b->lex;
+  const cJSON *fold =
+      cJSON_GetObjectItemCaseSensitive(doc->root, "fold_accents");
+  if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(doc->root, "typos")))
+    lex->typos = true; /* on for all when one lexicon asks */
+  if (!fold)
+    return VB_OK;
+  b->pos = &doc->pos;
+  bool v = cJSON_IsTrue(fold);
+  if (b->fold_from && v != lex->fold_accents)
+    return fail_at(b, fold, false, VB_ELEXICON,
+                   "fold_accents %s differs from %s set by %s: lexicons of "
+                   "one language loaded together must agree",
+                   v ? "true" : "false", v ? "false" : "true", b->fold_from);
+  lex->fold_accents = v;
+  b->fold_from = b->name;
+  return VB_OK;
 }
 
 static bool valid_set_name(const char *s) {
@@ -1114,6 +1208,252 @@ static int build_indices(vb_lexicon *lex) {
 
 /* ---- public ----------------------------------------------------------- */
 
+/* The languages of the documents, in order of first appearance ("none"
+ * and documents without a language are not languages of their own). */
+static size_t list_languages(const document *docs, size_t count,
+                             const char **langs) {
+  size_t n = 0;
+  for (size_t i = 0; i < count; i++) {
+    const char *l = docs[i].lang;
+    bool seen = !l[0] || strcmp(l, "none") == 0;
+    for (size_t k = 0; k < n && !seen; k++)
+      seen = strcmp(langs[k], l) == 0;
+    if (!seen)
+      langs[n++] = l;
+  }
+  return n;
+}
+
+/* Whether document i is compiled into the lexicon of `language`: its own
+ * language, "none" (language-neutral documents join every language), or
+ * no language at all (it takes the first language named). */
+static bool in_language(const document *doc, const char *language,
+                        const char *first) {
+  return strcmp(doc->lang, language) == 0 || strcmp(doc->lang, "none") == 0 ||
+         (!doc->lang[0] && strcmp(language, first) == 0);
+}
+
+/* The themes of every document with their parents and places, in the
+ * order one compilation would meet them, the display language's documents
+ * first; a theme's label is the first met, so the display language's. */
+static int preset_theme(builder *b, const cJSON *node, long parent) {
+  vb_lexicon *lex = b->lex;
+  const cJSON *id = cJSON_GetObjectItemCaseSensitive(node, "id");
+  const cJSON *label = cJSON_GetObjectItemCaseSensitive(node, "label");
+  if (!cJSON_IsString(id))
+    return VB_OK; /* the compilation reports it */
+  const char *text = cJSON_IsString(label) ? label->valuestring : "";
+  uint32_t before = (uint32_t)lex->theme_ids.count, tid;
+  if (vb__strtab_intern(&lex->theme_ids, id->valuestring,
+                        strlen(id->valuestring), &tid))
+    return nomem(b);
+  if (lex->theme_ids.count != before) {
+    if (vb__grow((void **)&lex->themes, &b->theme_cap, lex->theme_count + 1,
+                 sizeof *lex->themes))
+      return nomem(b);
+    vb__theme *th = &lex->themes[lex->theme_count++];
+    memset(th, 0, sizeof *th);
+    th->parent = parent;
+    th->negated = VB__NEG_FLAG;
+    th->source = b->source;
+    vb__jsonpos_where(b->pos, id, false, &th->line, &th->column);
+    th->id = vb__memdup(id->valuestring, strlen(id->valuestring));
+    th->label = vb__memdup(text, strlen(text));
+    if (!th->id || !th->label)
+      return nomem(b);
+  }
+  const cJSON *children = cJSON_GetObjectItemCaseSensitive(node, "themes");
+  int rc = VB_OK;
+  for (const cJSON *c = cJSON_IsArray(children) ? children->child : NULL;
+       c && !rc; c = c->next)
+    rc = preset_theme(b, c, (long)tid - 1);
+  return rc;
+}
+
+/* Copies the preset themes into the lexicon being built. */
+static int copy_themes(builder *b, const vb_lexicon *preset) {
+  vb_lexicon *lex = b->lex;
+  lex->themes = calloc(preset->theme_count + 1, sizeof *lex->themes);
+  b->claimed = calloc(preset->theme_count + 1, 1);
+  if (!lex->themes || !b->claimed)
+    return nomem(b);
+  b->theme_cap = preset->theme_count + 1;
+  for (size_t t = 0; t < preset->theme_count; t++) {
+    const vb__theme *p = &preset->themes[t];
+    vb__theme *th = &lex->themes[lex->theme_count++];
+    *th = *p;
+    th->id = vb__memdup(p->id, strlen(p->id));
+    th->label = vb__memdup(p->label, strlen(p->label));
+    uint32_t tid;
+    if (!th->id || !th->label ||
+        vb__strtab_intern(&lex->theme_ids, p->id, strlen(p->id), &tid))
+      return nomem(b);
+  }
+  return VB_OK;
+}
+
+/* Compiles the documents of one language into *out.  `preset`: the themes
+ * every language shares (several languages), or NULL. */
+static int compile_language(size_t count, const char *const names[],
+                            document *docs, const char *language,
+                            const char *first, const vb_lexicon *preset,
+                            vb_lexicon **out, vb_error *err) {
+  builder b;
+  memset(&b, 0, sizeof b);
+  b.err = err;
+  b.offset = NO_OFFSET;
+  vb_lexicon *lex = b.lex = calloc(1, sizeof *lex);
+  if (!lex)
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  lex->sources = calloc(count, sizeof *lex->sources);
+  lex->language = vb__memdup(language, strlen(language));
+  int rc = lex->sources && lex->language ? VB_OK : VB_ENOMEM;
+  for (size_t i = 0; i < count && !rc; i++) {
+    if (!(lex->sources[i] = vb__memdup(names[i], strlen(names[i]))))
+      rc = VB_ENOMEM;
+    lex->source_count = i + 1;
+  }
+  lex->stemmed = vb__language_stemmed(language);
+  b.unspaced = vb__language_unspaced(language);
+  /* 1. the settings of this language's documents */
+  for (size_t i = 0; i < count && !rc; i++) {
+    b.name = lex->sources[i];
+    if (in_language(&docs[i], language, first))
+      rc = group_settings(&b, &docs[i]);
+  }
+  /* 2. one analyzer for all: terms of every document take the same path */
+  if (!rc) {
+    rc = vb__analyzer_init(&b.an, lex->language, lex->fold_accents);
+    if (rc)
+      rc = vb__fail(err, rc, lex->sources[0], 0, 0,
+                    "cannot create the analyzer: %s", vb_strerror(rc));
+    else
+      b.have_analyzer = true;
+  }
+  if (!rc && preset)
+    rc = copy_themes(&b, preset);
+  /* 3. the sets of every document, which any document's terms may use */
+  for (size_t i = 0; i < count && !rc; i++) {
+    const cJSON *sets = cJSON_GetObjectItemCaseSensitive(docs[i].root, "sets");
+    b.name = lex->sources[i];
+    b.source = (uint32_t)i;
+    b.pos = &docs[i].pos;
+    if (sets && in_language(&docs[i], language, first))
+      rc = compile_sets(&b, sets);
+  }
+  /* 4. compile */
+  for (size_t i = 0; i < count && !rc; i++) {
+    b.name = lex->sources[i];
+    b.source = (uint32_t)i;
+    if (in_language(&docs[i], language, first))
+      rc = compile_document(&b, &docs[i]);
+  }
+  if (!rc && build_indices(lex))
+    rc = vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  if (!rc && lex->typos)
+    rc = vb__typos_build(&lex->typo, lex, &b.an.stemmer, err);
+  if (rc == VB_ENOMEM && err && !err->message[0])
+    vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  if (b.have_analyzer)
+    vb__analyzer_free(&b.an);
+  vb__strtab_free(&b.term_keys);
+  free(b.claimed);
+  if (rc) {
+    vb_lexicon_free(lex);
+    return rc;
+  }
+  *out = lex;
+  return VB_OK;
+}
+
+/* The themes all languages share (see preset_theme). */
+static int preset_themes(size_t count, const char *const names[],
+                         document *docs, vb_lexicon **out, vb_error *err) {
+  builder b;
+  memset(&b, 0, sizeof b);
+  b.err = err;
+  b.offset = NO_OFFSET;
+  vb_lexicon *lex = b.lex = calloc(1, sizeof *lex);
+  int rc = lex ? VB_OK : VB_ENOMEM;
+  for (int pass = 0; pass < 2 && !rc; pass++) /* display language first */
+    for (size_t i = 0; i < count && !rc; i++) {
+      const cJSON *themes =
+          cJSON_GetObjectItemCaseSensitive(docs[i].root, "themes");
+      bool display = strcmp(docs[i].lang, VB__DISPLAY_LANGUAGE) == 0;
+      if (display != (pass == 0))
+        continue;
+      b.name = names[i];
+      b.source = (uint32_t)i;
+      b.pos = &docs[i].pos;
+      for (const cJSON *t = cJSON_IsArray(themes) ? themes->child : NULL;
+           t && !rc; t = t->next)
+        rc = preset_theme(&b, t, -1);
+    }
+  if (rc) {
+    vb_lexicon_free(lex);
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  *out = lex;
+  return VB_OK;
+}
+
+/* Keeps the documents' texts in `lex` (a partial report carries them). */
+static int keep_texts(vb_lexicon *lex, size_t count, const char *const texts[],
+                      const size_t lens[]) {
+  lex->texts = calloc(count, sizeof *lex->texts);
+  lex->text_lens = calloc(count, sizeof *lex->text_lens);
+  if (!lex->texts || !lex->text_lens)
+    return VB_ENOMEM;
+  for (size_t i = 0; i < count; i++) {
+    lex->text_lens[i] = lens[i];
+    if (!(lex->texts[i] = vb__memdup(texts[i], lens[i])))
+      return VB_ENOMEM;
+  }
+  return VB_OK;
+}
+
+/* Compiles each language's documents into its own lexicon, all with the
+ * same themes; the display language's (or the first) holds the others. */
+static int compile_languages(size_t count, const char *const names[],
+                             document *docs, const char **langs, size_t n,
+                             vb_lexicon **out, vb_error *err) {
+  vb_lexicon *preset = NULL, **each = calloc(n, sizeof *each);
+  if (!each)
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  int rc = preset_themes(count, names, docs, &preset, err);
+  size_t top = 0;
+  for (size_t k = 0; k < n && !rc; k++) {
+    rc = compile_language(count, names, docs, langs[k], langs[0], preset,
+                          &each[k], err);
+    if (strcmp(langs[k], VB__DISPLAY_LANGUAGE) == 0)
+      top = k;
+  }
+  vb_lexicon_free(preset);
+  vb_lexicon *lex = each[top];
+  if (!rc) {
+    lex->langs = calloc(n, sizeof *lex->langs);
+    rc = lex->langs ? VB_OK : VB_ENOMEM;
+  }
+  uint32_t base = rc ? 0 : (uint32_t)lex->term_count;
+  for (size_t k = 0; k < n && !rc; k++) {
+    if (k == top)
+      continue;
+    each[k]->term_base = base;
+    base += (uint32_t)each[k]->term_count;
+    lex->langs[lex->lang_count++] = each[k];
+    each[k] = NULL;
+  }
+  if (rc) {
+    for (size_t k = 0; k < n; k++)
+      vb_lexicon_free(each[k]);
+    free(each);
+    return rc;
+  }
+  free(each);
+  *out = lex;
+  return VB_OK;
+}
+
 int vb_lexicon_compile(size_t count, const char *const names[],
                        const char *const texts[], const size_t lens[],
                        vb_lexicon **out, vb_error *err) {
@@ -1127,69 +1467,38 @@ int vb_lexicon_compile(size_t count, const char *const names[],
   memset(&b, 0, sizeof b);
   b.err = err;
   b.offset = NO_OFFSET;
-  vb_lexicon *lex = b.lex = calloc(1, sizeof *lex);
-  if (!lex)
-    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
-  lex->sources = calloc(count, sizeof *lex->sources);
-  lex->texts = calloc(count, sizeof *lex->texts);
-  lex->text_lens = calloc(count, sizeof *lex->text_lens);
   document *docs = calloc(count, sizeof *docs);
-  int rc =
-      lex->sources && lex->texts && lex->text_lens && docs ? VB_OK : VB_ENOMEM;
-  /* 1. parse every document and settle the shared settings */
+  const char **langs = calloc(count + 1, sizeof *langs);
+  int rc = docs && langs ? VB_OK : VB_ENOMEM;
+  /* 1. parse every document */
   for (size_t i = 0; i < count && !rc; i++) {
-    lex->sources[i] = vb__memdup(names[i], strlen(names[i]));
-    lex->texts[i] = vb__memdup(texts[i], lens[i]);
-    lex->text_lens[i] = lens[i];
-    lex->source_count = i + 1;
-    if (!lex->sources[i] || !lex->texts[i]) {
-      rc = VB_ENOMEM;
-      break;
-    }
-    b.name = lex->sources[i];
+    b.name = names[i];
     b.source = (uint32_t)i;
     rc = parse_document(&b, texts[i], lens[i], &docs[i]);
   }
-  /* 2. one analyzer for all: terms of every document take the same path */
-  if (!rc && !lex->language && !(lex->language = vb__memdup("en", 2)))
-    rc = VB_ENOMEM;
-  if (!rc) {
-    rc = vb__analyzer_init(&b.an, lex->language, lex->fold_accents);
-    if (rc)
-      rc = vb__fail(err, rc, lex->sources[0], 0, 0,
-                    "cannot create the analyzer: %s", vb_strerror(rc));
-    else
-      b.have_analyzer = true;
-  }
-  /* 3. the sets of every document, which any document's terms may use */
-  for (size_t i = 0; i < count && !rc; i++) {
-    const cJSON *sets = cJSON_GetObjectItemCaseSensitive(docs[i].root, "sets");
-    b.name = lex->sources[i];
-    b.source = (uint32_t)i;
-    b.pos = &docs[i].pos;
-    if (sets)
-      rc = compile_sets(&b, sets);
-  }
-  /* 4. compile */
-  for (size_t i = 0; i < count && !rc; i++) {
-    b.name = lex->sources[i];
-    b.source = (uint32_t)i;
-    rc = compile_document(&b, &docs[i]);
-  }
+  /* 2. one lexicon per language */
+  vb_lexicon *lex = NULL;
+  size_t n = rc ? 0 : list_languages(docs, count, langs);
+  for (size_t i = 0; !rc && n == 0 && i < count; i++)
+    if (strcmp(docs[i].lang, "none") == 0) /* only language-neutral ones */
+      langs[n++] = "none";
+  if (!rc && n == 0) /* no document names a language */
+    langs[n++] = "en";
+  if (!rc && n == 1)
+    rc = compile_language(count, names, docs, langs[0], langs[0], NULL, &lex,
+                          err);
+  else if (!rc)
+    rc = compile_languages(count, names, docs, langs, n, &lex, err);
+  if (!rc && keep_texts(lex, count, texts, lens))
+    rc = vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   for (size_t i = 0; docs && i < count; i++) {
     cJSON_Delete(docs[i].root);
     vb__jsonpos_free(&docs[i].pos);
   }
   free(docs);
-  if (!rc && build_indices(lex))
-    rc = vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
-  if (!rc && lex->typos)
-    rc = vb__typos_build(&lex->typo, lex, &b.an.stemmer, err);
+  free(langs);
   if (rc == VB_ENOMEM && err && !err->message[0])
     vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
-  if (b.have_analyzer)
-    vb__analyzer_free(&b.an);
-  vb__strtab_free(&b.term_keys);
   if (rc) {
     vb_lexicon_free(lex);
     return rc;
@@ -1309,6 +1618,9 @@ void vb_lexicon_free(vb_lexicon *lex) {
   free(lex->loose_anchors);
   free(lex->alts);
   free(lex->language);
+  for (size_t k = 0; k < lex->lang_count; k++)
+    vb_lexicon_free(lex->langs[k]);
+  free(lex->langs);
   free(lex);
 }
 
@@ -1318,8 +1630,6 @@ bool vb__theme_covers(const vb_lexicon *lex, size_t a, size_t t) {
       return true;
   return false;
 }
-
-const char *vb_lexicon_language(const vb_lexicon *lex) { return lex->language; }
 
 size_t vb_lexicon_document_count(const vb_lexicon *lex) {
   return lex->source_count;
@@ -1351,36 +1661,79 @@ long vb_lexicon_theme_find(const vb_lexicon *lex, const char *id) {
   uint32_t t = vb__strtab_find(&lex->theme_ids, id, strlen(id));
   return t ? (long)t - 1 : -1;
 }
-size_t vb_lexicon_term_count(const vb_lexicon *lex) { return lex->term_count; }
+/* The language lexicon that owns global term `*term`; turns *term into
+ * that lexicon's own id.  NULL when no language has it. */
+static const vb_lexicon *term_owner(const vb_lexicon *lex, size_t *term) {
+  for (size_t k = lex->lang_count; k > 0; k--) {
+    const vb_lexicon *l = lex->langs[k - 1];
+    if (*term >= l->term_base) {
+      *term -= l->term_base;
+      return *term < l->term_count ? l : NULL;
+    }
+  }
+  return *term < lex->term_count ? lex : NULL;
+}
+
+size_t vb_lexicon_term_count(const vb_lexicon *lex) {
+  const vb_lexicon *last =
+      lex->lang_count ? lex->langs[lex->lang_count - 1] : lex;
+  return last->term_base + last->term_count;
+}
 const char *vb_lexicon_term_text(const vb_lexicon *lex, size_t term) {
-  return term < lex->term_count ? lex->terms[term].text : NULL;
+  const vb_lexicon *l = term_owner(lex, &term);
+  return l ? l->terms[term].text : NULL;
 }
 size_t vb_lexicon_term_theme(const vb_lexicon *lex, size_t term) {
-  return term < lex->term_count ? lex->terms[term].theme : 0;
+  const vb_lexicon *l = term_owner(lex, &term);
+  return l ? l->terms[term].theme : 0;
 }
 int vb_lexicon_term_is_exclude(const vb_lexicon *lex, size_t term) {
-  return term < lex->term_count && lex->terms[term].exclude;
+  const vb_lexicon *l = term_owner(lex, &term);
+  return l && l->terms[term].exclude;
 }
 void vb_lexicon_term_location(const vb_lexicon *lex, size_t term,
                               const char **file, unsigned *line,
                               unsigned *column) {
-  const vb__term *t = term < lex->term_count ? &lex->terms[term] : NULL;
+  const vb_lexicon *l = term_owner(lex, &term);
+  const vb__term *t = l ? &l->terms[term] : NULL;
   if (file)
-    *file = t ? lex->sources[t->source] : "";
+    *file = t ? l->sources[t->source] : "";
   if (line)
     *line = t ? t->line : 0;
   if (column)
     *column = t ? t->column : 0;
 }
+
+/* The language lexicon that owns example `*index` (numbered across all
+ * languages); turns *index into its own number.  Sets *lang to the
+ * language's number (vb_lexicon_language_at).  NULL when out of range. */
+static const vb_lexicon *example_owner(const vb_lexicon *lex, size_t *index,
+                                       size_t *lang) {
+  for (size_t k = 0; k <= lex->lang_count; k++) {
+    const vb_lexicon *l = k == 0 ? lex : lex->langs[k - 1];
+    if (*index < l->example_count) {
+      if (lang)
+        *lang = k;
+      return l;
+    }
+    *index -= l->example_count;
+  }
+  return NULL;
+}
+
 size_t vb_lexicon_example_count(const vb_lexicon *lex) {
-  return lex->example_count;
+  size_t n = lex->example_count;
+  for (size_t k = 0; k < lex->lang_count; k++)
+    n += lex->langs[k]->example_count;
+  return n;
 }
 int vb_lexicon_example(const vb_lexicon *lex, size_t index, size_t *theme,
                        const char **text, int *must_match, const char **file,
                        unsigned *line, unsigned *column) {
-  if (index >= lex->example_count)
+  const vb_lexicon *l = example_owner(lex, &index, NULL);
+  if (!l)
     return VB_ERANGE;
-  const vb__example *x = &lex->examples[index];
+  const vb__example *x = &l->examples[index];
   if (theme)
     *theme = x->theme;
   if (text)
@@ -1388,27 +1741,91 @@ int vb_lexicon_example(const vb_lexicon *lex, size_t index, size_t *theme,
   if (must_match)
     *must_match = x->must_match;
   if (file)
-    *file = lex->sources[x->source];
+    *file = l->sources[x->source];
   if (line)
     *line = x->line;
   if (column)
     *column = x->column;
   return VB_OK;
 }
+size_t vb_lexicon_example_language(const vb_lexicon *lex, size_t index) {
+  size_t lang = 0;
+  example_owner(lex, &index, &lang);
+  return lang;
+}
 
-/* lexicons/default.json, embedded at build time (cmake/embed.cmake). */
-extern const unsigned char vb__default_lexicon[];
-extern const size_t vb__default_lexicon_len;
+const char *vb_lexicon_language(const vb_lexicon *lex) { return lex->language; }
+size_t vb_lexicon_language_count(const vb_lexicon *lex) {
+  return 1 + lex->lang_count;
+}
+const vb_lexicon *vb__lexicon_at(const vb_lexicon *lex, size_t i) {
+  return i == 0 ? lex : i <= lex->lang_count ? lex->langs[i - 1] : NULL;
+}
+const char *vb_lexicon_language_at(const vb_lexicon *lex, size_t i) {
+  const vb_lexicon *l = vb__lexicon_at(lex, i);
+  return l ? l->language : NULL;
+}
+int vb_lexicon_language_stemmed(const vb_lexicon *lex, size_t i) {
+  const vb_lexicon *l = vb__lexicon_at(lex, i);
+  return l && l->stemmed;
+}
+long vb_lexicon_route(const vb_lexicon *lex, const char *code, size_t len) {
+  char key[64];
+  size_t n = code ? vb__language_key(code, len, key, sizeof key) : 0;
+  if (n == 0)
+    return -1;
+  for (int primary = 0; primary < 2; primary++) {
+    for (size_t i = 0; i <= lex->lang_count; i++)
+      if (strcmp(vb_lexicon_language_at(lex, i), key) == 0)
+        return (long)i;
+    size_t cut = strcspn(key, "-"); /* "fr-ca" -> "fr" */
+    if (key[cut] == '\0')
+      break;
+    key[cut] = '\0';
+  }
+  return -1;
+}
+
+/* The shipped lexicons (lexicons/NAME.json), embedded at build time
+ * (cmake/embed.cmake; the list is CMakeLists.txt's VB_SHIPPED_LEXICONS). */
+#include "shipped_lexicons.h"
+#define DECLARE(name)                                                          \
+  extern const unsigned char vb__lexicon_##name[];                             \
+  extern const size_t vb__lexicon_##name##_len;
+VB_SHIPPED_LEXICONS(DECLARE)
+#undef DECLARE
+static const struct {
+  const char *name;
+  const unsigned char *text;
+  const size_t *len;
+} SHIPPED[] = {
+#define ENTRY(name)                                                            \
+  {#name ".json (built-in)", vb__lexicon_##name, &vb__lexicon_##name##_len},
+    VB_SHIPPED_LEXICONS(ENTRY)
+#undef ENTRY
+};
+enum { SHIPPED_COUNT = sizeof SHIPPED / sizeof *SHIPPED };
 
 const char *vb_lexicon_default_text(size_t *len) {
+  return vb_lexicon_shipped(0, NULL, len); /* default.json: English */
+}
+
+size_t vb_lexicon_shipped_count(void) { return SHIPPED_COUNT; }
+
+const char *vb_lexicon_shipped(size_t i, const char **name, size_t *len) {
+  if (i >= SHIPPED_COUNT)
+    return NULL;
+  if (name)
+    *name = SHIPPED[i].name;
   if (len)
-    *len = vb__default_lexicon_len;
-  return (const char *)vb__default_lexicon;
+    *len = *SHIPPED[i].len;
+  return (const char *)SHIPPED[i].text;
 }
 
 int vb_lexicon_default(vb_lexicon **out, vb_error *err) {
-  const char *name = "default.json (built-in)";
-  size_t len;
-  const char *text = vb_lexicon_default_text(&len);
-  return vb_lexicon_compile(1, &name, &text, &len, out, err);
+  const char *names[SHIPPED_COUNT], *texts[SHIPPED_COUNT];
+  size_t lens[SHIPPED_COUNT];
+  for (size_t i = 0; i < SHIPPED_COUNT; i++)
+    texts[i] = vb_lexicon_shipped(i, &names[i], &lens[i]);
+  return vb_lexicon_compile(SHIPPED_COUNT, names, texts, lens, out, err);
 }

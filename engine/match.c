@@ -98,6 +98,12 @@ typedef struct match_entry {
 
 struct vb_matcher {
   const vb_lexicon *lex;
+  /* Several languages: one matcher per language lexicon (routes[k] for
+   * lex->langs[k]); `cur` is the one the next runs use (this one or a
+   * route), chosen by vb_matcher_language. */
+  vb_matcher *cur;
+  vb_matcher **routes;
+  size_t route_count;
   vb__analyzer an;
   vb__strtab cache; /* normalized word -> word id (1-based) */
   memo_entry *memo; /* direct-mapped, in front of `cache` for short words */
@@ -242,6 +248,18 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   pcre2_set_match_limit(m->mctx, PCRE2_MATCH_LIMIT);
   pcre2_set_depth_limit(m->mctx, PCRE2_DEPTH_LIMIT);
   pcre2_jit_stack_assign(m->mctx, NULL, m->jit_stack);
+  m->cur = m;
+  if (lex->lang_count &&
+      !(m->routes = calloc(lex->lang_count, sizeof *m->routes))) {
+    vb_matcher_free(m);
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  for (size_t k = 0; k < lex->lang_count; k++, m->route_count++) {
+    if ((rc = vb_matcher_new(lex->langs[k], &m->routes[k], err))) {
+      vb_matcher_free(m);
+      return rc;
+    }
+  }
   *out = m;
   return VB_OK;
 }
@@ -249,6 +267,9 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
 void vb_matcher_free(vb_matcher *m) {
   if (!m)
     return;
+  for (size_t k = 0; k < m->route_count; k++)
+    vb_matcher_free(m->routes[k]);
+  free(m->routes);
   vb__analyzer_free(&m->an);
   vb__strtab_free(&m->cache);
   free(m->words);
@@ -1044,6 +1065,24 @@ static bool pattern_negated(const vb_matcher *m, size_t s, size_t e) {
 
 /* Runs pattern term t over the comment from byte `from` on (no match
  * begins before it). */
+/* 1 when a word of the comment starts at byte s (start) or ends at byte
+ * s (!start) of the normalized text. */
+static bool at_word_edge(const vb_matcher *m, size_t s, bool start) {
+  const vb__tok *toks = m->an.seg.toks;
+  size_t lo = 0, hi = m->an.seg.count;
+  while (lo < hi) { /* tokens are in text order */
+    size_t mid = lo + (hi - lo) / 2;
+    size_t at = start ? toks[mid].ns : toks[mid].ne;
+    if (at == s)
+      return true;
+    if (at < s)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return false;
+}
+
 static int run_pattern(vb_matcher *m, uint32_t t, size_t from) {
   const vb__term *term = &m->lex->terms[t];
   const char *text = m->an.norm.out;
@@ -1059,7 +1098,12 @@ static int run_pattern(vb_matcher *m, uint32_t t, size_t from) {
     }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
     size_t s = ov[0], e = ov[1];
-    if (e > s) {
+    if (term->aligned &&
+        (!at_word_edge(m, s, true) || !at_word_edge(m, e, false))) {
+      off = s + 1; /* not at word boundaries: look further on */
+      while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
+        off++;
+    } else if (e > s) {
       if (push_raw(m, term->exclude, t, (uint32_t)s, (uint32_t)e,
                    !term->exclude && pattern_negated(m, s, e)))
         return VB_ENOMEM;
@@ -1169,7 +1213,7 @@ static int build_results(vb_matcher *m) {
     memset(out, 0, sizeof *out);
     m->matches[i].note_off = r->note_off;
     m->matches[i].note_count = r->note_count;
-    out->term = r->term;
+    out->term = lex->term_base + r->term; /* global across languages */
     out->theme = lex->terms[r->term].theme;
     out->start = from[r->ns];
     out->end = to[r->ne - 1];
@@ -1184,7 +1228,7 @@ static int build_results(vb_matcher *m) {
       if (e->ns < r->ne && r->ns < e->ne &&
           vb__theme_covers(lex, lex->terms[e->term].theme, out->theme)) {
         out->excluded = 1;
-        out->excluded_by = e->term;
+        out->excluded_by = lex->term_base + e->term;
         break;
       }
     }
@@ -1248,6 +1292,7 @@ _Static_assert(VB_STAGE_SEGMENT == VB_STAGE_NORMALIZE + 1,
                "segment follows normalize");
 
 int vb_matcher_run(vb_matcher *m, const char *text, size_t len) {
+  m = m->cur;
   reset(m);
   if (len > VB__MAX_TEXT)
     return VB_ETOOBIG;
@@ -1273,14 +1318,18 @@ int vb_matcher_run(vb_matcher *m, const char *text, size_t len) {
   return m->pattern_errors ? VB_EMATCHLIMIT : VB_OK;
 }
 
-size_t vb_matcher_match_count(const vb_matcher *m) { return m->match_count; }
+size_t vb_matcher_match_count(const vb_matcher *m) {
+  return m->cur->match_count;
+}
 
 const vb_match *vb_matcher_match(const vb_matcher *m, size_t index) {
+  m = m->cur;
   return index < m->match_count ? &m->matches[index].pub : NULL;
 }
 
 size_t vb_matcher_match_note(const vb_matcher *m, size_t index, char *buf,
                              size_t size) {
+  m = m->cur;
   size_t len = 0;
   if (size)
     buf[0] = '\0';
@@ -1313,24 +1362,30 @@ size_t vb_matcher_match_note(const vb_matcher *m, size_t index, char *buf,
 }
 
 size_t vb_matcher_themes(const vb_matcher *m, const size_t **themes) {
+  m = m->cur;
   if (themes)
     *themes = m->themes_hit;
   return m->themes_hit_count;
 }
 
 int vb_matcher_has_theme(const vb_matcher *m, size_t theme) {
+  m = m->cur;
   return theme < m->lex->theme_count && m->theme_hit[theme];
 }
 
 const char *vb_matcher_normalized(const vb_matcher *m, size_t *len) {
+  m = m->cur;
   if (len)
     *len = m->an.norm.out_len;
   return m->an.norm.out ? m->an.norm.out : "";
 }
 
-size_t vb_matcher_token_count(const vb_matcher *m) { return m->an.word_count; }
+size_t vb_matcher_token_count(const vb_matcher *m) {
+  return m->cur->an.word_count;
+}
 
 const vb_token *vb_matcher_token(const vb_matcher *m, size_t index) {
+  m = m->cur;
   if (index >= m->an.word_count)
     return NULL;
   if (!m->tokens_ready) /* a matcher is one thread's: filling is safe */
@@ -1340,6 +1395,7 @@ const vb_token *vb_matcher_token(const vb_matcher *m, size_t index) {
 
 const char *vb_matcher_token_text(const vb_matcher *m, size_t index,
                                   size_t *len) {
+  m = m->cur;
   if (index >= m->an.word_count) {
     if (len)
       *len = 0;
@@ -1352,6 +1408,7 @@ const char *vb_matcher_token_text(const vb_matcher *m, size_t index,
 
 size_t vb_matcher_token_stem(vb_matcher *m, size_t index, char *buf,
                              size_t size) {
+  m = m->cur;
   if (index >= m->an.word_count) {
     if (size)
       buf[0] = '\0';
@@ -1374,21 +1431,40 @@ size_t vb_matcher_token_stem(vb_matcher *m, size_t index, char *buf,
 }
 
 size_t vb_matcher_invalid_utf8(const vb_matcher *m) {
+  m = m->cur;
   return m->an.norm.invalid;
 }
 
-void vb__matcher_set_timing(vb_matcher *m, bool on) { m->timing = on; }
+void vb__matcher_set_timing(vb_matcher *m, bool on) {
+  m->timing = on;
+  for (size_t k = 0; k < m->route_count; k++)
+    m->routes[k]->timing = on;
+}
 
 uint64_t vb__matcher_stage_ns(const vb_matcher *m, vb_stage stage) {
-  return m->stage_ns[stage];
+  uint64_t ns = m->stage_ns[stage];
+  for (size_t k = 0; k < m->route_count; k++)
+    ns += m->routes[k]->stage_ns[stage];
+  return ns;
 }
 
 void vb__matcher_set_slow(vb_matcher *m, bool slow) {
-  m->slow = slow;
-  m->an.norm.force_icu = slow;
-  m->an.seg.force_icu = slow;
+  for (size_t k = 0; k <= m->route_count; k++) {
+    vb_matcher *x = k == 0 ? m : m->routes[k - 1];
+    x->slow = slow;
+    x->an.norm.force_icu = slow;
+    x->an.seg.force_icu = slow;
+  }
+}
+
+int vb_matcher_language(vb_matcher *m, size_t language) {
+  if (language > m->route_count)
+    return VB_ERANGE;
+  m->cur = language == 0 ? m : m->routes[language - 1];
+  return VB_OK;
 }
 
 size_t vb_matcher_pattern_errors(const vb_matcher *m) {
+  m = m->cur;
   return m->pattern_errors;
 }

@@ -48,6 +48,10 @@ static const char *const SCORE_NAMES[] = {
 static const char *const ID_NAMES[] = {
     "id",   "response_id", "respondent_id", "responseid", "record_id",
     "uuid", NULL};
+/* A language column read without --lang when the lexicons have several
+ * languages (Qualtrics writes UserLanguage). */
+static const char *const LANG_NAMES[] = {
+    "lang", "language", "userlanguage", "user_language", "locale", NULL};
 
 long vb_reader_role_column(vb_reader *r, vb_column_role role,
                            const char *given) {
@@ -60,6 +64,60 @@ long vb_reader_role_column(vb_reader *r, vb_column_role role,
   for (size_t i = 0; names[role][i] && col < 0; i++)
     col = vb_reader_find_column(r, names[role][i]);
   return col;
+}
+
+/* Rows per comment language (the key a report slices by) and the language
+ * lexicon they went to: what the counts line says about languages. */
+enum { MAX_LANG_KEYS = 48 };
+typedef struct lang_entry {
+  char code[16];
+  uint64_t rows;
+  uint32_t route;
+} lang_entry;
+typedef struct lang_counts {
+  lang_entry entries[MAX_LANG_KEYS];
+  size_t count;
+} lang_counts;
+
+static void lang_add(lang_counts *c, const char *code, uint32_t route,
+                     uint64_t rows) {
+  size_t i = 0;
+  while (i < c->count && strcmp(c->entries[i].code, code) != 0)
+    i++;
+  if (i == c->count) {
+    if (c->count == MAX_LANG_KEYS) { /* the rest share the last entry */
+      i = MAX_LANG_KEYS - 1;
+      snprintf(c->entries[i].code, sizeof c->entries[i].code, "other");
+    } else {
+      c->count++;
+      snprintf(c->entries[i].code, sizeof c->entries[i].code, "%s", code);
+      c->entries[i].route = route;
+    }
+  }
+  c->entries[i].rows += rows;
+}
+
+static void lang_count(lang_counts *c, const char *code, uint32_t route) {
+  if (c->count && strcmp(c->entries[0].code, code) == 0) /* most rows */
+    c->entries[0].rows++;
+  else
+    lang_add(c, code, route, 1);
+}
+
+/* Most rows first, then by code: the same order for any number of
+ * threads. */
+static int by_rows(const void *a, const void *b) {
+  const lang_entry *x = a, *y = b;
+  if (x->rows != y->rows)
+    return x->rows > y->rows ? -1 : 1;
+  return strcmp(x->code, y->code);
+}
+
+static void lang_merge(lang_counts *dst, const lang_counts *src) {
+  for (size_t i = 0; i < src->count; i++)
+    lang_add(dst, src->entries[i].code, src->entries[i].route,
+             src->entries[i].rows);
+  qsort(dst->entries, dst->count, sizeof *dst->entries, by_rows);
 }
 
 struct vb_job {
@@ -87,6 +145,11 @@ struct vb_job {
   /* its own sinks: the output format, the report's slices, the tally */
   vb__format_ctx format_ctx;
   vb__sink_slot format_slot, report_slot, tally_slot;
+  /* languages: the column naming them (NULL: detect), where unknown ones
+   * go, whether to detect with one language too, the rows of each */
+  char *lang_col, *default_lang;
+  bool detect;
+  lang_counts langs;
 };
 
 /* Sinks of one run: the job's own three and the caller's. */
@@ -121,6 +184,8 @@ void vb_job_free(vb_job *job) {
   free(job->date_col);
   free(job->date_fmt);
   free(job->group_col);
+  free(job->lang_col);
+  free(job->default_lang);
   vb__reasons_free(&job->reasons);
   free(job);
 }
@@ -185,6 +250,31 @@ int vb_job_set_report(vb_job *job, vb_report *report, const char *date_column) {
 
 int vb_job_set_group_column(vb_job *job, const char *column) {
   return set_name(&job->group_col, column);
+}
+
+int vb_job_set_languages(vb_job *job, const char *column, const char *fallback,
+                         int detect, vb_error *err) {
+  vb__error_clear(err);
+  if (fallback && vb_lexicon_route(job->lex, fallback, strlen(fallback)) < 0)
+    return vb__fail(err, VB_ELANGUAGE, NULL, 0, 0,
+                    "no lexicon is loaded for the default language \"%s\"",
+                    fallback);
+  if (set_name(&job->lang_col, column) ||
+      set_name(&job->default_lang, fallback))
+    return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+  job->detect = detect != 0;
+  return VB_OK;
+}
+
+size_t vb_job_languages(const vb_job *job, size_t max, const char **codes,
+                        uint64_t *rows, const char **matched_as) {
+  const lang_counts *c = &job->langs;
+  for (size_t i = 0; i < c->count && i < max; i++) {
+    codes[i] = c->entries[i].code;
+    rows[i] = c->entries[i].rows;
+    matched_as[i] = vb_lexicon_language_at(job->lex, c->entries[i].route);
+  }
+  return c->count;
 }
 
 int vb_job_set_date_format(vb_job *job, const char *format, vb_error *err) {
@@ -273,6 +363,8 @@ enum { BATCH_ROWS = 2048, BATCH_BYTES = 1 << 20, MAX_THREADS = 64 };
 /* Rows read ahead to choose a date format: whole batches, at most
  * LOOKAHEAD of them (so at most LOOKAHEAD * BATCH_BYTES of row bytes). */
 enum { DETECT_ROWS = 10000, LOOKAHEAD = 5 };
+/* by_cols[i] of `--by language`: the comment's language, not a column. */
+enum { LANGUAGE_SEGMENT = -2 };
 enum { SLOT_FREE, SLOT_FILLED, SLOT_WORKING, SLOT_DONE };
 
 typedef vb__span span; /* in batch.data */
@@ -337,6 +429,9 @@ typedef struct run {
   const vb_reader *reader;
   size_t columns;
   long text_col, score_col, id_col, group_col, date_col, by_cols[64];
+  long lang_col;      /* the column of the comments' languages, or -1 */
+  bool routing;       /* each comment goes to its language's lexicon */
+  long default_route; /* where unknown languages go */
   size_t by_count;
   vb_period period;
   bool sliced;
@@ -359,6 +454,8 @@ typedef struct worker {
   struct pool *pool;
   uint64_t sink_ns[RUN_SINKS]; /* with timing on */
   vb__reasons reasons;
+  vb__detector detector;
+  lang_counts langs;
 } worker;
 
 static const char *field(const batch *b, const batch_row *row, long col,
@@ -397,6 +494,10 @@ const char *vb_row_rejected(const vb_row *row) { return row->rejected; }
 int vb_row_score(const vb_row *row) { return row->score; }
 vb_group vb_row_group(const vb_row *row) { return row->group; }
 vb_matcher *vb_row_matcher(const vb_row *row) { return row->m; }
+const char *vb_row_language(const vb_row *row, size_t *len) {
+  *len = row->lang ? row->lang_len : 0;
+  return row->lang ? row->lang : "";
+}
 
 const char *vb_row_raw(const vb_row *row, size_t *len) {
   *len = row->raw.len;
@@ -436,8 +537,47 @@ static void describe_row(const run *R, const batch *b, const batch_row *br,
     row->id = row->id_buf;
   }
   row->segments = R->by_count;
-  for (size_t i = 0; i < R->by_count; i++)
-    row->values[i] = field(b, br, R->by_cols[i], &row->lens[i]);
+  for (size_t i = 0; i < R->by_count; i++) {
+    if (R->by_cols[i] == LANGUAGE_SEGMENT) {
+      row->values[i] = row->lang_key;
+      row->lens[i] = strlen(row->lang_key);
+    } else {
+      row->values[i] = field(b, br, R->by_cols[i], &row->lens[i]);
+    }
+  }
+}
+
+/* The row's language (its column's value, or detected), the key a report
+ * slices by (the primary subtag in lower case, or "und"), and the
+ * language lexicon its comment goes to. */
+static void route_row(worker *w, const batch *b, const batch_row *br,
+                      vb_row *row) {
+  const run *R = w->run;
+  const char *code;
+  size_t len;
+  if (R->lang_col >= 0) {
+    code = field(b, br, R->lang_col, &len);
+    while (len && (*code == ' ' || *code == '\t'))
+      code++, len--;
+    while (len && (code[len - 1] == ' ' || code[len - 1] == '\t'))
+      len--;
+  } else {
+    len = vb__detect_language(&w->detector, row->text, row->text_len,
+                              row->lang_buf);
+    code = row->lang_buf;
+  }
+  row->lang = code;
+  row->lang_len = len;
+  long route = vb_lexicon_route(R->job->lex, code, len);
+  size_t n = vb__language_key(code, len, row->lang_key, sizeof row->lang_key);
+  if (n == 0)
+    memcpy(row->lang_key, "und", 4);
+  row->lang_key[strcspn(row->lang_key, "-")] = '\0';
+  if (route < 0)
+    route = R->default_route;
+  row->language = (size_t)route;
+  lang_count(&w->langs, row->lang_key, (uint32_t)route);
+  vb_matcher_language(w->m, (size_t)route);
 }
 
 /* The row's group from its score or group field; false (reason filled)
@@ -493,6 +633,10 @@ static int tag_row(worker *w, const batch *b, const batch_row *br, vb_row *row,
     row->rejected = b->data + br->reason.off;
     *kind = b->data + (br->kind.len ? br->kind.off : br->reason.off);
     return VB_OK;
+  }
+  if (R->routing) {
+    row->text = field(b, br, R->text_col, &row->text_len);
+    route_row(w, b, br, row);
   }
   describe_row(R, b, br, row);
   if (!read_group(R, b, br, row, reason, size, kind) ||
@@ -786,6 +930,7 @@ static void *worker_main(void *arg) {
 static void worker_free(worker *w) {
   const run *R = w->run;
   vb__reasons_free(&w->reasons);
+  vb__detector_free(&w->detector);
   vb_matcher_free(w->m);
   for (size_t k = 0; R && k < R->sink_count; k++)
     if (w->state[k] && R->sinks[k]->sink.close)
@@ -799,6 +944,10 @@ static int worker_init(worker *w, const run *R, vb_error *err) {
   int rc = vb_matcher_new(job->lex, &w->m, err);
   if (!rc)
     vb__matcher_set_timing(w->m, job->timing);
+  if (!rc && R->routing && R->lang_col < 0 &&
+      (rc = vb__detector_init(&w->detector)))
+    vb__fail(err, rc, NULL, 0, 0, "cannot start language detection: %s",
+             vb_strerror(rc));
   for (size_t k = 0; k < R->sink_count && !rc; k++) {
     const vb_sink *s = &R->sinks[k]->sink;
     if (s->open && (rc = s->open(s->ctx, &w->state[k])))
@@ -820,6 +969,7 @@ static int merge_workers(const run *R, worker *ws, size_t n, vb_error *err) {
                                                      : VB_STAGE_AGGREGATE] +=
           ws[i].sink_ns[k];
     vb__reasons_merge(&job->reasons, &ws[i].reasons);
+    lang_merge(&job->langs, &ws[i].langs);
     if (job->report) /* the report keeps the reasons of its rows */
       vb__reasons_merge(vb__report_reasons(job->report), &ws[i].reasons);
     for (size_t k = 0; k < R->sink_count && !rc; k++) {
@@ -956,8 +1106,24 @@ static int find_columns(run *R, vb_reader *r, vb_error *err) {
   R->period = job->report ? vb__report_period(job->report) : VB_PERIOD_NONE;
   if (R->by_count > 64)
     return vb__fail(err, VB_EINVAL, NULL, 0, 0, "at most 64 segment columns");
-  for (size_t i = 0; i < R->by_count && !rc; i++)
+  bool by_language = false;
+  for (size_t i = 0; i < R->by_count && !rc; i++) {
+    if (strcasecmp(by_names[i], "language") == 0) {
+      R->by_cols[i] = LANGUAGE_SEGMENT; /* the comment's, not a column */
+      by_language = true;
+      continue;
+    }
     rc = find_column(r, by_names[i], NULL, "segment", &R->by_cols[i], err);
+  }
+  bool several = vb_lexicon_language_count(job->lex) > 1;
+  if (!rc && (job->lang_col || several))
+    rc = find_column(r, job->lang_col, LANG_NAMES, "language", &R->lang_col,
+                     err);
+  R->routing = R->lang_col >= 0 || job->detect || by_language || several;
+  const char *fallback = job->default_lang ? job->default_lang : "en";
+  R->default_route = vb_lexicon_route(job->lex, fallback, strlen(fallback));
+  if (R->default_route < 0)
+    R->default_route = 0;
   if (!rc && R->period != VB_PERIOD_NONE)
     rc = find_column(r, job->date_col, NULL, "date", &R->date_col, err);
   R->sliced = R->by_count > 0 || R->period != VB_PERIOD_NONE;
@@ -1051,7 +1217,7 @@ static int start_sinks(run *R, vb_reader *r, vb_tally *tally, vb_error *err) {
   vb_job *job = R->job;
   R->next_index = job->rows_seen;
   if (job->out && job->format != VB_OUTPUT_NONE) {
-    job->format_ctx = (vb__format_ctx){job->lex, job->format};
+    job->format_ctx = (vb__format_ctx){job->lex, job->format, R->routing};
     job->format_slot.sink = vb__format_sink(&job->format_ctx);
     job->format_slot.out = job->out;
     R->sinks[R->sink_count++] = &job->format_slot;
@@ -1105,6 +1271,7 @@ int vb_job_run(vb_job *job, vb_reader *r, vb_tally *tally, vb_error *err) {
     return vb__fail(err, VB_EINVAL, NULL, 0, 0, "job, reader or tally NULL");
   run R = {.job = job,
            .reader = r,
+           .lang_col = -1,
            .group_col = -1,
            .score_col = -1,
            .date_col = -1};

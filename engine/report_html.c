@@ -240,8 +240,23 @@ static int order_themes(page *pg, vb__slice_view *overall) {
 
 /* ---- header ----------------------------------------------------------- */
 
+/* The lexicons' names; the shipped set as "built-in (en, de, ...)". */
 static void lexicon_names(const page *pg) {
   size_t n = vb_lexicon_document_count(pg->lex);
+  bool builtin = n == vb_lexicon_shipped_count();
+  for (size_t i = 0; i < n && builtin; i++) {
+    size_t len, slen;
+    const char *text = vb_lexicon_document(pg->lex, i, NULL, &len);
+    const char *shipped = vb_lexicon_shipped(i, NULL, &slen);
+    builtin = len == slen && memcmp(text, shipped, len) == 0;
+  }
+  if (builtin && vb_lexicon_language_count(pg->lex) > 1) {
+    fputs("built-in (", pg->o);
+    for (size_t i = 0; i < vb_lexicon_language_count(pg->lex); i++)
+      fprintf(pg->o, "%s%s", i ? ", " : "", vb_lexicon_language_at(pg->lex, i));
+    fputc(')', pg->o);
+    return;
+  }
   for (size_t i = 0; i < n; i++) {
     const char *name;
     size_t len;

@@ -43,12 +43,15 @@
 typedef struct header_names {
   const vb_lexicon *lex;
   const vb_reader *r;
+  bool languages;
 } header_names;
 
-/* The CSV output's own columns: themes and one per theme id. */
+/* The CSV output's own columns: language (when routed), themes and one
+ * per theme id. */
 static bool tag_name_taken(const void *ctx, const char *name, bool renamed) {
   const header_names *h = ctx;
-  if (strcasecmp(name, "themes") == 0)
+  if (strcasecmp(name, "themes") == 0 ||
+      (h->languages && strcasecmp(name, "language") == 0))
     return true;
   for (size_t t = 0; t < vb_lexicon_theme_count(h->lex); t++)
     if (strcasecmp(name, vb_lexicon_theme_id(h->lex, t)) == 0)
@@ -63,12 +66,12 @@ static void format_header(void *ctx, const vb_reader *r, FILE *o) {
   const vb__format_ctx *f = ctx;
   const vb_lexicon *lex = f->lex;
   if (f->format == VB_OUTPUT_CSV) {
-    header_names h = {lex, r};
+    header_names h = {lex, r, f->languages};
     for (size_t c = 0; c < vb_reader_column_count(r); c++) {
       vb__write_input_name(o, vb_reader_column_name(r, c), tag_name_taken, &h);
       fputc(',', o);
     }
-    fputs("themes", o);
+    fputs(f->languages ? "language,themes" : "themes", o);
     for (size_t t = 0; t < vb_lexicon_theme_count(lex); t++) {
       const char *id = vb_lexicon_theme_id(lex, t);
       fputc(',', o);
@@ -76,16 +79,22 @@ static void format_header(void *ctx, const vb_reader *r, FILE *o) {
     }
     fputc('\n', o);
   } else if (f->format == VB_OUTPUT_LONG) {
-    fputs("id,theme\n", o);
+    fputs(f->languages ? "id,theme,language\n" : "id,theme\n", o);
   }
 }
 
-static void write_csv_row(const vb_lexicon *lex, const vb_row *row, FILE *o,
+static void write_csv_row(const vb__format_ctx *fc, const vb_row *row, FILE *o,
                           const size_t *themes, size_t nthemes) {
+  const vb_lexicon *lex = fc->lex;
   size_t len;
   for (size_t c = 0; c < row->columns; c++) {
     const char *f = vb_row_field(row, c, &len);
     vb_csv_write_field(o, f, len);
+    fputc(',', o);
+  }
+  if (fc->languages) {
+    const char *lang = vb_row_language(row, &len);
+    vb_csv_write_field(o, lang, len);
     fputc(',', o);
   }
   for (size_t i = 0; i < nthemes; i++) {
@@ -130,8 +139,9 @@ static void write_match(const vb_lexicon *lex, const vb_match *x,
   fputc('}', o);
 }
 
-static void write_ndjson_row(const vb_lexicon *lex, const vb_row *row, FILE *o,
-                             const size_t *themes, size_t nthemes) {
+static void write_ndjson_row(const vb__format_ctx *fc, const vb_row *row,
+                             FILE *o, const size_t *themes, size_t nthemes) {
+  const vb_lexicon *lex = fc->lex;
   size_t len;
   const char *id = vb_row_id(row, &len);
   fputs("{\"id\":", o);
@@ -141,7 +151,13 @@ static void write_ndjson_row(const vb_lexicon *lex, const vb_row *row, FILE *o,
     fprintf(o, "%d", row->score);
   else
     fputs("null", o);
-  fprintf(o, ",\"group\":\"%s\",\"themes\":[", vb_group_name(row->group));
+  fprintf(o, ",\"group\":\"%s\"", vb_group_name(row->group));
+  if (fc->languages) {
+    const char *lang = vb_row_language(row, &len);
+    fputs(",\"language\":", o);
+    vb_json_write_string(o, lang, len);
+  }
+  fputs(",\"themes\":[", o);
   for (size_t i = 0; i < nthemes; i++)
     fprintf(o, "%s\"%s\"", i ? "," : "", vb_lexicon_theme_id(lex, themes[i]));
   fputs("],\"matches\":[", o);
@@ -163,17 +179,24 @@ static int format_row(void *state, const vb_row *row, FILE *o, vb_error *err) {
   const char *id;
   switch (f->format) {
   case VB_OUTPUT_CSV:
-    write_csv_row(f->lex, row, o, themes, nthemes);
+    write_csv_row(f, row, o, themes, nthemes);
     break;
   case VB_OUTPUT_LONG:
     id = vb_row_id(row, &len);
     for (size_t i = 0; i < nthemes; i++) {
       vb_csv_write_field(o, id, len);
-      fprintf(o, ",%s\n", vb_lexicon_theme_id(f->lex, themes[i]));
+      fprintf(o, ",%s", vb_lexicon_theme_id(f->lex, themes[i]));
+      if (f->languages) {
+        size_t llen;
+        const char *lang = vb_row_language(row, &llen);
+        fputc(',', o);
+        vb_csv_write_field(o, lang, llen);
+      }
+      fputc('\n', o);
     }
     break;
   case VB_OUTPUT_NDJSON:
-    write_ndjson_row(f->lex, row, o, themes, nthemes);
+    write_ndjson_row(f, row, o, themes, nthemes);
     break;
   default:
     break;

@@ -124,11 +124,18 @@ VB_API int vb_lexicon_compile(size_t count, const char *const names[],
 VB_API int vb_lexicon_load_files(size_t count, const char *const paths[],
                                  vb_lexicon **out, vb_error *err);
 
-/* Compiles the default lexicon built into the library
- * (lexicons/default.json, named "default.json (built-in)" in messages),
- * as vb_lexicon_compile() does. */
+/* The shipped lexicons, built into the library: the English default
+ * (lexicons/default.json) and one per language (lexicons/fr.json, ...),
+ * all with the same theme ids.  vb_lexicon_default compiles them all
+ * together, as vb_lexicon_compile() does: one lexicon per language, each
+ * comment matched by its own language's (see vb_job_set_languages). */
 VB_API int vb_lexicon_default(vb_lexicon **out, vb_error *err);
-/* The built-in default lexicon's JSON text (not NUL-terminated). */
+/* How many shipped lexicons there are, and lexicon i's JSON text (not
+ * NUL-terminated; NULL out of range) with its name ("fr.json
+ * (built-in)") and length.  Number 0 is the English default. */
+VB_API size_t vb_lexicon_shipped_count(void);
+VB_API const char *vb_lexicon_shipped(size_t i, const char **name, size_t *len);
+/* The built-in English lexicon's JSON text (vb_lexicon_shipped(0)). */
 VB_API const char *vb_lexicon_default_text(size_t *len);
 
 VB_API void vb_lexicon_free(vb_lexicon *lex);
@@ -141,8 +148,26 @@ VB_API size_t vb_lexicon_document_count(const vb_lexicon *lex);
 VB_API const char *vb_lexicon_document(const vb_lexicon *lex, size_t i,
                                        const char **name, size_t *len);
 
-/* Snowball language code of the lexicon ("en", "fr", ... or "none"). */
-VB_API const char *vb_lexicon_language(const vb_lexicon *lex);
+/* Languages.  Documents in several languages load together: each
+ * language's documents (with the language-neutral ones, "none") compile
+ * into a lexicon of their own, and every language has the same themes in
+ * the same order (a theme id is one theme across languages).  Term and
+ * example numbers run across all languages.  Language 0 is the display
+ * language ("en" when loaded; its labels are the themes' labels), or else
+ * the first named.  Codes are BCP 47 tags in lower case ("en", "pt-br"),
+ * or "none". */
+VB_API const char *vb_lexicon_language(const vb_lexicon *lex); /* number 0 */
+VB_API size_t vb_lexicon_language_count(const vb_lexicon *lex);
+/* Language i's code, or NULL out of range. */
+VB_API const char *vb_lexicon_language_at(const vb_lexicon *lex, size_t i);
+/* 1 when Snowball stems language i; 0 when its words match as ICU
+ * segments them, unstemmed (zh, ja, ko, th, ..., and "none"). */
+VB_API int vb_lexicon_language_stemmed(const vb_lexicon *lex, size_t i);
+/* The language that serves a comment in `code` (BCP 47, any case, '-' or
+ * '_': "fr", "fr-CA", "pt_BR"): the one with that exact tag, else the one
+ * of its primary subtag ("fr-CA" -> "fr"); -1 when no language does. */
+VB_API long vb_lexicon_route(const vb_lexicon *lex, const char *code,
+                             size_t len);
 
 /* Themes are numbered 0..count-1 in document order, each parent before its
  * children.  Strings are owned by the lexicon. */
@@ -182,6 +207,9 @@ VB_API int vb_lexicon_check(const vb_lexicon *lex, const char *wordlist,
 
 /* `examples` embedded in the lexicon, in document order. */
 VB_API size_t vb_lexicon_example_count(const vb_lexicon *lex);
+/* The language (vb_lexicon_language_at) whose lexicon holds example
+ * `index`: run it through a matcher routed there (vb_matcher_language). */
+VB_API size_t vb_lexicon_example_language(const vb_lexicon *lex, size_t index);
 /* Fills the example's theme, text (NUL-terminated, owned by the lexicon),
  * whether it must match (1) or must not (0), and where it is written.
  * Any out-pointer may be NULL.  VB_ERANGE for a bad index. */
@@ -236,6 +264,15 @@ VB_API void vb_matcher_free(vb_matcher *m);
  * vb_matcher_pattern_errors says how many patterns failed), VB_ETOOBIG for
  * text over 64 MiB, VB_ENOMEM, VB_EICU. */
 VB_API int vb_matcher_run(vb_matcher *m, const char *text, size_t len);
+/* The language of a comment as CLD2 detects it, for routing: a lower-case
+ * BCP 47 primary code ("fr", "zh") in `code`, or "und" when CLD2 does not
+ * call its guess reliable (short or mixed text).  Returns the length.
+ * Thread-safe; reads at most the first bytes of long texts. */
+VB_API size_t vb_detect_language(const char *text, size_t len, char code[16]);
+/* Routes the next vb_matcher_run() calls (and the results read after
+ * them) to language `language` of the lexicon (vb_lexicon_language_at,
+ * vb_lexicon_route); a new matcher uses language 0.  VB_OK or VB_ERANGE. */
+VB_API int vb_matcher_language(vb_matcher *m, size_t language);
 
 /* Matches of the last run, in text order, including excluded ones. */
 VB_API size_t vb_matcher_match_count(const vb_matcher *m);
@@ -1016,6 +1053,25 @@ VB_API int vb_job_set_report(vb_job *job, vb_report *report,
  * read.  NULL (the default): groups come from scores.  The column must
  * exist (VB_ECOLUMN at run).  VB_ENOMEM. */
 VB_API int vb_job_set_group_column(vb_job *job, const char *column);
+/* Comment languages.  Each comment goes to the lexicon of its language:
+ * the value of `column` (BCP 47, any case: "fr", "fr-CA", "pt_BR"; NULL:
+ * none), else its language as detected from the text.  Languages are
+ * routed when the lexicon has several, when a column is named, when
+ * `detect` is set, or when a report slices by "language".  A comment
+ * whose language is unknown ("und"), or has no lexicon, goes to
+ * `fallback` (NULL: "en" when loaded, else language 0).  VB_ELANGUAGE
+ * when `fallback` has no lexicon; VB_ENOMEM. */
+VB_API int vb_job_set_languages(vb_job *job, const char *column,
+                                const char *fallback, int detect,
+                                vb_error *err);
+/* The rows of each comment language over the job's runs (codes in lower
+ * case, primary subtag only, "und" for unknown) and the language whose
+ * lexicon matched them (vb_lexicon_language_at).  Fills up to `max`
+ * entries; returns how many there are (0 when languages were not
+ * routed). */
+VB_API size_t vb_job_languages(const vb_job *job, size_t max,
+                               const char **codes, uint64_t *rows,
+                               const char **matched_as);
 /* The strptime-style format of the date column (see vb_date_format_check;
  * VB_EINVAL with err filled when it is not one).  NULL (the default): each
  * input's format is detected from its first rows (up to 10,000) before
@@ -1113,6 +1169,9 @@ VB_API vb_group vb_row_group(const vb_row *row);
 /* The matcher that has just run on the comment: its matches, themes and
  * tokens are this row's (NULL for a rejected row). */
 VB_API vb_matcher *vb_row_matcher(const vb_row *row);
+/* The comment's language as given in the language column or detected
+ * ("fr-CA", "und"); "" when languages are not routed. */
+VB_API const char *vb_row_language(const vb_row *row, size_t *len);
 
 /* A sink receives every row a job reads, in each worker thread: the job
  * opens one state per worker, hands each row to the state of the worker

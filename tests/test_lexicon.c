@@ -363,19 +363,53 @@ static void test_several_documents(void) {
   if (lex)
     CHECK_STR(vb_lexicon_language(lex), "fr");
   vb_lexicon_free(lex);
-  /* explicit values must agree */
-  const char *explicit_en[] = {
-      "{\"language\": \"en\", \"themes\": [{\"id\": \"a\", \"label\": "
+  /* two languages load together: one lexicon each, the same themes */
+  const char *two_langs[] = {
+      "{\"language\": \"fr\", \"themes\": [{\"id\": \"a\", \"label\": "
+      "\"A fr\", \"terms\": [\"livraison\"]}]}",
+      "{\"language\": \"english\", \"themes\": [{\"id\": \"b\", \"label\": "
+      "\"B\", \"terms\": [\"y\", \"z\"]}, {\"id\": \"a\", \"label\": \"A\", "
+      "\"terms\": [\"delivery\"]}]}"};
+  size_t two_lens[] = {strlen(two_langs[0]), strlen(two_langs[1])};
+  CHECK_INT(vb_lexicon_compile(2, names, two_langs, two_lens, &lex, &err),
+            VB_OK);
+  if (lex) {
+    CHECK_INT(vb_lexicon_language_count(lex), 2);
+    CHECK_STR(vb_lexicon_language_at(lex, 0), "en"); /* display first */
+    CHECK_STR(vb_lexicon_language_at(lex, 1), "fr");
+    CHECK_INT(vb_lexicon_theme_count(lex), 2);
+    CHECK_STR(vb_lexicon_theme_id(lex, 0), "b");    /* English order */
+    CHECK_STR(vb_lexicon_theme_label(lex, 1), "A"); /* English label */
+    CHECK_INT(vb_lexicon_term_count(lex), 4);       /* across languages */
+    CHECK_STR(vb_lexicon_term_text(lex, 3), "livraison");
+    CHECK_INT(vb_lexicon_term_theme(lex, 3), 1);
+    CHECK_INT(vb_lexicon_route(lex, "FR-ca", 5), 1);
+    CHECK_INT(vb_lexicon_route(lex, "pt_BR", 5), -1);
+    vb_matcher *m = NULL;
+    CHECK_INT(vb_matcher_new(lex, &m, &err), VB_OK);
+    CHECK_INT(vb_matcher_language(m, 1), VB_OK);
+    CHECK_INT(vb_matcher_run(m, "livraison lente", 15), VB_OK);
+    CHECK_INT(vb_matcher_match_count(m), 1);
+    if (vb_matcher_match_count(m) == 1)
+      CHECK_INT(vb_matcher_match(m, 0)->term, 3);
+    CHECK_INT(vb_matcher_language(m, 0), VB_OK);
+    CHECK_INT(vb_matcher_run(m, "livraison lente", 15), VB_OK);
+    CHECK_INT(vb_matcher_match_count(m), 0);
+    CHECK_INT(vb_matcher_language(m, 2), VB_ERANGE);
+    vb_matcher_free(m);
+  }
+  vb_lexicon_free(lex);
+  /* a theme id sits at one place in every language */
+  const char *misplaced[] = {
+      "{\"language\": \"fr\", \"themes\": [{\"id\": \"a\", \"label\": "
       "\"A\", \"terms\": [\"x\"]}]}",
-      texts[1]};
-  size_t explicit_lens[] = {strlen(explicit_en[0]), lens[1]};
-  CHECK_INT(
-      vb_lexicon_compile(2, names, explicit_en, explicit_lens, &lex, &err),
-      VB_ELEXICON);
-  CHECK_STR(err.file, "two.json");
-  CHECK_INT(err.column, 14);
-  CHECK(strstr(err.message, "language \"fr\" differs from \"en\" set by "
-                            "one.json") != NULL);
+      "{\"language\": \"en\", \"themes\": [{\"id\": \"b\", \"label\": "
+      "\"B\", \"themes\": [{\"id\": \"a\", \"label\": \"A\", \"terms\": "
+      "[\"x\"]}]}]}"};
+  size_t misplaced_lens[] = {strlen(misplaced[0]), strlen(misplaced[1])};
+  CHECK_INT(vb_lexicon_compile(2, names, misplaced, misplaced_lens, &lex, &err),
+            VB_ELEXICON);
+  CHECK(strstr(err.message, "same place in every language") != NULL);
 
   texts[1] = "{\"themes\": [{\"id\": \"b\", \"label\": \"B\", \"terms\": "
              "[\"y\"]}]}";

@@ -57,7 +57,9 @@ enum {
   OPT_GROUP_COLUMN,
   OPT_DATE_FORMAT,
   OPT_PARTIAL,
-  OPT_EXAMPLES
+  OPT_EXAMPLES,
+  OPT_LANG,
+  OPT_DEFAULT_LANG
 };
 
 /* Adds a -l argument; prints a usage error and returns false when full. */
@@ -91,11 +93,22 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
       {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},             \
       {"max-row", required_argument, NULL, OPT_MAX_ROW},                       \
       {"jobs", required_argument, NULL, 'j'},                                  \
+      {"lang", required_argument, NULL, OPT_LANG},                             \
+      {"default-lang", required_argument, NULL, OPT_DEFAULT_LANG},             \
       {"timings", no_argument, NULL, OPT_TIMINGS},                             \
       {"bom", no_argument, NULL, OPT_BOM}, {"quiet", no_argument, NULL, 'q'},  \
   {                                                                            \
     "help", no_argument, NULL, 'h'                                             \
   }
+
+/* Help lines of the language options (tag, report, eval, suggest). */
+#define LANG_OPTIONS_HELP                                                      \
+  "      --lang COL          the column of each comment's language (BCP 47:\n" \
+  "                          fr, fr-CA, pt-BR); without it, languages are\n"   \
+  "                          detected when the lexicons have several\n"        \
+  "      --default-lang L    the lexicon language of comments whose "          \
+  "language\n"                                                                 \
+  "                          is unknown or has no lexicon (default en)\n"
 
 /* Help lines of the input and run options tag and report share (keep in
  * step with input_option and docs/cli.md; tests/cli_docs.sh checks). */
@@ -103,7 +116,7 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
   "      --input-format FMT  auto (default), csv, tsv or "                     \
   "ndjson\n" READER_OPTIONS_HELP                                               \
   "      --max-row BYTES     reject rows longer than BYTES (default "          \
-  "16777216)\n"                                                                \
+  "16777216)\n" LANG_OPTIONS_HELP                                              \
   "  -j, --jobs N            threads that match rows (default: one per "       \
   "core);\n"                                                                   \
   "                          the output is the same for any N\n"               \
@@ -167,6 +180,7 @@ typedef struct input_args {
   bool skip_given;
   const char *output, *rejects, *text, *score, *id; /* output NULL: stdout */
   const char *group_column, *groups;
+  const char *lang, *default_lang; /* --lang, --default-lang */
   size_t max_row; /* 0: the reader's default */
   unsigned jobs;  /* 0: one per core */
   bool quiet, timings, bom;
@@ -182,6 +196,9 @@ int input_option(int c, const char *cmd, input_args *a);
 /* The counts line: read, tagged, unscored, rejected (and where; with
  * `merged`, the sums of partial reports, whose rows are not at hand). */
 void print_counts(const vb_tally *t, const char *rejects, bool merged);
+/* The languages line after it, when the job routed languages: rows per
+ * comment language, and where those without a lexicon went. */
+void print_languages(const vb_job *job);
 /* The scale of --groups (NULL without it) into *scale, checked against
  * --group-column and --score; prints a usage error for `cmd` and returns
  * EXIT_USAGE when they do not go together. */

@@ -47,7 +47,7 @@ static const char USAGE[] =
     "                          theme drops that label)\n"
     "      --split NAME        only rows whose split column is NAME\n"
     "      --text COL          the comment column (default: comment, text, "
-    "...)\n"
+    "...)\n" LANG_OPTIONS_HELP
     "      --id COL            the id column shown in examples (default: id)\n"
     "      --errors N          show N false positives and N false negatives "
     "per\n"
@@ -75,6 +75,8 @@ static const struct option OPTIONS[] = {
     GOLD_LONG_OPTIONS,
     {"themes", required_argument, NULL, OPT_THEMES},
     {"text", required_argument, NULL, OPT_TEXT},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"default-lang", required_argument, NULL, OPT_DEFAULT_LANG},
     {"id", required_argument, NULL, OPT_ID},
     {"errors", required_argument, NULL, OPT_ERRORS},
     {"format", required_argument, NULL, 'f'},

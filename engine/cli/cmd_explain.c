@@ -20,10 +20,14 @@ static const char USAGE[] =
     "\n"
     "Options:\n"
     "  -l, --lexicon FILE  lexicon to use (repeatable; default: built-in)\n"
+    "      --lang L        match with the lexicon of language L (BCP 47);\n"
+    "                      default: detected when the lexicons have "
+    "several\n"
     "  -h, --help          show this help\n";
 
 static const struct option OPTIONS[] = {
     {"lexicon", required_argument, NULL, 'l'},
+    {"lang", required_argument, NULL, OPT_LANG},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
@@ -72,8 +76,49 @@ static void print_match(const vb_lexicon *lex, const vb_matcher *m,
 
 static int counted(const vb_match *x) { return !x->excluded && !x->dropped; }
 
+/* Routes the matcher to --lang, or with several languages to the one
+ * detected (unknown: en, else the first); prints the language line when
+ * there is a choice or the language has no stemmer.  An exit code. */
+static int choose_language(const vb_lexicon *lex, vb_matcher *m,
+                           const char *lang, const char *text, size_t len) {
+  char detected[16] = "";
+  long route = 0;
+  if (lang) {
+    route = vb_lexicon_route(lex, lang, strlen(lang));
+    if (route < 0)
+      return usage_error("explain",
+                         "--lang %s: no lexicon of that language "
+                         "is loaded",
+                         lang);
+  } else if (vb_lexicon_language_count(lex) > 1) {
+    vb_detect_language(text, len, detected);
+    route = vb_lexicon_route(lex, detected, strlen(detected));
+    if (route < 0)
+      route = vb_lexicon_route(lex, "en", 2);
+    if (route < 0)
+      route = 0;
+  }
+  vb_matcher_language(m, (size_t)route);
+  int stemmed = vb_lexicon_language_stemmed(lex, (size_t)route);
+  if (!lang && !detected[0] && stemmed) {
+    printf("text:        %.*s\n", (int)len, text);
+    return EXIT_OK;
+  }
+  printf("text:        %.*s\n", (int)len, text);
+  printf("language:    %s", vb_lexicon_language_at(lex, (size_t)route));
+  if (detected[0])
+    printf(" (detected: %s)", detected);
+  if (!stemmed)
+    fputs(" (no Snowball stemmer: words match as ICU segments them, "
+          "unstemmed)",
+          stdout);
+  putchar('\n');
+  return EXIT_OK;
+}
+
 int cmd_explain(int argc, char **argv) {
   lexicon_args lexicons = {0};
+  const char *lang = NULL;
   optind = 1;
   opterr = 0;
   int c;
@@ -82,6 +127,9 @@ int cmd_explain(int argc, char **argv) {
     case 'l':
       if (!lexicon_args_add(&lexicons, optarg))
         return EXIT_USAGE;
+      break;
+    case OPT_LANG:
+      lang = optarg;
       break;
     case 'h':
       fputs(USAGE, stdout);
@@ -108,13 +156,15 @@ int cmd_explain(int argc, char **argv) {
     free(text);
     return code;
   }
-  int rc = vb_matcher_run(m, text, len);
-  if (rc && rc != VB_EMATCHLIMIT) {
+  code = choose_language(lex, m, lang, text, len);
+  int rc = code ? VB_OK : vb_matcher_run(m, text, len);
+  if (code) {
+    ;
+  } else if (rc && rc != VB_EMATCHLIMIT) {
     fprintf(stderr, "verbatim: %s\n", vb_strerror(rc));
   } else {
     size_t nlen;
     const char *norm = vb_matcher_normalized(m, &nlen);
-    printf("text:        %.*s\n", (int)len, text);
     printf("normalized:  %.*s\n", (int)nlen, norm);
     if (vb_matcher_invalid_utf8(m))
       printf("invalid UTF-8 sequences replaced: %zu\n",
@@ -180,5 +230,5 @@ int cmd_explain(int argc, char **argv) {
   vb_matcher_free(m);
   vb_lexicon_free(lex);
   free(text);
-  return rc ? exit_code_for(rc, EXIT_INTERNAL) : EXIT_OK;
+  return code ? code : rc ? exit_code_for(rc, EXIT_INTERNAL) : EXIT_OK;
 }

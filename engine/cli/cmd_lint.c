@@ -92,6 +92,7 @@ int cmd_lint(int argc, char **argv) {
     int must_match;
     unsigned line, col;
     vb_lexicon_example(lex, i, &theme, &text, &must_match, &file, &line, &col);
+    vb_matcher_language(m, vb_lexicon_example_language(lex, i));
     int rc = vb_matcher_run(m, text, strlen(text));
     if (rc != VB_OK && rc != VB_EMATCHLIMIT) {
       fprintf(stderr, "verbatim: %s:%u:%u: cannot match this example: %s\n",

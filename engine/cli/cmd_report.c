@@ -65,7 +65,11 @@ static const char USAGE[] =
     "      --score COL         the score column (default: score, nps, "
     "...)\n" GROUP_OPTIONS_HELP
     "      --id COL            the id column (default: id, response_id, "
-    "...)\n" RUN_OPTIONS_HELP "\n"
+    "...)\n";
+/* The rest of the help (one string would pass what C99 compilers must
+ * accept). */
+static const char USAGE_RUN[] = RUN_OPTIONS_HELP
+    "\n"
     "Exit codes: 0 all rows counted, 1 some rows rejected, 2 usage (or "
     "ambiguous\n"
     "dates), 3 input (or no row could be tagged), 4 lexicon, 5 output, 70\n"
@@ -179,6 +183,7 @@ static int parse_args(int argc, char **argv, report_args *a) {
       break;
     case 'h':
       fputs(USAGE, stdout);
+      fputs(USAGE_RUN, stdout);
       return -1;
     case ':':
       return usage_error("report", "option '%s' needs a value",
@@ -332,8 +337,10 @@ int cmd_report(int argc, char **argv) {
     code = EXIT_INPUT;
   if (!refused)
     warn_rejects(job, NULL, overall);
-  if (!a.in.quiet)
+  if (!a.in.quiet) {
     print_counts(overall, a.in.rejects, false);
+    print_languages(job);
+  }
   if (code == EXIT_OK && vb_tally_count(overall, VB_COUNT_REJECTED))
     code = EXIT_PARTIAL;
 done:

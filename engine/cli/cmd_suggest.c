@@ -38,7 +38,7 @@ static const char USAGE[] =
     "      --group G           without --gold: only this score group\n"
     "                          (detractor, passive, promoter)\n"
     "      --text COL          the comment column (default: comment, text, "
-    "...)\n"
+    "...)\n" LANG_OPTIONS_HELP
     "      --score COL         the score column for --group (default: "
     "score)\n"
     "      --top N             candidates per theme (default 10)\n"
@@ -73,6 +73,8 @@ static const struct option OPTIONS[] = {
     GOLD_LONG_OPTIONS,
     {"group", required_argument, NULL, OPT_GROUP},
     {"text", required_argument, NULL, OPT_TEXT},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"default-lang", required_argument, NULL, OPT_DEFAULT_LANG},
     {"score", required_argument, NULL, OPT_SCORE},
     {"top", required_argument, NULL, OPT_SUGGEST_TOP},
     {"min-count", required_argument, NULL, OPT_MIN_COUNT},

@@ -205,8 +205,10 @@ int cmd_tag(int argc, char **argv) {
     code = EXIT_INPUT;
   if (!refused)
     warn_rejects(job, NULL, tally);
-  if (!a.quiet)
+  if (!a.quiet) {
     print_counts(tally, a.rejects, false);
+    print_languages(job);
+  }
   if (code == EXIT_OK && vb_tally_count(tally, VB_COUNT_REJECTED))
     code = EXIT_PARTIAL;
 done:

@@ -213,6 +213,20 @@ int make_scale(const input_args *a, const char *cmd, vb_scale **scale) {
   return EXIT_OK;
 }
 
+/* Gives the job --lang and --default-lang. */
+static int set_languages(vb_job *job, const input_args *a) {
+  vb_error err;
+  int rc = vb_job_set_languages(job, a->lang, a->default_lang, 0, &err);
+  if (rc == VB_ELANGUAGE)
+    return usage_error(NULL, "--default-lang: %s (load one with -l)",
+                       err.message);
+  if (rc) {
+    fputs("verbatim: out of memory\n", stderr);
+    return EXIT_INTERNAL;
+  }
+  return EXIT_OK;
+}
+
 int setup_job(vb_job *job, const input_args *a, const vb_scale *scale) {
   vb_job_set_scale(job, scale);
   if (vb_job_set_columns(job, a->text, a->score, a->id) ||
@@ -220,7 +234,25 @@ int setup_job(vb_job *job, const input_args *a, const vb_scale *scale) {
     fputs("verbatim: out of memory\n", stderr);
     return EXIT_INTERNAL;
   }
-  return EXIT_OK;
+  return set_languages(job, a);
+}
+
+void print_languages(const vb_job *job) {
+  const char *codes[64], *as[64];
+  uint64_t rows[64];
+  size_t n = vb_job_languages(job, 64, codes, rows, as);
+  if (n == 0)
+    return;
+  fputs("verbatim: languages:", stderr);
+  for (size_t i = 0; i < n && i < 64; i++) {
+    fprintf(stderr, "%s %s %llu", i ? "," : "", codes[i],
+            (unsigned long long)rows[i]);
+    size_t len = strlen(as[i]);
+    if (strncmp(codes[i], as[i], len) != 0 ||
+        (codes[i][len] && codes[i][len] != '-'))
+      fprintf(stderr, " (matched as %s)", as[i]);
+  }
+  fputc('\n', stderr);
 }
 
 /* Notices of a run: a missing score column is a warning (even with -q);
@@ -419,6 +451,8 @@ int run_sink(const input_args *a, const vb_lexicon *lex, const vb_sink *sink,
     fputs("verbatim: out of memory\n", stderr);
     code = EXIT_INTERNAL;
   }
+  if (!code)
+    code = set_languages(job, a);
   if (!code) {
     vb_job_set_strict(job, strict);
     code = run_inputs(job, tally, a, false, files, nfiles);
@@ -609,6 +643,12 @@ int input_option(int c, const char *cmd, input_args *a) {
     return 1;
   case OPT_GROUPS:
     a->groups = optarg;
+    return 1;
+  case OPT_LANG:
+    a->lang = optarg;
+    return 1;
+  case OPT_DEFAULT_LANG:
+    a->default_lang = optarg;
     return 1;
   case OPT_INPUT_FORMAT: {
     static const char *const names[] = {"auto", "csv", "tsv", "ndjson"};

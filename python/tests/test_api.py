@@ -31,11 +31,21 @@ def test_tag_finds_themes_and_spans(lex):
 
 
 def test_spans_are_character_offsets(lex):
-    text = "Él llegó tarde — late delivery"
+    text = "Our café order — late delivery, and señor Müller waited a week"
     t = lex.tag(text)
     for m in t.matches:
         assert text[m.start:m.end] == m.text
     assert any(m.text == "late delivery" for m in t.matches)
+
+
+def test_each_text_is_matched_in_its_language(lex):
+    """The default lexicons cover several languages: a Spanish comment is
+    matched by the Spanish lexicon, as `verbatim tag` routes it."""
+    t = lex.tag("El pedido llegó tarde y nadie me contestó")
+    assert t.language == "es"
+    assert "shipping.late" in t.themes
+    assert lex.tag("late delivery again").language == "en"
+    assert lex.tag_many(["El pedido llegó tarde y nadie me contestó"])[0] == t
 
 
 def test_negated_and_dropped_flags(lex):

@@ -143,13 +143,17 @@ def tag_frame(df, text="comment", score=None, lexicon=None, jobs=0):
     ';', as `verbatim tag` writes them) and one 0/1 column per theme id;
     with `score`, also a `group` column (detractor, passive, promoter,
     unscored; None for a rejected row) and a `rejected` column (the reason,
-    or None) when any row was rejected."""
+    or None) when any row was rejected.  With lexicons of several languages
+    (the default set), a `language` column before `themes` holds each
+    text's language as detected, as `verbatim tag` writes it."""
     lex = _lexicon(lexicon)
     col = df[text]
     texts = [None if _isna(v) else str(v) for v in col]
     scores = None if score is None else list(df[score])
     res = lex.tag_many(texts, jobs=jobs, scores=scores, matches=False)
     out = df.copy()
+    if any(r.language is not None for r in res):  # several languages
+        out["language"] = [r.language for r in res]
     out["themes"] = [";".join(r.themes) for r in res]
     for tid in lex.theme_ids:
         out[tid] = [1 if tid in r.themes else 0 for r in res]

@@ -225,10 +225,12 @@ static PyStructSequence_Field tagging_fields[] = {
     {"matches", "every Match (a tuple), excluded and dropped ones too"},
     {"rejected", "why the row was rejected, or None"},
     {"group", "score group when scores were given, else None"},
+    {"language", "the text's language as detected (BCP 47, 'und' when not "
+                 "sure) when the lexicons have several languages, else None"},
     {NULL, NULL}};
 static PyStructSequence_Desc tagging_desc = {
     "verbatim.Tagging", "What the lexicon found in one text.", tagging_fields,
-    4};
+    5};
 
 /* A match's span as character offsets (UTF-8 bytes that do not continue
  * a character), counted in the worker thread. */
@@ -321,7 +323,8 @@ static PyObject *new_match(LexiconObject *lex, PyObject *text,
 static PyObject *new_tagging(LexiconObject *lex, PyObject *text,
                              const size_t *themes, size_t nt,
                              const kept_match *matches, size_t nm,
-                             const char *rejected, const char *group) {
+                             const char *rejected, const char *group,
+                             const char *language) {
   PyObject *t = PyStructSequence_New(TaggingType);
   PyObject *tt = PyTuple_New((Py_ssize_t)nt), *mt = PyTuple_New((Py_ssize_t)nm);
   if (!t || !tt || !mt) {
@@ -341,7 +344,11 @@ static PyObject *new_tagging(LexiconObject *lex, PyObject *text,
   PyStructSequence_SET_ITEM(t, 2, rejected ? PyUnicode_FromString(rejected)
                                            : Py_NewRef(Py_None));
   PyStructSequence_SET_ITEM(t, 3, group ? group_str(group) : Py_NewRef(Py_None));
-  if (!PyStructSequence_GET_ITEM(t, 2) || !PyStructSequence_GET_ITEM(t, 3)) {
+  PyStructSequence_SET_ITEM(t, 4, language && language[0]
+                                      ? PyUnicode_FromString(language)
+                                      : Py_NewRef(Py_None));
+  if (!PyStructSequence_GET_ITEM(t, 2) || !PyStructSequence_GET_ITEM(t, 3) ||
+      !PyStructSequence_GET_ITEM(t, 4)) {
     Py_DECREF(t);
     return NULL;
   }
@@ -392,7 +399,16 @@ static PyObject *lexicon_tag(LexiconObject *self, PyObject *arg) {
   const size_t *themes = NULL;
   size_t nt = 0, nm = 0;
   int rc = VB_OK;
+  char language[16] = "";
   Py_BEGIN_ALLOW_THREADS if (!m) rc = vb_matcher_new(self->lex, &m, &err);
+  if (!rc && vb_lexicon_language_count(self->lex) > 1) {
+    /* as a job routes it: detected, else English, else the first */
+    vb_detect_language(text, (size_t)len, language);
+    long route = vb_lexicon_route(self->lex, language, strlen(language));
+    if (route < 0)
+      route = vb_lexicon_route(self->lex, "en", 2);
+    vb_matcher_language(m, route < 0 ? 0 : (size_t)route);
+  }
   if (!rc)
     rc = vb_matcher_run(m, text, (size_t)len);
   if (!rc || rc == VB_EMATCHLIMIT) {
@@ -406,7 +422,7 @@ static PyObject *lexicon_tag(LexiconObject *self, PyObject *arg) {
   }
   Py_END_ALLOW_THREADS PyObject *out =
       rc ? raise_status(rc, &err)
-         : new_tagging(self, arg, themes, nt, kept, nm, NULL, NULL);
+         : new_tagging(self, arg, themes, nt, kept, nm, NULL, NULL, language);
   free(kept);
   give_matcher(self, m);
   return out;
@@ -509,7 +525,8 @@ typedef struct {
   char *rejected; /* reason, or NULL */
   uint32_t ntheme, nmatch;
   vb_group group;
-  atomic_int done; /* set last, by the worker, once the rest is written */
+  char language[16]; /* as routed ("" when not) */
+  atomic_int done;   /* set last, by the worker, once the rest is written */
 } kept_row;
 
 /* A worker's memory: blocks its rows' themes, matches and reasons are cut
@@ -596,6 +613,12 @@ static int is_ascii(const char *s, size_t len) {
 /* A tagged row's themes and matches, into its slot. */
 static int keep_tagged(worker *w, kept_row *r, const vb_row *row) {
   r->group = vb_row_group(row);
+  size_t llen;
+  const char *lang = vb_row_language(row, &llen);
+  if (llen >= sizeof r->language)
+    llen = sizeof r->language - 1;
+  memcpy(r->language, lang, llen);
+  r->language[llen] = '\0';
   const vb_matcher *m = vb_row_matcher(row);
   const size_t *themes;
   size_t len, nt = vb_matcher_themes(m, &themes);
@@ -747,7 +770,8 @@ static PyObject *kept_tagging(LexiconObject *self, PyObject *texts,
   size_t nm = text == Py_None ? 0 : x->nmatch; /* None read as "" */
   return new_tagging(self, text, x->themes, x->ntheme, x->matches, nm,
                      x->rejected,
-                     !x->rejected && scored ? vb_group_name(x->group) : NULL);
+                     !x->rejected && scored ? vb_group_name(x->group) : NULL,
+                     x->language);
 }
 
 /* The results, in order, as the job's thread makes them: NULL (an error

@@ -6,7 +6,7 @@
 #   ```sql   blocks by sqlite3 on one database (bi.db), so tables persist;
 #   ```text  the output of the block just before it, byte for byte.
 # A block whose output is not shown must print nothing; nothing may go to
-# stderr except verbatim's counts line.  After the blocks, the loaded
+# stderr except verbatim's counts and languages lines.  After the blocks, the loaded
 # report must hold no empty strings in its numeric columns (the NULLIF
 # step the doc teaches).  VB_DOCS_UPDATE=1 rewrites the ```text blocks
 # from the actual output (read every changed line before committing; the
@@ -61,7 +61,7 @@ while read -r n lang first last; do
       { echo 'verbatim() { "$VB" "$@"; }'; cat "$b"; } |
         VB=$vb sh -e >"$out" 2>"$err"
       rc=$?
-      grep -v '^verbatim: read [0-9]*, tagged' "$err" >"$err.other"
+      grep -v -e '^verbatim: read [0-9]*, tagged' -e '^verbatim: languages: ' "$err" >"$err.other"
       ran_sh=$((ran_sh + 1))
     else
       sqlite3 -batch -bail bi.db <"$b" >"$out" 2>"$err.other"
