@@ -40,6 +40,11 @@ static const char USAGE[] =
     "(in\n"
     "                          the files without a :THEMES list of their "
     "own)\n"
+    "      --by-language       the figures of each comment language (of "
+    "all\n"
+    "                          files together), then pooled, instead of "
+    "each\n"
+    "                          file's\n"
     "      --labels COL        the labels column: theme ids separated by ';'\n"
     "                          (default: labels)\n"
     "      --map FILE          CSV with columns label,theme mapping the gold\n"
@@ -68,12 +73,13 @@ static const char USAGE[] =
     "Exit codes: 0 done, 1 micro F1 below --min-f1, 2 usage, 3 input (an\n"
     "unknown label, a malformed row), 4 lexicon, 5 output, 70 internal.\n";
 
-enum { OPT_ERRORS = 512, OPT_MIN_F1, OPT_THEMES };
+enum { OPT_ERRORS = 512, OPT_MIN_F1, OPT_THEMES, OPT_BY_LANGUAGE };
 
 static const struct option OPTIONS[] = {
     {"lexicon", required_argument, NULL, 'l'},
     GOLD_LONG_OPTIONS,
     {"themes", required_argument, NULL, OPT_THEMES},
+    {"by-language", no_argument, NULL, OPT_BY_LANGUAGE},
     {"text", required_argument, NULL, OPT_TEXT},
     {"lang", required_argument, NULL, OPT_LANG},
     {"default-lang", required_argument, NULL, OPT_DEFAULT_LANG},
@@ -96,7 +102,8 @@ typedef struct eval_args {
   const char *themes; /* --themes: NULL scores every theme */
   int format;
   unsigned long errors;
-  double min_f1; /* < 0: none */
+  double min_f1;    /* < 0: none */
+  bool by_language; /* --by-language */
 } eval_args;
 
 static int parse_args(int argc, char **argv, eval_args *a) {
@@ -119,6 +126,9 @@ static int parse_args(int argc, char **argv, eval_args *a) {
     switch (c) {
     case OPT_THEMES:
       a->themes = optarg;
+      break;
+    case OPT_BY_LANGUAGE:
+      a->by_language = true;
       break;
     case 'f':
       if ((a->format = parse_report_format(optarg)) < 0)
@@ -165,16 +175,67 @@ typedef struct eval_sink {
   const size_t *themes; /* scored themes (NULL: all) */
   size_t theme_count;
   vb_eval *main;
+  struct lang_evals *by_language; /* --by-language: the run's languages */
   uint64_t rows;
   long labels, split, id;
   char file[256];
 } eval_sink;
 
+/* An evaluation per comment language (--by-language). */
+typedef struct lang_evals {
+  char code[MAX_GOLD_FILES][16];
+  vb_eval *ev[MAX_GOLD_FILES];
+  size_t count;
+} lang_evals;
+
 typedef struct eval_state {
   eval_sink *sink;
   vb_eval *ev;
+  lang_evals langs;
   uint64_t rows;
 } eval_state;
+
+/* A new evaluation of the sink's themes; NULL when out of memory. */
+static vb_eval *new_eval(const eval_sink *s) {
+  vb_eval *ev = NULL;
+  /* set_themes fails only on indices out of range, and these were checked */
+  if (vb_eval_new(s->lex, s->a->errors, &ev) ||
+      (s->themes && vb_eval_set_themes(ev, s->themes, s->theme_count))) {
+    vb_eval_free(ev);
+    return NULL;
+  }
+  return ev;
+}
+
+/* The row's language as a report slices it: the primary subtag in lower
+ * case ("fr" for "fr-CA"), "und" when none. */
+static void language_key(const vb_row *row, char key[16]) {
+  size_t len, n = 0;
+  const char *l = vb_row_language(row, &len);
+  for (; n < len && n < 15 && l[n] != '-' && l[n] != '_'; n++)
+    key[n] = (char)(l[n] >= 'A' && l[n] <= 'Z' ? l[n] + 32 : l[n]);
+  key[n] = '\0';
+  if (n == 0)
+    memcpy(key, "und", 4);
+}
+
+/* The evaluation of language `code` in `langs` (added when new; the last
+ * one takes the rest when full); NULL when out of memory. */
+static vb_eval *lang_eval(const eval_sink *s, lang_evals *langs,
+                          const char *code) {
+  size_t i = 0;
+  while (i < langs->count && strcmp(langs->code[i], code) != 0)
+    i++;
+  if (i == MAX_GOLD_FILES)
+    return langs->ev[MAX_GOLD_FILES - 1];
+  if (i == langs->count) {
+    if (!(langs->ev[i] = new_eval(s)))
+      return NULL;
+    snprintf(langs->code[i], sizeof langs->code[i], "%s", code);
+    langs->count++;
+  }
+  return langs->ev[i];
+}
 
 static int eval_start(void *ctx, vb_reader *r, vb_error *err) {
   eval_sink *s = ctx;
@@ -189,10 +250,7 @@ static int eval_open(void *ctx, void **state) {
   if (!st)
     return VB_ENOMEM;
   st->sink = s;
-  /* set_themes fails only on indices out of range, and these were checked */
-  if (vb_eval_new(s->lex, s->a->errors, &st->ev) ||
-      (s->themes && vb_eval_set_themes(st->ev, s->themes, s->theme_count))) {
-    vb_eval_free(st->ev);
+  if (!s->by_language && !(st->ev = new_eval(s))) {
     free(st);
     return VB_ENOMEM;
   }
@@ -218,8 +276,11 @@ static int eval_row(void *state, const vb_row *row, FILE *out, vb_error *err) {
   if (s->id < 0)
     snprintf(id, sizeof id, "line %llu", (unsigned long long)vb_row_line(row));
   const char *text = vb_row_text(row, &len);
-  if ((s->id >= 0 && !id_copy) ||
-      vb_eval_add_at(st->ev, vb_row_index(row), vb_row_matcher(row),
+  char key[16];
+  language_key(row, key);
+  vb_eval *ev = s->by_language ? lang_eval(s, &st->langs, key) : st->ev;
+  if ((s->id >= 0 && !id_copy) || !ev ||
+      vb_eval_add_at(ev, vb_row_index(row), vb_row_matcher(row),
                      id_copy ? id_copy : id, text, len, themes, n)) {
     free(id_copy);
     return VB_ENOMEM;
@@ -233,7 +294,12 @@ static int eval_merge(void *ctx, void *state, vb_error *err) {
   eval_sink *s = ctx;
   eval_state *st = state;
   s->rows += st->rows;
-  if (vb_eval_merge(s->main, st->ev)) {
+  int rc = s->by_language ? VB_OK : vb_eval_merge(s->main, st->ev);
+  for (size_t i = 0; i < st->langs.count && !rc; i++) {
+    vb_eval *to = lang_eval(s, s->by_language, st->langs.code[i]);
+    rc = to ? vb_eval_merge(to, st->langs.ev[i]) : VB_ENOMEM;
+  }
+  if (rc) {
     snprintf(err->message, sizeof err->message, "out of memory");
     return VB_ENOMEM;
   }
@@ -244,6 +310,8 @@ static void eval_close(void *ctx, void *state) {
   (void)ctx;
   eval_state *st = state;
   vb_eval_free(st->ev);
+  for (size_t i = 0; i < st->langs.count; i++)
+    vb_eval_free(st->langs.ev[i]);
   free(st);
 }
 
@@ -251,13 +319,15 @@ static void eval_close(void *ctx, void *state) {
  * malformed row or an unknown label stops the run), no scores read. */
 static int evaluate(const eval_args *a, const char *path, const vb_lexicon *lex,
                     const label_map *map, const size_t *themes,
-                    size_t theme_count, vb_eval *ev, uint64_t *rows) {
+                    size_t theme_count, vb_eval *ev, lang_evals *langs,
+                    uint64_t *rows) {
   eval_sink s = {.a = a,
                  .lex = lex,
                  .map = map,
                  .themes = themes,
                  .theme_count = theme_count,
-                 .main = ev};
+                 .main = ev,
+                 .by_language = langs};
   vb_sink sink = {.ctx = &s,
                   .start = eval_start,
                   .open = eval_open,
@@ -333,7 +403,42 @@ static int evaluate_file(const eval_args *a, const vb_lexicon *lex,
   if (vb_eval_new(lex, a->errors, &f->ev) ||
       (themes && vb_eval_set_themes(f->ev, themes, count)))
     return out_of_memory();
-  return evaluate(a, f->path, lex, map, themes, count, f->ev, &run->rows);
+  return evaluate(a, f->path, lex, map, themes, count, f->ev, NULL,
+                  &run->rows);
+}
+
+static int by_code(const void *x, const void *y) {
+  return strcmp(((const gold_file *)x)->path, ((const gold_file *)y)->path);
+}
+
+/* --by-language: every file's rows into one evaluation per comment
+ * language, which then stand for the files (by code). */
+static int evaluate_languages(const eval_args *a, const vb_lexicon *lex,
+                              const label_map *map, eval_run *run) {
+  lang_evals langs = {0};
+  int code = EXIT_OK;
+  for (size_t i = 0; i < run->nfiles && !code; i++) {
+    if (run->files[i].themes)
+      code = usage_error("eval", "--by-language scores every file on the "
+                                 "same themes: use --themes, not FILE:THEMES");
+    else
+      code = evaluate(a, run->files[i].path, lex, map, run->themes,
+                      run->theme_count, NULL, &langs, &run->rows);
+  }
+  for (size_t i = 0; i < run->nfiles; i++)
+    free(run->files[i].path);
+  run->nfiles = 0;
+  for (size_t i = 0; i < langs.count; i++) {
+    gold_file *f = &run->files[run->nfiles++];
+    f->path = strdup(langs.code[i]);
+    f->ev = langs.ev[i];
+    if (!f->path && !code)
+      code = out_of_memory();
+  }
+  qsort(run->files, run->nfiles, sizeof *run->files, by_code);
+  if (!code && run->nfiles == 0)
+    code = usage_error("eval", "no labeled comment was read");
+  return code;
 }
 
 /* With several files, their pool; the evaluation --min-f1 reads. */
@@ -413,9 +518,10 @@ static int summarize(const eval_args *a, const eval_run *run) {
   const char *pooled = run->nfiles > 1 ? "pooled " : "";
   if (!a->in.quiet && run->nfiles > 1)
     fprintf(stderr,
-            "verbatim: %llu labeled comments in %zu files, pooled micro F1 "
+            "verbatim: %llu labeled comments in %zu %s, pooled micro F1 "
             "%.4f, macro F1 %.4f\n",
-            (unsigned long long)run->rows, run->nfiles, micro, macro);
+            (unsigned long long)run->rows, run->nfiles,
+            a->by_language ? "languages" : "files", micro, macro);
   else if (!a->in.quiet)
     fprintf(stderr,
             "verbatim: %llu labeled comments, micro F1 %.4f, macro F1 "
@@ -444,7 +550,9 @@ int cmd_eval(int argc, char **argv) {
     goto done;
   if ((code = resolve_files(&a, lex, &run)))
     goto done;
-  for (size_t i = 0; i < run.nfiles && !code; i++)
+  if (a.by_language)
+    code = evaluate_languages(&a, lex, &map, &run);
+  for (size_t i = 0; i < run.nfiles && !code && !a.by_language; i++)
     code = evaluate_file(&a, lex, &map, &run, &run.files[i]);
   if (code || (code = pool_files(&run)) || (code = write_output(&a, &run)))
     goto done;

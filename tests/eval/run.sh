@@ -20,3 +20,19 @@ echo "test split: micro F1 $micro (floor $MICRO_FLOOR), macro F1 $macro (floor $
 [ "$code" -eq 0 ] || { echo "FAIL: micro F1 below the floor"; exit 1; }
 awk -v m="$macro" -v f="$MACRO_FLOOR" 'BEGIN { exit !(m >= f) }' \
   || { echo "FAIL: macro F1 below the floor"; exit 1; }
+
+# Each shipped language's lexicon on its own gold's test split, with the
+# default set (every language, each comment routed by its `lang` column):
+# micro F1 at or above 0.60 (issue 16's bar; the figures in README.md are
+# far above it, and written by the lexicons' authors: see the note there).
+LANG_FLOOR=0.60
+langs="de es fr it nl pt"
+golds=""
+for l in $langs; do golds="$golds --gold $src/corpora/gold/gold-$l.csv"; done
+"$vb" eval $golds --split test --by-language -f csv -q -o "$out"
+for l in $langs; do
+  f1=$(awk -F, -v l="$l" '$1 == l && $2 == "micro" { print $14 }' "$out")
+  echo "test split, $l: micro F1 $f1 (floor $LANG_FLOOR)"
+  awk -v m="${f1:-0}" -v f="$LANG_FLOOR" 'BEGIN { exit !(m >= f) }' \
+    || { echo "FAIL: $l micro F1 below the floor"; exit 1; }
+done
