@@ -15,7 +15,12 @@
 # (200000: eval and suggest at -j 1 and -j 2 on that many rows; 0 skips),
 # PYREF (1: the Python reference, bench/peers/python_ref.py, on the plain
 # lexicon; 0 skips it; skipped with a message when PYREF_PYTHON, default
-# /usr/bin/python3, cannot import PyICU and snowballstemmer).
+# /usr/bin/python3, cannot import PyICU and snowballstemmer), LANGS (1: the
+# cost of languages on English-only input, ROWS rows generated with
+# --non-ascii 0: report with the default set of all shipped languages, which
+# detects each comment's language, against report -l lexicons/default.json
+# (English only: nothing detected) and, with BASELINE, the earlier binary's
+# built-in lexicon, timed in turns; 0 skips it).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -24,6 +29,7 @@ ROWS=${ROWS:-1000000} SEED=${SEED:-7} NON_ASCII=${NON_ASCII:-0.10}
 RUNS=${RUNS:-3} BIG_ROWS=${BIG_ROWS:-10000000} PEERS=${PEERS:-1}
 BASELINE=${BASELINE:-} EVAL_ROWS=${EVAL_ROWS:-200000}
 PYREF=${PYREF:-1} PYREF_PYTHON=${PYREF_PYTHON:-/usr/bin/python3}
+LANGS=${LANGS:-1}
 OUT=${OUT:-$root/bench/out}
 vb=$build/verbatim
 gen=$build/bench/verbatim-gen-corpus
@@ -120,6 +126,43 @@ if [ -n "$BASELINE" ]; then
   for side in before after; do
     cat "$OUT/$side-"*.time | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' > "$OUT/$side.time"
   done
+fi
+if [ "$LANGS" = 1 ]; then
+  # English-only input: what routing and detection cost, in turns
+  english=$OUT/english-$ROWS.csv
+  [ -s "$english" ] || "$gen" --rows "$ROWS" --seed "$SEED" --non-ascii 0 > "$english"
+  echo "bench: languages on English-only input ($english), in turns"
+  for ((k = 0; k < RUNS; k++)); do
+    time_run "lang-en-$k" 1 "$vb" report -j 1 -q -l "$root/lexicons/default.json" -f csv -o /dev/null "$english"
+    time_run "lang-all-$k" 1 "$vb" report -j 1 -q -f csv -o /dev/null "$english"
+    [ -n "$BASELINE" ] &&
+      time_run "lang-before-$k" 1 "$BASELINE" report -j 1 -q -f csv -o /dev/null "$english"
+  done
+  "$vb" report -j 1 -f csv -o /dev/null "$english" 2> "$OUT/lang-all.stderr" || true
+  for side in en all before; do
+    ls "$OUT/lang-$side-"*.time > /dev/null 2>&1 || continue
+    cat "$OUT/lang-$side-"*.time | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' > "$OUT/lang-$side.time"
+  done
+  {
+    echo "Languages on English-only input ($ROWS rows, --non-ascii 0), report -j 1, runs in turns (medians):"
+    echo
+    echo "| run | seconds | comments/s | / English-only -l | / before |"
+    echo "|---|---|---|---|---|"
+    en=$(cat "$OUT/lang-en.time") all=$(cat "$OUT/lang-all.time")
+    before=$([ -s "$OUT/lang-before.time" ] && cat "$OUT/lang-before.time" || echo -)
+    row() { # label seconds
+      awk -v l="$1" -v s="$2" -v en="$en" -v b="$before" -v n="$ROWS" 'BEGIN {
+        printf "| %s | %.2f | %.0f | %.3f | %s |\n", l, s, n / s, s / en,
+          (b == "-" ? "-" : sprintf("%.3f", s / b)) }'
+    }
+    [ "$before" != - ] && row "before: $BASELINE, its built-in lexicon (English)" "$before"
+    row "this build, -l lexicons/default.json (English only, nothing detected)" "$en"
+    row "this build, default set (7 languages, each comment detected)" "$all"
+    echo
+    echo "- languages line of the default-set run: $(sed -n 's/^verbatim: languages: //p' "$OUT/lang-all.stderr")"
+    echo
+  } > "$OUT/languages.md"
+  cat "$OUT/languages.md"
 fi
 if [ "$EVAL_ROWS" != 0 ]; then
   # eval on our gold corpus repeated with fresh ids, suggest on the first
@@ -254,6 +297,7 @@ elif pyref == "1":
     print()
     print("- Python reference: skipped (PyICU or snowballstemmer missing; bench/peers/install.sh)")
 EOF
+[ "$LANGS" = 1 ] && cat "$OUT/languages.md" >> "$results"
 if [ -s "$OUT/eval-suggest.txt" ]; then
   {
     echo "eval and suggest, $EVAL_ROWS rows (eval: corpora/gold repeated with fresh ids; suggest: the corpus's first rows), medians:"

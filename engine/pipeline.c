@@ -456,6 +456,10 @@ typedef struct worker {
   vb__reasons reasons;
   vb__detector detector;
   lang_counts langs;
+  /* the last language routed (most rows repeat it): code, key, route */
+  char last_code[16], last_key[16];
+  size_t last_len;
+  long last_route;
 } worker;
 
 static const char *field(const batch *b, const batch_row *row, long col,
@@ -568,13 +572,18 @@ static void route_row(worker *w, const batch *b, const batch_row *br,
   }
   row->lang = code;
   row->lang_len = len;
-  long route = vb_lexicon_route(R->job->lex, code, len);
-  size_t n = vb__language_key(code, len, row->lang_key, sizeof row->lang_key);
-  if (n == 0)
-    memcpy(row->lang_key, "und", 4);
-  row->lang_key[strcspn(row->lang_key, "-")] = '\0';
-  if (route < 0)
-    route = R->default_route;
+  if (len != w->last_len || len >= sizeof w->last_code ||
+      memcmp(code, w->last_code, len) != 0) {
+    long route = vb_lexicon_route(R->job->lex, code, len);
+    w->last_route = route < 0 ? R->default_route : route;
+    if (!vb__language_key(code, len, w->last_key, sizeof w->last_key))
+      memcpy(w->last_key, "und", 4);
+    w->last_key[strcspn(w->last_key, "-")] = '\0';
+    w->last_len = len < sizeof w->last_code ? len : 0;
+    memcpy(w->last_code, code, w->last_len);
+  }
+  long route = w->last_route;
+  memcpy(row->lang_key, w->last_key, sizeof row->lang_key);
   row->language = (size_t)route;
   lang_count(&w->langs, row->lang_key, (uint32_t)route);
   vb_matcher_language(w->m, (size_t)route);

@@ -62,7 +62,9 @@ size_t vb__language_key(const char *language, size_t len, char *out,
     memcpy(out, "none", 5);
     return 4;
   }
-  for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
+  bool name = len > 4 && !memchr(language, '-', len) && /* "french" */
+              !memchr(language, '_', len);
+  for (size_t i = 0; name && i < sizeof NAMES / sizeof *NAMES; i++)
     if (strlen(NAMES[i].name) == len &&
         strncasecmp(NAMES[i].name, language, len) == 0) {
       size_t n = strlen(NAMES[i].code);

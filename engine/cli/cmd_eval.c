@@ -403,8 +403,7 @@ static int evaluate_file(const eval_args *a, const vb_lexicon *lex,
   if (vb_eval_new(lex, a->errors, &f->ev) ||
       (themes && vb_eval_set_themes(f->ev, themes, count)))
     return out_of_memory();
-  return evaluate(a, f->path, lex, map, themes, count, f->ev, NULL,
-                  &run->rows);
+  return evaluate(a, f->path, lex, map, themes, count, f->ev, NULL, &run->rows);
 }
 
 static int by_code(const void *x, const void *y) {
