@@ -12,7 +12,7 @@
  * Two steps, both on the first DETECT_PREFIX bytes only, cut at a UTF-8
  * boundary.  On the benchmark's comments of 5-30 words, CLD2 on the
  * first 128 bytes gives the same answers as on the whole comment (64
- * bytes loses 0.2 points), and costs 4.0 instead of 6.5 us a comment on
+ * bytes loses 0.2 points), and costs 4.1 instead of 6.6 us a comment on
  * the whole benchmark corpus.
  *
  * 1. The English shortcut.  Even cut, CLD2 costs about 4 us a comment,
@@ -28,9 +28,9 @@
  *    EN_MAX_WORDS_PER_HIT words or more: English.  Fewer than MIN_WORDS
  *    words otherwise: und without asking CLD2 (on such two-word English
  *    comments CLD2 says und 85% of the time anyway).  On the benchmark
- *    corpus the shortcut answers 83% of the English comments and no
- *    other comment, and detection costs 0.65 us a comment where `report
- *    -j 1` costs 6-7 us (bench/RESULTS.md).
+ *    corpus the shortcut answers 85% of the English comments and no
+ *    other comment, and detection costs 0.68 us a comment: 11.6% of
+ *    `report -j 1` (9.3% on English-only input; bench/RESULTS.md).
  *
  * 2. CLD2 (Debian's libcld2, through detect_cld2.cc), plain text, no
  *    hints.  Its answer counts only when CLD2 calls it reliable
