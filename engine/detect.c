@@ -12,7 +12,7 @@
  * Two steps, both on the first DETECT_PREFIX bytes only, cut at a UTF-8
  * boundary.  On the benchmark's comments of 5-30 words, CLD2 on the
  * first 128 bytes gives the same answers as on the whole comment (64
- * bytes loses 0.2 points), and costs 4.0 instead of 6.5 us a comment on
+ * bytes loses 0.2 points), and costs 4.1 instead of 6.6 us a comment on
  * the whole benchmark corpus.
  *
  * 1. The English shortcut.  Even cut, CLD2 costs about 4 us a comment,
@@ -28,9 +28,9 @@
  *    EN_MAX_WORDS_PER_HIT words or more: English.  Fewer than MIN_WORDS
  *    words otherwise: und without asking CLD2 (on such two-word English
  *    comments CLD2 says und 85% of the time anyway).  On the benchmark
- *    corpus the shortcut answers 83% of the English comments and no
- *    other comment, and detection costs 0.65 us a comment where `report
- *    -j 1` costs 6-7 us (bench/RESULTS.md).
+ *    corpus the shortcut answers 85% of the English comments and no
+ *    other comment, and detection costs 0.68 us a comment: 11.6% of
+ *    `report -j 1` (9.3% on English-only input; bench/RESULTS.md).
  *
  * 2. CLD2 (Debian's libcld2, through detect_cld2.cc), plain text, no
  *    hints.  Its answer counts only when CLD2 calls it reliable
@@ -67,25 +67,31 @@ enum { MIN_WORDS = 3 };
 /* The shortcut's verdicts. */
 typedef enum { ASK_CLD2, ENGLISH, TOO_SHORT } shortcut_verdict;
 
-/* Common English words (function words and feedback's commonest ones),
- * none of them a word of fr, de, es, it, pt or nl. */
+/* Common English words (function words and feedback's commonest ones).
+ * A few are also words of fr, it or nl (French "on", Italian "i", Dutch
+ * "of", "had", "best"), but a sentence of those languages hardly holds
+ * two of them and none of FOREIGN_WORDS. */
 static const char EN_WORDS[] =
-    "about after all also always and any are at be because been but by can "
-    "can't could did didn't does doesn't don't even every for from get got "
-    "great good has have haven't her his how i'd i'll i'm i've if into isn't "
-    "it it's its just like love more much my never nice not now only our out "
-    "over really same she should since some still than thanks that that's "
-    "the their them then there these they this those to too up us very "
-    "wasn't we were what when where which who why will with won't would you "
-    "your";
+    "about after all also always amazing and any are at be because been best "
+    "better but by can can't could customer delivery did didn't does doesn't "
+    "don't easy even every for from get good got great had happy has have "
+    "haven't helpful her highly his how i i'd i'll i'm i've if into isn't it "
+    "it's its just keep like love made make more much my need never nice not "
+    "nothing now of on one only our out over overall please pretty price "
+    "quality really same she shipping should since some still sure than "
+    "thank thanks that that's the their them then there these they this "
+    "those to too two up us use used using very wasn't way we well were what "
+    "when where which who why will with won't works worst would you your";
 
 /* Function words of fr, de, es, it, pt, nl (and da, no, sv, id) that are
  * not everyday English: one of them sends the comment to CLD2. */
 static const char FOREIGN_WORDS[] =
-    "al als auf avec c'est che como dans das del dem den der des det di die "
-    "du een ein eine el em en es est et ich ik il ist j'ai je jeg la las le "
-    "les los mais mas mit molto muito muy nao nicht niet och og ook para pas "
-    "por pour que sehr sono sur um uma una und une van voor yang zijn";
+    "aber al als anche ao auch auf avec bei c'est ce che como con dans das "
+    "dat de del della dem den der des det di die du een ein eine el em en es "
+    "est et het ich ik il ist j'ai je jeg la las le les lo los maar mais mas "
+    "mi mit molto muito muy naar nao ne nicht niet non och og ook op os para "
+    "pas pero por pour que questo qui se sehr sono su sur te um uma una und "
+    "une van vom voor wel wir y yang zijn zu zum zur";
 
 /* A word of up to WORD_MAX bytes as an integer, for the table. */
 static uint64_t word_key(const char *w, size_t n) {

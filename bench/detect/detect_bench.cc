@@ -5,6 +5,10 @@
  * builds it and writes the test set; see that script for the command.
  *
  *   detect_bench TESTSET.tsv CONF9 [RUNS [ALL.tsv]]
+ *   detect_bench --whole ALL.tsv [RUNS]      (step 5 alone)
+ *   detect_bench --time ALL.tsv              (one number: the engine's
+ *                                             detector, us/comment, one
+ *                                             pass after a warm-up one)
  *
  * TESTSET.tsv: `source<TAB>lang<TAB>words<TAB>text` lines (testset.py);
  * CONF9: an exttextcat configuration of our 9 languages; ALL.tsv: every
@@ -351,6 +355,19 @@ void whole_corpus(const std::vector<Item> &all, int runs) {
 } // namespace
 
 int main(int argc, char **argv) {
+  if (argc >= 3 && !std::strcmp(argv[1], "--time")) {
+    std::vector<Item> all = load(argv[2]);
+    vb__detector vd;
+    vb__detector_init(&vd);
+    Detector d{"verbatim", run_verbatim, &vd, 0};
+    cost(d, all, 1); /* warm-up: page cache, CLD2's tables */
+    std::printf("%.4f\n", cost(d, all, 1).us_per_comment);
+    return 0;
+  }
+  if (argc >= 3 && !std::strcmp(argv[1], "--whole")) {
+    whole_corpus(load(argv[2]), argc > 3 ? std::atoi(argv[3]) : 5);
+    return 0;
+  }
   if (argc < 3) {
     std::fprintf(stderr, "usage: detect_bench TESTSET.tsv CONF9 [RUNS]\n");
     return 2;
