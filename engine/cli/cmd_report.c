@@ -266,7 +266,9 @@ static int describe_settings(vb_report *report, const report_args *a) {
       {"date format", !dated           ? "(none)"
                       : a->date_format ? a->date_format
                                        : "(detected)"},
-      {"row size limit", a->in.max_row ? limit : "(default)"}};
+      {"row size limit", a->in.max_row ? limit : "(default)"},
+      {"language column", a->in.lang ? a->in.lang : "(by its common names)"},
+      {"default language", a->in.default_lang ? a->in.default_lang : "en"}};
   for (size_t i = 0; i < sizeof settings / sizeof *settings; i++)
     if (vb_report_set_setting(report, settings[i][0], settings[i][1])) {
       fputs("verbatim: out of memory\n", stderr);
