@@ -190,7 +190,7 @@ static void test_samples(void) {
   }
   fprintf(stderr, "test_detect: %d of %d comments right\n", right, NSAMPLES);
   CHECK(right * 10 >= NSAMPLES * 9);
-  /* every language at least once, so one always-"xx" detector fails */
+  /* the English shortcut answered some comments, and not all of them */
   CHECK(d.shortcut_hits > 0 && d.shortcut_hits < NSAMPLES);
   vb__detector_free(&d);
 }
