@@ -168,6 +168,7 @@ if [ "$EVAL_ROWS" != 0 ]; then
   # eval on our gold corpus repeated with fresh ids, suggest on the first
   # EVAL_ROWS rows of the corpus; each output must not depend on -j
   echo "bench: eval and suggest on $EVAL_ROWS rows, -j 1 and -j 2"
+  : > "$OUT/eval-suggest.txt" # this run's figures only
   gold=$OUT/gold-$EVAL_ROWS.csv part=$OUT/corpus-$EVAL_ROWS.csv
   [ -s "$gold" ] || python3 - "$root/corpora/gold/gold.csv" "$gold" "$EVAL_ROWS" <<'PY'
 import csv, sys

@@ -51,6 +51,8 @@
  * inputs are cut or refused before CLD2 sees them (tests/test_detect.c,
  * tests/fuzz/fuzz_detect.c).
  */
+#include <malloc.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -218,7 +220,23 @@ static size_t bcp47_primary(const char *cld2, char code[16]) {
   return n;
 }
 
+/* CLD2 allocates about 175 kB a call and frees it.  With glibc's default
+ * thresholds that block lands at the top of the heap, whose release then
+ * trims it back to the system, so the next call grows the heap again and
+ * faults in fresh pages: 1,149 brk calls and 3,000 page faults in a
+ * 20,000-comment `report` with detection on, 280 ms of CPU time against
+ * 225 ms with the thresholds below (perf stat).
+ * Raising the trim threshold keeps up to 16 MiB of free heap instead, and
+ * a fixed mmap threshold keeps such blocks out of mmap.  Process-wide, so
+ * done once, when the first detector starts. */
+static void keep_heap(void) {
+  mallopt(M_TRIM_THRESHOLD, 16 << 20);
+  mallopt(M_MMAP_THRESHOLD, 4 << 20);
+}
+
 int vb__detector_init(vb__detector *d) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, keep_heap);
   memset(d, 0, sizeof *d);
   table_add(d, EN_WORDS, EN);
   table_add(d, FOREIGN_WORDS, FOREIGN);

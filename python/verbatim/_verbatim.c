@@ -957,7 +957,9 @@ static int describe_settings(vb_report *report, const run_options *o,
       {"date format", !dated           ? "(none)"
                       : o->date_format ? o->date_format
                                        : "(detected)"},
-      {"row size limit", o->max_row ? limit : "(default)"}};
+      {"row size limit", o->max_row ? limit : "(default)"},
+      {"language column", "(by its common names)"},
+      {"default language", "en"}};
   for (size_t i = 0; i < sizeof settings / sizeof *settings; i++)
     if (vb_report_set_setting(report, settings[i][0], settings[i][1]))
       return VB_ENOMEM;
