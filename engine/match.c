@@ -1457,6 +1457,13 @@ void vb__matcher_set_slow(vb_matcher *m, bool slow) {
   }
 }
 
+size_t vb_matcher_current_language(const vb_matcher *m) {
+  for (size_t k = 0; k < m->route_count; k++)
+    if (m->cur == m->routes[k])
+      return k + 1;
+  return 0;
+}
+
 int vb_matcher_language(vb_matcher *m, size_t language) {
   if (language > m->route_count)
     return VB_ERANGE;

@@ -333,15 +333,24 @@ static int put(vb_suggest *s, size_t at, const char *p, size_t n) {
 enum { STEM_CUT = 256, STEM_CACHE_MAX = 1 << 20 }; /* words cached */
 
 /* Word i's stem into buf (cut to STEM_CUT - 1 bytes), its full length
- * returned: vb_matcher_token_stem, remembered by the word's text. */
+ * returned: vb_matcher_token_stem, remembered by the word's text and the
+ * language the matcher is routed to (one word stems differently in two
+ * languages: the key is the language's number, then the text). */
 static size_t stem_of(vb_suggest *s, vb_matcher *m, size_t i,
                       char buf[STEM_CUT]) {
-  size_t wlen, len;
-  const char *w = vb_matcher_token_text(m, i, &wlen);
+  size_t tlen, len;
+  const char *t = vb_matcher_token_text(m, i, &tlen);
   if (s->stemmed_by != m || s->words.count >= STEM_CACHE_MAX) {
     vb__strtab_clear(&s->words);
     vb__strtab_clear(&s->stems);
     s->stemmed_by = m;
+  }
+  char key[STEM_CUT + 1];
+  const char *w = t && tlen < STEM_CUT ? key : NULL; /* longer: uncached */
+  size_t wlen = tlen + 1;
+  if (w) {
+    key[0] = (char)vb_matcher_current_language(m);
+    memcpy(key + 1, t, tlen);
   }
   uint32_t id = w ? vb__strtab_find(&s->words, w, wlen) : 0, sid;
   if (id) {

@@ -168,6 +168,11 @@ VB_API int vb_lexicon_language_stemmed(const vb_lexicon *lex, size_t i);
  * of its primary subtag ("fr-CA" -> "fr"); -1 when no language does. */
 VB_API long vb_lexicon_route(const vb_lexicon *lex, const char *code,
                              size_t len);
+/* The language a comment in `code` is matched by, as a job routes it: the
+ * one serving `code`, else the one serving `fallback` ("en" by default in
+ * the CLI), else language 0. */
+VB_API size_t vb_lexicon_route_or(const vb_lexicon *lex, const char *code,
+                                  size_t len, const char *fallback);
 
 /* Themes are numbered 0..count-1 in document order, each parent before its
  * children.  Strings are owned by the lexicon. */
@@ -273,6 +278,8 @@ VB_API size_t vb_detect_language(const char *text, size_t len, char code[16]);
  * them) to language `language` of the lexicon (vb_lexicon_language_at,
  * vb_lexicon_route); a new matcher uses language 0.  VB_OK or VB_ERANGE. */
 VB_API int vb_matcher_language(vb_matcher *m, size_t language);
+/* The language the matcher is routed to (0 for a new one). */
+VB_API size_t vb_matcher_current_language(const vb_matcher *m);
 
 /* Matches of the last run, in text order, including excluded ones. */
 VB_API size_t vb_matcher_match_count(const vb_matcher *m);
@@ -1172,6 +1179,9 @@ VB_API vb_matcher *vb_row_matcher(const vb_row *row);
 /* The comment's language as given in the language column or detected
  * ("fr-CA", "und"); "" when languages are not routed. */
 VB_API const char *vb_row_language(const vb_row *row, size_t *len);
+/* The key a report slices it by: its primary subtag in lower case ("fr"
+ * for "FR-ca"), "und" when unknown; "" when languages are not routed. */
+VB_API const char *vb_row_language_key(const vb_row *row);
 
 /* A sink receives every row a job reads, in each worker thread: the job
  * opens one state per worker, hands each row to the state of the worker
