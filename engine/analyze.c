@@ -13,7 +13,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "internal.h"
 
@@ -29,20 +28,14 @@ static const char *const ELISIONS_IT[] = {
 static const char *const ELISIONS_CA[] = {"l", "d", "s", "m", "t", "n", NULL};
 
 static const char *const *elisions_of(const char *language) {
-  static const struct {
-    const char *name;
-    const char *const *words;
-  } BY_LANGUAGE[] = {
-      {"fr", ELISIONS_FR}, {"french", ELISIONS_FR},
-      {"it", ELISIONS_IT}, {"italian", ELISIONS_IT},
-      {"ca", ELISIONS_CA}, {"catalan", ELISIONS_CA},
-  };
-  size_t n = strcspn(language, "-_"); /* "fr-CA": the primary subtag */
-  for (size_t i = 0; i < sizeof BY_LANGUAGE / sizeof *BY_LANGUAGE; i++)
-    if (strlen(BY_LANGUAGE[i].name) == n &&
-        strncasecmp(BY_LANGUAGE[i].name, language, n) == 0)
-      return BY_LANGUAGE[i].words;
-  return NULL;
+  char key[64]; /* "French", "fr-CA" -> "fr" */
+  if (!vb__language_key(language, strlen(language), key, sizeof key))
+    return NULL;
+  key[strcspn(key, "-")] = '\0';
+  return strcmp(key, "fr") == 0   ? ELISIONS_FR
+         : strcmp(key, "it") == 0 ? ELISIONS_IT
+         : strcmp(key, "ca") == 0 ? ELISIONS_CA
+                                  : NULL;
 }
 
 int vb__analyzer_init(vb__analyzer *a, const char *language,

@@ -216,9 +216,6 @@ void vb__stemmer_free(vb__stemmer *st);
  * until its next call.  VB_OK or VB_ENOMEM. */
 int vb__stem(vb__stemmer *st, const char *word, size_t len, const char **stem,
              size_t *stem_len);
-/* 1 when `language` is "none", a Snowball language name ("french") or a
- * well-formed BCP 47 tag ("fr", "pt-BR", "zh-Hant"). */
-bool vb__language_known(const char *language);
 /* 1 when `language` is written without spaces between words (zh, ja,
  * th, lo, km, my, bo): its lexicons' terms match as aligned literals. */
 bool vb__language_unspaced(const char *language);

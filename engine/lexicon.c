@@ -1769,6 +1769,14 @@ int vb_lexicon_language_stemmed(const vb_lexicon *lex, size_t i) {
   const vb_lexicon *l = vb__lexicon_at(lex, i);
   return l && l->stemmed;
 }
+size_t vb_lexicon_route_or(const vb_lexicon *lex, const char *code, size_t len,
+                           const char *fallback) {
+  long route = vb_lexicon_route(lex, code, len);
+  if (route < 0 && fallback)
+    route = vb_lexicon_route(lex, fallback, strlen(fallback));
+  return route < 0 ? 0 : (size_t)route;
+}
+
 long vb_lexicon_route(const vb_lexicon *lex, const char *code, size_t len) {
   char key[64];
   size_t n = code ? vb__language_key(code, len, key, sizeof key) : 0;

@@ -429,9 +429,8 @@ typedef struct run {
   const vb_reader *reader;
   size_t columns;
   long text_col, score_col, id_col, group_col, date_col, by_cols[64];
-  long lang_col;      /* the column of the comments' languages, or -1 */
-  bool routing;       /* each comment goes to its language's lexicon */
-  long default_route; /* where unknown languages go */
+  long lang_col; /* the column of the comments' languages, or -1 */
+  bool routing;  /* each comment goes to its language's lexicon */
   size_t by_count;
   vb_period period;
   bool sliced;
@@ -458,8 +457,8 @@ typedef struct worker {
   lang_counts langs;
   /* the last language routed (most rows repeat it): code, key, route */
   char last_code[16], last_key[16];
-  size_t last_len;
-  long last_route;
+  size_t last_len, last_route;
+  bool last_valid; /* last_* hold a code's answers */
 } worker;
 
 static const char *field(const batch *b, const batch_row *row, long col,
@@ -502,6 +501,7 @@ const char *vb_row_language(const vb_row *row, size_t *len) {
   *len = row->lang ? row->lang_len : 0;
   return row->lang ? row->lang : "";
 }
+const char *vb_row_language_key(const vb_row *row) { return row->lang_key; }
 
 const char *vb_row_raw(const vb_row *row, size_t *len) {
   *len = row->raw.len;
@@ -572,21 +572,21 @@ static void route_row(worker *w, const batch *b, const batch_row *br,
   }
   row->lang = code;
   row->lang_len = len;
-  if (len != w->last_len || len >= sizeof w->last_code ||
+  if (!w->last_valid || len != w->last_len ||
       memcmp(code, w->last_code, len) != 0) {
-    long route = vb_lexicon_route(R->job->lex, code, len);
-    w->last_route = route < 0 ? R->default_route : route;
+    const char *fallback = R->job->default_lang ? R->job->default_lang : "en";
+    w->last_route = vb_lexicon_route_or(R->job->lex, code, len, fallback);
     if (!vb__language_key(code, len, w->last_key, sizeof w->last_key))
       memcpy(w->last_key, "und", 4);
     w->last_key[strcspn(w->last_key, "-")] = '\0';
-    w->last_len = len < sizeof w->last_code ? len : 0;
-    memcpy(w->last_code, code, w->last_len);
+    w->last_valid = len <= sizeof w->last_code; /* else: not kept */
+    w->last_len = len;
+    memcpy(w->last_code, code, w->last_valid ? len : 0);
   }
-  long route = w->last_route;
   memcpy(row->lang_key, w->last_key, sizeof row->lang_key);
-  row->language = (size_t)route;
-  lang_count(&w->langs, row->lang_key, (uint32_t)route);
-  vb_matcher_language(w->m, (size_t)route);
+  row->language = w->last_route;
+  lang_count(&w->langs, row->lang_key, (uint32_t)w->last_route);
+  vb_matcher_language(w->m, w->last_route);
 }
 
 /* The row's group from its score or group field; false (reason filled)
@@ -1129,10 +1129,7 @@ static int find_columns(run *R, vb_reader *r, vb_error *err) {
     rc = find_column(r, job->lang_col, LANG_NAMES, "language", &R->lang_col,
                      err);
   R->routing = R->lang_col >= 0 || job->detect || by_language || several;
-  const char *fallback = job->default_lang ? job->default_lang : "en";
-  R->default_route = vb_lexicon_route(job->lex, fallback, strlen(fallback));
-  if (R->default_route < 0)
-    R->default_route = 0;
+
   if (!rc && R->period != VB_PERIOD_NONE)
     rc = find_column(r, job->date_col, NULL, "date", &R->date_col, err);
   R->sliced = R->by_count > 0 || R->period != VB_PERIOD_NONE;

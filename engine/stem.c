@@ -81,11 +81,6 @@ size_t vb__language_key(const char *language, size_t len, char *out,
   return len;
 }
 
-bool vb__language_known(const char *language) {
-  char key[64];
-  return vb__language_key(language, strlen(language), key, sizeof key) > 0;
-}
-
 /* A new stemmer for the language, by name or code, then by its primary
  * subtag ("pt-BR" -> "pt"); NULL when Snowball has none. */
 static struct sb_stemmer *snowball_for(const char *language) {
@@ -122,8 +117,9 @@ bool vb__language_stemmed(const char *language) {
 }
 
 int vb__stemmer_init(vb__stemmer *st, const char *language) {
+  char key[64];
   st->sb = NULL;
-  if (!vb__language_known(language))
+  if (!vb__language_key(language, strlen(language), key, sizeof key))
     return VB_ELANGUAGE;
   st->sb = snowball_for(language);
   return VB_OK;

@@ -181,8 +181,9 @@ typedef struct input_args {
   const char *output, *rejects, *text, *score, *id; /* output NULL: stdout */
   const char *group_column, *groups;
   const char *lang, *default_lang; /* --lang, --default-lang */
-  size_t max_row; /* 0: the reader's default */
-  unsigned jobs;  /* 0: one per core */
+  bool detect_languages;           /* route languages even with one (eval) */
+  size_t max_row;                  /* 0: the reader's default */
+  unsigned jobs;                   /* 0: one per core */
   bool quiet, timings, bom;
 } input_args;
 

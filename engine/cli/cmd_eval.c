@@ -128,7 +128,7 @@ static int parse_args(int argc, char **argv, eval_args *a) {
       a->themes = optarg;
       break;
     case OPT_BY_LANGUAGE:
-      a->by_language = true;
+      a->by_language = a->in.detect_languages = true;
       break;
     case 'f':
       if ((a->format = parse_report_format(optarg)) < 0)
@@ -207,18 +207,6 @@ static vb_eval *new_eval(const eval_sink *s) {
   return ev;
 }
 
-/* The row's language as a report slices it: the primary subtag in lower
- * case ("fr" for "fr-CA"), "und" when none. */
-static void language_key(const vb_row *row, char key[16]) {
-  size_t len, n = 0;
-  const char *l = vb_row_language(row, &len);
-  for (; n < len && n < 15 && l[n] != '-' && l[n] != '_'; n++)
-    key[n] = (char)(l[n] >= 'A' && l[n] <= 'Z' ? l[n] + 32 : l[n]);
-  key[n] = '\0';
-  if (n == 0)
-    memcpy(key, "und", 4);
-}
-
 /* The evaluation of language `code` in `langs` (added when new; the last
  * one takes the rest when full); NULL when out of memory. */
 static vb_eval *lang_eval(const eval_sink *s, lang_evals *langs,
@@ -276,9 +264,9 @@ static int eval_row(void *state, const vb_row *row, FILE *out, vb_error *err) {
   if (s->id < 0)
     snprintf(id, sizeof id, "line %llu", (unsigned long long)vb_row_line(row));
   const char *text = vb_row_text(row, &len);
-  char key[16];
-  language_key(row, key);
-  vb_eval *ev = s->by_language ? lang_eval(s, &st->langs, key) : st->ev;
+  vb_eval *ev = s->by_language
+                    ? lang_eval(s, &st->langs, vb_row_language_key(row))
+                    : st->ev;
   if ((s->id >= 0 && !id_copy) || !ev ||
       vb_eval_add_at(ev, vb_row_index(row), vb_row_matcher(row),
                      id_copy ? id_copy : id, text, len, themes, n)) {

@@ -77,35 +77,27 @@ static void print_match(const vb_lexicon *lex, const vb_matcher *m,
 static int counted(const vb_match *x) { return !x->excluded && !x->dropped; }
 
 /* Routes the matcher to --lang, or with several languages to the one
- * detected (unknown: en, else the first); prints the language line when
- * there is a choice or the language has no stemmer.  An exit code. */
+ * detected (as a job routes it); prints the text line, then a language
+ * line when there was a choice or the language has no stemmer.  An exit
+ * code: --lang with no lexicon is a usage error, printed before any line. */
 static int choose_language(const vb_lexicon *lex, vb_matcher *m,
                            const char *lang, const char *text, size_t len) {
   char detected[16] = "";
-  long route = 0;
-  if (lang) {
-    route = vb_lexicon_route(lex, lang, strlen(lang));
-    if (route < 0)
-      return usage_error("explain",
-                         "--lang %s: no lexicon of that language "
-                         "is loaded",
-                         lang);
-  } else if (vb_lexicon_language_count(lex) > 1) {
-    vb_detect_language(text, len, detected);
-    route = vb_lexicon_route(lex, detected, strlen(detected));
-    if (route < 0)
-      route = vb_lexicon_route(lex, "en", 2);
-    if (route < 0)
-      route = 0;
-  }
-  vb_matcher_language(m, (size_t)route);
-  int stemmed = vb_lexicon_language_stemmed(lex, (size_t)route);
-  if (!lang && !detected[0] && stemmed) {
-    printf("text:        %.*s\n", (int)len, text);
-    return EXIT_OK;
-  }
+  size_t route = 0;
+  if (lang && vb_lexicon_route(lex, lang, strlen(lang)) < 0)
+    return usage_error(
+        "explain", "--lang %s: no lexicon of that language is loaded", lang);
+  if (lang)
+    route = vb_lexicon_route_or(lex, lang, strlen(lang), NULL);
+  else if (vb_lexicon_language_count(lex) > 1)
+    route = vb_lexicon_route_or(lex, detected,
+                                vb_detect_language(text, len, detected), "en");
+  vb_matcher_language(m, route);
+  int stemmed = vb_lexicon_language_stemmed(lex, route);
   printf("text:        %.*s\n", (int)len, text);
-  printf("language:    %s", vb_lexicon_language_at(lex, (size_t)route));
+  if (!lang && !detected[0] && stemmed)
+    return EXIT_OK;
+  printf("language:    %s", vb_lexicon_language_at(lex, route));
   if (detected[0])
     printf(" (detected: %s)", detected);
   if (!stemmed)

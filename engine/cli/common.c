@@ -216,7 +216,8 @@ int make_scale(const input_args *a, const char *cmd, vb_scale **scale) {
 /* Gives the job --lang and --default-lang. */
 static int set_languages(vb_job *job, const input_args *a) {
   vb_error err;
-  int rc = vb_job_set_languages(job, a->lang, a->default_lang, 0, &err);
+  int rc = vb_job_set_languages(job, a->lang, a->default_lang,
+                                a->detect_languages, &err);
   if (rc == VB_ELANGUAGE)
     return usage_error(NULL, "--default-lang: %s (load one with -l)",
                        err.message);

@@ -403,11 +403,8 @@ static PyObject *lexicon_tag(LexiconObject *self, PyObject *arg) {
   Py_BEGIN_ALLOW_THREADS if (!m) rc = vb_matcher_new(self->lex, &m, &err);
   if (!rc && vb_lexicon_language_count(self->lex) > 1) {
     /* as a job routes it: detected, else English, else the first */
-    vb_detect_language(text, (size_t)len, language);
-    long route = vb_lexicon_route(self->lex, language, strlen(language));
-    if (route < 0)
-      route = vb_lexicon_route(self->lex, "en", 2);
-    vb_matcher_language(m, route < 0 ? 0 : (size_t)route);
+    size_t n = vb_detect_language(text, (size_t)len, language);
+    vb_matcher_language(m, vb_lexicon_route_or(self->lex, language, n, "en"));
   }
   if (!rc)
     rc = vb_matcher_run(m, text, (size_t)len);
