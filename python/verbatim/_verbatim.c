@@ -62,7 +62,7 @@ static PyObject *raise_status(int rc, const vb_error *err) {
                            rc == VB_ELANGUAGE
                        ? LexiconError
                    : rc == VB_EPARTIAL || rc == VB_EMISMATCH ? PartialError
-                                                              : InputError;
+                                                             : InputError;
   return raise_vb(type, rc, err);
 }
 
@@ -117,8 +117,7 @@ static PyObject *lexicon_wrap(PyTypeObject *type, vb_lexicon *lex) {
 }
 
 /* _Lexicon(names, texts): compiles documents; _Lexicon() the default. */
-static PyObject *lexicon_new(PyTypeObject *type, PyObject *args,
-                             PyObject *kw) {
+static PyObject *lexicon_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
   PyObject *names = NULL, *texts = NULL;
   static char *kwlist[] = {"names", "texts", NULL};
   if (!PyArg_ParseTupleAndKeywords(args, kw, "|OO", kwlist, &names, &texts))
@@ -152,8 +151,7 @@ static PyObject *lexicon_new(PyTypeObject *type, PyObject *args,
       rc = !cn[i] || !ct[i];
     }
     if (!rc) {
-      Py_BEGIN_ALLOW_THREADS rc =
-          vb_lexicon_compile(n, cn, ct, cl, &lex, &err);
+      Py_BEGIN_ALLOW_THREADS rc = vb_lexicon_compile(n, cn, ct, cl, &lex, &err);
       Py_END_ALLOW_THREADS
     } else
       rc = -1000; /* a Python error is set */
@@ -172,12 +170,12 @@ static PyObject *lexicon_themes(LexiconObject *self, PyObject *unused) {
   PyObject *list = PyList_New((Py_ssize_t)n);
   for (size_t i = 0; list && i < n; i++) {
     long parent = vb_lexicon_theme_parent(self->lex, i);
-    PyObject *t = Py_BuildValue(
-        "(ssO)", vb_lexicon_theme_id(self->lex, i),
-        vb_lexicon_theme_label(self->lex, i),
-        parent < 0 ? Py_None
-                   : PyUnicode_FromString(vb_lexicon_theme_id(
-                         self->lex, (size_t)parent)));
+    PyObject *t =
+        Py_BuildValue("(ssO)", vb_lexicon_theme_id(self->lex, i),
+                      vb_lexicon_theme_label(self->lex, i),
+                      parent < 0 ? Py_None
+                                 : PyUnicode_FromString(vb_lexicon_theme_id(
+                                       self->lex, (size_t)parent)));
     if (!t) {
       Py_DECREF(list);
       return NULL;
@@ -190,7 +188,8 @@ static PyObject *lexicon_themes(LexiconObject *self, PyObject *unused) {
 static PyObject *lexicon_documents(LexiconObject *self, PyObject *unused) {
   (void)unused;
   size_t n = vb_lexicon_document_count(self->lex);
-  PyObject *names = PyList_New((Py_ssize_t)n), *texts = PyList_New((Py_ssize_t)n);
+  PyObject *names = PyList_New((Py_ssize_t)n),
+           *texts = PyList_New((Py_ssize_t)n);
   for (size_t i = 0; names && texts && i < n; i++) {
     const char *name;
     size_t len;
@@ -337,16 +336,19 @@ static PyObject *new_tagging(LexiconObject *lex, PyObject *text,
   if (nm)
     PyObject_GC_UnTrack(mt);
   for (size_t i = 0; i < nt; i++)
-    PyTuple_SET_ITEM(tt, (Py_ssize_t)i,
-                     Py_NewRef(PyTuple_GET_ITEM(lex->ids, (Py_ssize_t)themes[i])));
+    PyTuple_SET_ITEM(
+        tt, (Py_ssize_t)i,
+        Py_NewRef(PyTuple_GET_ITEM(lex->ids, (Py_ssize_t)themes[i])));
   PyStructSequence_SET_ITEM(t, 0, tt);
   PyStructSequence_SET_ITEM(t, 1, mt);
-  PyStructSequence_SET_ITEM(t, 2, rejected ? PyUnicode_FromString(rejected)
-                                           : Py_NewRef(Py_None));
-  PyStructSequence_SET_ITEM(t, 3, group ? group_str(group) : Py_NewRef(Py_None));
-  PyStructSequence_SET_ITEM(t, 4, language && language[0]
-                                      ? PyUnicode_FromString(language)
-                                      : Py_NewRef(Py_None));
+  PyStructSequence_SET_ITEM(
+      t, 2, rejected ? PyUnicode_FromString(rejected) : Py_NewRef(Py_None));
+  PyStructSequence_SET_ITEM(t, 3,
+                            group ? group_str(group) : Py_NewRef(Py_None));
+  PyStructSequence_SET_ITEM(t, 4,
+                            language && language[0]
+                                ? PyUnicode_FromString(language)
+                                : Py_NewRef(Py_None));
   if (!PyStructSequence_GET_ITEM(t, 2) || !PyStructSequence_GET_ITEM(t, 3) ||
       !PyStructSequence_GET_ITEM(t, 4)) {
     Py_DECREF(t);
@@ -437,11 +439,11 @@ typedef struct {
   size_t count;
   const char *head; /* the header line, then the rows */
   size_t head_len, head_at;
-  size_t row;     /* the row being written */
-  int part;       /* of that row: 0 score, 1 ',', 2 text, 3 line end */
-  int inside;     /* the field's opening quote is out */
-  int half;       /* a doubled quote's second '"' is owed */
-  size_t at;      /* bytes of the field's value out */
+  size_t row; /* the row being written */
+  int part;   /* of that row: 0 score, 1 ',', 2 text, 3 line end */
+  int inside; /* the field's opening quote is out */
+  int half;   /* a doubled quote's second '"' is owed */
+  size_t at;  /* bytes of the field's value out */
 } feed;
 
 /* Writes what fits of field s[0..n) quoted into buf; 1 when all of it
@@ -545,7 +547,7 @@ typedef struct worker {
 typedef struct keep_ctx {
   kept_row *rows;
   size_t count;
-  int matches; /* keep the matches, not only the themes */
+  int matches;          /* keep the matches, not only the themes */
   pthread_mutex_t lock; /* the worker list; waking the builder */
   pthread_cond_t wake;
   worker *workers;
@@ -765,10 +767,9 @@ static PyObject *kept_tagging(LexiconObject *self, PyObject *texts,
                               const kept_row *x, Py_ssize_t i, int scored) {
   PyObject *text = PyList_GET_ITEM(texts, i);
   size_t nm = text == Py_None ? 0 : x->nmatch; /* None read as "" */
-  return new_tagging(self, text, x->themes, x->ntheme, x->matches, nm,
-                     x->rejected,
-                     !x->rejected && scored ? vb_group_name(x->group) : NULL,
-                     x->language);
+  return new_tagging(
+      self, text, x->themes, x->ntheme, x->matches, nm, x->rejected,
+      !x->rejected && scored ? vb_group_name(x->group) : NULL, x->language);
 }
 
 /* The results, in order, as the job's thread makes them: NULL (an error
@@ -792,8 +793,8 @@ static PyObject *build_results(LexiconObject *self, PyObject *texts,
 static int feed_items(feed *f, PyObject *texts, PyObject *scores) {
   for (size_t i = 0; i < f->count; i++)
     if (utf8_item(texts, (Py_ssize_t)i, "texts", &f->text[i], &f->tlen[i]) ||
-        (f->score && utf8_item(scores, (Py_ssize_t)i, "scores", &f->score[i],
-                               &f->slen[i])))
+        (f->score &&
+         utf8_item(scores, (Py_ssize_t)i, "scores", &f->score[i], &f->slen[i])))
       return -1;
   return 0;
 }
@@ -810,8 +811,9 @@ static PyObject *lexicon_tag_many(LexiconObject *self, PyObject *args) {
   if (!PyArg_ParseTuple(args, "O!IO|p", &PyList_Type, &texts, &jobs, &scores,
                         &matches))
     return NULL;
-  if (scores != Py_None && (!PyList_Check(scores) ||
-                            PyList_GET_SIZE(scores) != PyList_GET_SIZE(texts))) {
+  if (scores != Py_None &&
+      (!PyList_Check(scores) ||
+       PyList_GET_SIZE(scores) != PyList_GET_SIZE(texts))) {
     PyErr_SetString(PyExc_ValueError, "scores: a list as long as the texts");
     return NULL;
   }
@@ -820,8 +822,8 @@ static PyObject *lexicon_tag_many(LexiconObject *self, PyObject *args) {
   feed f = {.count = count,
             .head = scored ? "score,comment\n" : "comment\n",
             .head_len = scored ? 14 : 8};
-  keep_ctx k = {.count = count, .matches = matches, .self = self, .f = &f,
-                .jobs = jobs};
+  keep_ctx k = {
+      .count = count, .matches = matches, .self = self, .f = &f, .jobs = jobs};
   atomic_init(&k.want_lo, SIZE_MAX);
   atomic_init(&k.want_hi, SIZE_MAX);
   f.text = malloc((count + 1) * sizeof *f.text);
@@ -876,8 +878,7 @@ static PyMethodDef lexicon_methods[] = {
      "[(id, label, parent id or None)] in theme order"},
     {"documents", (PyCFunction)lexicon_documents, METH_NOARGS,
      "(names, texts) of the JSON documents compiled"},
-    {"tag", (PyCFunction)lexicon_tag, METH_O,
-     "tag(str) -> Tagging"},
+    {"tag", (PyCFunction)lexicon_tag, METH_O, "tag(str) -> Tagging"},
     {"tag_many", (PyCFunction)lexicon_tag_many, METH_VARARGS,
      "tag_many(texts, jobs, scores, matches) -> [Tagging]"},
     {NULL, NULL, 0, NULL}};
@@ -925,9 +926,9 @@ static void keep_notice(void *ctx, vb_notice kind, const char *input,
                         const char *message) {
   notices *n = ctx;
   if (n->used < sizeof n->text)
-    n->used += (size_t)snprintf(n->text + n->used, sizeof n->text - n->used,
-                                "%s%s: %s", n->used ? "\n" : "", input,
-                                message);
+    n->used +=
+        (size_t)snprintf(n->text + n->used, sizeof n->text - n->used,
+                         "%s%s: %s", n->used ? "\n" : "", input, message);
   (void)kind;
 }
 
@@ -950,7 +951,9 @@ static int describe_settings(vb_report *report, const run_options *o,
       {"text column", o->text ? o->text : "(by its common names)"},
       {"score column", o->score ? o->score : "(by its common names)"},
       {"group column", o->group_column ? o->group_column : "(none)"},
-      {"date column", !dated ? "(none)" : o->date ? o->date : "date"},
+      {"date column", !dated    ? "(none)"
+                      : o->date ? o->date
+                                : "date"},
       {"date format", !dated           ? "(none)"
                       : o->date_format ? o->date_format
                                        : "(detected)"},
@@ -1021,10 +1024,10 @@ static int setup_report(LexiconObject *lex, const run_options *o,
 /* run_report(lexicon, paths, text=, score=, ...) -> (_Report, notices). */
 static PyObject *run_report(PyObject *mod, PyObject *args, PyObject *kw) {
   (void)mod;
-  static char *kwlist[] = {"lexicon", "paths",  "text",        "score",
-                           "id",      "by",     "period",      "date",
-                           "date_format", "group_column", "groups",
-                           "jobs",    "max_row", "rejects",    NULL};
+  static char *kwlist[] = {"lexicon",     "paths",        "text",   "score",
+                           "id",          "by",           "period", "date",
+                           "date_format", "group_column", "groups", "jobs",
+                           "max_row",     "rejects",      NULL};
   LexiconObject *lex;
   PyObject *paths;
   run_options o = {0};
@@ -1058,9 +1061,8 @@ static PyObject *run_report(PyObject *mod, PyObject *args, PyObject *kw) {
     self->lexicon = Py_NewRef((PyObject *)lex);
     vb_job_set_rejects(job, rejects);
     vb_job_set_notices(job, keep_notice, &said);
-    Py_BEGIN_ALLOW_THREADS rc =
-        run_files(job, vb_report_overall(self->report), cpaths, n,
-                  (size_t)o.max_row, &err);
+    Py_BEGIN_ALLOW_THREADS rc = run_files(job, vb_report_overall(self->report),
+                                          cpaths, n, (size_t)o.max_row, &err);
     Py_END_ALLOW_THREADS
   }
   if (rejects && fclose(rejects) && !rc)
@@ -1129,8 +1131,7 @@ static PyObject *report_counts(ReportObject *self, PyObject *unused) {
       (unsigned long long)vb_tally_count(t, VB_COUNT_READ), "tagged",
       (unsigned long long)vb_tally_count(t, VB_COUNT_TAGGED), "unscored",
       (unsigned long long)vb_tally_count(t, VB_COUNT_UNSCORED), "rejected",
-      (unsigned long long)vb_tally_count(t, VB_COUNT_REJECTED),
-      "invalid_utf8",
+      (unsigned long long)vb_tally_count(t, VB_COUNT_REJECTED), "invalid_utf8",
       (unsigned long long)vb_tally_count(t, VB_COUNT_INVALID_UTF8),
       "pattern_errors",
       (unsigned long long)vb_tally_count(t, VB_COUNT_PATTERN_ERRORS));
@@ -1148,9 +1149,9 @@ static PyObject *report_reasons(ReportObject *self, PyObject *unused) {
   n = vb_report_reject_reasons(self->report, n, reasons, counts);
   PyObject *list = PyList_New((Py_ssize_t)n);
   for (size_t i = 0; list && i < n; i++)
-    PyList_SET_ITEM(list, (Py_ssize_t)i,
-                    Py_BuildValue("(sK)", reasons[i],
-                                  (unsigned long long)counts[i]));
+    PyList_SET_ITEM(
+        list, (Py_ssize_t)i,
+        Py_BuildValue("(sK)", reasons[i], (unsigned long long)counts[i]));
   free(reasons), free(counts);
   return list;
 }
@@ -1233,9 +1234,15 @@ static PyMethodDef module_methods[] = {
     {"load", report_load, METH_VARARGS, "load(bytes, name, like=None)"},
     {NULL, NULL, 0, NULL}};
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_verbatim",
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT,
+                                    "_verbatim",
                                     "libverbatim, for the verbatim package",
-                                    -1, module_methods, NULL, NULL, NULL, NULL};
+                                    -1,
+                                    module_methods,
+                                    NULL,
+                                    NULL,
+                                    NULL,
+                                    NULL};
 
 static int add_error(PyObject *m, const char *name, PyObject *base,
                      PyObject **out) {
