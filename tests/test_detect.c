@@ -279,11 +279,31 @@ static void test_codes(void) {
   const char *facepalm = "\xf0\x9f\xa4\xa6\xe2\x80\x8d\xe2\x99\x80\xef"
                          "\xb8\x8f N/A";
   CHECK_STR(detect(&d, facepalm, strlen(facepalm), code), "und");
-  /* the English shortcut: two common English words are enough; fewer
-   * than three words without them is und; an ASCII French comment is
-   * left to CLD2 */
+  /* the English shortcut: two common English words are enough, and one
+   * in a comment of at most four words; fewer than three words without
+   * one is und; an ASCII French comment is left to CLD2 */
   CHECK_STR(detect(&d, "Love it!", 8, code), "en");
-  CHECK_STR(detect(&d, "Fast shipping", 13, code), "und");
+  CHECK_STR(detect(&d, "Fast shipping", 13, code), "en");
+  CHECK_STR(detect(&d, "Fast checkout", 13, code), "und");
+  /* it stops reading after three English words, one in three or more,
+   * so a foreign word after them does not send the comment to CLD2 */
+  uint64_t hits = d.shortcut_hits;
+  const char *early = "Shipping was fast and the price fair, merci";
+  CHECK_STR(detect(&d, early, strlen(early), code), "en");
+  CHECK(d.shortcut_hits == hits + 1);
+  /* before that, a foreign word does */
+  const char *late = "Shipping rapide et propre, and the price";
+  detect(&d, late, strlen(late), code);
+  CHECK(d.shortcut_hits == hits + 1);
+  /* a word the 128-byte cut splits is not looked up: here "already"
+   * would be read as "al", a Spanish word, and sent to CLD2 */
+  const char *cut = "Checkout flawless, onboarding painless, dashboard "
+                    "snappy, exports reliable, integrations solid; "
+                    "overall the team is happy and already";
+  CHECK(strlen(cut) > 128 && !strncmp(cut + 126, "al", 2));
+  detect(&d, cut, strlen(cut), code);
+  CHECK(d.shortcut_hits == hits + 2);
+  CHECK_STR(code, "en");
   const char *ascii_fr = "Livraison rapide et produit conforme, je recommande";
   CHECK_STR(detect(&d, ascii_fr, strlen(ascii_fr), code), "fr");
   vb__detector_free(&d);
