@@ -49,8 +49,13 @@ typedef struct builder {
   const char *fold_from; /* the document that set fold_accents */
   uint8_t *claimed; /* several languages: per preset theme, 1 once defined */
   bool unspaced;    /* the language is written without spaces (zh, ja) */
-  vb__strtab term_keys; /* "theme/kind/text" -> duplicate detection */
-  const char *name;     /* current document */
+  vb__strtab term_keys; /* theme, kind, text -> duplicate detection */
+  /* the stems of words already stemmed in this language: word id in
+   * stemmed_words -> stem id in lex->stems (terms share many words) */
+  vb__strtab stemmed_words;
+  uint32_t *stem_of;
+  size_t stem_of_cap;
+  const char *name; /* current document */
   uint32_t source;
   const vb__jsonpos *pos; /* of the current document */
   vb_error *err;
@@ -169,6 +174,27 @@ static uint32_t gap_words(const char *w) {
   return (uint32_t)(w[1] - '0');
 }
 
+/* The id in lex->stems of a word's stem, each distinct word stemmed once. */
+static int stem_id(builder *b, const char *word, size_t len, uint32_t *id) {
+  uint32_t before = (uint32_t)b->stemmed_words.count, wid;
+  int rc = vb__strtab_intern(&b->stemmed_words, word, len, &wid);
+  if (rc || b->stemmed_words.count == before) {
+    if (!rc)
+      *id = b->stem_of[wid];
+    return rc;
+  }
+  const char *stem;
+  size_t slen;
+  if ((rc = vb__stem(&b->an.stemmer, word, len, &stem, &slen)) ||
+      (rc = vb__strtab_intern(&b->lex->stems, stem, slen, id)))
+    return rc;
+  if (vb__grow((void **)&b->stem_of, &b->stem_of_cap, wid + 1,
+               sizeof *b->stem_of))
+    return VB_ENOMEM;
+  b->stem_of[wid] = *id;
+  return VB_OK;
+}
+
 /* Compiles one word of a term into items (a word the segmenter splits,
  * "wi-fi", becomes several); `gap` applies to its first item. */
 static int compile_word(builder *b, const cJSON *node, char *word, size_t off,
@@ -218,12 +244,8 @@ static int compile_word(builder *b, const cJSON *node, char *word, size_t off,
       kind = VB__ITEM_EXACT;
       rc = vb__strtab_intern(&lex->exacts, w->text, w->len, &id);
     } else {
-      const char *stem;
-      size_t slen;
       kind = VB__ITEM_STEM;
-      rc = vb__stem(&b->an.stemmer, w->text, w->len, &stem, &slen);
-      if (!rc)
-        rc = vb__strtab_intern(&lex->stems, stem, slen, &id);
+      rc = stem_id(b, w->text, w->len, &id);
     }
     if (rc || add_item(b, kind, id, t == 0 ? gap : 0))
       return nomem(b);
@@ -465,11 +487,12 @@ static int compile_term(builder *b, const cJSON *node, uint32_t theme,
                    MAX_TERM_BYTES);
 
   /* Duplicate terms within a theme are a mistake worth telling. */
-  char key[MAX_TERM_BYTES + 32];
-  int klen = snprintf(key, sizeof key, "%u/%d/%.*s", theme, exclude, (int)len,
-                      raw + lead);
+  char key[sizeof theme + 1 + MAX_TERM_BYTES];
+  memcpy(key, &theme, sizeof theme);
+  key[sizeof theme] = (char)exclude;
+  memcpy(key + sizeof theme + 1, raw + lead, len);
   uint32_t before = (uint32_t)b->term_keys.count, kid;
-  if (vb__strtab_intern(&b->term_keys, key, (size_t)klen, &kid))
+  if (vb__strtab_intern(&b->term_keys, key, sizeof theme + 1 + len, &kid))
     return nomem(b);
   if (b->term_keys.count == before)
     return fail_at(b, node, false, VB_ELEXICON,
@@ -1357,6 +1380,8 @@ static int compile_language(size_t count, const char *const names[],
   if (b.have_analyzer)
     vb__analyzer_free(&b.an);
   vb__strtab_free(&b.term_keys);
+  vb__strtab_free(&b.stemmed_words);
+  free(b.stem_of);
   free(b.claimed);
   if (rc) {
     vb_lexicon_free(lex);

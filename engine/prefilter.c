@@ -163,6 +163,14 @@ static bool all_empty(const vb__anchors *s) {
 
 static int read_sequence(reader *r, vb__anchors *s, int depth);
 
+/* Copies the strings of src (not its alternatives, which reading does not
+ * use): the bytes in use, not the whole struct. */
+static void copy_strings(vb__anchors *dst, const vb__anchors *src) {
+  memcpy(dst->items, src->items, src->count * sizeof *src->items);
+  dst->count = src->count;
+  dst->digit = src->digit;
+}
+
 /* A (?:...) group at r->p following the strings s: each alternative
  * extends a copy of s; the union replaces s. */
 static int read_group(reader *r, vb__anchors *s, int depth) {
@@ -172,7 +180,7 @@ static int read_group(reader *r, vb__anchors *s, int depth) {
     out->count = 0, out->digit = false;
   r->p += 3;
   while (status != FAIL) {
-    memcpy(alt, s, sizeof *alt);
+    copy_strings(alt, s);
     int st = read_sequence(r, alt, depth + 1);
     if (st == FAIL || !skip_alternative(r) ||
         out->count + alt->count > VB__MAX_ANCHORS) {
@@ -199,7 +207,7 @@ static int read_group(reader *r, vb__anchors *s, int depth) {
       status = CLOSED;
   }
   if (status != FAIL)
-    memcpy(s, out, sizeof *s);
+    copy_strings(s, out);
   free(out);
   free(alt);
   return status;
@@ -274,10 +282,10 @@ static int read_sequence(reader *r, vb__anchors *s, int depth) {
       const char *at = r->p;
       vb__anchors *keep = start ? NULL : malloc(sizeof *keep);
       if (keep)
-        memcpy(keep, s, sizeof *keep);
+        copy_strings(keep, s);
       int st = group ? read_group(r, s, depth) : read_class(r, s);
       if (st == FAIL && keep) { /* stop before it */
-        memcpy(s, keep, sizeof *s);
+        copy_strings(s, keep);
         r->p = at;
         st = CLOSED;
       }
