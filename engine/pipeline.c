@@ -1009,7 +1009,10 @@ static int run_inline(run *R, vb_reader *r, worker *w, vb_error *err) {
   return rc;
 }
 
-/* The calling thread reads and writes; `n` workers match. */
+/* The calling thread reads, writes and matches (as worker 0) whenever it
+ * has nothing to read or write; n - 1 more threads match.  So -j N runs N
+ * threads, none of them idle while there is work: on a machine with N
+ * cores no thread waits for a core held by one that only reads. */
 static int run_pool(run *R, vb_reader *r, worker *ws, size_t n, vb_error *err) {
   pool p = {.slot_count = 2 * n + 2};
   p.slots = calloc(p.slot_count, sizeof *p.slots);
@@ -1018,7 +1021,7 @@ static int run_pool(run *R, vb_reader *r, worker *ws, size_t n, vb_error *err) {
   pthread_mutex_init(&p.mu, NULL);
   pthread_cond_init(&p.filled, NULL);
   pthread_cond_init(&p.done, NULL);
-  size_t started = 0;
+  size_t started = 1; /* worker 0 is this thread */
   int rc = VB_OK;
   for (; started < n; started++) {
     ws[started].pool = &p;
@@ -1058,12 +1061,22 @@ static int run_pool(run *R, vb_reader *r, worker *ws, size_t n, vb_error *err) {
       }
       continue;
     }
+    batch *todo = &p.slots[p.next_take % p.slot_count];
+    if (p.next_take < filled && todo->state == SLOT_FILLED) {
+      todo->state = SLOT_WORKING; /* nothing to read or write: match */
+      p.next_take++;
+      pthread_mutex_unlock(&p.mu);
+      process_batch(&ws[0], todo);
+      pthread_mutex_lock(&p.mu);
+      todo->state = SLOT_DONE;
+      continue;
+    }
     pthread_cond_wait(&p.done, &p.mu);
   }
   p.stop = true;
   pthread_cond_broadcast(&p.filled);
   pthread_mutex_unlock(&p.mu);
-  for (size_t i = 0; i < started; i++)
+  for (size_t i = 1; i < started; i++)
     pthread_join(ws[i].thread, NULL);
   for (size_t i = 0; i < p.slot_count; i++)
     batch_free(&p.slots[i]);
