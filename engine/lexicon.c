@@ -1679,6 +1679,13 @@ const char *vb_lexicon_theme_id(const vb_lexicon *lex, size_t theme) {
 const char *vb_lexicon_theme_label(const vb_lexicon *lex, size_t theme) {
   return theme < lex->theme_count ? lex->themes[theme].label : NULL;
 }
+const char *vb_lexicon_theme_label_in(const vb_lexicon *lex, size_t language,
+                                      size_t theme) {
+  /* every language has the same themes in the same order; one that does
+   * not define a theme has language 0's label for it (copy_themes) */
+  const vb_lexicon *l = vb__lexicon_at(lex, language);
+  return l && theme < l->theme_count ? l->themes[theme].label : NULL;
+}
 long vb_lexicon_theme_parent(const vb_lexicon *lex, size_t theme) {
   return theme < lex->theme_count ? lex->themes[theme].parent : -1;
 }

@@ -51,6 +51,7 @@ struct vb_report {
   size_t slice_cap;
   uint64_t min_mentions, min_responses;
   size_t top;
+  size_t label_language; /* vb_report_set_display_language */
   char *key;
   size_t key_cap;
   /* the margins, rebuilt by each write (NULL unless by_count and period) */
@@ -155,6 +156,18 @@ void vb_report_set_limits(vb_report *r, uint64_t min_mentions, size_t top) {
 
 void vb_report_set_min_responses(vb_report *r, uint64_t min_responses) {
   r->min_responses = min_responses;
+}
+
+int vb_report_set_display_language(vb_report *r, const char *code) {
+  long k = code ? vb_lexicon_route(r->lex, code, strlen(code)) : -1;
+  if (k < 0)
+    return VB_ELANGUAGE;
+  r->label_language = (size_t)k;
+  return VB_OK;
+}
+
+const char *vb_report_theme_label(const vb_report *r, size_t theme) {
+  return vb_lexicon_theme_label_in(r->lex, r->label_language, theme);
 }
 
 /* The slice key into *key: each value as 4-byte length + bytes, then the
@@ -755,7 +768,7 @@ static void csv_slice(FILE *o, vb_report *r, const section *sec) {
     theme_figs tf, pt;
     view_theme(&v, th, &tf, &pt);
     long parent = vb_lexicon_theme_parent(lex, th);
-    const char *label = vb_lexicon_theme_label(lex, th);
+    const char *label = vb_report_theme_label(r, th);
     for (int g = 0; g <= NG; g++) {
       csv_slice_prefix(o, r, sec);
       fprintf(o, "%s,", vb_lexicon_theme_id(lex, th));
@@ -976,7 +989,7 @@ static void json_slice(FILE *o, vb_report *r, const section *sec) {
     theme_figs tf, pt;
     view_theme(&v, th, &tf, &pt);
     long parent = vb_lexicon_theme_parent(lex, th);
-    const char *label = vb_lexicon_theme_label(lex, th);
+    const char *label = vb_report_theme_label(r, th);
     fprintf(o, "%s{\"id\":\"%s\",\"label\":", first ? "" : ",",
             vb_lexicon_theme_id(lex, th));
     vb_json_write_string(o, label, strlen(label));

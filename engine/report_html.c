@@ -109,7 +109,7 @@ static const char *pval(char buf[32], double p) {
 }
 
 static void theme_name(const page *pg, size_t theme) {
-  const char *label = vb_lexicon_theme_label(pg->lex, theme);
+  const char *label = vb_report_theme_label(pg->r, theme);
   text_cap(pg->o, label, strlen(label), LABEL_CAP);
 }
 

@@ -179,6 +179,11 @@ VB_API size_t vb_lexicon_route_or(const vb_lexicon *lex, const char *code,
 VB_API size_t vb_lexicon_theme_count(const vb_lexicon *lex);
 VB_API const char *vb_lexicon_theme_id(const vb_lexicon *lex, size_t theme);
 VB_API const char *vb_lexicon_theme_label(const vb_lexicon *lex, size_t theme);
+/* Theme `theme`'s label in language `language` (vb_lexicon_language_at):
+ * that language's lexicon's label when it defines the theme, else the
+ * label vb_lexicon_theme_label gives; NULL out of range. */
+VB_API const char *vb_lexicon_theme_label_in(const vb_lexicon *lex,
+                                             size_t language, size_t theme);
 /* Index of the parent theme, or -1 for a top-level theme. */
 VB_API long vb_lexicon_theme_parent(const vb_lexicon *lex, size_t theme);
 /* Index of the theme with this id, or -1. */
@@ -816,6 +821,13 @@ VB_API void vb_report_set_limits(vb_report *r, uint64_t min_mentions,
  * JSON) and marked; a change against such a slice is not computed either.
  * Default 0: every slice has figures. */
 VB_API void vb_report_set_min_responses(vb_report *r, uint64_t min);
+/* The language of the theme labels the report writes (BCP 47, routed as
+ * vb_lexicon_route does: "fr-CA" -> "fr"; vb_lexicon_theme_label_in).
+ * Default: language 0.  VB_ELANGUAGE when no loaded language serves
+ * `code`.  Presentation only: partial reports do not record it. */
+VB_API int vb_report_set_display_language(vb_report *r, const char *code);
+/* Theme `theme`'s label in the report's display language. */
+VB_API const char *vb_report_theme_label(const vb_report *r, size_t theme);
 /* Keeps up to `n` example comments per theme and score group, overall
  * and per segment (not per period), chosen by a hash of the comment and
  * its score so that the same ones are kept for any number of threads and

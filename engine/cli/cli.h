@@ -59,7 +59,8 @@ enum {
   OPT_PARTIAL,
   OPT_EXAMPLES,
   OPT_LANG,
-  OPT_DEFAULT_LANG
+  OPT_DEFAULT_LANG,
+  OPT_DISPLAY_LANG
 };
 
 /* Adds a -l argument; prints a usage error and returns false when full. */
@@ -154,7 +155,10 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
   "than\n"                                                                     \
   "                          N responses (counts stay; default 0)\n"           \
   "      --top N             show at most N themes per table (default: "       \
-  "all)\n"
+  "all)\n"                                                                     \
+  "      --display-lang L    theme labels from language L's lexicon "          \
+  "(default:\n"                                                                \
+  "                          en, else the first language loaded)\n"
 /* Help lines of the score options tag and report share. */
 #define GROUP_OPTIONS_HELP                                                     \
   "      --group-column COL  read each row's group from this column's "        \
@@ -194,6 +198,9 @@ typedef struct input_args {
  * returns 1 when handled, 0 when not shared, -EXIT_USAGE after printing a
  * usage error. */
 int input_option(int c, const char *cmd, input_args *a);
+/* Sets the report's --display-lang (NULL: leave the default); exit 2 when
+ * no loaded lexicon has language `code`. */
+int set_display_language(vb_report *r, const char *cmd, const char *code);
 /* The counts line: read, tagged, unscored, rejected (and where; with
  * `merged`, the sums of partial reports, whose rows are not at hand). */
 void print_counts(const vb_tally *t, const char *rejects, bool merged);

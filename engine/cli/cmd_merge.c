@@ -56,13 +56,14 @@ static const struct option OPTIONS[] = {
     {"min-mentions", required_argument, NULL, OPT_MIN_MENTIONS},
     {"min-responses", required_argument, NULL, OPT_MIN_RESPONSES},
     {"top", required_argument, NULL, OPT_TOP},
+    {"display-lang", required_argument, NULL, OPT_DISPLAY_LANG},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
 typedef struct merge_args {
   int format; /* FORMAT_*, or -1: choose */
-  const char *output, *presentation;
+  const char *output, *presentation, *display_lang;
   bool bom, partial, quiet;
   unsigned long long min_mentions, min_responses, top;
 } merge_args;
@@ -100,6 +101,10 @@ static int merge_option(int c, char **argv, merge_args *a) {
   case OPT_TOP:
     a->presentation = "--top";
     return parse_whole_number("merge", "--top", optarg, &a->top);
+  case OPT_DISPLAY_LANG:
+    a->presentation = "--display-lang";
+    a->display_lang = optarg;
+    return EXIT_OK;
   case 'h':
     fputs(USAGE, stdout);
     return -1;
@@ -231,6 +236,8 @@ int cmd_merge(int argc, char **argv) {
     goto done;
   vb_report_set_limits(sum, a.min_mentions, (size_t)a.top);
   vb_report_set_min_responses(sum, a.min_responses);
+  if ((code = set_display_language(sum, "merge", a.display_lang)))
+    goto done;
   vb_tally *overall = vb_report_overall(sum);
   /* as report: no row tagged is no report (a partial may be empty) */
   bool refused = !a.partial && nothing_tagged(NULL, sum, overall);

@@ -87,6 +87,7 @@ static const struct option OPTIONS[] = {
     {"top", required_argument, NULL, OPT_TOP},
     {"partial", no_argument, NULL, OPT_PARTIAL},
     {"examples", required_argument, NULL, OPT_EXAMPLES},
+    {"display-lang", required_argument, NULL, OPT_DISPLAY_LANG},
     {NULL, 0, NULL, 0}};
 
 #define MAX_BY 16
@@ -97,7 +98,7 @@ typedef struct report_args {
   const char *by[MAX_BY];
   size_t by_count;
   vb_period period;
-  const char *date, *date_format;
+  const char *date, *date_format, *display_lang;
   unsigned long long min_mentions, min_responses, top, examples;
   bool partial;
   const char *presentation; /* the last presentation option given */
@@ -175,6 +176,10 @@ static int parse_args(int argc, char **argv, report_args *a) {
     case OPT_TOP:
       a->presentation = "--top";
       code = parse_whole_number("report", "--top", optarg, &a->top);
+      break;
+    case OPT_DISPLAY_LANG:
+      a->presentation = "--display-lang";
+      a->display_lang = optarg;
       break;
     case OPT_EXAMPLES:
       code = parse_whole_number("report", "--examples", optarg, &a->examples);
@@ -318,7 +323,8 @@ int cmd_report(int argc, char **argv) {
     goto done;
   vb_report_set_limits(report, a.min_mentions, (size_t)a.top);
   vb_report_set_min_responses(report, a.min_responses);
-  if ((code = open_outputs(&a.in, &out, &rejects)))
+  if ((code = set_display_language(report, "report", a.display_lang)) ||
+      (code = open_outputs(&a.in, &out, &rejects)))
     goto done;
   vb_job_set_rejects(job, rejects.stream);
   vb_tally *overall = vb_report_overall(report);

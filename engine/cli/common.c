@@ -213,6 +213,15 @@ int make_scale(const input_args *a, const char *cmd, vb_scale **scale) {
   return EXIT_OK;
 }
 
+int set_display_language(vb_report *r, const char *cmd, const char *code) {
+  if (code && vb_report_set_display_language(r, code))
+    return usage_error(cmd,
+                       "--display-lang %s: no lexicon of that language is "
+                       "loaded (load one with -l)",
+                       code);
+  return EXIT_OK;
+}
+
 /* Gives the job --lang and --default-lang. */
 static int set_languages(vb_job *job, const input_args *a) {
   vb_error err;
