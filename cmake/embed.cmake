@@ -1,5 +1,11 @@
 # Writes INPUT as a C array named SYMBOL (plus SYMBOL_len) to OUTPUT.
-file(READ "${INPUT}" hex HEX)
+# INPUT may name several files separated by '|': they are concatenated.
+string(REPLACE "|" ";" inputs "${INPUT}")
+set(hex "")
+foreach(input IN LISTS inputs)
+  file(READ "${input}" part HEX)
+  string(APPEND hex "${part}")
+endforeach()
 string(LENGTH "${hex}" hexlen)
 math(EXPR len "${hexlen} / 2")
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")

@@ -706,6 +706,9 @@ void vb__matcher_set_slow(vb_matcher *m, bool slow);
 /* Stage timing of vb_matcher_run (normalize, segment, stem, match). */
 void vb__matcher_set_timing(vb_matcher *m, bool on);
 uint64_t vb__matcher_stage_ns(const vb_matcher *m, vb_stage stage);
+/* The language code (vb__language_key) of the lexicon the matcher is
+ * routed to. */
+const char *vb__matcher_language_code(const vb_matcher *m);
 
 /* ---- scale.c ---------------------------------------------------------- */
 

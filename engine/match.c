@@ -1457,6 +1457,10 @@ void vb__matcher_set_slow(vb_matcher *m, bool slow) {
   }
 }
 
+const char *vb__matcher_language_code(const vb_matcher *m) {
+  return m->cur->lex->language;
+}
+
 size_t vb_matcher_current_language(const vb_matcher *m) {
   for (size_t k = 0; k < m->route_count; k++)
     if (m->cur == m->routes[k])

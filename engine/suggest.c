@@ -71,7 +71,10 @@ typedef struct feature {
 } feature;
 
 struct vb_suggest {
+  /* stop words: those of every language as they are, those of a
+   * language's section as "code" STOP_SEP "word" (stop_sections) */
   vb__strtab features, surfaces, stopwords;
+  bool stop_sections;
   feature *f;
   size_t f_cap;
   size_t sets;
@@ -105,6 +108,69 @@ struct vb_suggest {
   size_t word_stem_cap, stem_full_cap;
 };
 
+/* Between a section's language and a word in a stop word key. */
+#define STOP_SEP '\x1f'
+
+/* Stop words: one per line, '#' starts a comment; a line "[fr]" starts
+ * the words of one language (BCP 47, any case), which stop only comments
+ * matched by a lexicon of that language (or of a regional variant of it:
+ * "[pt]" covers "pt-br"); the words before any section stop every
+ * comment. */
+static int read_stopwords(vb_suggest *s, const char *text, size_t len) {
+  char key[64 + 1 + 256];
+  size_t section = 0; /* bytes of "code" STOP_SEP in key; 0: none */
+  for (size_t i = 0; text && i < len;) {
+    size_t end = i;
+    while (end < len && text[end] != '\n')
+      end++;
+    size_t stop = i;
+    while (stop < end && text[stop] != '#' && text[stop] != ' ' &&
+           text[stop] != '\r' && text[stop] != '\t')
+      stop++;
+    size_t n = stop - i;
+    if (n >= 3 && text[i] == '[' && text[stop - 1] == ']') {
+      size_t code = vb__language_key(text + i + 1, n - 2, key, 64);
+      if (code == 0)
+        return VB_EINVAL;
+      key[code] = STOP_SEP;
+      section = code + 1;
+      s->stop_sections = true;
+    } else if (n > 0 && (section == 0 || n <= 256)) {
+      uint32_t id;
+      if (section)
+        memcpy(key + section, text + i, n);
+      if (vb__strtab_intern(&s->stopwords, section ? key : text + i,
+                            section + n, &id))
+        return VB_ENOMEM;
+    }
+    i = end + 1;
+  }
+  return VB_OK;
+}
+
+/* Whether a word (normalized) is a stop word for comments in language
+ * `code` (vb__language_key). */
+static bool is_stopword(const vb_suggest *s, const char *code, const char *word,
+                        size_t len) {
+  if (vb__strtab_find(&s->stopwords, word, len))
+    return true;
+  if (!s->stop_sections || len > 256)
+    return false;
+  char key[64 + 1 + 256];
+  size_t n = strlen(code);
+  for (int whole = 1; whole >= 0; whole--) { /* "pt-br", then "pt" */
+    size_t c = whole ? n : strcspn(code, "-");
+    if (c > 64 || (!whole && c == n))
+      continue;
+    memcpy(key, code, c);
+    key[c] = STOP_SEP;
+    memcpy(key + c + 1, word, len);
+    if (vb__strtab_find(&s->stopwords, key, c + 1 + len))
+      return true;
+  }
+  return false;
+}
+
 int vb_suggest_new(size_t sets, const char *stopwords, size_t len,
                    vb_suggest **out) {
   if (!out)
@@ -121,20 +187,8 @@ int vb_suggest_new(size_t sets, const char *stopwords, size_t len,
   int rc = s->in_set && s->in_set_cap && s->set_size && s->set_counts
                ? VB_OK
                : VB_ENOMEM;
-  /* stop words: one per line, '#' starts a comment */
-  for (size_t i = 0; !rc && stopwords && i < len;) {
-    size_t end = i;
-    while (end < len && stopwords[end] != '\n')
-      end++;
-    size_t stop = i;
-    while (stop < end && stopwords[stop] != '#' && stopwords[stop] != ' ' &&
-           stopwords[stop] != '\r' && stopwords[stop] != '\t')
-      stop++;
-    uint32_t id;
-    if (stop > i)
-      rc = vb__strtab_intern(&s->stopwords, stopwords + i, stop - i, &id);
-    i = end + 1;
-  }
+  if (!rc)
+    rc = read_stopwords(s, stopwords, len);
   if (rc) {
     vb_suggest_free(s);
     return rc;
@@ -408,6 +462,7 @@ int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
     s->set_size[sets[k]]++;
   size_t nlen, n = vb_matcher_token_count(m);
   const char *norm = vb_matcher_normalized(m, &nlen);
+  const char *language = vb__matcher_language_code(m);
   char stem[2][STEM_CUT];
   size_t stem_len[2] = {0, 0};
   bool stop[2] = {false, false};
@@ -419,7 +474,7 @@ int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
       stem_len[cur] = sizeof stem[cur] - 1;
     const char *surface = norm + t->norm_start;
     size_t slen = t->norm_end - t->norm_start;
-    stop[cur] = vb__strtab_find(&s->stopwords, surface, slen) != 0;
+    stop[cur] = is_stopword(s, language, surface, slen);
     if (!stop[cur] && stem_len[cur] &&
         count(s, stem[cur], stem_len[cur], surface, slen, t->start, t->end,
               sets, nsets))

@@ -2,7 +2,8 @@
  * test_suggest.c - the weighted log-odds of `suggest`, computed by hand on
  * a four-comment corpus, and the once-per-comment, stop word and pair
  * rules; examples (readable first, then lowest positions, a text once)
- * the same from one pass and from parts merged in any order.
+ * the same from one pass and from parts merged in any order; stop words
+ * of a language's section.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -82,6 +83,48 @@ static void examples(vb_matcher *m) {
   }
 }
 
+/* Stop words of a [section] stop only comments matched by a lexicon of
+ * that language (or a regional variant of it); words before any section
+ * stop every comment. */
+static void language_sections(void) {
+  static const char *const names[] = {"en.json", "fr.json", "pt.json"};
+  static const char *const texts[] = {
+      "{\"language\": \"en\", \"themes\": [{\"id\": \"x\", \"label\": "
+      "\"X\", \"terms\": [\"zzz\"]}]}",
+      "{\"language\": \"fr\", \"themes\": [{\"id\": \"x\", \"label\": "
+      "\"X\", \"terms\": [\"zzz\"]}]}",
+      "{\"language\": \"pt-BR\", \"themes\": [{\"id\": \"x\", "
+      "\"label\": \"X\", \"terms\": [\"zzz\"]}]}"};
+  size_t lens[3];
+  for (int i = 0; i < 3; i++)
+    lens[i] = strlen(texts[i]);
+  vb_lexicon *lex;
+  vb_matcher *m;
+  CHECK_INT(vb_lexicon_compile(3, names, texts, lens, &lex, NULL), VB_OK);
+  CHECK_INT(vb_matcher_new(lex, &m, NULL), VB_OK);
+  const char stop[] = "the\n[FR]\nle # French\n[pt]\ncom\n";
+  vb_suggest *s;
+  CHECK_INT(vb_suggest_new(1, stop, strlen(stop), &s), VB_OK);
+  const char *const codes[] = {"en", "fr", "pt-br"};
+  for (int k = 0; k < 3; k++) {
+    long route = vb_lexicon_route(lex, codes[k], strlen(codes[k]));
+    CHECK(route >= 0);
+    CHECK_INT(vb_matcher_language(m, route < 0 ? 0 : (size_t)route), VB_OK);
+    add(s, m, "the le com", true);
+  }
+  vb_candidate c[20];
+  size_t n = vb_suggest_top(s, 0, 1, c, 20);
+  const vb_candidate *le = find(c, n, "le"), *com = find(c, n, "com");
+  CHECK(find(c, n, "the") == NULL);  /* no section: every language */
+  CHECK(le && le->in_target == 2);   /* en and pt-br, not fr */
+  CHECK(com && com->in_target == 2); /* en and fr, not pt-br ("[pt]") */
+  vb_suggest_free(s);
+  const char bad[] = "[!!]\nword\n";
+  CHECK_INT(vb_suggest_new(1, bad, strlen(bad), &s), VB_EINVAL);
+  vb_matcher_free(m);
+  vb_lexicon_free(lex);
+}
+
 int main(void) {
   const char *name = "t.json", *text = LEXICON;
   size_t len = strlen(LEXICON);
@@ -131,6 +174,7 @@ int main(void) {
   CHECK_INT(vb_suggest_set_examples(s, 2), VB_EINVAL); /* comments added */
   vb_suggest_free(s);
   examples(m);
+  language_sections();
   vb_matcher_free(m);
   vb_lexicon_free(lex);
   return check_exit();

@@ -45,8 +45,10 @@ static const char USAGE[] =
     "      --min-count N       only candidates in at least N target "
     "comments\n"
     "                          (default 3)\n"
-    "      --stopwords FILE    stop word list (default: built-in English,\n"
-    "                          lexicons/stopwords/en.txt)\n"
+    "      --stopwords FILE    stop word list; a line [fr] starts French "
+    "words\n"
+    "                          (default: built-in, "
+    "lexicons/stopwords/*.txt)\n"
     "  -f, --format FMT        table (default on a terminal), csv or json\n"
     "  -o, --output FILE       write to FILE atomically ('-': stdout); its\n"
     "                          extension .csv, .json or .txt is the format "
@@ -432,10 +434,18 @@ int cmd_suggest(int argc, char **argv) {
     goto done;
   }
   size_t nsets = a.g.gold_count ? vb_lexicon_theme_count(lex) : 1;
-  if (vb_suggest_new(nsets,
-                     stop ? stop : (const char *)vb_cli_default_stopwords,
-                     stop_len, &s) ||
-      vb_suggest_set_examples(s, EXAMPLES) ||
+  int src = vb_suggest_new(nsets,
+                           stop ? stop : (const char *)vb_cli_default_stopwords,
+                           stop_len, &s);
+  if (src == VB_EINVAL) {
+    fprintf(stderr,
+            "verbatim: %s: a [section] of the stop word list names no "
+            "language (write [fr], [pt-BR])\n",
+            a.stopwords ? a.stopwords : "the built-in stop words");
+    code = EXIT_INPUT;
+    goto done;
+  }
+  if (src || vb_suggest_set_examples(s, EXAMPLES) ||
       !(cands = malloc(a.top * sizeof *cands))) {
     fputs("verbatim: out of memory\n", stderr);
     code = EXIT_INTERNAL;
