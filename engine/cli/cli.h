@@ -188,6 +188,7 @@ typedef struct input_args {
   bool detect_languages;           /* route languages even with one (eval) */
   size_t max_row;                  /* 0: the reader's default */
   unsigned jobs;                   /* 0: one per core */
+  const char *cmd;                 /* the command, once an option is read */
   bool quiet, timings, bom;
 } input_args;
 

@@ -228,7 +228,7 @@ static int set_languages(vb_job *job, const input_args *a) {
   int rc = vb_job_set_languages(job, a->lang, a->default_lang,
                                 a->detect_languages, &err);
   if (rc == VB_ELANGUAGE)
-    return usage_error(NULL, "--default-lang: %s (load one with -l)",
+    return usage_error(a->cmd, "--default-lang: %s (load one with -l)",
                        err.message);
   if (rc) {
     fputs("verbatim: out of memory\n", stderr);
@@ -573,6 +573,7 @@ bool not_text(const vb_reader *r, size_t column) {
 }
 
 int input_option(int c, const char *cmd, input_args *a) {
+  a->cmd = cmd; /* for the usage errors found after parsing */
   switch (c) {
   case OPT_ENCODING: {
     vb_reader_options *o;
