@@ -15,6 +15,7 @@ CASES = [
     ["--by", "region"],
     ["--by", "region", "--by", "plan", "--period", "quarter"],
     ["--period", "month", "--min-responses", "30", "--top", "5"],
+    ["--by", "region", "--display-lang", "fr"],
 ]
 
 
@@ -31,6 +32,15 @@ def py_options(args):
             kw[key] = int(v) if key in ("min_responses", "top", "min_mentions") else v
     kw["by"] = by
     return kw
+
+
+def test_display_lang_unknown_is_an_error(sample):
+    rep = verbatim.report(sample)
+    rep.display_lang = "xx"
+    with pytest.raises(ValueError, match="display_lang xx"):
+        rep.to_csv()
+    rep.display_lang = "de"
+    assert "Versand" in rep.to_csv()  # the German label of shipping
 
 
 def counts_line(stderr):

@@ -1109,11 +1109,22 @@ static int save_as(vb_report *r, FILE *f, int unused, vb_error *err) {
 static PyObject *report_write(ReportObject *self, PyObject *args) {
   int format;
   unsigned long long min_mentions, top, min_responses;
-  if (!PyArg_ParseTuple(args, "iKKK", &format, &min_mentions, &top,
-                        &min_responses))
+  const char *display_lang = NULL;
+  if (!PyArg_ParseTuple(args, "iKKK|z", &format, &min_mentions, &top,
+                        &min_responses, &display_lang))
     return NULL;
   vb_report_set_limits(self->report, min_mentions, (size_t)top);
   vb_report_set_min_responses(self->report, min_responses);
+  /* the display language: the CLI's --display-lang (None: language 0) */
+  const vb_lexicon *lex = vb_report_lexicon(self->report);
+  if (vb_report_set_display_language(
+          self->report,
+          display_lang ? display_lang : vb_lexicon_language_at(lex, 0))) {
+    PyErr_Format(PyExc_ValueError,
+                 "display_lang %s: no lexicon of that language is loaded",
+                 display_lang);
+    return NULL;
+  }
   return capture(write_as, self->report, format);
 }
 

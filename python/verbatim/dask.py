@@ -13,7 +13,7 @@ from .report import Report, _paths, run, VerbatimWarning, InputError
 
 __all__ = ["report"]
 
-_PRESENTATION = ("min_mentions", "top", "min_responses")
+_PRESENTATION = ("min_mentions", "top", "min_responses", "display_lang")
 
 
 def _partial_of(data, lexicon, opts):

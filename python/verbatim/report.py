@@ -26,16 +26,17 @@ class VerbatimWarning(UserWarning):
 
 class Report:
     """A report over one or more inputs.  Presentation (min_mentions, top,
-    min_responses) may be changed at any time; it is not part of the
-    counts and is not pickled."""
+    min_responses, display_lang) may be changed at any time; it is not
+    part of the counts and is not pickled."""
 
     def __init__(self, _report, notices=(), min_mentions=1, top=0,
-                 min_responses=0):
+                 min_responses=0, display_lang=None):
         self._r = _report
         self.notices = list(notices)
         self.min_mentions = min_mentions
         self.top = top
         self.min_responses = min_responses
+        self.display_lang = display_lang
 
     # ---- counts ---------------------------------------------------------
     @property
@@ -57,7 +58,8 @@ class Report:
     # ---- output ---------------------------------------------------------
     def _write(self, fmt):
         return self._r.write(fmt, self.min_mentions, self.top,
-                             self.min_responses).decode("utf-8")
+                             self.min_responses,
+                             self.display_lang).decode("utf-8")
 
     def to_csv(self):
         """The tidy CSV of `verbatim report -f csv` (a str)."""
@@ -100,7 +102,7 @@ class Report:
         for i, o in enumerate(others, 2):
             total.merge(_verbatim.load(o.save(), f"<report {i}>", total))
         return Report(total, self.notices, self.min_mentions, self.top,
-                      self.min_responses)
+                      self.min_responses, self.display_lang)
 
     def __add__(self, other):
         if not isinstance(other, Report):
@@ -159,7 +161,7 @@ def run(data, lexicon=None, text=None, score=None, id=None, by=(),
 def report(data, text=None, score=None, by=(), period=None, date=None,
            date_format=None, id=None, group_column=None, groups=None,
            lexicon=None, jobs=0, max_row=0, rejects=None, min_mentions=1,
-           top=0, min_responses=0):
+           top=0, min_responses=0, display_lang=None):
     """A Report over `data`: a path, a list of paths (read in order, as
     `verbatim report FILE...`), or a pandas DataFrame.  Options are the
     CLI's (docs/python.md).  Rejected rows are counted on the Report
@@ -173,6 +175,7 @@ def report(data, text=None, score=None, by=(), period=None, date=None,
     for n in rep.notices:
         warnings.warn(n, VerbatimWarning, stacklevel=2)
     rep.min_mentions, rep.top, rep.min_responses = min_mentions, top, min_responses
+    rep.display_lang = display_lang
     c = rep.counts
     if c["read"] and not c["tagged"]:
         reasons = ", ".join(f"{r} ({n})" for r, n in rep.reject_reasons[:3])
