@@ -1677,7 +1677,7 @@ const char *vb_lexicon_theme_id(const vb_lexicon *lex, size_t theme) {
   return theme < lex->theme_count ? lex->themes[theme].id : NULL;
 }
 const char *vb_lexicon_theme_label(const vb_lexicon *lex, size_t theme) {
-  return theme < lex->theme_count ? lex->themes[theme].label : NULL;
+  return vb_lexicon_theme_label_in(lex, 0, theme);
 }
 const char *vb_lexicon_theme_label_in(const vb_lexicon *lex, size_t language,
                                       size_t theme) {

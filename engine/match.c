@@ -102,6 +102,7 @@ struct vb_matcher {
    * lex->langs[k]); `cur` is the one the next runs use (this one or a
    * route), chosen by vb_matcher_language. */
   vb_matcher *cur;
+  size_t cur_language; /* cur's number: 0 (this one) or k + 1 (routes[k]) */
   vb_matcher **routes;
   size_t route_count;
   vb__analyzer an;
@@ -1462,16 +1463,14 @@ const char *vb__matcher_language_code(const vb_matcher *m) {
 }
 
 size_t vb_matcher_current_language(const vb_matcher *m) {
-  for (size_t k = 0; k < m->route_count; k++)
-    if (m->cur == m->routes[k])
-      return k + 1;
-  return 0;
+  return m->cur_language;
 }
 
 int vb_matcher_language(vb_matcher *m, size_t language) {
   if (language > m->route_count)
     return VB_ERANGE;
   m->cur = language == 0 ? m : m->routes[language - 1];
+  m->cur_language = language;
   return VB_OK;
 }
 

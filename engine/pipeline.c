@@ -1142,7 +1142,6 @@ static int find_columns(run *R, vb_reader *r, vb_error *err) {
     rc = find_column(r, job->lang_col, LANG_NAMES, "language", &R->lang_col,
                      err);
   R->routing = R->lang_col >= 0 || job->detect || by_language || several;
-
   if (!rc && R->period != VB_PERIOD_NONE)
     rc = find_column(r, job->date_col, NULL, "date", &R->date_col, err);
   R->sliced = R->by_count > 0 || R->period != VB_PERIOD_NONE;

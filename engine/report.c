@@ -159,7 +159,7 @@ void vb_report_set_min_responses(vb_report *r, uint64_t min_responses) {
 }
 
 int vb_report_set_display_language(vb_report *r, const char *code) {
-  long k = code ? vb_lexicon_route(r->lex, code, strlen(code)) : -1;
+  long k = code ? vb_lexicon_route(r->lex, code, strlen(code)) : 0;
   if (k < 0)
     return VB_ELANGUAGE;
   r->label_language = (size_t)k;

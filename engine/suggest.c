@@ -115,7 +115,8 @@ struct vb_suggest {
  * the words of one language (BCP 47, any case), which stop only comments
  * matched by a lexicon of that language (or of a regional variant of it:
  * "[pt]" covers "pt-br"); the words before any section stop every
- * comment. */
+ * comment.  A section's words longer than 256 bytes are left out (no
+ * comment word is one). */
 static int read_stopwords(vb_suggest *s, const char *text, size_t len) {
   char key[64 + 1 + 256];
   size_t section = 0; /* bytes of "code" STOP_SEP in key; 0: none */
@@ -148,21 +149,34 @@ static int read_stopwords(vb_suggest *s, const char *text, size_t len) {
   return VB_OK;
 }
 
-/* Whether a word (normalized) is a stop word for comments in language
- * `code` (vb__language_key). */
-static bool is_stopword(const vb_suggest *s, const char *code, const char *word,
-                        size_t len) {
+/* A comment's language for the stop word sections: its code
+ * (vb__language_key) and the lengths of the code and of its primary
+ * subtag, found once per comment. */
+typedef struct stop_language {
+  const char *code;
+  size_t len, primary;
+} stop_language;
+
+static stop_language stop_language_of(const vb_matcher *m) {
+  const char *code = vb__matcher_language_code(m);
+  return (stop_language){code, strlen(code), strcspn(code, "-")};
+}
+
+/* Whether a word (normalized) is a stop word for a comment in language
+ * `lang`: one of every language, or of the section of its code ("pt-br")
+ * or of its primary subtag ("pt"). */
+static bool is_stopword(const vb_suggest *s, const stop_language *lang,
+                        const char *word, size_t len) {
   if (vb__strtab_find(&s->stopwords, word, len))
     return true;
-  if (!s->stop_sections || len > 256)
+  if (!s->stop_sections || len > 256 || lang->len > 64)
     return false;
   char key[64 + 1 + 256];
-  size_t n = strlen(code);
-  for (int whole = 1; whole >= 0; whole--) { /* "pt-br", then "pt" */
-    size_t c = whole ? n : strcspn(code, "-");
-    if (c > 64 || (!whole && c == n))
-      continue;
-    memcpy(key, code, c);
+  for (int whole = 1; whole >= 0; whole--) {
+    size_t c = whole ? lang->len : lang->primary;
+    if (!whole && c == lang->len)
+      break; /* no region: the primary subtag was the whole code */
+    memcpy(key, lang->code, c);
     key[c] = STOP_SEP;
     memcpy(key + c + 1, word, len);
     if (vb__strtab_find(&s->stopwords, key, c + 1 + len))
@@ -462,7 +476,7 @@ int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
     s->set_size[sets[k]]++;
   size_t nlen, n = vb_matcher_token_count(m);
   const char *norm = vb_matcher_normalized(m, &nlen);
-  const char *language = vb__matcher_language_code(m);
+  stop_language language = stop_language_of(m);
   char stem[2][STEM_CUT];
   size_t stem_len[2] = {0, 0};
   bool stop[2] = {false, false};
@@ -474,7 +488,7 @@ int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
       stem_len[cur] = sizeof stem[cur] - 1;
     const char *surface = norm + t->norm_start;
     size_t slen = t->norm_end - t->norm_start;
-    stop[cur] = is_stopword(s, language, surface, slen);
+    stop[cur] = is_stopword(s, &language, surface, slen);
     if (!stop[cur] && stem_len[cur] &&
         count(s, stem[cur], stem_len[cur], surface, slen, t->start, t->end,
               sets, nsets))

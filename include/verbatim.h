@@ -823,8 +823,8 @@ VB_API void vb_report_set_limits(vb_report *r, uint64_t min_mentions,
 VB_API void vb_report_set_min_responses(vb_report *r, uint64_t min);
 /* The language of the theme labels the report writes (BCP 47, routed as
  * vb_lexicon_route does: "fr-CA" -> "fr"; vb_lexicon_theme_label_in).
- * Default: language 0.  VB_ELANGUAGE when no loaded language serves
- * `code`.  Presentation only: partial reports do not record it. */
+ * NULL, the default: language 0.  VB_ELANGUAGE when no loaded language
+ * serves `code`.  Presentation only: partial reports do not record it. */
 VB_API int vb_report_set_display_language(vb_report *r, const char *code);
 /* Theme `theme`'s label in the report's display language. */
 VB_API const char *vb_report_theme_label(const vb_report *r, size_t theme);

@@ -84,12 +84,13 @@ static int choose_language(const vb_lexicon *lex, vb_matcher *m,
                            const char *lang, const char *text, size_t len) {
   char detected[16] = "";
   size_t route = 0;
-  if (lang && vb_lexicon_route(lex, lang, strlen(lang)) < 0)
-    return usage_error(
-        "explain", "--lang %s: no lexicon of that language is loaded", lang);
-  if (lang)
-    route = vb_lexicon_route_or(lex, lang, strlen(lang), NULL);
-  else if (vb_lexicon_language_count(lex) > 1)
+  if (lang) {
+    long given = vb_lexicon_route(lex, lang, strlen(lang));
+    if (given < 0)
+      return usage_error(
+          "explain", "--lang %s: no lexicon of that language is loaded", lang);
+    route = (size_t)given;
+  } else if (vb_lexicon_language_count(lex) > 1)
     route = vb_lexicon_route_or(lex, detected,
                                 vb_detect_language(text, len, detected), "en");
   vb_matcher_language(m, route);

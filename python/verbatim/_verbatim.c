@@ -170,12 +170,11 @@ static PyObject *lexicon_themes(LexiconObject *self, PyObject *unused) {
   PyObject *list = PyList_New((Py_ssize_t)n);
   for (size_t i = 0; list && i < n; i++) {
     long parent = vb_lexicon_theme_parent(self->lex, i);
-    PyObject *t =
-        Py_BuildValue("(ssO)", vb_lexicon_theme_id(self->lex, i),
-                      vb_lexicon_theme_label(self->lex, i),
-                      parent < 0 ? Py_None
-                                 : PyUnicode_FromString(vb_lexicon_theme_id(
-                                       self->lex, (size_t)parent)));
+    /* "z": the parent's id, or None at the top level */
+    PyObject *t = Py_BuildValue(
+        "(ssz)", vb_lexicon_theme_id(self->lex, i),
+        vb_lexicon_theme_label(self->lex, i),
+        parent < 0 ? NULL : vb_lexicon_theme_id(self->lex, (size_t)parent));
     if (!t) {
       Py_DECREF(list);
       return NULL;
@@ -1116,10 +1115,7 @@ static PyObject *report_write(ReportObject *self, PyObject *args) {
   vb_report_set_limits(self->report, min_mentions, (size_t)top);
   vb_report_set_min_responses(self->report, min_responses);
   /* the display language: the CLI's --display-lang (None: language 0) */
-  const vb_lexicon *lex = vb_report_lexicon(self->report);
-  if (vb_report_set_display_language(
-          self->report,
-          display_lang ? display_lang : vb_lexicon_language_at(lex, 0))) {
+  if (vb_report_set_display_language(self->report, display_lang)) {
     PyErr_Format(PyExc_ValueError,
                  "display_lang %s: no lexicon of that language is loaded",
                  display_lang);
