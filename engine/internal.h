@@ -112,12 +112,17 @@ size_t vb__reasons_list(vb__reasons *t, size_t max, const char **reasons,
 
 /* Interns byte strings to dense ids 1..count (0 means "absent").  Strings
  * are copied into an arena; ids never change until vb__strtab_clear(). */
+typedef struct vb__strtab_span {
+  uint32_t offset, length; /* in the arena */
+} vb__strtab_span;
 typedef struct vb__strtab {
-  uint32_t *slots;   /* open addressing: id or 0 */
-  size_t mask;       /* slot count - 1 (power of two) */
-  uint32_t *offsets; /* [id] -> arena offset */
-  uint32_t *lengths; /* [id] -> length */
-  uint64_t *hashes;  /* [id] -> hash, to rehash without rereading */
+  /* open addressing: 0, or the id in the low 32 bits and the hash's high
+   * 32 bits above it, so a probe rules out most other strings without
+   * touching them */
+  uint64_t *slots;
+  size_t mask;            /* slot count - 1 (power of two) */
+  vb__strtab_span *spans; /* [id] -> where the string is */
+  uint64_t *hashes;       /* [id] -> hash, to rehash without rereading */
   size_t count, cap;
   char *arena;
   size_t arena_len, arena_cap;
@@ -152,6 +157,8 @@ typedef struct vb__norm {
   uint16_t *u16a, *u16b, *u16c; /* UTF-16 scratch (UChar) */
   size_t cap_a, cap_b, cap_c;
   size_t invalid; /* invalid UTF-8 sequences replaced by U+FFFD */
+  bool ascii;     /* the last input was all ASCII (taken by the fast path):
+                     the output is the input lower-cased, byte for byte */
 } vb__norm;
 
 int vb__norm_init(vb__norm *n, bool fold_accents);
@@ -177,6 +184,9 @@ typedef struct vb__seg {
   vb__tok *toks;
   size_t count, cap;
   bool force_icu; /* tests: send ASCII through ICU too */
+  /* set by the caller for the next vb__segment only: text and orig are
+   * known to be all ASCII and of one length, so they are not scanned */
+  bool ascii_known;
   uint8_t word_class[128], sentence_class[128]; /* of ASCII bytes */
   /* ASCII originals: sentences are numbered on demand (vb__seg_sentences)
    * from this copy of the original text */

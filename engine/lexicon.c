@@ -1218,7 +1218,7 @@ static int build_indices(vb_lexicon *lex) {
   if (!lex->prefix_lengths)
     return VB_ENOMEM;
   for (uint32_t id = 1; id <= n; id++)
-    lex->prefix_lengths[id - 1] = lex->prefixes.lengths[id];
+    lex->prefix_lengths[id - 1] = lex->prefixes.spans[id].length;
   qsort(lex->prefix_lengths, n, sizeof *lex->prefix_lengths, cmp_u32);
   size_t distinct = 0;
   for (size_t i = 0; i < n; i++)

@@ -5,8 +5,12 @@
  * compares integers; the matcher's per-thread word cache interns surface
  * words so each distinct word is analysed once.  Open addressing with
  * linear probing over a power-of-two slot array kept at most half full;
- * strings live NUL-terminated in one growing arena (addressed by offset,
- * so growing it never invalidates ids).  Id 0 always means "absent".
+ * a slot holds the id and the top half of the string's hash, so a probe
+ * touches another string's bytes only when 32 bits of hash agree (large
+ * tables, such as suggest's phrase counts, miss the cache on every
+ * array they touch).  Strings live NUL-terminated in one growing arena
+ * (addressed by offset, so growing it never invalidates ids).  Id 0 always
+ * means "absent".
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,8 +36,13 @@ uint64_t vb__hash(const char *s, size_t len) {
   return h;
 }
 
+/* A slot's content for id with hash h. */
+static uint64_t slot_of(uint32_t id, uint64_t h) {
+  return (h & 0xFFFFFFFF00000000ull) | id;
+}
+
 static int rehash(vb__strtab *t, size_t slot_count) {
-  uint32_t *slots = calloc(slot_count, sizeof *slots);
+  uint64_t *slots = calloc(slot_count, sizeof *slots);
   if (!slots)
     return VB_ENOMEM;
   size_t mask = slot_count - 1;
@@ -41,7 +50,7 @@ static int rehash(vb__strtab *t, size_t slot_count) {
     size_t i = (size_t)t->hashes[id] & mask;
     while (slots[i])
       i = (i + 1) & mask;
-    slots[i] = id;
+    slots[i] = slot_of(id, t->hashes[id]);
   }
   free(t->slots);
   t->slots = slots;
@@ -49,22 +58,37 @@ static int rehash(vb__strtab *t, size_t slot_count) {
   return VB_OK;
 }
 
-uint32_t vb__strtab_find(const vb__strtab *t, const char *s, size_t len) {
-  if (!t->slots)
-    return 0;
-  uint64_t h = vb__hash(s, len);
+/* The id of s (hash h), or 0; *at is the empty slot that ended the
+ * search when s is absent. */
+static uint32_t lookup(const vb__strtab *t, const char *s, size_t len,
+                       uint64_t h, size_t *at) {
+  uint64_t tag = h & 0xFFFFFFFF00000000ull;
   for (size_t i = (size_t)h & t->mask;; i = (i + 1) & t->mask) {
-    uint32_t id = t->slots[i];
-    if (!id)
+    uint64_t e = t->slots[i];
+    if (!e) {
+      *at = i;
       return 0;
-    if (t->hashes[id] == h && t->lengths[id] == len &&
-        memcmp(t->arena + t->offsets[id], s, len) == 0)
+    }
+    if ((e & 0xFFFFFFFF00000000ull) != tag)
+      continue;
+    uint32_t id = (uint32_t)e;
+    const vb__strtab_span *x = &t->spans[id];
+    if (x->length == len && memcmp(t->arena + x->offset, s, len) == 0)
       return id;
   }
 }
 
+uint32_t vb__strtab_find(const vb__strtab *t, const char *s, size_t len) {
+  if (!t->slots)
+    return 0;
+  size_t at;
+  return lookup(t, s, len, vb__hash(s, len), &at);
+}
+
 int vb__strtab_intern(vb__strtab *t, const char *s, size_t len, uint32_t *id) {
-  uint32_t found = vb__strtab_find(t, s, len);
+  uint64_t h = vb__hash(s, len);
+  size_t at = 0;
+  uint32_t found = t->slots ? lookup(t, s, len, h, &at) : 0;
   if (found) {
     *id = found;
     return VB_OK;
@@ -77,16 +101,17 @@ int vb__strtab_intern(vb__strtab *t, const char *s, size_t len, uint32_t *id) {
     size_t n = t->slots ? (t->mask + 1) * 2 : 64;
     if (rehash(t, n) != VB_OK)
       return VB_ENOMEM;
+    at = (size_t)h & t->mask; /* the slots moved: find a free one anew */
+    while (t->slots[at])
+      at = (at + 1) & t->mask;
   }
   size_t need = t->count + 2; /* ids are 1-based */
   if (need > t->cap) {
-    size_t cap = t->cap;
-    size_t c1 = cap, c2 = cap;
-    if (vb__grow((void **)&t->offsets, &c1, need, sizeof *t->offsets) ||
-        vb__grow((void **)&t->lengths, &c2, need, sizeof *t->lengths) ||
+    size_t cap = t->cap, c1 = cap;
+    if (vb__grow((void **)&t->spans, &c1, need, sizeof *t->spans) ||
         vb__grow((void **)&t->hashes, &cap, need, sizeof *t->hashes))
       return VB_ENOMEM;
-    /* all three grew to the same capacity (same start, same rule) */
+    /* both grew to the same capacity (same start, same rule) */
     t->cap = cap;
   }
   if (vb__grow((void **)&t->arena, &t->arena_cap, t->arena_len + len + 1, 1))
@@ -94,15 +119,11 @@ int vb__strtab_intern(vb__strtab *t, const char *s, size_t len, uint32_t *id) {
   uint32_t nid = (uint32_t)(t->count + 1);
   memcpy(t->arena + t->arena_len, s, len);
   t->arena[t->arena_len + len] = '\0';
-  t->offsets[nid] = (uint32_t)t->arena_len;
-  t->lengths[nid] = (uint32_t)len;
-  t->hashes[nid] = vb__hash(s, len);
+  t->spans[nid] = (vb__strtab_span){(uint32_t)t->arena_len, (uint32_t)len};
+  t->hashes[nid] = h;
   t->arena_len += len + 1;
   t->count = nid;
-  size_t i = (size_t)t->hashes[nid] & t->mask;
-  while (t->slots[i])
-    i = (i + 1) & t->mask;
-  t->slots[i] = nid;
+  t->slots[at] = slot_of(nid, h);
   *id = nid;
   return VB_OK;
 }
@@ -114,8 +135,8 @@ const char *vb__strtab_str(const vb__strtab *t, uint32_t id, size_t *len) {
     return "";
   }
   if (len)
-    *len = t->lengths[id];
-  return t->arena + t->offsets[id];
+    *len = t->spans[id].length;
+  return t->arena + t->spans[id].offset;
 }
 
 void vb__strtab_clear(vb__strtab *t) {
@@ -127,8 +148,7 @@ void vb__strtab_clear(vb__strtab *t) {
 
 void vb__strtab_free(vb__strtab *t) {
   free(t->slots);
-  free(t->offsets);
-  free(t->lengths);
+  free(t->spans);
   free(t->hashes);
   free(t->arena);
   memset(t, 0, sizeof *t);
