@@ -216,9 +216,11 @@ int vb__analyze_timed(vb__analyzer *a, const char *text, size_t len,
     ns[0] += now - t;
     t = now;
   }
-  if (!rc)
+  if (!rc) {
+    a->seg.ascii_known = a->norm.ascii; /* spares segment two scans */
     rc = vb__segment(&a->seg, a->norm.out, a->norm.out_len, text, len,
                      a->norm.from);
+  }
   if (!rc)
     rc = expand(a);
   if (ns)

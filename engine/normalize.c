@@ -230,6 +230,7 @@ int vb__normalize(vb__norm *n, const char *text, size_t len) {
   if (reserve_out(n, len))
     return VB_ENOMEM;
   int32_t ilen = (int32_t)len, i = 0;
+  n->ascii = !n->force_icu;
   while (i < ilen) {
     if (!n->force_icu) {
       /* ASCII fast path: capacity for the remaining input is reserved. */
@@ -240,6 +241,7 @@ int vb__normalize(vb__norm *n, const char *text, size_t len) {
         continue;
       }
     }
+    n->ascii = false;
     int rc = normalize_chunk(n, text, ilen, &i);
     /* Keep room for the rest of the input at one byte per byte, which is
      * what the fast path above relies on. */

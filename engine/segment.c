@@ -423,7 +423,9 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
                 size_t orig_len, const uint32_t *orig_from) {
   s->count = 0;
   s->sentences_pending = false;
-  bool ascii = !s->force_icu && all_ascii(text, len);
+  bool known = s->ascii_known && !s->force_icu && orig_len == len;
+  s->ascii_known = false;
+  bool ascii = !s->force_icu && (known || all_ascii(text, len));
   int rc = ascii          ? ascii_words(s, (const unsigned char *)text, 0, len)
            : s->force_icu ? icu_words(s, text, 0, len)
                           : chunk_words(s, text, len);
@@ -433,7 +435,7 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
     return VB_OK;
   /* an ASCII original normalizes byte for byte (orig_from is the
    * identity): its sentences wait until asked for */
-  if (ascii && orig_len == len && all_ascii(orig, orig_len))
+  if (ascii && orig_len == len && (known || all_ascii(orig, orig_len)))
     return ascii_clauses(s, text, orig, orig_len);
 
   /* Sentence numbers: walk the original text's sentence ends alongside

@@ -30,6 +30,19 @@ static void test_casefold(void) {
   CHECK_STR(NORM(&n, "ΣΊΣΥΦΟΣ"), "σίσυφοσ"); /* casefold, not lower */
   CHECK_STR(NORM(&n, ""), "");
   CHECK_INT(n.out_len, 0);
+  /* whether the whole input took the ASCII path (segment then skips its
+   * own scans) */
+  CHECK(n.ascii);
+  NORM(&n, "Fast Shipping, 10/10");
+  CHECK(n.ascii);
+  NORM(&n, "Fast café");
+  CHECK(!n.ascii);
+  NORM(&n, "\xC3"); /* invalid UTF-8 */
+  CHECK(!n.ascii);
+  n.force_icu = true;
+  NORM(&n, "Fast Shipping");
+  CHECK(!n.ascii);
+  n.force_icu = false;
   vb__norm_free(&n);
 
   CHECK_INT(vb__norm_init(&n, true), VB_OK);
