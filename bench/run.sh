@@ -44,6 +44,10 @@ results=$OUT/results.md
 log=$OUT/log.txt
 : > "$log"
 rm -f "$OUT/eval-suggest.txt" "$OUT/pyref.txt" "$OUT/pyref-counts.csv"
+# the runs of a turn are one file each: an earlier run's with more RUNS
+# must not join this run's medians
+rm -f "$OUT"/before-*.time "$OUT"/after-*.time "$OUT"/lang-*-*.time \
+  "$OUT"/eval-j?-*.time "$OUT"/suggest-j?-*.time
 
 if [ "$PEERS" = 1 ]; then "$here/peers/install.sh"; fi
 command -v python3 >/dev/null || { echo "bench: python3 is needed (bench/peers/install.sh)" >&2; exit 2; }
@@ -181,9 +185,16 @@ for n in range(int(sys.argv[3])):
     out.writerow(r)
 PY
   [ -s "$part" ] || head -n $((EVAL_ROWS + 1)) "$corpus" > "$part"
-  for j in 1 2; do
-    time_run eval-j$j "$RUNS" "$vb" eval -j $j -q --errors 3 -f csv -o "$OUT/eval-j$j.csv" --gold "$gold"
-    time_run suggest-j$j "$RUNS" "$vb" suggest -j $j -q -f csv -o "$OUT/suggest-j$j.csv" "$part"
+  # -j 1 and -j 2 in turns, so that a slow spell of the machine (it
+  # is shared) hits both alike rather than one of the pair
+  for ((k = 0; k < RUNS; k++)); do
+    for j in 1 2; do
+      time_run eval-j$j-$k 1 "$vb" eval -j $j -q --errors 3 -f csv -o "$OUT/eval-j$j.csv" --gold "$gold"
+      time_run suggest-j$j-$k 1 "$vb" suggest -j $j -q -f csv -o "$OUT/suggest-j$j.csv" "$part"
+    done
+  done
+  for name in eval-j1 eval-j2 suggest-j1 suggest-j2; do
+    cat "$OUT/$name-"*.time | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' > "$OUT/$name.time"
   done
   for cmd in eval suggest; do
     if cmp -s "$OUT/$cmd-j1.csv" "$OUT/$cmd-j2.csv"; then same=identical; else same=DIFFERENT; fi
@@ -301,7 +312,7 @@ EOF
 [ "$LANGS" = 1 ] && cat "$OUT/languages.md" >> "$results"
 if [ -s "$OUT/eval-suggest.txt" ]; then
   {
-    echo "eval and suggest, $EVAL_ROWS rows (eval: corpora/gold repeated with fresh ids; suggest: the corpus's first rows), medians:"
+    echo "eval and suggest, $EVAL_ROWS rows (eval: corpora/gold repeated with fresh ids; suggest: the corpus's first rows), -j 1 and -j 2 in turns, medians:"
     echo
     echo "| command | -j 1 s | -j 2 s | speedup | output -j 1 vs -j 2 |"
     echo "|---|---|---|---|---|"
