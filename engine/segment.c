@@ -29,6 +29,9 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "internal.h"
 
@@ -146,6 +149,38 @@ static const bool JOINS[6][6] = {
 
 static bool joins(int a, int b) { return JOINS[a][b]; }
 
+/* The end of the run of letters and digits (WB_LETTER, WB_NUMERIC) that
+ * t[i] is in, looking from t[i + 1] on.  SSE2 classifies 16 bytes at a
+ * time where 16 are left, with the same tests as ascii_class (letters
+ * folded with 0x20, '@', digits): a word's end costs one bit scan rather
+ * than a mispredicted branch per word.  Exact for any byte: each range
+ * test is an unsigned one, done as a signed compare after a shift. */
+static size_t alnum_run_end(const uint8_t *wb, const unsigned char *t, size_t i,
+                            size_t len) {
+  i++;
+#if defined(__SSE2__)
+  const __m128i fold = _mm_set1_epi8(0x20), at = _mm_set1_epi8('@');
+  const __m128i to_a = _mm_set1_epi8((char)(128 - 'a'));
+  const __m128i to_0 = _mm_set1_epi8((char)(128 - '0'));
+  const __m128i letters = _mm_set1_epi8((char)(-128 + 26));
+  const __m128i digits = _mm_set1_epi8((char)(-128 + 10));
+  for (; i + 16 <= len; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+    __m128i letter =
+        _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), to_a), letters);
+    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), digits);
+    __m128i in =
+        _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(v, at));
+    unsigned mask = (unsigned)_mm_movemask_epi8(in);
+    if (mask != 0xFFFFu)
+      return i + (size_t)__builtin_ctz(~mask);
+  }
+#endif
+  while (i < len && is_alnum_class(wb[t[i]]))
+    i++;
+  return i;
+}
+
 static int push_token(vb__seg *s, size_t start, size_t end) {
   if (s->count == s->cap &&
       vb__grow((void **)&s->toks, &s->cap, s->count + 1, sizeof *s->toks))
@@ -172,8 +207,7 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
     bool word = c != WB_EXTEND_NUM_LET;
     for (;;) {
       if (c != WB_EXTEND_NUM_LET) { /* the common case: letters and digits */
-        while (i + 1 < len && is_alnum_class(wb[t[i + 1]]))
-          i++;
+        i = alnum_run_end(wb, t, i, len) - 1;
         c = wb[t[i]];
       }
       int next = i + 1 < len ? wb[t[i + 1]] : WB_OTHER;
