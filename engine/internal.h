@@ -188,6 +188,7 @@ typedef struct vb__seg {
    * known to be all ASCII and of one length, so they are not scanned */
   bool ascii_known;
   uint8_t word_class[128], sentence_class[128]; /* of ASCII bytes */
+  bool clause_char[128]; /* ASCII bytes that end a clause between words */
   /* ASCII originals: sentences are numbered on demand (vb__seg_sentences)
    * from this copy of the original text */
   bool sentences_pending;

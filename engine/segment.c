@@ -37,12 +37,14 @@
 
 static int ascii_class(unsigned char c);
 static int sentence_class(unsigned char c);
+static bool gap_ends_clause(const unsigned char *p, const unsigned char *end);
 
 int vb__seg_init(vb__seg *s) {
   memset(s, 0, sizeof *s);
   for (unsigned char c = 0; c < 128; c++) {
     s->word_class[c] = (uint8_t)ascii_class(c);
     s->sentence_class[c] = (uint8_t)sentence_class(c);
+    s->clause_char[c] = gap_ends_clause(&c, &c + 1);
   }
   UErrorCode st = U_ZERO_ERROR;
   s->words = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
@@ -181,11 +183,11 @@ static size_t alnum_run_end(const uint8_t *wb, const unsigned char *t, size_t i,
   return i;
 }
 
-static int push_token(vb__seg *s, size_t start, size_t end) {
+static int push_token(vb__seg *s, size_t start, size_t end, uint32_t clause) {
   if (s->count == s->cap &&
       vb__grow((void **)&s->toks, &s->cap, s->count + 1, sizeof *s->toks))
     return VB_ENOMEM;
-  s->toks[s->count++] = (vb__tok){(uint32_t)start, (uint32_t)end, 0, 0};
+  s->toks[s->count++] = (vb__tok){(uint32_t)start, (uint32_t)end, 0, clause};
   return VB_OK;
 }
 
@@ -197,9 +199,12 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
                        size_t len) {
   const uint8_t *wb = s->word_class;
   size_t i = from;
+  uint32_t clause = 0;
+  bool gap_ends = false; /* a clause character since the last token */
   while (i < len) {
     int c = wb[t[i]];
     if (c != WB_LETTER && c != WB_NUMERIC && c != WB_EXTEND_NUM_LET) {
+      gap_ends |= s->clause_char[t[i]];
       i++;
       continue;
     }
@@ -226,8 +231,12 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
       word |= c != WB_EXTEND_NUM_LET;
     }
     i++;
-    if ((word || i - start >= 2) && push_token(s, start, i))
-      return VB_ENOMEM;
+    if (word || i - start >= 2) {
+      clause += s->count > 0 && gap_ends;
+      gap_ends = false;
+      if (push_token(s, start, i, clause))
+        return VB_ENOMEM;
+    }
   }
   return VB_OK;
 }
@@ -365,7 +374,7 @@ static int icu_words(vb__seg *s, const char *text, size_t from, size_t end) {
   for (int32_t b = ubrk_next(s->words); b != UBRK_DONE;
        a = b, b = ubrk_next(s->words)) {
     if (ubrk_getRuleStatus(s->words) >= UBRK_WORD_NONE_LIMIT &&
-        push_token(s, from + (size_t)a, from + (size_t)b))
+        push_token(s, from + (size_t)a, from + (size_t)b, 0))
       return VB_ENOMEM;
   }
   return VB_OK;
@@ -428,9 +437,11 @@ void vb__seg_sentences(vb__seg *s) {
  * ends only after . ! ? or a line break, and a '.' inside a word ("e.g",
  * "3.5") ends none (SB6-SB8), so every sentence end between two words
  * lies in a gap that ends a clause anyway: the gaps alone give the
- * clauses, and sentences wait until asked for.  The exception is '@', a
- * letter to the word rules but not to the sentence rules ("x@.Com" is one
- * word and two sentences): text with an '@' is numbered at once.
+ * clauses (ascii_words numbers them as it steps over the gaps), and
+ * sentences wait until asked for.  The exception is '@', a letter to the
+ * word rules but not to the sentence rules ("x@.Com" is one word and two
+ * sentences): text with an '@' is numbered at once, sentences and
+ * clauses.
  * test_segment.c compares both ways with ICU's numbering. */
 static int ascii_clauses(vb__seg *s, const char *text, const char *orig,
                          size_t orig_len) {
@@ -440,13 +451,14 @@ static int ascii_clauses(vb__seg *s, const char *text, const char *orig,
   s->orig_len = orig_len;
   s->sentences_pending = true;
   bool now = memchr(orig, '@', orig_len) != NULL;
-  if (now)
-    vb__seg_sentences(s);
+  if (!now)
+    return VB_OK; /* ascii_words numbered the clauses from the gaps */
+  vb__seg_sentences(s);
   const unsigned char *u = (const unsigned char *)text;
   uint32_t clause = 0;
   for (size_t i = 0; i < s->count; i++) {
     vb__tok *t = &s->toks[i];
-    clause += i > 0 && ((now && t->sentence != s->toks[i - 1].sentence) ||
+    clause += i > 0 && (t->sentence != s->toks[i - 1].sentence ||
                         gap_ends_clause(u + s->toks[i - 1].ne, u + t->ns));
     t->clause = clause;
   }
