@@ -72,9 +72,9 @@ typedef struct feature {
 
 struct vb_suggest {
   /* stop words: those of every language as they are, those of a
-   * language's section as "code" STOP_SEP "word" (stop_sections) */
-  vb__strtab features, surfaces, stopwords;
-  bool stop_sections;
+   * language's section as "code" STOP_SEP "word"; stop_codes holds the
+   * sections' codes */
+  vb__strtab features, surfaces, stopwords, stop_codes;
   feature *f;
   size_t f_cap;
   size_t sets;
@@ -133,9 +133,11 @@ static int read_stopwords(vb_suggest *s, const char *text, size_t len) {
       size_t code = vb__language_key(text + i + 1, n - 2, key, 64);
       if (code == 0)
         return VB_EINVAL;
+      uint32_t id;
+      if (vb__strtab_intern(&s->stop_codes, key, code, &id))
+        return VB_ENOMEM;
       key[code] = STOP_SEP;
       section = code + 1;
-      s->stop_sections = true;
     } else if (n > 0 && (section == 0 || n <= 256)) {
       uint32_t id;
       if (section)
@@ -149,33 +151,39 @@ static int read_stopwords(vb_suggest *s, const char *text, size_t len) {
   return VB_OK;
 }
 
-/* A comment's language for the stop word sections: its code
- * (vb__language_key) and the lengths of the code and of its primary
- * subtag, found once per comment. */
+/* A comment's language for the stop word sections, found once per
+ * comment: its code (vb__language_key), and the lengths of the prefixes
+ * of it that name a section, the whole code ("pt-br") and its primary
+ * subtag ("pt") (0: no such section).  An English comment, with no [en]
+ * section, then looks up each word once. */
 typedef struct stop_language {
   const char *code;
-  size_t len, primary;
+  size_t sections[2];
 } stop_language;
 
-static stop_language stop_language_of(const vb_matcher *m) {
+static stop_language stop_language_of(const vb_suggest *s,
+                                      const vb_matcher *m) {
   const char *code = vb__matcher_language_code(m);
-  return (stop_language){code, strlen(code), strcspn(code, "-")};
+  size_t len = strlen(code), primary = strcspn(code, "-");
+  stop_language l = {code, {0, 0}};
+  if (vb__strtab_find(&s->stop_codes, code, len))
+    l.sections[0] = len;
+  if (primary < len && vb__strtab_find(&s->stop_codes, code, primary))
+    l.sections[1] = primary;
+  return l;
 }
 
 /* Whether a word (normalized) is a stop word for a comment in language
- * `lang`: one of every language, or of the section of its code ("pt-br")
- * or of its primary subtag ("pt"). */
+ * `lang`: one of every language, or of a section that lang names. */
 static bool is_stopword(const vb_suggest *s, const stop_language *lang,
                         const char *word, size_t len) {
   if (vb__strtab_find(&s->stopwords, word, len))
     return true;
-  if (!s->stop_sections || len > 256 || lang->len > 64)
-    return false;
   char key[64 + 1 + 256];
-  for (int whole = 1; whole >= 0; whole--) {
-    size_t c = whole ? lang->len : lang->primary;
-    if (!whole && c == lang->len)
-      break; /* no region: the primary subtag was the whole code */
+  for (int k = 0; k < 2 && len <= 256; k++) {
+    size_t c = lang->sections[k];
+    if (c == 0)
+      continue;
     memcpy(key, lang->code, c);
     key[c] = STOP_SEP;
     memcpy(key + c + 1, word, len);
@@ -217,6 +225,7 @@ void vb_suggest_free(vb_suggest *s) {
   vb__strtab_free(&s->features);
   vb__strtab_free(&s->surfaces);
   vb__strtab_free(&s->stopwords);
+  vb__strtab_free(&s->stop_codes);
   for (size_t i = 0; s->f && i < s->f_cap; i++)
     free(s->f[i].surfaces);
   free(s->f);
@@ -476,7 +485,7 @@ int vb_suggest_add_at(vb_suggest *s, uint64_t index, vb_matcher *m,
     s->set_size[sets[k]]++;
   size_t nlen, n = vb_matcher_token_count(m);
   const char *norm = vb_matcher_normalized(m, &nlen);
-  stop_language language = stop_language_of(m);
+  stop_language language = stop_language_of(s, m);
   char stem[2][STEM_CUT];
   size_t stem_len[2] = {0, 0};
   bool stop[2] = {false, false};
