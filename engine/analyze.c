@@ -216,11 +216,9 @@ int vb__analyze_timed(vb__analyzer *a, const char *text, size_t len,
     ns[0] += now - t;
     t = now;
   }
-  if (!rc) {
-    a->seg.ascii_known = a->norm.ascii; /* spares segment two scans */
+  if (!rc)
     rc = vb__segment(&a->seg, a->norm.out, a->norm.out_len, text, len,
-                     a->norm.from);
-  }
+                     a->norm.from, a->norm.ascii);
   if (!rc)
     rc = expand(a);
   if (ns)

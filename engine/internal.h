@@ -184,9 +184,6 @@ typedef struct vb__seg {
   vb__tok *toks;
   size_t count, cap;
   bool force_icu; /* tests: send ASCII through ICU too */
-  /* set by the caller for the next vb__segment only: text and orig are
-   * known to be all ASCII and of one length, so they are not scanned */
-  bool ascii_known;
   uint8_t word_class[128], sentence_class[128]; /* of ASCII bytes */
   bool clause_char[128]; /* ASCII bytes that end a clause between words */
   /* ASCII originals: sentences are numbered on demand (vb__seg_sentences)
@@ -202,9 +199,11 @@ void vb__seg_free(vb__seg *s);
  * status >= UBRK_WORD_NONE_LIMIT: letters, numbers, kana, ideographs) and
  * numbers their sentences, found on the original text `orig` (orig_from:
  * the normalizer's map from normalized to original offsets).  `text` must
- * stay alive and unchanged while the tokens are used. */
+ * stay alive and unchanged while the tokens are used.  `ascii`: the caller
+ * knows both texts are all ASCII (vb__norm.ascii), so they are not
+ * scanned for it. */
 int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
-                size_t orig_len, const uint32_t *orig_from);
+                size_t orig_len, const uint32_t *orig_from, bool ascii);
 /* Numbers the tokens' sentences if vb__segment left them pending (an
  * ASCII original: until then every token's sentence is 0; its clauses
  * are final). */

@@ -466,11 +466,10 @@ static int ascii_clauses(vb__seg *s, const char *text, const char *orig,
 }
 
 int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
-                size_t orig_len, const uint32_t *orig_from) {
+                size_t orig_len, const uint32_t *orig_from, bool known_ascii) {
   s->count = 0;
   s->sentences_pending = false;
-  bool known = s->ascii_known && !s->force_icu && orig_len == len;
-  s->ascii_known = false;
+  bool known = known_ascii && !s->force_icu && orig_len == len;
   bool ascii = !s->force_icu && (known || all_ascii(text, len));
   int rc = ascii          ? ascii_words(s, (const unsigned char *)text, 0, len)
            : s->force_icu ? icu_words(s, text, 0, len)
