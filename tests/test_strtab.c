@@ -43,8 +43,7 @@ static void test_dense_ids(void) {
     ok &= got_len == len && memcmp(s, buf, len) == 0 && s[len] == '\0';
     /* one more or one less byte is another string */
     buf[len] = '0';
-    ok &= vb__strtab_find(&t, buf, len + 1) == 0 ||
-          vb__strtab_find(&t, buf, len + 1) != i + 1;
+    ok &= vb__strtab_find(&t, buf, len + 1) != i + 1;
     ok &= len < 2 || vb__strtab_find(&t, buf + 1, len - 1) != i + 1;
   }
   CHECK(ok);
