@@ -186,11 +186,14 @@ typedef struct vb__seg {
   bool force_icu; /* tests: send ASCII through ICU too */
   uint8_t word_class[128], sentence_class[128]; /* of ASCII bytes */
   bool clause_char[128]; /* ASCII bytes that end a clause between words */
-  /* ASCII originals: sentences are numbered on demand (vb__seg_sentences)
-   * from this copy of the original text */
+  /* Sentences numbered on demand (vb__seg_sentences), from this copy of
+   * the original text: by the ASCII rules (orig_from NULL), or by ICU's
+   * iterator, already set on the copy, through orig_from (the
+   * normalizer's map, alive until the next vb__segment) */
   bool sentences_pending;
   char *orig_copy;
   size_t orig_len, orig_cap;
+  const uint32_t *orig_from;
 } vb__seg;
 
 int vb__seg_init(vb__seg *s);
@@ -204,9 +207,8 @@ void vb__seg_free(vb__seg *s);
  * scanned for it. */
 int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
                 size_t orig_len, const uint32_t *orig_from, bool ascii);
-/* Numbers the tokens' sentences if vb__segment left them pending (an
- * ASCII original: until then every token's sentence is 0; its clauses
- * are final). */
+/* Numbers the tokens' sentences if vb__segment left them pending (until
+ * then every token's sentence is 0; its clauses are final). */
 void vb__seg_sentences(vb__seg *s);
 
 /* ---- stem.c ----------------------------------------------------------- */
@@ -278,7 +280,7 @@ const char *vb__token_text(const vb__analyzer *a, size_t i, size_t *len);
  * words differ from its tokens. */
 bool vb__analyze_expanded(const vb__analyzer *a);
 /* Numbers the sentences of the last vb__analyze()'s tokens and words,
- * which it leaves pending for ASCII text (vb__seg_sentences); NEAR and
+ * which it may leave pending (vb__seg_sentences); NEAR and
  * the public tokens call it. */
 void vb__analyze_sentences(vb__analyzer *a);
 

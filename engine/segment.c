@@ -18,7 +18,10 @@
  * pure ASCII, its sentence ends come from the UAX #29 sentence rules
  * applied to the ASCII Sentence_Break classes (below), not from ICU;
  * test_segment.c compares the two on random and corpus text, as it does
- * for words.  A clause ends at a
+ * for words.  Sentences are numbered only when asked for (NEAR, the
+ * public tokens) wherever the clauses do not need them: for ASCII text,
+ * and for other text whose only sentence terminators are ASCII ones
+ * between words (clauses_from_gaps).  A clause ends at a
  * sentence end or where the text between two words holds clause
  * punctuation (, ; : ( ) [ ] . ! ? line breaks, en/em dash, ellipsis,
  * ideographic comma and full stop).  Phrases stay within a clause; NEAR
@@ -28,7 +31,9 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -410,13 +415,29 @@ static int chunk_words(vb__seg *s, const char *text, size_t len) {
   return VB_OK;
 }
 
+/* Numbers the tokens' sentences by ICU's sentence ends on the original
+ * text, mapping each token's start there through orig_from (the
+ * normalizer's map).  The iterator is already set on the original. */
+static void icu_sentences(vb__seg *s, const uint32_t *orig_from) {
+  int32_t end = ubrk_following(s->sentences, 0);
+  uint32_t sentence = 0;
+  for (size_t i = 0; i < s->count; i++) {
+    vb__tok *t = &s->toks[i];
+    bool new_sentence = false;
+    int32_t start_in_orig = (int32_t)orig_from[t->ns];
+    while (end != UBRK_DONE && start_in_orig >= end) {
+      end = ubrk_next(s->sentences);
+      new_sentence = true;
+    }
+    sentence += i > 0 && new_sentence;
+    t->sentence = sentence;
+  }
+}
+
 /* Numbers the sentences of the tokens of an ASCII original: walks its
  * sentence ends alongside the tokens' starts (the same offsets: ASCII
  * normalizes byte for byte). */
-void vb__seg_sentences(vb__seg *s) {
-  if (!s->sentences_pending)
-    return;
-  s->sentences_pending = false;
+static void ascii_sentences(vb__seg *s) {
   const unsigned char *o = (const unsigned char *)s->orig_copy;
   size_t len = s->orig_len,
          end = ascii_sentence_end(s->sentence_class, o, len, 0);
@@ -433,6 +454,76 @@ void vb__seg_sentences(vb__seg *s) {
   }
 }
 
+void vb__seg_sentences(vb__seg *s) {
+  if (!s->sentences_pending)
+    return;
+  s->sentences_pending = false;
+  if (s->orig_from)
+    icu_sentences(s, s->orig_from);
+  else
+    ascii_sentences(s);
+}
+
+/* Keeps a copy of the original text for sentences numbered on demand;
+ * orig_from is NULL for an ASCII original (the identity map). */
+static int keep_original(vb__seg *s, const char *orig, size_t orig_len,
+                         const uint32_t *orig_from) {
+  if (vb__grow((void **)&s->orig_copy, &s->orig_cap, orig_len + 1, 1))
+    return VB_ENOMEM;
+  memcpy(s->orig_copy, orig, orig_len);
+  s->orig_len = orig_len;
+  s->orig_from = orig_from;
+  s->sentences_pending = true;
+  return VB_OK;
+}
+
+/* Clauses from the gaps between the tokens, and from sentence ends when
+ * `by_sentence` (the tokens' sentences are numbered). */
+static void gap_clauses(vb__seg *s, const char *text, bool by_sentence) {
+  const unsigned char *u = (const unsigned char *)text;
+  uint32_t clause = 0;
+  for (size_t i = 0; i < s->count; i++) {
+    vb__tok *t = &s->toks[i];
+    clause +=
+        i > 0 && ((by_sentence && t->sentence != s->toks[i - 1].sentence) ||
+                  gap_ends_clause(u + s->toks[i - 1].ne, u + t->ns));
+    t->clause = clause;
+  }
+}
+
+/* True when the clauses of text that is not all ASCII follow from the
+ * gaps alone, as they do for ASCII text, so its sentences can wait until
+ * asked for.  ICU ends a sentence only after a terminator (Sentence_Break
+ * ATerm or STerm) or a paragraph separator (Sep, CR, LF), and then only
+ * past the closing punctuation and spaces that follow it, which never
+ * begin a word.  So when the original's only terminators and separators
+ * are ASCII (. ! ? CR LF) and none of them stands inside a token of the
+ * normalized text (only '.' can: "3.5", "e.g", and Hebrew "\u05D0.N",
+ * where ICU does end a sentence), every sentence end between two words
+ * lies in their gap, next to one of those, and such a gap ends a clause
+ * anyway.  (Normalization keeps those five bytes as they are.) */
+static bool clauses_from_gaps(const vb__seg *s, const char *text,
+                              const char *orig, size_t orig_len) {
+  const uint8_t *o = (const uint8_t *)orig;
+  for (int32_t i = (int32_t)vb__ascii_prefix(orig, orig_len);
+       i < (int32_t)orig_len;) {
+    if (o[i] < 0x80) {
+      i++;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(o, i, (int32_t)orig_len, c);
+    int sb =
+        c < 0 ? U_SB_OTHER : u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+    if (sb == U_SB_ATERM || sb == U_SB_STERM || sb == U_SB_SEP)
+      return false;
+  }
+  for (size_t i = 0; i < s->count; i++)
+    if (memchr(text + s->toks[i].ns, '.', s->toks[i].ne - s->toks[i].ns))
+      return false;
+  return true;
+}
+
 /* Clauses of the tokens of an ASCII original.  A sentence of ASCII text
  * ends only after . ! ? or a line break, and a '.' inside a word ("e.g",
  * "3.5") ends none (SB6-SB8), so every sentence end between two words
@@ -445,23 +536,12 @@ void vb__seg_sentences(vb__seg *s) {
  * test_segment.c compares both ways with ICU's numbering. */
 static int ascii_clauses(vb__seg *s, const char *text, const char *orig,
                          size_t orig_len) {
-  if (vb__grow((void **)&s->orig_copy, &s->orig_cap, orig_len + 1, 1))
+  if (keep_original(s, orig, orig_len, NULL))
     return VB_ENOMEM;
-  memcpy(s->orig_copy, orig, orig_len);
-  s->orig_len = orig_len;
-  s->sentences_pending = true;
-  bool now = memchr(orig, '@', orig_len) != NULL;
-  if (!now)
+  if (!memchr(orig, '@', orig_len))
     return VB_OK; /* ascii_words numbered the clauses from the gaps */
   vb__seg_sentences(s);
-  const unsigned char *u = (const unsigned char *)text;
-  uint32_t clause = 0;
-  for (size_t i = 0; i < s->count; i++) {
-    vb__tok *t = &s->toks[i];
-    clause += i > 0 && (t->sentence != s->toks[i - 1].sentence ||
-                        gap_ends_clause(u + s->toks[i - 1].ne, u + t->ns));
-    t->clause = clause;
-  }
+  gap_clauses(s, text, true);
   return VB_OK;
 }
 
@@ -483,31 +563,19 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
   if (ascii && orig_len == len && (known || all_ascii(orig, orig_len)))
     return ascii_clauses(s, text, orig, orig_len);
 
-  /* Sentence numbers: walk the original text's sentence ends alongside
-   * the tokens' original starts (ICU). */
+  /* Text that is not all ASCII: its sentences wait when the gaps alone
+   * give the clauses, else ICU numbers them now, on the original text */
+  if (!s->force_icu && clauses_from_gaps(s, text, orig, orig_len)) {
+    if (keep_original(s, orig, orig_len, orig_from))
+      return VB_ENOMEM;
+    if (set_text(s->sentences, &s->orig, s->orig_copy, orig_len))
+      return VB_EICU;
+    gap_clauses(s, text, false);
+    return VB_OK;
+  }
   if (set_text(s->sentences, &s->orig, orig, orig_len))
     return VB_EICU;
-  int32_t sentence_end = ubrk_following(s->sentences, 0);
-  uint32_t sentence = 0, clause = 0;
-  const unsigned char *u = (const unsigned char *)text;
-  for (size_t i = 0; i < s->count; i++) {
-    vb__tok *t = &s->toks[i];
-    bool new_sentence = false;
-    int32_t start_in_orig = (int32_t)orig_from[t->ns];
-    while (sentence_end != UBRK_DONE && start_in_orig >= sentence_end) {
-      sentence_end = ubrk_next(s->sentences);
-      new_sentence = true;
-    }
-    if (i > 0) {
-      if (new_sentence) {
-        sentence++;
-        clause++;
-      } else if (gap_ends_clause(u + s->toks[i - 1].ne, u + t->ns)) {
-        clause++;
-      }
-    }
-    t->sentence = sentence;
-    t->clause = clause;
-  }
+  icu_sentences(s, orig_from);
+  gap_clauses(s, text, true);
   return VB_OK;
 }

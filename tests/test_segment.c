@@ -222,7 +222,9 @@ static void test_ascii_fast_path(void) {
 
 /* Text that is not all ASCII is split at ASCII blanks, and only the
  * chunks with non-ASCII characters go through ICU: the words must be
- * ICU's over the whole text, whatever stands next to the blanks. */
+ * ICU's over the whole text, whatever stands next to the blanks.  Its
+ * sentences, numbered on demand when the gaps give the clauses, must be
+ * ICU's too, with terminators of other scripts and '.' inside words. */
 static void test_chunked_words(void) {
   vb__seg fast, icu;
   CHECK_INT(vb__seg_init(&fast), VB_OK);
@@ -272,6 +274,15 @@ static void test_chunked_words(void) {
       "\xE0\xB8\x81",             /* Thai ko kai */
       "\xEF\xBC\x8C",             /* fullwidth comma */
       "\xE2\x80\xA6",             /* ellipsis */
+      "\xE3\x80\x82",             /* ideographic full stop (STerm) */
+      "\xEF\xBC\x81",             /* fullwidth exclamation (STerm) */
+      "\xEF\xBC\x8E",             /* fullwidth full stop (ATerm) */
+      "\xD8\x9F",                 /* Arabic question mark (STerm) */
+      "\xE2\x80\xBC",             /* double exclamation (STerm) */
+      "\xE2\x80\xA8",             /* line separator (Sep) */
+      "\xC2\x85",                 /* next line (Sep) */
+      "\xC2\xBB",                 /* right guillemet (Close) */
+      "N",
   };
   size_t npieces = sizeof pieces / sizeof *pieces, diffs = 0;
   unsigned seed = 11;
