@@ -56,7 +56,7 @@ void vb__analyzer_free(vb__analyzer *a) {
   vb__norm_free(&a->norm);
   vb__seg_free(&a->seg);
   vb__stemmer_free(&a->stemmer);
-  free(a->words);
+  free(a->word_buf);
 }
 
 /* What comes before "n't" / "nt" in a negative contraction, and the
@@ -99,6 +99,35 @@ static bool apostrophe_between(const vb__analyzer *a, size_t i) {
   return quote;
 }
 
+/* How many tokens the negative contraction at token i takes (1, or 2 for
+ * "doesn ' t"), with its auxiliary in *aux ("does"; NULL for a lone
+ * "n't", which is just "not"); 0 when it is none. */
+static size_t contraction(const vb__analyzer *a, size_t i, const char **aux) {
+  const vb__tok *t = &a->seg.toks[i];
+  const char *s = t->text;
+  size_t len = t->len;
+  *aux = NULL;
+  if (len == 6 && memcmp(s, "cannot", 6) == 0) {
+    *aux = "can";
+    return 1;
+  }
+  if (s[len - 1] == 't') {
+    if (len == 3 && memcmp(s, "n't", 3) == 0)
+      return 1;
+    size_t base = 0;
+    if (len >= 4 && s[len - 2] == '\'' && s[len - 3] == 'n')
+      base = len - 3; /* don't */
+    else if (len >= 4 && s[len - 2] == 'n')
+      base = len - 2; /* dont */
+    return base && (*aux = auxiliary(s, base)) ? 1 : 0;
+  }
+  if (s[len - 1] == 'n' && len >= 3 && i + 1 < a->seg.count &&
+      a->seg.toks[i + 1].len == 1 && a->seg.toks[i + 1].text[0] == 't' &&
+      apostrophe_between(a, i) && (*aux = auxiliary(s, len - 1)))
+    return 2;
+  return 0;
+}
+
 static void put_word(vb__analyzer *a, size_t first, size_t last,
                      const char *text, size_t len) {
   const vb__tok *f = &a->seg.toks[first], *l = &a->seg.toks[last];
@@ -107,92 +136,88 @@ static void put_word(vb__analyzer *a, size_t first, size_t last,
                  text,  (uint32_t)len, (uint32_t)first};
 }
 
-/* Token i as words; returns how many tokens it used (1 or 2). */
-static size_t expand_token(vb__analyzer *a, size_t i) {
-  size_t len;
-  const char *s = vb__token_text(a, i, &len);
-  const char *aux = NULL;
-  size_t used = 1, base = 0;
-  if (len >= 3 && s[len - 1] == 't' && s[len - 2] == '\'' && s[len - 3] == 'n')
-    base = len - 3; /* don't, n't */
-  else if (len >= 4 && s[len - 1] == 't' && s[len - 2] == 'n')
-    base = len - 2; /* dont */
-  else if (len == 6 && memcmp(s, "cannot", 6) == 0)
-    aux = "can";
-  else if (len >= 3 && s[len - 1] == 'n' && i + 1 < a->seg.count &&
-           a->seg.toks[i + 1].ne - a->seg.toks[i + 1].ns == 1 &&
-           a->norm.out[a->seg.toks[i + 1].ns] == 't' &&
-           apostrophe_between(a, i) && auxiliary(s, len - 1)) {
-    base = len - 1; /* doesn ' t */
-    used = 2;
-  }
-  if (base && !aux)
-    aux = auxiliary(s, base);
-  if (len == 3 && base == 0 && memcmp(s, "n't", 3) == 0) {
-    a->expanded = true;
-    put_word(a, i, i, "not", 3);
-    return 1;
-  }
-  if (!aux) {
-    put_word(a, i, i, s, len);
-    return 1;
-  }
-  a->expanded = true;
-  put_word(a, i, i + used - 1, aux, strlen(aux));
+/* Spells out the contraction of `used` tokens at token i. */
+static void put_contraction(vb__analyzer *a, size_t i, size_t used,
+                            const char *aux) {
+  if (aux)
+    put_word(a, i, i + used - 1, aux, strlen(aux));
   put_word(a, i, i + used - 1, "not", 3);
-  return used;
 }
 
-/* Splits token i at an elision ("l'application" -> "l" "application");
- * returns false when it has none. */
-static bool split_elision(vb__analyzer *a, size_t i) {
+/* Where token i splits at an elision ("l'application" -> "l"
+ * "application"): the length of the elided word, 0 when it has none. */
+static size_t elision_length(const vb__analyzer *a, size_t i) {
   const vb__tok *t = &a->seg.toks[i];
-  const char *s = a->norm.out + t->ns;
-  size_t len = t->ne - t->ns;
-  const char *q = memchr(s, '\'', len < 8 ? len : 8);
-  if (!q || q == s || (size_t)(q - s) + 1 >= len)
-    return false;
-  size_t n = (size_t)(q - s);
-  for (const char *const *e = a->elisions; *e; e++) {
-    if (strlen(*e) != n || memcmp(*e, s, n) != 0)
-      continue;
-    a->expanded = true;
-    uint32_t cut = t->ns + (uint32_t)n;
-    a->words[a->word_count++] = (vb__word){
-        t->ns, cut, t->sentence, t->clause, s, (uint32_t)n, (uint32_t)i};
-    a->words[a->word_count++] =
-        (vb__word){cut + 1,    t->ne,     t->sentence,
-                   t->clause,  s + n + 1, (uint32_t)(len - n - 1),
-                   (uint32_t)i};
-    return true;
-  }
-  return false;
+  const char *q = memchr(t->text, '\'', t->len < 8 ? t->len : 8);
+  if (!q || q == t->text || (size_t)(q - t->text) + 1 >= t->len)
+    return 0;
+  size_t n = (size_t)(q - t->text);
+  for (const char *const *e = a->elisions; *e; e++)
+    if (strlen(*e) == n && memcmp(*e, t->text, n) == 0)
+      return n;
+  return 0;
 }
 
-/* The tokens as words, contractions spelled out. */
+/* Token i as its elided word and the word after the apostrophe. */
+static void split_elision(vb__analyzer *a, size_t i, size_t n) {
+  const vb__tok *t = &a->seg.toks[i];
+  uint32_t cut = t->ns + (uint32_t)n;
+  a->words[a->word_count++] = (vb__word){
+      t->ns, cut, t->sentence, t->clause, t->text, (uint32_t)n, (uint32_t)i};
+  a->words[a->word_count++] =
+      (vb__word){cut + 1,    t->ne,           t->sentence,
+                 t->clause,  t->text + n + 1, (uint32_t)(t->len - n - 1),
+                 (uint32_t)i};
+}
+
+/* False when token i is surely no contraction: the few instructions
+ * most tokens cost before contraction() would reject them. */
+static inline bool may_be_contraction(const vb__analyzer *a, size_t i) {
+  const vb__tok *t = &a->seg.toks[i];
+  char last = t->text[t->len - 1];
+  if (last == 't')
+    return t->len >= 3 && (t->text[t->len - 2] == '\'' ||
+                           t->text[t->len - 2] == 'n' || t->len == 6);
+  return last == 'n' && i + 1 < a->seg.count && a->seg.toks[i + 1].len == 1;
+}
+
+/* True when token i is spelled out as other words. */
+static bool spelled_out(const vb__analyzer *a, size_t i) {
+  const char *aux;
+  return (a->elisions && elision_length(a, i)) ||
+         (may_be_contraction(a, i) && contraction(a, i, &aux));
+}
+
+/* The tokens as words, contractions spelled out and elisions split.
+ * Most comments have neither: then the words are the tokens themselves,
+ * not a copy. */
 static int expand(vb__analyzer *a) {
-  size_t n = a->seg.count;
-  if (vb__grow((void **)&a->words, &a->word_cap, 2 * n + 1, sizeof *a->words))
+  size_t n = a->seg.count, first = 0;
+  while (first < n && !spelled_out(a, first))
+    first++;
+  a->words = a->seg.toks;
+  a->word_count = n;
+  a->expanded = first < n;
+  if (first == n)
+    return VB_OK;
+  if (vb__grow((void **)&a->word_buf, &a->word_cap, 2 * n + 1,
+               sizeof *a->word_buf))
     return VB_ENOMEM;
-  a->word_count = 0;
-  a->expanded = false;
-  const vb__tok *toks = a->seg.toks;
-  for (size_t i = 0; i < n;) {
-    const vb__tok *t = &toks[i];
-    const char *s = a->norm.out + t->ns;
-    size_t len = t->ne - t->ns;
-    char last = s[len - 1];
-    if (a->elisions && split_elision(a, i)) {
+  a->words = a->word_buf;
+  memcpy(a->words, a->seg.toks, first * sizeof *a->words);
+  a->word_count = first;
+  for (size_t i = first; i < n;) {
+    const char *aux;
+    size_t cut = a->elisions ? elision_length(a, i) : 0, used;
+    if (cut) {
+      split_elision(a, i, cut);
       i++;
-      continue;
+    } else if ((used = contraction(a, i, &aux))) {
+      put_contraction(a, i, used, aux);
+      i += used;
+    } else {
+      a->words[a->word_count++] = a->seg.toks[i++];
     }
-    if (last != 't' && last != 'n') { /* most words: no contraction */
-      a->words[a->word_count++] = (vb__word){
-          t->ns, t->ne, t->sentence, t->clause, s, (uint32_t)len, (uint32_t)i};
-      i++;
-      continue;
-    }
-    i += expand_token(a, i);
   }
   return VB_OK;
 }
@@ -203,8 +228,9 @@ void vb__analyze_sentences(vb__analyzer *a) {
   if (!a->seg.sentences_pending)
     return;
   vb__seg_sentences(&a->seg);
-  for (size_t i = 0; i < a->word_count; i++)
-    a->words[i].sentence = a->seg.toks[a->words[i].tok].sentence;
+  if (a->words != a->seg.toks)
+    for (size_t i = 0; i < a->word_count; i++)
+      a->words[i].sentence = a->seg.toks[a->words[i].tok].sentence;
 }
 
 int vb__analyze_timed(vb__analyzer *a, const char *text, size_t len,
@@ -231,7 +257,6 @@ int vb__analyze(vb__analyzer *a, const char *text, size_t len) {
 }
 
 const char *vb__token_text(const vb__analyzer *a, size_t i, size_t *len) {
-  const vb__tok *t = &a->seg.toks[i];
-  *len = t->ne - t->ns;
-  return a->norm.out + t->ns;
+  *len = a->seg.toks[i].len;
+  return a->seg.toks[i].text;
 }

@@ -171,11 +171,17 @@ int vb__normalize(vb__norm *n, const char *text, size_t len);
 struct UBreakIterator;
 struct UText;
 
-/* A word-like token: byte span in the normalized text, its sentence and
- * clause numbers (clauses never span sentences). */
+/* A word-like token: byte span in the normalized text and its bytes
+ * there, its sentence and clause numbers (clauses never span sentences)
+ * and its own index.  It has the layout of a word (vb__word), so that
+ * the tokens are the words of a comment with no contraction to spell
+ * out. */
 typedef struct vb__tok {
   uint32_t ns, ne;
   uint32_t sentence, clause;
+  const char *text;
+  uint32_t len;
+  uint32_t tok; /* its index; for a word, its (first) token */
 } vb__tok;
 
 typedef struct vb__seg {
@@ -246,13 +252,7 @@ size_t vb__language_key(const char *language, size_t len, char *out,
  * contraction stands for ("don't" -> "do" "not"), with the span of the
  * token(s) it comes from and its text (in the normalized text, or a
  * static string for the words of a contraction). */
-typedef struct vb__word {
-  uint32_t ns, ne;
-  uint32_t sentence, clause;
-  const char *text;
-  uint32_t len;
-  uint32_t tok; /* its (first) token */
-} vb__word;
+typedef vb__tok vb__word;
 
 /* normalize -> segment -> stem: the one path that lexicon terms and
  * comments both take, so they meet at the same stems. */
@@ -260,8 +260,12 @@ typedef struct vb__analyzer {
   vb__norm norm;
   vb__seg seg;
   vb__stemmer stemmer;
-  vb__word *words; /* the tokens with contractions spelled out */
-  size_t word_count, word_cap;
+  /* the tokens with contractions spelled out: seg.toks itself when there
+   * is none, else word_buf */
+  vb__word *words;
+  size_t word_count;
+  vb__word *word_buf;
+  size_t word_cap;
   bool expanded;               /* some word differs from its token */
   const char *const *elisions; /* the language's elided words, or NULL */
 } vb__analyzer;

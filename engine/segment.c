@@ -188,11 +188,16 @@ static size_t alnum_run_end(const uint8_t *wb, const unsigned char *t, size_t i,
   return i;
 }
 
-static int push_token(vb__seg *s, size_t start, size_t end, uint32_t clause) {
+/* Appends the token text[start, end). */
+static int push_token(vb__seg *s, const char *text, size_t start, size_t end,
+                      uint32_t clause) {
   if (s->count == s->cap &&
       vb__grow((void **)&s->toks, &s->cap, s->count + 1, sizeof *s->toks))
     return VB_ENOMEM;
-  s->toks[s->count++] = (vb__tok){(uint32_t)start, (uint32_t)end, 0, clause};
+  s->toks[s->count] = (vb__tok){
+      (uint32_t)start,         (uint32_t)end,     0, clause, text + start,
+      (uint32_t)(end - start), (uint32_t)s->count};
+  s->count++;
   return VB_OK;
 }
 
@@ -239,7 +244,7 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
     if (word || i - start >= 2) {
       clause += s->count > 0 && gap_ends;
       gap_ends = false;
-      if (push_token(s, start, i, clause))
+      if (push_token(s, (const char *)t, start, i, clause))
         return VB_ENOMEM;
     }
   }
@@ -379,7 +384,7 @@ static int icu_words(vb__seg *s, const char *text, size_t from, size_t end) {
   for (int32_t b = ubrk_next(s->words); b != UBRK_DONE;
        a = b, b = ubrk_next(s->words)) {
     if (ubrk_getRuleStatus(s->words) >= UBRK_WORD_NONE_LIMIT &&
-        push_token(s, from + (size_t)a, from + (size_t)b, 0))
+        push_token(s, text, from + (size_t)a, from + (size_t)b, 0))
       return VB_ENOMEM;
   }
   return VB_OK;
