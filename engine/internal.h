@@ -152,7 +152,8 @@ typedef struct vb__norm {
                      of the buffer follow out[out_len] (all defined), so a
                      word may be read 8 bytes at a time */
   size_t out_len, out_cap;
-  uint32_t *from, *to; /* [normalized byte] -> original [from, to) */
+  uint32_t *from, *to; /* [normalized byte] -> original [from, to), not
+                          written for ASCII input: see vb__norm_span */
   size_t map_cap;
   uint16_t *u16a, *u16b, *u16c; /* UTF-16 scratch (UChar) */
   size_t cap_a, cap_b, cap_c;
@@ -160,6 +161,14 @@ typedef struct vb__norm {
   bool ascii;     /* the last input was all ASCII (taken by the fast path):
                      the output is the input lower-cased, byte for byte */
 } vb__norm;
+
+/* The original bytes [*from, *to) that normalized bytes [ns, ne) come
+ * from (ne > ns). */
+static inline void vb__norm_span(const vb__norm *n, uint32_t ns, uint32_t ne,
+                                 size_t *from, size_t *to) {
+  *from = n->ascii ? ns : n->from[ns];
+  *to = n->ascii ? ne : n->to[ne - 1];
+}
 
 int vb__norm_init(vb__norm *n, bool fold_accents);
 void vb__norm_free(vb__norm *n);

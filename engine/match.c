@@ -1200,7 +1200,6 @@ static void keep_in_context(vb_matcher *m, raw_match *arr, size_t *count) {
 
 static int build_results(vb_matcher *m) {
   const vb_lexicon *lex = m->lex;
-  const uint32_t *from = m->an.norm.from, *to = m->an.norm.to;
   if (lex->set_count) {
     keep_in_context(m, m->raw, &m->raw_count);
     keep_in_context(m, m->excl, &m->excl_count);
@@ -1216,8 +1215,7 @@ static int build_results(vb_matcher *m) {
     m->matches[i].note_count = r->note_count;
     out->term = lex->term_base + r->term; /* global across languages */
     out->theme = lex->terms[r->term].theme;
-    out->start = from[r->ns];
-    out->end = to[r->ne - 1];
+    vb__norm_span(&m->an.norm, r->ns, r->ne, &out->start, &out->end);
     uint8_t policy = lex->themes[out->theme].negated;
     out->negated = r->negated && policy != VB__NEG_COUNT;
     out->dropped = r->negated && policy == VB__NEG_DROP;
@@ -1248,12 +1246,12 @@ static int build_results(vb_matcher *m) {
 
 /* The public tokens of the last run, with their sentences. */
 static void fill_tokens(vb_matcher *m) {
-  const uint32_t *from = m->an.norm.from, *to = m->an.norm.to;
   vb__analyze_sentences(&m->an);
   for (size_t i = 0; i < m->an.word_count; i++) {
     const vb__word *w = &m->an.words[i];
-    m->tokens[i] = (vb_token){from[w->ns], to[w->ne - 1], w->ns,
-                              w->ne,       w->sentence,   w->clause};
+    vb_token *t = &m->tokens[i];
+    *t = (vb_token){0, 0, w->ns, w->ne, w->sentence, w->clause};
+    vb__norm_span(&m->an.norm, w->ns, w->ne, &t->start, &t->end);
   }
   m->tokens_ready = true;
 }

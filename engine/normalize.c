@@ -205,17 +205,24 @@ static int32_t ascii_run_end(const char *text, int32_t i, int32_t len) {
   return e < len && e > i ? e - 1 : e;
 }
 
+/* ASCII in[0, count) lower-cased into out. */
+static void lower_ascii(unsigned char *restrict out,
+                        const unsigned char *restrict in, size_t count) {
+  for (size_t k = 0; k < count; k++) { /* the compiler vectorizes this */
+    unsigned char c = in[k];
+    out[k] = (unsigned char)(c + ((unsigned)(c - 'A') < 26u ? 32 : 0));
+  }
+}
+
 /* Appends ASCII text[i, end) lower-cased, each byte mapped to itself. */
 static void copy_ascii(vb__norm *n, const char *text, uint32_t i,
                        uint32_t end) {
-  const unsigned char *restrict in = (const unsigned char *)text + i;
-  unsigned char *restrict out = (unsigned char *)n->out + n->out_len;
   uint32_t *restrict from = n->from + n->out_len;
   uint32_t *restrict to = n->to + n->out_len;
   uint32_t count = end - i;
-  for (uint32_t k = 0; k < count; k++) { /* the compiler vectorizes this */
-    unsigned char c = in[k];
-    out[k] = (unsigned char)(c + ((unsigned)(c - 'A') < 26u ? 32 : 0));
+  lower_ascii((unsigned char *)n->out + n->out_len,
+              (const unsigned char *)text + i, count);
+  for (uint32_t k = 0; k < count; k++) {
     from[k] = i + k;
     to[k] = i + k + 1;
   }
@@ -230,8 +237,12 @@ int vb__normalize(vb__norm *n, const char *text, size_t len) {
   if (reserve_out(n, len))
     return VB_ENOMEM;
   int32_t ilen = (int32_t)len, i = 0;
-  n->ascii = !n->force_icu;
-  while (i < ilen) {
+  n->ascii = !n->force_icu && vb__ascii_prefix(text, len) == len;
+  if (n->ascii) { /* the common case: the maps are the identity, unwritten */
+    lower_ascii((unsigned char *)n->out, (const unsigned char *)text, len);
+    n->out_len = len;
+  }
+  while (i < ilen && !n->ascii) {
     if (!n->force_icu) {
       /* ASCII fast path: capacity for the remaining input is reserved. */
       int32_t end = ascii_run_end(text, i, ilen);

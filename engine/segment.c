@@ -422,14 +422,15 @@ static int chunk_words(vb__seg *s, const char *text, size_t len) {
 
 /* Numbers the tokens' sentences by ICU's sentence ends on the original
  * text, mapping each token's start there through orig_from (the
- * normalizer's map).  The iterator is already set on the original. */
+ * normalizer's map; NULL: the identity).  The iterator is already set on
+ * the original. */
 static void icu_sentences(vb__seg *s, const uint32_t *orig_from) {
   int32_t end = ubrk_following(s->sentences, 0);
   uint32_t sentence = 0;
   for (size_t i = 0; i < s->count; i++) {
     vb__tok *t = &s->toks[i];
     bool new_sentence = false;
-    int32_t start_in_orig = (int32_t)orig_from[t->ns];
+    int32_t start_in_orig = (int32_t)(orig_from ? orig_from[t->ns] : t->ns);
     while (end != UBRK_DONE && start_in_orig >= end) {
       end = ubrk_next(s->sentences);
       new_sentence = true;
@@ -554,6 +555,8 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
                 size_t orig_len, const uint32_t *orig_from, bool known_ascii) {
   s->count = 0;
   s->sentences_pending = false;
+  if (known_ascii)
+    orig_from = NULL; /* the identity, which the normalizer does not write */
   bool known = known_ascii && !s->force_icu && orig_len == len;
   bool ascii = !s->force_icu && (known || all_ascii(text, len));
   int rc = ascii          ? ascii_words(s, (const unsigned char *)text, 0, len)
