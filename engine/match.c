@@ -114,6 +114,8 @@ struct vb_matcher {
   size_t cand_len, cand_cap;
   uint32_t *cand_ids; /* per candidate: the id of its second word */
   size_t cand_id_cap;
+  uint32_t *cand_need; /* per candidate: the need checked first (first_need) */
+  size_t cand_need_cap;
   trig *trigs;
   size_t trig_len, trig_cap;
   uint32_t *pattern_stamp; /* per pattern: == stamp when it may match */
@@ -276,6 +278,7 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->words);
   free(m->cands);
   free(m->cand_ids);
+  free(m->cand_need);
   free(m->trigs);
   free(m->pattern_stamp);
   free(m->pattern_from);
@@ -366,12 +369,32 @@ static uint64_t cand_key(const vb_lexicon *lex, uint32_t t) {
   return 0;
 }
 
+/* The need of term t that its candidates check first, inline in the
+ * word's list, packed as (kind + 1) << 29 | id, 0 for none: a stem or an
+ * exact word before a set, whose members are many.  Most candidates fail
+ * here without reading the term's needs. */
+static uint32_t first_need(const vb_matcher *m, uint32_t t) {
+  uint32_t found = 0;
+  for (uint32_t k = m->need_start[t]; k < m->need_start[t + 1]; k++) {
+    const vb__item *it = &m->needs[k];
+    if (it->id >= 1u << 29)
+      continue; /* does not fit: needs_present checks it */
+    uint32_t packed = (uint32_t)(it->kind + 1) << 29 | it->id;
+    if (it->kind != VB__ITEM_SET)
+      return packed;
+    found = found ? found : packed;
+  }
+  return found;
+}
+
 static int sort_cands(vb_matcher *m, word *w) {
   w->by_stem = w->by_exact = 0;
   if (w->cand_count == 0)
     return VB_OK; /* m->cands may still be NULL */
   if (vb__grow((void **)&m->cand_ids, &m->cand_id_cap, m->cand_len + 1,
-               sizeof *m->cand_ids))
+               sizeof *m->cand_ids) ||
+      vb__grow((void **)&m->cand_need, &m->cand_need_cap, m->cand_len + 1,
+               sizeof *m->cand_need))
     return VB_ENOMEM;
   uint32_t *c = m->cands + w->cand_off, *ids = m->cand_ids + w->cand_off;
   uint64_t keys[64], *key = keys;
@@ -391,6 +414,7 @@ static int sort_cands(vb_matcher *m, word *w) {
   w->by_stem = w->by_exact = 0;
   for (uint32_t i = 0; i < w->cand_count; i++) {
     ids[i] = (uint32_t)key[i];
+    m->cand_need[w->cand_off + i] = first_need(m, c[i]);
     w->by_stem += key[i] >> 32 == 1;
     w->by_exact += key[i] >> 32 == 2;
   }
@@ -823,10 +847,26 @@ static __attribute__((noinline)) int verify_term(vb_matcher *m, uint32_t t,
   return rc;
 }
 
-/* Tries term `t` with its first word at word i: most candidates fail
- * the needs check, which is inlined into the loops over candidates. */
-static inline int try_term(vb_matcher *m, uint32_t t, size_t i) {
-  if (!m->slow && !needs_present(m, t))
+/* True when the comment has the item of a packed need (first_need). */
+static inline bool need_met(vb_matcher *m, uint32_t need) {
+  uint32_t id = need & ((1u << 29) - 1);
+  switch (need >> 29) {
+  case VB__ITEM_STEM + 1:
+    return m->stem_seen[id] == m->comment;
+  case VB__ITEM_EXACT + 1:
+    return m->exact_seen[id] == m->comment;
+  case VB__ITEM_SET + 1:
+    return set_present(m, id);
+  default:
+    return true;
+  }
+}
+
+/* Tries term `t` with its first word at word i, `need` its first need:
+ * most candidates fail the needs check, which is inlined into the loops
+ * over candidates. */
+static inline int try_term(vb_matcher *m, uint32_t t, uint32_t need, size_t i) {
+  if (!m->slow && (!need_met(m, need) || !needs_present(m, t)))
     return VB_OK;
   return verify_term(m, t, i);
 }
@@ -837,6 +877,7 @@ static int try_range(vb_matcher *m, const word *w, uint32_t from, uint32_t to,
                      uint32_t id, size_t i) {
   const uint32_t *c = m->cands + w->cand_off;
   const uint32_t *ids = m->cand_ids + w->cand_off;
+  const uint32_t *need = m->cand_need + w->cand_off;
   uint32_t lo = from, hi = to;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
@@ -846,7 +887,7 @@ static int try_range(vb_matcher *m, const word *w, uint32_t from, uint32_t to,
       hi = mid;
   }
   for (; lo < to && ids[lo] == id; lo++) {
-    int rc = try_term(m, c[lo], i);
+    int rc = try_term(m, c[lo], need[lo], i);
     if (rc)
       return rc;
   }
@@ -861,9 +902,10 @@ static int match_words(vb_matcher *m) {
     if (w->cand_count == 0)
       continue; /* (m->cands may still be NULL) */
     const uint32_t *c = m->cands + w->cand_off;
+    const uint32_t *need = m->cand_need + w->cand_off;
     uint32_t others = w->cand_count - w->by_stem - w->by_exact;
     for (uint32_t k = 0; k < others; k++) {
-      int rc = try_term(m, c[k], i);
+      int rc = try_term(m, c[k], need[k], i);
       if (rc)
         return rc;
     }
