@@ -73,6 +73,8 @@ void vb__seg_free(vb__seg *s) {
     utext_close(s->orig);
   free(s->toks);
   free(s->orig_copy);
+  free(s->alnum_bits);
+  free(s->start_bits);
   memset(s, 0, sizeof *s);
 }
 
@@ -156,36 +158,79 @@ static const bool JOINS[6][6] = {
 
 static bool joins(int a, int b) { return JOINS[a][b]; }
 
-/* The end of the run of letters and digits (WB_LETTER, WB_NUMERIC) that
- * t[i] is in, looking from t[i + 1] on.  SSE2 classifies 16 bytes at a
- * time where 16 are left, with the same tests as ascii_class (letters
- * folded with 0x20, '@', digits): a word's end costs one bit scan rather
- * than a mispredicted branch per word.  Exact for any byte: each range
- * test is an unsigned one, done as a signed compare after a shift. */
-static size_t alnum_run_end(const uint8_t *wb, const unsigned char *t, size_t i,
-                            size_t len) {
-  i++;
+/* Bit k of bits[k / 64] for each byte t[k] of the text:
+ * `alnum` when it is a letter or digit (WB_LETTER, WB_NUMERIC: they
+ * always join each other), `starts` when a word may begin there (those
+ * and '_').  SSE2 classifies 16 bytes at a time with the same tests as
+ * ascii_class (letters folded with 0x20, '@', digits), so finding a
+ * word's start or end is a bit scan rather than a branch per byte.
+ * Exact for any byte: each range test is an unsigned one, done as a
+ * signed compare after a shift. */
+static int word_bits(vb__seg *s, const unsigned char *t, size_t n) {
+  size_t words = n / 64 + 1;
+  if (vb__grow((void **)&s->alnum_bits, &s->alnum_cap, words, 8) ||
+      vb__grow((void **)&s->start_bits, &s->start_cap, words, 8))
+    return VB_ENOMEM;
+  memset(s->alnum_bits, 0, words * 8);
+  memset(s->start_bits, 0, words * 8);
+  uint64_t any_under = 0;
+  size_t k = 0;
 #if defined(__SSE2__)
   const __m128i fold = _mm_set1_epi8(0x20), at = _mm_set1_epi8('@');
+  const __m128i under = _mm_set1_epi8('_');
   const __m128i to_a = _mm_set1_epi8((char)(128 - 'a'));
   const __m128i to_0 = _mm_set1_epi8((char)(128 - '0'));
   const __m128i letters = _mm_set1_epi8((char)(-128 + 26));
   const __m128i digits = _mm_set1_epi8((char)(-128 + 10));
-  for (; i + 16 <= len; i += 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+  for (; k + 16 <= n; k += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + k));
     __m128i letter =
         _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), to_a), letters);
     __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), digits);
     __m128i in =
         _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(v, at));
-    unsigned mask = (unsigned)_mm_movemask_epi8(in);
-    if (mask != 0xFFFFu)
-      return i + (size_t)__builtin_ctz(~mask);
+    uint64_t a = (unsigned)_mm_movemask_epi8(in);
+    uint64_t u = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, under));
+    s->alnum_bits[k / 64] |= a << (k % 64);
+    s->start_bits[k / 64] |= (a | u) << (k % 64);
+    any_under |= u;
   }
 #endif
-  while (i < len && is_alnum_class(wb[t[i]]))
-    i++;
-  return i;
+  for (; k < n; k++) {
+    int c = t[k] < 0x80 ? s->word_class[t[k]] : WB_OTHER;
+    uint64_t bit = 1ull << (k % 64);
+    if (is_alnum_class(c))
+      s->alnum_bits[k / 64] |= bit;
+    if (is_alnum_class(c) || c == WB_EXTEND_NUM_LET)
+      s->start_bits[k / 64] |= bit;
+    any_under |= c == WB_EXTEND_NUM_LET;
+  }
+  s->underscore = any_under != 0;
+  return VB_OK;
+}
+
+/* The first byte at or after t[i] whose bit (word_bits) is `set`, or
+ * len. */
+static inline size_t next_bit(const uint64_t *bits, size_t i, size_t len,
+                              bool set) {
+  size_t w = i / 64;
+  uint64_t x = (set ? bits[w] : ~bits[w]) & (~0ull << (i % 64));
+  while (!x) {
+    if (++w > len / 64)
+      return len;
+    x = set ? bits[w] : ~bits[w];
+  }
+  size_t at = w * 64 + (size_t)__builtin_ctzll(x);
+  return at < len ? at : len;
+}
+
+/* Appends the token text[start, end), with room for it. */
+static void put_token(vb__seg *s, const char *text, size_t start, size_t end,
+                      uint32_t clause) {
+  s->toks[s->count] = (vb__tok){
+      (uint32_t)start,         (uint32_t)end,     0, clause, text + start,
+      (uint32_t)(end - start), (uint32_t)s->count};
+  s->count++;
 }
 
 /* Appends the token text[start, end). */
@@ -194,58 +239,125 @@ static int push_token(vb__seg *s, const char *text, size_t start, size_t end,
   if (s->count == s->cap &&
       vb__grow((void **)&s->toks, &s->cap, s->count + 1, sizeof *s->toks))
     return VB_ENOMEM;
-  s->toks[s->count] = (vb__tok){
-      (uint32_t)start,         (uint32_t)end,     0, clause, text + start,
-      (uint32_t)(end - start), (uint32_t)s->count};
-  s->count++;
+  put_token(s, text, start, end, clause);
   return VB_OK;
+}
+
+/* The end of the word that goes on from t[i] (class c) across the
+ * joins of the rules below; *word becomes true once it holds a letter or
+ * digit. */
+static size_t join_on(const uint8_t *wb, const uint64_t *alnum,
+                      const unsigned char *t, size_t i, int c, size_t len,
+                      bool *word) {
+  for (;;) {
+    if (c != WB_EXTEND_NUM_LET) { /* the end of its letters and digits */
+      i = next_bit(alnum, i, len, false) - 1;
+      c = wb[t[i]];
+    }
+    int next = i + 1 < len ? wb[t[i + 1]] : WB_OTHER;
+    if (joins(c, next)) {
+      i++;
+    } else if (i + 2 < len &&
+               ((c == WB_LETTER && next == WB_MID_NUM_LET) ||
+                (c == WB_NUMERIC &&
+                 (next == WB_MID_NUM || next == WB_MID_NUM_LET))) &&
+               wb[t[i + 2]] == c) {
+      i += 2;
+    } else {
+      return i + 1;
+    }
+    c = wb[t[i]];
+    *word |= c != WB_EXTEND_NUM_LET;
+  }
 }
 
 /* ICU's word segmentation of pure-ASCII text: runs of letters, digits
  * and '_' joined pairwise, letters across one of . ' (WB6-7), numbers
  * across one of . ' , ; (WB11-12).  A run of only '_' is a word from two
- * characters on (ICU tags a lone ExtendNumLet with no word status). */
-static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
-                       size_t len) {
+ * characters on (ICU tags a lone ExtendNumLet with no word status).
+ * text[from, len) is ASCII; word_bits has marked the whole text.  This
+ * is the general walk; ascii_words takes most text another way. */
+static int ascii_words_general(vb__seg *s, const unsigned char *t, size_t from,
+                               size_t len) {
   const uint8_t *wb = s->word_class;
   size_t i = from;
   uint32_t clause = 0;
   bool gap_ends = false; /* a clause character since the last token */
   while (i < len) {
-    int c = wb[t[i]];
-    if (c != WB_LETTER && c != WB_NUMERIC && c != WB_EXTEND_NUM_LET) {
-      gap_ends |= s->clause_char[t[i]];
-      i++;
-      continue;
-    }
-    size_t start = i;
+    size_t start = next_bit(s->start_bits, i, len, true);
+    for (; i < start && !gap_ends; i++)
+      gap_ends = s->clause_char[t[i]];
+    if (start == len)
+      break;
+    int c = wb[t[start]];
     bool word = c != WB_EXTEND_NUM_LET;
-    for (;;) {
-      if (c != WB_EXTEND_NUM_LET) { /* the common case: letters and digits */
-        i = alnum_run_end(wb, t, i, len) - 1;
+    if (word) { /* letters and digits, which most words are all of */
+      i = next_bit(s->alnum_bits, start, len, false);
+      if (i < len && wb[t[i]] != WB_OTHER) { /* it may join what follows */
+        i--;
         c = wb[t[i]];
+        i = join_on(wb, s->alnum_bits, t, i, c, len, &word);
       }
-      int next = i + 1 < len ? wb[t[i + 1]] : WB_OTHER;
-      if (joins(c, next)) {
-        i++;
-      } else if (i + 2 < len &&
-                 ((c == WB_LETTER && next == WB_MID_NUM_LET) ||
-                  (c == WB_NUMERIC &&
-                   (next == WB_MID_NUM || next == WB_MID_NUM_LET))) &&
-                 wb[t[i + 2]] == c) {
-        i += 2;
-      } else {
-        break;
-      }
-      c = wb[t[i]];
-      word |= c != WB_EXTEND_NUM_LET;
+    } else {
+      i = join_on(wb, s->alnum_bits, t, start, c, len, &word);
     }
-    i++;
     if (word || i - start >= 2) {
       clause += s->count > 0 && gap_ends;
       gap_ends = false;
       if (push_token(s, (const char *)t, start, i, clause))
         return VB_ENOMEM;
+    }
+  }
+  return VB_OK;
+}
+
+/* True when a clause character lies in t[i, end). */
+static bool clause_in(const vb__seg *s, const unsigned char *t, size_t i,
+                      size_t end) {
+  for (; i < end; i++)
+    if (s->clause_char[t[i]])
+      return true;
+  return false;
+}
+
+/* ascii_words_general's words, for text with no '_' (almost all): every
+ * word then begins a run of letters and digits, so the runs' starts come
+ * from the bits 64 at a time, and only a run followed by one of . ' , ;
+ * is walked on across the joins. */
+static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
+                       size_t len) {
+  if (s->underscore)
+    return ascii_words_general(s, t, from, len);
+  /* words are 1 byte and a gap at least: room for them all at once */
+  if (vb__grow((void **)&s->toks, &s->cap, s->count + (len - from + 1) / 2,
+               sizeof *s->toks))
+    return VB_ENOMEM;
+  const uint8_t *wb = s->word_class;
+  const uint64_t *alnum = s->alnum_bits;
+  size_t i = from; /* where the last word ended */
+  uint32_t clause = 0;
+  for (size_t w = from / 64; w * 64 < len; w++) {
+    uint64_t before = w > 0 ? alnum[w - 1] >> 63 : 0;
+    uint64_t starts = alnum[w] & ~(alnum[w] << 1 | before);
+    if (w == from / 64)
+      starts &= ~0ull << (from % 64);
+    if (len - w * 64 < 64)
+      starts &= (1ull << (len - w * 64)) - 1;
+    for (; starts; starts &= starts - 1) {
+      size_t start = w * 64 + (size_t)__builtin_ctzll(starts);
+      if (start < i)
+        continue; /* joined into the word before */
+      size_t end = next_bit(alnum, start, len, false);
+      /* . ' , ; join only what has a letter or digit after them */
+      if (end + 1 < len && wb[t[end]] != WB_OTHER &&
+          (alnum[(end + 1) / 64] >> ((end + 1) % 64) & 1)) {
+        bool word = true;
+        end = join_on(wb, alnum, t, end - 1, wb[t[end - 1]], len, &word);
+      }
+      clause += s->count > 0 && !(start == i + 1 && t[i] == ' ') &&
+                clause_in(s, t, i, start);
+      put_token(s, (const char *)t, start, end, clause);
+      i = end;
     }
   }
   return VB_OK;
@@ -559,9 +671,12 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
     orig_from = NULL; /* the identity, which the normalizer does not write */
   bool known = known_ascii && !s->force_icu && orig_len == len;
   bool ascii = !s->force_icu && (known || all_ascii(text, len));
-  int rc = ascii          ? ascii_words(s, (const unsigned char *)text, 0, len)
-           : s->force_icu ? icu_words(s, text, 0, len)
-                          : chunk_words(s, text, len);
+  int rc =
+      s->force_icu ? VB_OK : word_bits(s, (const unsigned char *)text, len);
+  if (!rc)
+    rc = ascii          ? ascii_words(s, (const unsigned char *)text, 0, len)
+         : s->force_icu ? icu_words(s, text, 0, len)
+                        : chunk_words(s, text, len);
   if (rc)
     return rc;
   if (s->count == 0)
