@@ -1277,8 +1277,10 @@ static int build_results(vb_matcher *m) {
       mark_theme(m, out->theme);
   }
   m->match_count = m->raw_count;
-  qsort(m->matches, m->match_count, sizeof *m->matches, by_span);
-  qsort(m->themes_hit, m->themes_hit_count, sizeof *m->themes_hit, by_size);
+  if (m->match_count > 1) /* most comments: qsort's set-up for nothing */
+    qsort(m->matches, m->match_count, sizeof *m->matches, by_span);
+  if (m->themes_hit_count > 1)
+    qsort(m->themes_hit, m->themes_hit_count, sizeof *m->themes_hit, by_size);
 
   /* the public tokens are filled on first use (vb_matcher_token) */
   size_t n = m->an.word_count;
