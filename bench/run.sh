@@ -47,7 +47,8 @@ rm -f "$OUT/eval-suggest.txt" "$OUT/pyref.txt" "$OUT/pyref-counts.csv"
 # the runs of a turn are one file each: an earlier run's with more RUNS
 # must not join this run's medians
 rm -f "$OUT"/before-*.time "$OUT"/after-*.time "$OUT"/lang-*-*.time \
-  "$OUT"/eval-j?-*.time "$OUT"/suggest-j?-*.time
+  "$OUT"/eval-j?-*.time "$OUT"/suggest-j?-*.time "$OUT"/pyref-*.time "$OUT"/pyref-*.rss \
+  "$OUT"/pyturn-*.time
 
 if [ "$PEERS" = 1 ]; then "$here/peers/install.sh"; fi
 command -v python3 >/dev/null || { echo "bench: python3 is needed (bench/peers/install.sh)" >&2; exit 2; }
@@ -99,8 +100,17 @@ time_run plain-tag-j1 "$RUNS" "$vb" tag -j 1 -q -l "$plain" -f csv -o /dev/null 
 pyref_seconds=- pyref_diff=- pyref_note=-
 if [ "$PYREF" = 1 ]; then
   if "$PYREF_PYTHON" -c 'import icu, snowballstemmer' 2>/dev/null; then
-    echo "bench: the Python reference on the plain lexicon ($RUNS runs, median)"
-    time_run pyref "$RUNS" sh -c "'$PYREF_PYTHON' '$here/peers/python_ref.py' '$pcorpus' '$plain' '$OUT/pyref-counts.csv' >> '$OUT/pyref.txt'"
+    # in turns with Verbatim's report -j 1 on the same input, so that the
+    # ratio does not depend on when a slow spell of the machine falls
+    echo "bench: the Python reference on the plain lexicon, in turns with Verbatim report -j 1 ($RUNS runs, median)"
+    for ((k = 0; k < RUNS; k++)); do
+      time_run "pyref-$k" 1 sh -c "'$PYREF_PYTHON' '$here/peers/python_ref.py' '$pcorpus' '$plain' '$OUT/pyref-counts.csv' >> '$OUT/pyref.txt'"
+      time_run "pyturn-$k" 1 "$vb" report -j 1 -q -l "$plain" -f csv -o /dev/null "$pcorpus"
+    done
+    for side in pyref pyturn; do
+      cat "$OUT/$side-"*.time | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' > "$OUT/$side.time"
+    done
+    sort -g "$OUT"/pyref-*.rss | tail -n 1 > "$OUT/pyref.rss"
     if [ -s "$OUT/pyref-counts.csv" ] && grep -q '^seconds=' "$OUT/pyref.txt"; then
       # its own timed part, median over the runs like the wall clock
       pyref_seconds=$(sed -n 's/^seconds=//p' "$OUT/pyref.txt" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
@@ -236,13 +246,15 @@ python3 - "$rows" "$bytes" "$(t cat)" "$(t tag-j1)" "$(t tag-j2)" "$(t report-j1
   "$(r plain-report-j1)" "$(r plain-report-j2)" "$(r plain-tag-j1)" "$OUT/stages-plain-report.txt" \
   "$([ "$pyref_seconds" != - ] && t pyref || echo -)" "$([ "$pyref_seconds" != - ] && r pyref || echo -)" \
   "$pyref_seconds" "$pyref_diff" "$pyref_note" "$PYREF" \
+  "$([ "$pyref_seconds" != - ] && t pyturn || echo -)" \
   "$(cmp -s "$OUT/plain-report-j1.csv" "$OUT/plain-report-j2.csv" && echo identical || echo different)" \
   "$prows" "$pbytes" > "$results" <<'EOF'
 import re, sys
 (rows, nbytes, cat, tag1, tag2, rep1, rep2, rep100k, rss_t1, rss_t2, rss_r1, rss_r2,
  rss_100k, pg_load, pg_query, pg_diff, sq_index, sq_query, sq_diff, big_wall, big_rss,
  big_rows, st_tag, st_rep, before, after, baseline, prep1, prep2, ptag1, rss_p1, rss_p2, rss_pt,
- st_plain, py, rss_py, py_inproc, py_diff, py_stemmer, pyref, psame, prows, pbytes) = sys.argv[1:]
+ st_plain, py, rss_py, py_inproc, py_diff, py_stemmer, pyref, pyturn, psame, prows,
+ pbytes) = sys.argv[1:]
 rows = int(rows); nbytes = int(nbytes); prows = int(prows); pbytes = int(pbytes)
 f = lambda x: float(x)
 def rate(sec): return rows / max(f(sec), 1e-3)
@@ -303,8 +315,8 @@ if py != "-":
     print("| Python reference, its own timed part (read, analyse, count; median) | 1 | %.2f | %.0f | %.0f | %.2f | - |"
           % (f(py_inproc), prate(py_inproc), prate(py_inproc), f(py_inproc) / f(prep1)))
     print()
-    print("- plain lexicon, Verbatim report -j 1 / Python reference: %.2fx the comments/s (whole process, both sides)"
-          % (f(py) / f(prep1)))
+    print("- plain lexicon, Verbatim report -j 1 / Python reference: %.2fx the comments/s (whole process, both"
+          " sides; run in turns, medians: Python %.2f s, Verbatim %.2f s)" % (f(py) / f(pyturn), f(py), f(pyturn)))
 elif pyref == "1":
     print()
     print("- Python reference: skipped (PyICU or snowballstemmer missing; bench/peers/install.sh)")
