@@ -47,8 +47,9 @@ rm -f "$OUT/eval-suggest.txt" "$OUT/pyref.txt" "$OUT/pyref-counts.csv"
 # the runs of a turn are one file each: an earlier run's with more RUNS
 # must not join this run's medians
 rm -f "$OUT"/before-*.time "$OUT"/after-*.time "$OUT"/lang-*-*.time \
-  "$OUT"/eval-j?-*.time "$OUT"/suggest-j?-*.time "$OUT"/pyref-*.time "$OUT"/pyref-*.rss \
-  "$OUT"/pyturn-*.time
+  "$OUT"/eval-j?-*.time "$OUT"/suggest-j?-*.time "$OUT"/pyref-*.time \
+  "$OUT"/pyturn-*.time "$OUT"/tag-j?-*.time "$OUT"/report-j?-*.time \
+  "$OUT"/plain-report-j?-*.time "$OUT"/*-[0-9]*.rss
 
 if [ "$PEERS" = 1 ]; then "$here/peers/install.sh"; fi
 command -v python3 >/dev/null || { echo "bench: python3 is needed (bench/peers/install.sh)" >&2; exit 2; }
@@ -85,17 +86,34 @@ time_run() {
   echo "bench: $name $(cat "$OUT/$name.time") s (runs: ${walls[*]}), peak RSS $rss KB"
 }
 
-echo "bench: cat, Verbatim tag and report ($RUNS runs each, median)"
+# merge_turns NAME...: NAME.time, the median of the runs NAME-0, NAME-1,
+# ... (each timed once, in turns with others), and NAME.rss, their largest.
+merge_turns() {
+  for name in "$@"; do
+    cat "$OUT/$name-"*.time | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' > "$OUT/$name.time"
+    sort -g "$OUT/$name-"*.rss | tail -n 1 > "$OUT/$name.rss"
+  done
+}
+
+echo "bench: cat, Verbatim tag and report ($RUNS runs each, -j 1 and -j 2 in turns, median)"
 time_run cat "$RUNS" sh -c "cat '$corpus' > /dev/null"
-for j in 1 2; do
-  time_run tag-j$j "$RUNS" "$vb" tag -j $j -q -f csv -o /dev/null "$corpus"
-  time_run report-j$j "$RUNS" "$vb" report -j $j -q -f csv -o "$OUT/report-j$j.csv" "$corpus"
+# -j 1 and -j 2 in turns, so that a slow spell of the machine (it is
+# shared) hits both alike rather than one of the pair
+for ((k = 0; k < RUNS; k++)); do
+  for j in 1 2; do
+    time_run tag-j$j-$k 1 "$vb" tag -j $j -q -f csv -o /dev/null "$corpus"
+    time_run report-j$j-$k 1 "$vb" report -j $j -q -f csv -o "$OUT/report-j$j.csv" "$corpus"
+  done
 done
+merge_turns tag-j1 tag-j2 report-j1 report-j2
 time_run report-100k-j1 "$RUNS" "$vb" report -j 1 -q -l "$lex100k" -f csv -o /dev/null "$corpus"
 echo "bench: Verbatim with the plain lexicon ($plain) on the peer corpus"
-for j in 1 2; do
-  time_run plain-report-j$j "$RUNS" "$vb" report -j $j -q -l "$plain" -f csv -o "$OUT/plain-report-j$j.csv" "$pcorpus"
+for ((k = 0; k < RUNS; k++)); do
+  for j in 1 2; do
+    time_run plain-report-j$j-$k 1 "$vb" report -j $j -q -l "$plain" -f csv -o "$OUT/plain-report-j$j.csv" "$pcorpus"
+  done
 done
+merge_turns plain-report-j1 plain-report-j2
 time_run plain-tag-j1 "$RUNS" "$vb" tag -j 1 -q -l "$plain" -f csv -o /dev/null "$pcorpus"
 pyref_seconds=- pyref_diff=- pyref_note=-
 if [ "$PYREF" = 1 ]; then
@@ -107,10 +125,7 @@ if [ "$PYREF" = 1 ]; then
       time_run "pyref-$k" 1 sh -c "'$PYREF_PYTHON' '$here/peers/python_ref.py' '$pcorpus' '$plain' '$OUT/pyref-counts.csv' >> '$OUT/pyref.txt'"
       time_run "pyturn-$k" 1 "$vb" report -j 1 -q -l "$plain" -f csv -o /dev/null "$pcorpus"
     done
-    for side in pyref pyturn; do
-      cat "$OUT/$side-"*.time | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' > "$OUT/$side.time"
-    done
-    sort -g "$OUT"/pyref-*.rss | tail -n 1 > "$OUT/pyref.rss"
+    merge_turns pyref pyturn
     if [ -s "$OUT/pyref-counts.csv" ] && grep -q '^seconds=' "$OUT/pyref.txt"; then
       # its own timed part, median over the runs like the wall clock
       pyref_seconds=$(sed -n 's/^seconds=//p' "$OUT/pyref.txt" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
@@ -137,9 +152,7 @@ if [ -n "$BASELINE" ]; then
     time_run "before-$k" 1 "$BASELINE" report -j 1 -q -f csv -o /dev/null "$corpus"
     time_run "after-$k" 1 "$vb" report -j 1 -q -f csv -o /dev/null "$corpus"
   done
-  for side in before after; do
-    cat "$OUT/$side-"*.time | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' > "$OUT/$side.time"
-  done
+  merge_turns before after
 fi
 if [ "$LANGS" = 1 ]; then
   # English-only input: what routing and detection cost, in turns
@@ -155,7 +168,7 @@ if [ "$LANGS" = 1 ]; then
   "$vb" report -j 1 -f csv -o /dev/null "$english" 2> "$OUT/lang-all.stderr" || true
   for side in en all before; do
     ls "$OUT/lang-$side-"*.time > /dev/null 2>&1 || continue
-    cat "$OUT/lang-$side-"*.time | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' > "$OUT/lang-$side.time"
+    merge_turns "lang-$side"
   done
   {
     echo "Languages on English-only input ($ROWS rows, --non-ascii 0), report -j 1, runs in turns (medians):"
@@ -203,9 +216,7 @@ PY
       time_run suggest-j$j-$k 1 "$vb" suggest -j $j -q -f csv -o "$OUT/suggest-j$j.csv" "$part"
     done
   done
-  for name in eval-j1 eval-j2 suggest-j1 suggest-j2; do
-    cat "$OUT/$name-"*.time | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' > "$OUT/$name.time"
-  done
+  merge_turns eval-j1 eval-j2 suggest-j1 suggest-j2
   for cmd in eval suggest; do
     if cmp -s "$OUT/$cmd-j1.csv" "$OUT/$cmd-j2.csv"; then same=identical; else same=DIFFERENT; fi
     echo "$cmd $(t $cmd-j1) $(t $cmd-j2) $same" >> "$OUT/eval-suggest.txt"
