@@ -451,13 +451,39 @@ static bool terminator_ends(const uint8_t *sb, const unsigned char *t,
   return next != SB_SCONTINUE && !is_terminator(next); /* SB8a */
 }
 
+/* The first terminator or paragraph separator (. ! ? CR LF) at or after
+ * t[i], or len: SSE2 tests 16 bytes at a time where 16 are left. */
+static size_t next_stop(const uint8_t *sb, const unsigned char *t, size_t i,
+                        size_t len) {
+#if defined(__SSE2__)
+  const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
+  const __m128i ask = _mm_set1_epi8('?'), cr = _mm_set1_epi8('\r');
+  const __m128i lf = _mm_set1_epi8('\n');
+  for (; i + 16 <= len; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+    __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+        _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, ask), _mm_cmpeq_epi8(v, cr)),
+            _mm_cmpeq_epi8(v, lf)));
+    unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+    if (mask)
+      return i + (size_t)__builtin_ctz(mask);
+  }
+#endif
+  while (i < len && !is_terminator(sb[t[i]]) && sb[t[i]] != SB_PARA_SEP)
+    i++;
+  return i;
+}
+
 /* The first sentence boundary after `from` in ASCII text (len at its end):
  * after a paragraph separator (SB4), or after a terminator, its closing
  * punctuation and spaces and one separator (SB9-SB11), unless SB6-SB8a
  * hold.  ICU's sentence iterator gives the same boundaries. */
 static size_t ascii_sentence_end(const uint8_t *sb, const unsigned char *t,
                                  size_t len, size_t from) {
-  for (size_t i = from; i < len; i++) {
+  for (size_t i = next_stop(sb, t, from, len); i < len;
+       i = next_stop(sb, t, i + 1, len)) {
     int c = sb[t[i]];
     if (c == SB_PARA_SEP)
       return past_separator(t, len, i);
