@@ -95,6 +95,15 @@ merge_turns() {
   done
 }
 
+# pair_ratios A B: the median over the turns k of A-k / B-k (a speedup
+# measured pair by pair, steadier than the ratio of the medians when the
+# machine's speed drifts through the run)
+pair_ratios() {
+  for ((k = 0; k < RUNS; k++)); do
+    awk -v a="$(cat "$OUT/$1-$k.time")" -v b="$(cat "$OUT/$2-$k.time")" 'BEGIN { printf "%.3f\n", a / b }'
+  done | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
 echo "bench: cat, Verbatim tag and report ($RUNS runs each, -j 1 and -j 2 in turns, median)"
 time_run cat "$RUNS" sh -c "cat '$corpus' > /dev/null"
 # -j 1 and -j 2 in turns, so that a slow spell of the machine (it is
@@ -259,13 +268,14 @@ python3 - "$rows" "$bytes" "$(t cat)" "$(t tag-j1)" "$(t tag-j2)" "$(t report-j1
   "$pyref_seconds" "$pyref_diff" "$pyref_note" "$PYREF" \
   "$([ "$pyref_seconds" != - ] && t pyturn || echo -)" \
   "$(cmp -s "$OUT/plain-report-j1.csv" "$OUT/plain-report-j2.csv" && echo identical || echo different)" \
-  "$prows" "$pbytes" > "$results" <<'EOF'
+  "$prows" "$pbytes" "$(pair_ratios tag-j1 tag-j2)" "$(pair_ratios report-j1 report-j2)" \
+  "$(pair_ratios plain-report-j1 plain-report-j2)" > "$results" <<'EOF'
 import re, sys
 (rows, nbytes, cat, tag1, tag2, rep1, rep2, rep100k, rss_t1, rss_t2, rss_r1, rss_r2,
  rss_100k, pg_load, pg_query, pg_diff, sq_index, sq_query, sq_diff, big_wall, big_rss,
  big_rows, st_tag, st_rep, before, after, baseline, prep1, prep2, ptag1, rss_p1, rss_p2, rss_pt,
  st_plain, py, rss_py, py_inproc, py_diff, py_stemmer, pyref, pyturn, psame, prows,
- pbytes) = sys.argv[1:]
+ pbytes, pair_tag, pair_rep, pair_plain) = sys.argv[1:]
 rows = int(rows); nbytes = int(nbytes); prows = int(prows); pbytes = int(pbytes)
 f = lambda x: float(x)
 def rate(sec): return rows / max(f(sec), 1e-3)
@@ -281,6 +291,8 @@ for name, j, sec, rss in [("tag -f csv", 1, tag1, rss_t1), ("tag -f csv", 2, tag
 print()
 print("- speedup -j 2 / -j 1: tag %.2fx, report %.2fx, report with the plain lexicon %.2fx"
       % (f(tag1) / f(tag2), f(rep1) / f(rep2), f(prep1) / f(prep2)))
+print("- the same, median of the ratios of each pair of runs in turns: tag %.2fx, report %.2fx,"
+      " report with the plain lexicon %.2fx" % (f(pair_tag), f(pair_rep), f(pair_plain)))
 print("- 100,000-term lexicon / default lexicon (report -j 1): %.2fx slower" % (f(rep100k) / f(rep1)))
 if big_wall != "-":
     print("- report --by region --period month over %s rows streamed from the generator: %.1f s, peak RSS %.1f MB"
