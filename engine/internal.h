@@ -200,7 +200,6 @@ typedef struct vb__seg {
   size_t count, cap;
   bool force_icu; /* tests: send ASCII through ICU too */
   uint8_t word_class[128], sentence_class[128]; /* of ASCII bytes */
-  bool clause_char[128]; /* ASCII bytes that end a clause between words */
   uint64_t *alnum_bits, *start_bits; /* of the text (word_bits) */
   size_t alnum_cap, start_cap;
   bool underscore; /* the text has a '_' (word_bits) */

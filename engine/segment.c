@@ -42,14 +42,12 @@
 
 static int ascii_class(unsigned char c);
 static int sentence_class(unsigned char c);
-static bool gap_ends_clause(const unsigned char *p, const unsigned char *end);
 
 int vb__seg_init(vb__seg *s) {
   memset(s, 0, sizeof *s);
   for (unsigned char c = 0; c < 128; c++) {
     s->word_class[c] = (uint8_t)ascii_class(c);
     s->sentence_class[c] = (uint8_t)sentence_class(c);
-    s->clause_char[c] = gap_ends_clause(&c, &c + 1);
   }
   UErrorCode st = U_ZERO_ERROR;
   s->words = ubrk_open(UBRK_WORD, "", NULL, 0, &st);
@@ -285,22 +283,13 @@ static int ascii_words_general(vb__seg *s, const unsigned char *t, size_t from,
   bool gap_ends = false; /* a clause character since the last token */
   while (i < len) {
     size_t start = next_bit(s->start_bits, i, len, true);
-    for (; i < start && !gap_ends; i++)
-      gap_ends = s->clause_char[t[i]];
+    gap_ends |= gap_ends_clause(t + i, t + start);
+    i = start;
     if (start == len)
       break;
     int c = wb[t[start]];
     bool word = c != WB_EXTEND_NUM_LET;
-    if (word) { /* letters and digits, which most words are all of */
-      i = next_bit(s->alnum_bits, start, len, false);
-      if (i < len && wb[t[i]] != WB_OTHER) { /* it may join what follows */
-        i--;
-        c = wb[t[i]];
-        i = join_on(wb, s->alnum_bits, t, i, c, len, &word);
-      }
-    } else {
-      i = join_on(wb, s->alnum_bits, t, start, c, len, &word);
-    }
+    i = join_on(wb, s->alnum_bits, t, start, c, len, &word);
     if (word || i - start >= 2) {
       clause += s->count > 0 && gap_ends;
       gap_ends = false;
@@ -309,15 +298,6 @@ static int ascii_words_general(vb__seg *s, const unsigned char *t, size_t from,
     }
   }
   return VB_OK;
-}
-
-/* True when a clause character lies in t[i, end). */
-static bool clause_in(const vb__seg *s, const unsigned char *t, size_t i,
-                      size_t end) {
-  for (; i < end; i++)
-    if (s->clause_char[t[i]])
-      return true;
-  return false;
 }
 
 /* ascii_words_general's words, for text with no '_' (almost all): every
@@ -355,7 +335,7 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
         end = join_on(wb, alnum, t, end - 1, wb[t[end - 1]], len, &word);
       }
       clause += s->count > 0 && !(start == i + 1 && t[i] == ' ') &&
-                clause_in(s, t, i, start);
+                gap_ends_clause(t + i, t + start); /* most gaps: one space */
       put_token(s, (const char *)t, start, end, clause);
       i = end;
     }
