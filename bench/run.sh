@@ -46,10 +46,11 @@ log=$OUT/log.txt
 rm -f "$OUT/eval-suggest.txt" "$OUT/pyref.txt" "$OUT/pyref-counts.csv"
 # the runs of a turn are one file each: an earlier run's with more RUNS
 # must not join this run's medians
-rm -f "$OUT"/before-*.time "$OUT"/after-*.time "$OUT"/lang-*-*.time \
-  "$OUT"/eval-j?-*.time "$OUT"/suggest-j?-*.time "$OUT"/pyref-*.time \
-  "$OUT"/pyturn-*.time "$OUT"/tag-j?-*.time "$OUT"/report-j?-*.time \
-  "$OUT"/plain-report-j?-*.time "$OUT"/*-[0-9]*.rss
+for turn in before after lang-en lang-all lang-before eval-j1 eval-j2 \
+  suggest-j1 suggest-j2 pyref pyturn tag-j1 tag-j2 report-j1 report-j2 \
+  plain-report-j1 plain-report-j2; do
+  rm -f "$OUT/$turn"-[0-9]*.time "$OUT/$turn"-[0-9]*.rss
+done
 
 if [ "$PEERS" = 1 ]; then "$here/peers/install.sh"; fi
 command -v python3 >/dev/null || { echo "bench: python3 is needed (bench/peers/install.sh)" >&2; exit 2; }
