@@ -31,6 +31,10 @@
 
 #include "internal.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 int vb__norm_init(vb__norm *n, bool fold_accents) {
   memset(n, 0, sizeof *n);
   UErrorCode st = U_ZERO_ERROR;
@@ -214,18 +218,46 @@ static void lower_ascii(unsigned char *restrict out,
   }
 }
 
-/* Appends ASCII text[i, end) lower-cased, each byte mapped to itself. */
-static void copy_ascii(vb__norm *n, const char *text, uint32_t i,
-                       uint32_t end) {
+/* The length of in's ASCII prefix, lower-cased into out as it is found:
+ * one pass over the bytes where a check and a copy took two. */
+static size_t lower_ascii_prefix(unsigned char *restrict out,
+                                 const unsigned char *restrict in, size_t len) {
+  size_t k = 0;
+#if defined(__SSE2__)
+  /* v + 0x3F puts 'A'..'Z' (and only they, for ASCII v) at -128..-103. */
+  const __m128i shift = _mm_set1_epi8(0x3F), below = _mm_set1_epi8(-102),
+                gap = _mm_set1_epi8(32);
+  for (; k + 16 <= len; k += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(in + k));
+    if (_mm_movemask_epi8(v))
+      break;
+    __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(v, shift), below);
+    _mm_storeu_si128((__m128i *)(out + k),
+                     _mm_add_epi8(v, _mm_and_si128(upper, gap)));
+  }
+#endif
+  size_t end = k + vb__ascii_prefix((const char *)in + k, len - k);
+  lower_ascii(out + k, in + k, end - k);
+  return end;
+}
+
+/* Maps out[n->out_len, + count) to text[i, i + count), byte for byte. */
+static void map_bytes(vb__norm *n, uint32_t i, uint32_t count) {
   uint32_t *restrict from = n->from + n->out_len;
   uint32_t *restrict to = n->to + n->out_len;
-  uint32_t count = end - i;
-  lower_ascii((unsigned char *)n->out + n->out_len,
-              (const unsigned char *)text + i, count);
   for (uint32_t k = 0; k < count; k++) {
     from[k] = i + k;
     to[k] = i + k + 1;
   }
+}
+
+/* Appends ASCII text[i, end) lower-cased, each byte mapped to itself. */
+static void copy_ascii(vb__norm *n, const char *text, uint32_t i,
+                       uint32_t end) {
+  uint32_t count = end - i;
+  lower_ascii((unsigned char *)n->out + n->out_len,
+              (const unsigned char *)text + i, count);
+  map_bytes(n, i, count);
   n->out_len += count;
 }
 
@@ -237,10 +269,19 @@ int vb__normalize(vb__norm *n, const char *text, size_t len) {
   if (reserve_out(n, len))
     return VB_ENOMEM;
   int32_t ilen = (int32_t)len, i = 0;
-  n->ascii = !n->force_icu && vb__ascii_prefix(text, len) == len;
+  size_t prefix = n->force_icu
+                      ? 0
+                      : lower_ascii_prefix((unsigned char *)n->out,
+                                           (const unsigned char *)text, len);
+  n->ascii = !n->force_icu && prefix == len;
   if (n->ascii) { /* the common case: the maps are the identity, unwritten */
-    lower_ascii((unsigned char *)n->out, (const unsigned char *)text, len);
     n->out_len = len;
+  } else if (prefix > 1) {
+    /* The prefix less its last byte, which a combining mark may follow
+     * (see ascii_run_end), is done but for its maps. */
+    i = (int32_t)prefix - 1;
+    map_bytes(n, 0, (uint32_t)i);
+    n->out_len = (size_t)i;
   }
   while (i < ilen && !n->ascii) {
     if (!n->force_icu) {
