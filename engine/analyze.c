@@ -171,14 +171,17 @@ static void split_elision(vb__analyzer *a, size_t i, size_t n) {
 }
 
 /* False when token i is surely no contraction: the few instructions
- * most tokens cost before contraction() would reject them. */
+ * most tokens cost before contraction() would reject them.  Computed
+ * without branches: whether a word ends in 't' is a coin toss to the
+ * branch predictor, and the mispredictions cost more than the tests. */
 static inline bool may_be_contraction(const vb__analyzer *a, size_t i) {
   const vb__tok *t = &a->seg.toks[i];
-  char last = t->text[t->len - 1];
-  if (last == 't')
-    return t->len >= 3 && (t->text[t->len - 2] == '\'' ||
-                           t->text[t->len - 2] == 'n' || t->len == 6);
-  return last == 'n' && i + 1 < a->seg.count && a->seg.toks[i + 1].len == 1;
+  unsigned char last = (unsigned char)t->text[t->len - 1];
+  unsigned char before = t->len >= 2 ? (unsigned char)t->text[t->len - 2] : 0;
+  bool next_single = i + 1 < a->seg.count && a->seg.toks[i + 1].len == 1;
+  return ((last == 't') &
+          ((before == '\'') | (before == 'n') | (t->len == 6))) |
+         ((last == 'n') & next_single);
 }
 
 /* True when token i is spelled out as other words. */
