@@ -1204,6 +1204,28 @@ static int by_size(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* Sorts a comment's handful of matches or themes: insertion sort, stable
+ * like glibc's merge-sorting qsort, beats qsort's set-up and indirect
+ * calls up to SMALL_SORT items (inlined, cmp is a direct call). */
+enum { SMALL_SORT = 16, SMALL_SORT_ITEM = 64 };
+_Static_assert(sizeof(match_entry) <= SMALL_SORT_ITEM, "sort_few's buffer");
+
+static inline void sort_few(void *base, size_t n, size_t size,
+                            int (*cmp)(const void *, const void *)) {
+  if (n > SMALL_SORT) {
+    qsort(base, n, size, cmp);
+    return;
+  }
+  unsigned char *a = base, x[SMALL_SORT_ITEM];
+  for (size_t i = 1; i < n; i++) {
+    size_t j = i;
+    memcpy(x, a + i * size, size);
+    for (; j > 0 && cmp(a + (j - 1) * size, x) > 0; j--)
+      memcpy(a + j * size, a + (j - 1) * size, size);
+    memcpy(a + j * size, x, size);
+  }
+}
+
 static void mark_theme(vb_matcher *m, size_t theme) {
   for (long t = (long)theme; t >= 0; t = m->lex->themes[t].parent) {
     if (m->theme_hit[t])
@@ -1277,10 +1299,8 @@ static int build_results(vb_matcher *m) {
       mark_theme(m, out->theme);
   }
   m->match_count = m->raw_count;
-  if (m->match_count > 1) /* most comments: qsort's set-up for nothing */
-    qsort(m->matches, m->match_count, sizeof *m->matches, by_span);
-  if (m->themes_hit_count > 1)
-    qsort(m->themes_hit, m->themes_hit_count, sizeof *m->themes_hit, by_size);
+  sort_few(m->matches, m->match_count, sizeof *m->matches, by_span);
+  sort_few(m->themes_hit, m->themes_hit_count, sizeof *m->themes_hit, by_size);
 
   /* the public tokens are filled on first use (vb_matcher_token) */
   size_t n = m->an.word_count;
