@@ -12,6 +12,12 @@
  * Pairs live in an open-addressing table keyed by (a, b), a < b, kept at
  * most half full; a pair of a theme and its own ancestor is not counted
  * (every child mention is also its parent's, by roll-up).
+ *
+ * A term counts once per comment.  A comment's few terms are checked
+ * against each other; only a tally that meets a comment with more than
+ * FEW_TERMS of them allocates a per-term stamp array for that.  (A report
+ * keeps a tally per slice, and with the default set's 16k terms a stamp
+ * array in each came to half of a sliced report's memory.)
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +38,8 @@ struct vb_tally {
   uint64_t untagged[VB_GROUP_COUNT];
   uint64_t *mentions;  /* [theme * VB_GROUP_COUNT + group] */
   uint64_t *term_hits; /* [term] */
-  uint64_t *term_seen; /* [term] -> last comment stamp (scratch) */
+  uint64_t *term_seen; /* [term] -> last comment stamp, or NULL until a
+                          comment has more than FEW_TERMS terms */
   uint64_t stamp;
   pair_slot *pairs;
   size_t pair_mask, pair_count; /* slots - 1; used slots */
@@ -52,8 +59,7 @@ int vb_tally_new(const vb_lexicon *lex, vb_tally **out) {
   t->term_count = vb_lexicon_term_count(lex);
   t->mentions = calloc(t->theme_count * VB_GROUP_COUNT + 1, sizeof(uint64_t));
   t->term_hits = calloc(t->term_count + 1, sizeof(uint64_t));
-  t->term_seen = calloc(t->term_count + 1, sizeof(uint64_t));
-  if (!t->mentions || !t->term_hits || !t->term_seen) {
+  if (!t->mentions || !t->term_hits) {
     vb_tally_free(t);
     return VB_ENOMEM;
   }
@@ -133,7 +139,6 @@ static int add_response(vb_tally *t, vb_group group, int has_text,
   *themed = true;
   for (size_t i = 0; i < n; i++)
     t->mentions[themes[i] * VB_GROUP_COUNT + group]++;
-  t->stamp++; /* each term once per comment */
   int rc = VB_OK;
   for (size_t i = 0; i < n; i++) /* themes are sorted: a < b */
     for (size_t j = i + 1; j < n && !rc; j++)
@@ -142,11 +147,40 @@ static int add_response(vb_tally *t, vb_group group, int has_text,
   return rc;
 }
 
-static void add_term(vb_tally *t, size_t term) {
-  if (term < t->term_count && t->term_seen[term] != t->stamp) {
+enum { FEW_TERMS = 32 };
+
+/* The terms one comment has counted so far. */
+typedef struct comment_terms {
+  size_t few[FEW_TERMS], n;
+  bool stamped; /* past FEW_TERMS: t->term_seen holds them */
+} comment_terms;
+
+/* Counts term for the comment unless it has counted it already. */
+static int add_term(vb_tally *t, comment_terms *c, size_t term) {
+  if (term >= t->term_count)
+    return VB_OK;
+  if (!c->stamped) {
+    for (size_t i = 0; i < c->n; i++)
+      if (c->few[i] == term)
+        return VB_OK;
+    if (c->n < FEW_TERMS) {
+      c->few[c->n++] = term;
+      t->term_hits[term]++;
+      return VB_OK;
+    }
+    if (!t->term_seen &&
+        !(t->term_seen = calloc(t->term_count + 1, sizeof *t->term_seen)))
+      return VB_ENOMEM;
+    t->stamp++;
+    for (size_t i = 0; i < c->n; i++)
+      t->term_seen[c->few[i]] = t->stamp;
+    c->stamped = true;
+  }
+  if (t->term_seen[term] != t->stamp) {
     t->term_seen[term] = t->stamp;
     t->term_hits[term]++;
   }
+  return VB_OK;
 }
 
 int vb_tally_add(vb_tally *t, vb_group group, int has_text,
@@ -155,10 +189,13 @@ int vb_tally_add(vb_tally *t, vb_group group, int has_text,
   size_t n = m ? vb_matcher_themes(m, &themes) : 0;
   bool themed;
   int rc = add_response(t, group, has_text, themes, n, &themed);
-  for (size_t i = 0; themed && i < vb_matcher_match_count(m); i++) {
+  comment_terms c; /* not zeroed whole: few[] is written before read */
+  c.n = 0;
+  c.stamped = false;
+  for (size_t i = 0; themed && !rc && i < vb_matcher_match_count(m); i++) {
     const vb_match *x = vb_matcher_match(m, i);
     if (!x->excluded && !x->dropped)
-      add_term(t, x->term);
+      rc = add_term(t, &c, x->term);
   }
   return rc;
 }
@@ -170,8 +207,11 @@ int vb_tally_add_result(vb_tally *t, const vb_result *res) {
   bool themed;
   int rc = add_response(t, res->group, res->has_text, res->themes,
                         res->theme_count, &themed);
-  for (size_t i = 0; themed && i < res->term_count; i++)
-    add_term(t, res->terms[i]);
+  comment_terms c; /* not zeroed whole: few[] is written before read */
+  c.n = 0;
+  c.stamped = false;
+  for (size_t i = 0; themed && !rc && i < res->term_count; i++)
+    rc = add_term(t, &c, res->terms[i]);
   return rc;
 }
 

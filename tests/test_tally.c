@@ -160,13 +160,21 @@ static bool same_tally(const vb_lexicon *lex, const vb_tally *a,
   return true;
 }
 
-static void test_tally(void) {
+/* The lexicon file `name` under the directory in environment variable
+ * `dir_var` (or `fallback`), loaded. */
+static vb_lexicon *load_lexicon(const char *dir_var, const char *fallback,
+                                const char *name) {
   char path[1024];
-  const char *dir = getenv("VB_TEST_DATA");
-  snprintf(path, sizeof path, "%s/test.json", dir ? dir : "tests/data");
+  const char *dir = getenv(dir_var);
+  snprintf(path, sizeof path, "%s/%s", dir ? dir : fallback, name);
   const char *paths[] = {path};
-  vb_lexicon *lex;
+  vb_lexicon *lex = NULL;
   CHECK_INT(vb_lexicon_load_files(1, paths, &lex, NULL), VB_OK);
+  return lex;
+}
+
+static void test_tally(void) {
+  vb_lexicon *lex = load_lexicon("VB_TEST_DATA", "tests/data", "test.json");
   vb_matcher *m;
   vb_matcher_new(lex, &m, NULL);
   vb_tally *whole, *part[3];
@@ -234,8 +242,7 @@ static void test_tally(void) {
   CHECK_INT(vb_tally_merge(ab, part[0]), VB_OK);
   CHECK(!same_tally(lex, whole, ab));
 
-  vb_lexicon *other;
-  vb_lexicon_load_files(1, paths, &other, NULL);
+  vb_lexicon *other = load_lexicon("VB_TEST_DATA", "tests/data", "test.json");
   vb_tally *foreign;
   vb_tally_new(other, &foreign);
   CHECK_INT(vb_tally_merge(whole, foreign), VB_EINVAL);
@@ -251,9 +258,34 @@ static void test_tally(void) {
   vb_lexicon_free(lex);
 }
 
+/* Each term counts once per comment, however many terms the comment has:
+ * a comment with more distinct terms than the tally checks one against
+ * another (32) takes another way, which must count alike. */
+static void test_terms_once(void) {
+  vb_lexicon *lex = load_lexicon("VB_SOURCE_DIR", ".", "lexicons/default.json");
+  size_t theme = 0;
+  for (size_t distinct = 1; distinct <= 100; distinct += 33) {
+    CHECK(vb_lexicon_term_count(lex) > 2 * distinct);
+    vb_tally *t;
+    CHECK_INT(vb_tally_new(lex, &t), VB_OK);
+    size_t terms[300], n = 0;
+    for (int round = 0; round < 3; round++) /* each term three times */
+      for (size_t k = 0; k < distinct; k++)
+        terms[n++] = 2 * k;
+    vb_result res = {VB_GROUP_DETRACTOR, 1, &theme, 1, terms, n};
+    for (int comment = 0; comment < 2; comment++)
+      CHECK_INT(vb_tally_add_result(t, &res), VB_OK);
+    for (size_t term = 0; term < 2 * distinct; term++)
+      CHECK_INT(vb_tally_term_hits(t, term), term % 2 ? 0 : 2);
+    vb_tally_free(t);
+  }
+  vb_lexicon_free(lex);
+}
+
 int main(void) {
   test_scores();
   test_scales();
   test_tally();
+  test_terms_once();
   return check_exit();
 }
