@@ -200,8 +200,8 @@ typedef struct vb__seg {
   size_t count, cap;
   bool force_icu; /* tests: send ASCII through ICU too */
   uint8_t word_class[128], sentence_class[128]; /* of ASCII bytes */
-  uint64_t *alnum_bits, *start_bits; /* of the text (word_bits) */
-  size_t alnum_cap, start_cap;
+  uint64_t *alnum_bits; /* letters and digits of the text (word_bits) */
+  size_t alnum_cap;
   bool underscore; /* the text has a '_' (word_bits) */
   /* Sentences numbered on demand (vb__seg_sentences), from this copy of
    * the original text: by the ASCII rules (orig_from NULL), or by ICU's

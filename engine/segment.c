@@ -72,7 +72,6 @@ void vb__seg_free(vb__seg *s) {
   free(s->toks);
   free(s->orig_copy);
   free(s->alnum_bits);
-  free(s->start_bits);
   memset(s, 0, sizeof *s);
 }
 
@@ -166,16 +165,12 @@ static bool joins(int a, int b) { return JOINS[a][b]; }
  * signed compare after a shift. */
 static int word_bits(vb__seg *s, const unsigned char *t, size_t n) {
   size_t words = n / 64 + 1;
-  if (vb__grow((void **)&s->alnum_bits, &s->alnum_cap, words, 8) ||
-      vb__grow((void **)&s->start_bits, &s->start_cap, words, 8))
+  if (vb__grow((void **)&s->alnum_bits, &s->alnum_cap, words, 8))
     return VB_ENOMEM;
   memset(s->alnum_bits, 0, words * 8);
-  memset(s->start_bits, 0, words * 8);
-  uint64_t any_under = 0;
   size_t k = 0;
 #if defined(__SSE2__)
   const __m128i fold = _mm_set1_epi8(0x20), at = _mm_set1_epi8('@');
-  const __m128i under = _mm_set1_epi8('_');
   const __m128i to_a = _mm_set1_epi8((char)(128 - 'a'));
   const __m128i to_0 = _mm_set1_epi8((char)(128 - '0'));
   const __m128i letters = _mm_set1_epi8((char)(-128 + 26));
@@ -188,22 +183,13 @@ static int word_bits(vb__seg *s, const unsigned char *t, size_t n) {
     __m128i in =
         _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(v, at));
     uint64_t a = (unsigned)_mm_movemask_epi8(in);
-    uint64_t u = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, under));
     s->alnum_bits[k / 64] |= a << (k % 64);
-    s->start_bits[k / 64] |= (a | u) << (k % 64);
-    any_under |= u;
   }
 #endif
-  for (; k < n; k++) {
-    int c = t[k] < 0x80 ? s->word_class[t[k]] : WB_OTHER;
-    uint64_t bit = 1ull << (k % 64);
-    if (is_alnum_class(c))
-      s->alnum_bits[k / 64] |= bit;
-    if (is_alnum_class(c) || c == WB_EXTEND_NUM_LET)
-      s->start_bits[k / 64] |= bit;
-    any_under |= c == WB_EXTEND_NUM_LET;
-  }
-  s->underscore = any_under != 0;
+  for (; k < n; k++)
+    if (t[k] < 0x80 && is_alnum_class(s->word_class[t[k]]))
+      s->alnum_bits[k / 64] |= 1ull << (k % 64);
+  s->underscore = memchr(t, '_', n) != NULL;
   return VB_OK;
 }
 
@@ -282,7 +268,10 @@ static int ascii_words_general(vb__seg *s, const unsigned char *t, size_t from,
   uint32_t clause = 0;
   bool gap_ends = false; /* a clause character since the last token */
   while (i < len) {
-    size_t start = next_bit(s->start_bits, i, len, true);
+    size_t start = i; /* the next letter, digit or '_' */
+    while (start < len && !(s->alnum_bits[start / 64] >> (start % 64) & 1) &&
+           wb[t[start]] != WB_EXTEND_NUM_LET)
+      start++;
     gap_ends |= gap_ends_clause(t + i, t + start);
     i = start;
     if (start == len)
