@@ -769,15 +769,15 @@ const char *vb__date_form(int k);
 /* ---- tally.c ---------------------------------------------------------- */
 
 /* A tally's counter arrays, for saving and loading its exact state:
- * *n counters (VB_COUNT_KINDS, VB_GROUP_COUNT, themes x VB_GROUP_COUNT
- * indexed theme * VB_GROUP_COUNT + group, or terms). */
+ * *n counters (VB_COUNT_KINDS, VB_GROUP_COUNT, or themes x VB_GROUP_COUNT
+ * indexed theme * VB_GROUP_COUNT + group).  Term hits are kept by term
+ * (vb__tally_term_next, vb__tally_term_add). */
 typedef enum vb__tally_array {
   VB__TALLY_COUNTS,
   VB__TALLY_RESPONSES,
   VB__TALLY_WITH_TEXT,
   VB__TALLY_UNTAGGED,
   VB__TALLY_MENTIONS,
-  VB__TALLY_TERM_HITS,
   VB__TALLY_ARRAYS
 } vb__tally_array;
 uint64_t *vb__tally_array_of(vb_tally *t, vb__tally_array which, size_t *n);
@@ -787,6 +787,12 @@ bool vb__tally_pair_next(const vb_tally *t, size_t *slot, size_t *a, size_t *b,
                          uint64_t *comments);
 /* Adds n comments to pair (a, b), a < b < 2^32.  VB_ENOMEM. */
 int vb__tally_pair_add(vb_tally *t, size_t a, size_t b, uint64_t n);
+/* The terms with hits, in slot order, as vb__tally_pair_next. */
+bool vb__tally_term_next(const vb_tally *t, size_t *slot, size_t *term,
+                         uint64_t *hits);
+/* Adds n hits to term (< the lexicon's term count: else VB_EINVAL).
+ * VB_ENOMEM. */
+int vb__tally_term_add(vb_tally *t, size_t term, uint64_t n);
 /* A tally as a sink: each worker counts every row (read, rejected,
  * tagged, invalid UTF-8, pattern errors, themes) into a tally of its
  * own, merged into `t` at the end. */

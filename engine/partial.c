@@ -235,9 +235,10 @@ static int by_pair(const void *x, const void *y) {
   return p->b < q->b ? -1 : p->b > q->b;
 }
 
-/* The tally: its arrays in order, then its pairs sorted by (a, b), so the
- * same state always saves to the same bytes. */
-static void put_tally(out_buf *o, vb_tally *t) {
+/* The tally: its arrays in order, its term hits as one more array (a
+ * count per term), then its pairs sorted by (a, b), so the same state
+ * always saves to the same bytes. */
+static void put_tally(out_buf *o, vb_tally *t, size_t term_count) {
   for (int k = 0; k < VB__TALLY_ARRAYS; k++) {
     size_t n;
     const uint64_t *v = vb__tally_array_of(t, (vb__tally_array)k, &n);
@@ -245,6 +246,19 @@ static void put_tally(out_buf *o, vb_tally *t) {
     for (size_t i = 0; i < n; i++)
       vb__put_num(o, v[i]);
   }
+  uint64_t *hits = calloc(term_count ? term_count : 1, sizeof *hits);
+  if (!hits) {
+    o->failed = true;
+    return;
+  }
+  size_t term, at = 0;
+  uint64_t h;
+  while (vb__tally_term_next(t, &at, &term, &h))
+    hits[term] = h;
+  vb__put_num(o, term_count);
+  for (size_t i = 0; i < term_count; i++)
+    vb__put_num(o, hits[i]);
+  free(hits);
   size_t count = vb_tally_pair_count(t), slot = 0, k = 0;
   pair_rec *pairs = malloc((count ? count : 1) * sizeof *pairs);
   if (!pairs) {
@@ -284,7 +298,7 @@ static void put_slices(out_buf *o, const vb_report *r) {
       vb__put_str(o, values[k], lens[k]);
     put_cstr(o, start);
     put_cstr(o, label);
-    put_tally(o, t);
+    put_tally(o, t, vb_lexicon_term_count(vb_report_lexicon(r)));
   }
   free(order);
 }
@@ -418,7 +432,7 @@ static void put_body(out_buf *o, vb_report *r) {
     vb__put_num(o, counts[i]);
   }
   vb__put_num(o, table->other);
-  put_tally(o, vb_report_overall(r));
+  put_tally(o, vb_report_overall(r), vb_lexicon_term_count(lex));
   put_slices(o, r);
   if (vb__report_examples_kept(r)) {
     put_examples(o, r);
@@ -565,9 +579,10 @@ static void check_tally_counts(cursor *c, vb_tally *t, const char *where) {
               where);
       break;
     }
-  uint64_t *hits = vb__tally_array_of(t, VB__TALLY_TERM_HITS, &n);
-  for (size_t i = 0; i < n; i++)
-    if (hits[i] > sum4(text)) {
+  size_t slot = 0, term;
+  uint64_t hits;
+  while (vb__tally_term_next(t, &slot, &term, &hits))
+    if (hits > sum4(text)) {
       vb__bad(c, "%s: a term found in more comments than have text", where);
       break;
     }
@@ -601,15 +616,22 @@ static void get_tally(cursor *c, vb_tally *t, const vb_lexicon *lex,
   static const char *const names[] = {"row counts",         "responses",
                                       "comments with text", "untagged",
                                       "mentions",           "term hits"};
-  for (int k = 0; k < VB__TALLY_ARRAYS && !c->rc; k++) {
-    size_t want;
-    uint64_t *v = vb__tally_array_of(t, (vb__tally_array)k, &want);
+  for (int k = 0; k <= VB__TALLY_ARRAYS && !c->rc; k++) { /* + term hits */
+    size_t want = vb_lexicon_term_count(lex);
+    uint64_t *v = k < VB__TALLY_ARRAYS
+                      ? vb__tally_array_of(t, (vb__tally_array)k, &want)
+                      : NULL;
     uint64_t n = vb__get_num(c);
     if (!c->rc && n != want)
       vb__bad(c, "%s: %llu %s where the lexicon and version have %zu", where,
               (unsigned long long)n, names[k], want);
-    for (size_t i = 0; i < want && !c->rc; i++)
-      v[i] = vb__get_num(c);
+    for (size_t i = 0; i < want && !c->rc; i++) {
+      uint64_t x = vb__get_num(c);
+      if (v)
+        v[i] = x;
+      else if (!c->rc && vb__tally_term_add(t, i, x))
+        c->rc = vb__fail(c->err, VB_ENOMEM, NULL, 0, 0, "out of memory");
+    }
   }
   if (!c->rc)
     check_tally_counts(c, t, where);

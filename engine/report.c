@@ -898,25 +898,32 @@ static void json_counts(FILE *o, const char *name, const uint64_t *v) {
   fputc('}', o);
 }
 
-/* Indices of the terms of `theme` with hits, most frequent first. */
+/* Indices of the terms of `theme` with hits, most frequent first (the
+ * lower index first among equals), at most max of them. */
 static size_t theme_terms(const vb_report *r, const vb_tally *t, size_t theme,
                           size_t *out, size_t max) {
-  size_t n = 0;
-  for (size_t term = 0; term < vb_lexicon_term_count(r->lex); term++) {
+  size_t n = 0, slot = 0, term;
+  uint64_t h, hits[64];
+  if (max > sizeof hits / sizeof *hits)
+    max = sizeof hits / sizeof *hits;
+  while (vb__tally_term_next(t, &slot, &term, &h)) {
     if (vb_lexicon_term_theme(r->lex, term) != theme ||
-        vb_lexicon_term_is_exclude(r->lex, term) ||
-        !vb_tally_term_hits(t, term))
+        vb_lexicon_term_is_exclude(r->lex, term))
       continue;
-    /* insertion into the top `max`, descending by hits */
-    uint64_t h = vb_tally_term_hits(t, term);
+    /* insertion into the top `max` */
     size_t at = n < max ? n++ : max;
-    while (at > 0 && vb_tally_term_hits(t, out[at - 1]) < h) {
-      if (at < max)
+    while (at > 0 &&
+           (hits[at - 1] < h || (hits[at - 1] == h && out[at - 1] > term))) {
+      if (at < max) {
         out[at] = out[at - 1];
+        hits[at] = hits[at - 1];
+      }
       at--;
     }
-    if (at < max)
+    if (at < max) {
       out[at] = term;
+      hits[at] = h;
+    }
   }
   return n;
 }

@@ -9,9 +9,12 @@
  * associative and commutative: tallies from threads, files or machines
  * combine into the same numbers as one pass over everything.
  *
- * Pairs live in an open-addressing table keyed by (a, b), a < b, kept at
- * most half full; a pair of a theme and its own ancestor is not counted
- * (every child mention is also its parent's, by roll-up).
+ * Pairs and term hits live in open-addressing tables of keyed counters,
+ * kept at most half full: pairs keyed by (a, b), a < b (a pair of a theme
+ * and its own ancestor is not counted: every child mention is also its
+ * parent's, by roll-up), terms by term.  A report keeps a tally per
+ * slice, and a slice hits few of the lexicon's terms (16k in the default
+ * set): an array per tally made memory grow with slices x terms.
  *
  * A term counts once per comment.  A comment's few terms are checked
  * against each other; only a tally that meets a comment with more than
@@ -24,10 +27,16 @@
 
 #include "internal.h"
 
-typedef struct pair_slot {
-  uint64_t key; /* (a << 32 | b) + 1; 0 = empty */
-  uint64_t comments;
-} pair_slot;
+typedef struct count_slot {
+  uint64_t key; /* the counter's key + 1; 0 = empty */
+  uint64_t n;
+} count_slot;
+
+/* Counters by key, in slots kept at most half full. */
+typedef struct count_table {
+  count_slot *slots;
+  size_t mask, count; /* slots - 1; used slots */
+} count_table;
 
 struct vb_tally {
   const vb_lexicon *lex;
@@ -37,12 +46,11 @@ struct vb_tally {
   uint64_t with_text[VB_GROUP_COUNT];
   uint64_t untagged[VB_GROUP_COUNT];
   uint64_t *mentions;  /* [theme * VB_GROUP_COUNT + group] */
-  uint64_t *term_hits; /* [term] */
   uint64_t *term_seen; /* [term] -> last comment stamp, or NULL until a
                           comment has more than FEW_TERMS terms */
   uint64_t stamp;
-  pair_slot *pairs;
-  size_t pair_mask, pair_count; /* slots - 1; used slots */
+  count_table pairs; /* key a << 32 | b: comments mentioning both */
+  count_table terms; /* key term: comments with a counted match of it */
 };
 
 int vb_tally_new(const vb_lexicon *lex, vb_tally **out) {
@@ -58,8 +66,7 @@ int vb_tally_new(const vb_lexicon *lex, vb_tally **out) {
   t->theme_count = vb_lexicon_theme_count(lex);
   t->term_count = vb_lexicon_term_count(lex);
   t->mentions = calloc(t->theme_count * VB_GROUP_COUNT + 1, sizeof(uint64_t));
-  t->term_hits = calloc(t->term_count + 1, sizeof(uint64_t));
-  if (!t->mentions || !t->term_hits) {
+  if (!t->mentions) {
     vb_tally_free(t);
     return VB_ENOMEM;
   }
@@ -71,47 +78,96 @@ void vb_tally_free(vb_tally *t) {
   if (!t)
     return;
   free(t->mentions);
-  free(t->term_hits);
   free(t->term_seen);
-  free(t->pairs);
+  free(t->pairs.slots);
+  free(t->terms.slots);
   free(t);
 }
 
-static int pairs_grow(vb_tally *t) {
-  size_t slots = t->pairs ? (t->pair_mask + 1) * 2 : 64;
-  pair_slot *grown = calloc(slots, sizeof *grown);
+/* Doubles c's slots (64 at first), rehashing the keys in slot order. */
+static int table_grow(count_table *c) {
+  size_t slots = c->slots ? c->mask + 1 : 0;
+  size_t grown_slots = slots ? slots * 2 : 64;
+  count_slot *grown = calloc(grown_slots, sizeof *grown);
   if (!grown)
     return VB_ENOMEM;
-  for (size_t i = 0; t->pairs && i <= t->pair_mask; i++) {
-    if (!t->pairs[i].key)
+  for (size_t i = 0; i < slots; i++) {
+    if (!c->slots[i].key)
       continue;
     size_t j =
-        (size_t)vb__hash((const char *)&t->pairs[i].key, 8) & (slots - 1);
+        (size_t)vb__hash((const char *)&c->slots[i].key, 8) & (grown_slots - 1);
     while (grown[j].key)
-      j = (j + 1) & (slots - 1);
-    grown[j] = t->pairs[i];
+      j = (j + 1) & (grown_slots - 1);
+    grown[j] = c->slots[i];
   }
-  free(t->pairs);
-  t->pairs = grown;
-  t->pair_mask = slots - 1;
+  free(c->slots);
+  c->slots = grown;
+  c->mask = grown_slots - 1;
   return VB_OK;
 }
 
-/* Adds n comments to the pair with this key. */
-static int pair_add(vb_tally *t, uint64_t key, uint64_t n) {
-  if ((t->pair_count + 1) * 2 > (t->pairs ? t->pair_mask + 1 : 0) &&
-      pairs_grow(t))
-    return VB_ENOMEM;
-  size_t j = (size_t)vb__hash((const char *)&key, 8) & t->pair_mask;
-  while (t->pairs[j].key && t->pairs[j].key != key)
-    j = (j + 1) & t->pair_mask;
-  if (!t->pairs[j].key) {
-    t->pairs[j].key = key;
-    t->pair_count++;
-  }
-  t->pairs[j].comments += n;
+/* Makes room for `more` new keys in c, keeping it at most half full. */
+static int table_reserve(count_table *c, size_t more) {
+  while ((c->count + more) * 2 > (c->slots ? c->mask + 1 : 0))
+    if (table_grow(c))
+      return VB_ENOMEM;
   return VB_OK;
 }
+
+/* The slot of key in c: its own, or the empty one it would take. */
+static count_slot *table_slot(const count_table *c, uint64_t key) {
+  uint64_t k = key + 1;
+  size_t j = (size_t)vb__hash((const char *)&k, 8) & c->mask;
+  while (c->slots[j].key && c->slots[j].key != k)
+    j = (j + 1) & c->mask;
+  return &c->slots[j];
+}
+
+/* Adds n to the counter of key. */
+static int table_add(count_table *c, uint64_t key, uint64_t n) {
+  if (table_reserve(c, 1))
+    return VB_ENOMEM;
+  count_slot *e = table_slot(c, key);
+  if (!e->key) {
+    e->key = key + 1;
+    c->count++;
+  }
+  e->n += n;
+  return VB_OK;
+}
+
+static uint64_t table_get(const count_table *c, uint64_t key) {
+  return c->slots ? table_slot(c, key)->n : 0;
+}
+
+/* The counters in slot order: call with *slot 0, then again while it
+ * returns true. */
+static bool table_next(const count_table *c, size_t *slot, uint64_t *key,
+                       uint64_t *n) {
+  for (; c->slots && *slot <= c->mask; (*slot)++) {
+    const count_slot *e = &c->slots[*slot];
+    if (!e->key)
+      continue;
+    *key = e->key - 1;
+    *n = e->n;
+    (*slot)++;
+    return true;
+  }
+  return false;
+}
+
+/* Adds src's counters to dst's; dst is unchanged when it fails. */
+static int table_merge(count_table *dst, const count_table *src) {
+  if (table_reserve(dst, src->count + 1))
+    return VB_ENOMEM;
+  size_t slot = 0;
+  uint64_t key, n;
+  while (table_next(src, &slot, &key, &n))
+    table_add(dst, key, n); /* cannot fail: room is reserved */
+  return VB_OK;
+}
+
+static uint64_t pair_key(size_t a, size_t b) { return (uint64_t)a << 32 | b; }
 
 /* The counts of one response but its terms: responses, text, mentions,
  * untagged and pairs.  *themed says whether it mentions any theme. */
@@ -143,7 +199,7 @@ static int add_response(vb_tally *t, vb_group group, int has_text,
   for (size_t i = 0; i < n; i++) /* themes are sorted: a < b */
     for (size_t j = i + 1; j < n && !rc; j++)
       if (!vb__theme_covers(t->lex, themes[i], themes[j]))
-        rc = pair_add(t, ((uint64_t)themes[i] << 32 | themes[j]) + 1, 1);
+        rc = table_add(&t->pairs, pair_key(themes[i], themes[j]), 1);
   return rc;
 }
 
@@ -165,8 +221,7 @@ static int add_term(vb_tally *t, comment_terms *c, size_t term) {
         return VB_OK;
     if (c->n < FEW_TERMS) {
       c->few[c->n++] = term;
-      t->term_hits[term]++;
-      return VB_OK;
+      return table_add(&t->terms, term, 1);
     }
     if (!t->term_seen &&
         !(t->term_seen = calloc(t->term_count + 1, sizeof *t->term_seen)))
@@ -176,11 +231,10 @@ static int add_term(vb_tally *t, comment_terms *c, size_t term) {
       t->term_seen[c->few[i]] = t->stamp;
     c->stamped = true;
   }
-  if (t->term_seen[term] != t->stamp) {
-    t->term_seen[term] = t->stamp;
-    t->term_hits[term]++;
-  }
-  return VB_OK;
+  if (t->term_seen[term] == t->stamp)
+    return VB_OK;
+  t->term_seen[term] = t->stamp;
+  return table_add(&t->terms, term, 1);
 }
 
 int vb_tally_add(vb_tally *t, vb_group group, int has_text,
@@ -243,38 +297,31 @@ uint64_t vb_tally_mentions(const vb_tally *t, size_t theme, vb_group group) {
 }
 
 uint64_t vb_tally_term_hits(const vb_tally *t, size_t term) {
-  return term < t->term_count ? t->term_hits[term] : 0;
+  return term < t->term_count ? table_get(&t->terms, term) : 0;
 }
 
-size_t vb_tally_pair_count(const vb_tally *t) { return t->pair_count; }
+size_t vb_tally_pair_count(const vb_tally *t) { return t->pairs.count; }
 
 int vb_tally_pair(const vb_tally *t, size_t index, size_t *a, size_t *b,
                   uint64_t *comments) {
-  if (index >= t->pair_count)
+  if (index >= t->pairs.count)
     return VB_ERANGE;
-  for (size_t i = 0; i <= t->pair_mask; i++) {
-    if (!t->pairs[i].key || index--)
-      continue;
-    uint64_t key = t->pairs[i].key - 1;
-    *a = (size_t)(key >> 32);
-    *b = (size_t)(key & 0xFFFFFFFFu);
-    *comments = t->pairs[i].comments;
-    return VB_OK;
-  }
+  size_t slot = 0;
+  for (size_t k = 0; vb__tally_pair_next(t, &slot, a, b, comments); k++)
+    if (k == index)
+      return VB_OK;
   return VB_ERANGE;
 }
 
 int vb_tally_merge(vb_tally *dst, const vb_tally *src) {
   if (!dst || !src || dst->lex != src->lex)
     return VB_EINVAL;
-  /* pairs first: the only step that can fail, so dst stays whole */
-  size_t needed = dst->pair_count + src->pair_count;
-  while ((needed + 1) * 2 > (dst->pairs ? dst->pair_mask + 1 : 0))
-    if (pairs_grow(dst))
-      return VB_ENOMEM;
-  for (size_t i = 0; src->pairs && i <= src->pair_mask; i++)
-    if (src->pairs[i].key)
-      pair_add(dst, src->pairs[i].key, src->pairs[i].comments);
+  /* the tables first: the only steps that can fail.  Room for the terms
+   * is made before the pairs are added, so dst stays whole. */
+  if (table_reserve(&dst->terms, src->terms.count + 1) ||
+      table_merge(&dst->pairs, &src->pairs))
+    return VB_ENOMEM;
+  table_merge(&dst->terms, &src->terms); /* cannot fail: room is reserved */
   for (size_t k = 0; k < VB_COUNT_KINDS; k++)
     dst->counts[k] += src->counts[k];
   for (size_t g = 0; g < VB_GROUP_COUNT; g++) {
@@ -284,8 +331,6 @@ int vb_tally_merge(vb_tally *dst, const vb_tally *src) {
   }
   for (size_t i = 0; i < dst->theme_count * VB_GROUP_COUNT; i++)
     dst->mentions[i] += src->mentions[i];
-  for (size_t i = 0; i < dst->term_count; i++)
-    dst->term_hits[i] += src->term_hits[i];
   return VB_OK;
 }
 
@@ -355,9 +400,6 @@ uint64_t *vb__tally_array_of(vb_tally *t, vb__tally_array which, size_t *n) {
   case VB__TALLY_MENTIONS:
     *n = t->theme_count * VB_GROUP_COUNT;
     return t->mentions;
-  case VB__TALLY_TERM_HITS:
-    *n = t->term_count;
-    return t->term_hits;
   default:
     *n = 0;
     return NULL;
@@ -366,21 +408,31 @@ uint64_t *vb__tally_array_of(vb_tally *t, vb__tally_array which, size_t *n) {
 
 bool vb__tally_pair_next(const vb_tally *t, size_t *slot, size_t *a, size_t *b,
                          uint64_t *comments) {
-  for (; t->pairs && *slot <= t->pair_mask; (*slot)++) {
-    const pair_slot *p = &t->pairs[*slot];
-    if (!p->key)
-      continue;
-    *a = (size_t)((p->key - 1) >> 32);
-    *b = (size_t)((p->key - 1) & 0xFFFFFFFFu);
-    *comments = p->comments;
-    (*slot)++;
-    return true;
-  }
-  return false;
+  uint64_t key;
+  if (!table_next(&t->pairs, slot, &key, comments))
+    return false;
+  *a = (size_t)(key >> 32);
+  *b = (size_t)(key & 0xFFFFFFFFu);
+  return true;
 }
 
 int vb__tally_pair_add(vb_tally *t, size_t a, size_t b, uint64_t n) {
   if (a >= b || b > 0xFFFFFFFFu)
     return VB_EINVAL;
-  return pair_add(t, ((uint64_t)a << 32 | b) + 1, n);
+  return table_add(&t->pairs, pair_key(a, b), n);
+}
+
+bool vb__tally_term_next(const vb_tally *t, size_t *slot, size_t *term,
+                         uint64_t *hits) {
+  uint64_t key;
+  if (!table_next(&t->terms, slot, &key, hits))
+    return false;
+  *term = (size_t)key;
+  return true;
+}
+
+int vb__tally_term_add(vb_tally *t, size_t term, uint64_t n) {
+  if (term >= t->term_count)
+    return VB_EINVAL;
+  return n ? table_add(&t->terms, term, n) : VB_OK;
 }

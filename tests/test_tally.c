@@ -260,7 +260,9 @@ static void test_tally(void) {
 
 /* Each term counts once per comment, however many terms the comment has:
  * a comment with more distinct terms than the tally checks one against
- * another (32) takes another way, which must count alike. */
+ * another (32) takes another way, which must count alike.  Up to 200
+ * terms with hits also grow the tally's term table, in adding and in
+ * merging. */
 static void test_terms_once(void) {
   vb_lexicon *lex = load_lexicon("VB_SOURCE_DIR", ".", "lexicons/default.json");
   size_t theme = 0;
@@ -277,6 +279,18 @@ static void test_terms_once(void) {
       CHECK_INT(vb_tally_add_result(t, &res), VB_OK);
     for (size_t term = 0; term < 2 * distinct; term++)
       CHECK_INT(vb_tally_term_hits(t, term), term % 2 ? 0 : 2);
+    /* merged into a tally with the odd terms once: each side's counts */
+    vb_tally *odd;
+    CHECK_INT(vb_tally_new(lex, &odd), VB_OK);
+    for (size_t k = 0; k < distinct; k++)
+      terms[k] = 2 * k + 1;
+    res.term_count = distinct;
+    CHECK_INT(vb_tally_add_result(odd, &res), VB_OK);
+    CHECK_INT(vb_tally_merge(odd, t), VB_OK);
+    for (size_t term = 0; term < 2 * distinct; term++)
+      CHECK_INT(vb_tally_term_hits(odd, term), term % 2 ? 1 : 2);
+    CHECK_INT(vb_tally_term_hits(odd, 2 * distinct), 0);
+    vb_tally_free(odd);
     vb_tally_free(t);
   }
   vb_lexicon_free(lex);
