@@ -18,9 +18,7 @@
  *
  * A term counts once per comment.  A comment's few terms are checked
  * against each other; only a tally that meets a comment with more than
- * FEW_TERMS of them allocates a per-term stamp array for that.  (A report
- * keeps a tally per slice, and with the default set's 16k terms a stamp
- * array in each came to half of a sliced report's memory.)
+ * FEW_TERMS of them allocates a per-term stamp array for that.
  */
 #include <stdlib.h>
 #include <string.h>
