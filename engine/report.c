@@ -853,11 +853,9 @@ static int write_csv(vb_report *r, FILE *o) {
 /* The `max` most frequent pairs of shown themes, most frequent first. */
 static size_t top_pairs(const vb_report *r, const vb_tally *t, size_t *a,
                         size_t *b, uint64_t *n, size_t max) {
-  size_t count = 0;
-  for (size_t i = 0; i < vb_tally_pair_count(t); i++) {
-    size_t x, y;
-    uint64_t c;
-    vb_tally_pair(t, i, &x, &y, &c);
+  size_t count = 0, slot = 0, x, y;
+  uint64_t c;
+  while (vb__tally_pair_next(t, &slot, &x, &y, &c)) {
     if (!shown(r, x) || !shown(r, y))
       continue;
     size_t at = count < max ? count++ : max;

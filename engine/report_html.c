@@ -765,15 +765,14 @@ static void heatmap(page *pg, const vb__slice_view *v) {
   if (n < 2)
     return;
   uint64_t cell[HEAT_THEMES][HEAT_THEMES] = {{0}}, max = 1;
-  for (size_t i = 0; i < vb_tally_pair_count(v->tally); i++) {
-    size_t a, b;
-    uint64_t c;
-    vb_tally_pair(v->tally, i, &a, &b, &c);
+  size_t slot = 0, pa, pb;
+  uint64_t c;
+  while (vb__tally_pair_next(v->tally, &slot, &pa, &pb, &c)) {
     long x = -1, y = -1;
     for (size_t k = 0; k < n; k++) {
-      if (th[k] == a)
+      if (th[k] == pa)
         x = (long)k;
-      if (th[k] == b)
+      if (th[k] == pb)
         y = (long)k;
     }
     if (x < 0 || y < 0)
