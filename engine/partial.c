@@ -617,10 +617,12 @@ static void get_tally(cursor *c, vb_tally *t, const vb_lexicon *lex,
                                       "comments with text", "untagged",
                                       "mentions",           "term hits"};
   for (int k = 0; k <= VB__TALLY_ARRAYS && !c->rc; k++) { /* + term hits */
-    size_t want = vb_lexicon_term_count(lex);
-    uint64_t *v = k < VB__TALLY_ARRAYS
-                      ? vb__tally_array_of(t, (vb__tally_array)k, &want)
-                      : NULL;
+    size_t want;
+    uint64_t *v = NULL; /* NULL: the term hits, added by term */
+    if (k < VB__TALLY_ARRAYS)
+      v = vb__tally_array_of(t, (vb__tally_array)k, &want);
+    else
+      want = vb_lexicon_term_count(lex);
     uint64_t n = vb__get_num(c);
     if (!c->rc && n != want)
       vb__bad(c, "%s: %llu %s where the lexicon and version have %zu", where,

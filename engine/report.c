@@ -897,7 +897,7 @@ static void json_counts(FILE *o, const char *name, const uint64_t *v) {
 }
 
 /* Indices of the terms of `theme` with hits, most frequent first (the
- * lower index first among equals), at most max of them. */
+ * lower index first among equals), at most max (<= 64) of them. */
 static size_t theme_terms(const vb_report *r, const vb_tally *t, size_t theme,
                           size_t *out, size_t max) {
   size_t n = 0, slot = 0, term;
