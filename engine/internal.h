@@ -76,9 +76,16 @@ void vb__line_col(const char *text, size_t len, size_t offset, unsigned *line,
  * when out of memory. */
 char *vb__memdup(const char *s, size_t len);
 
+/* vb__grow when the buffer must really grow (need > *cap). */
+int vb__grow_slow(void **buf, size_t *cap, size_t need, size_t elem);
 /* Grows *buf (of element size `elem`) so it holds at least `need` elements;
- * *cap is in elements.  Returns VB_OK or VB_ENOMEM (buffer unchanged). */
-int vb__grow(void **buf, size_t *cap, size_t need, size_t elem);
+ * *cap is in elements.  Returns VB_OK or VB_ENOMEM (buffer unchanged).
+ * Inline: the hot loops call it per field and per comment, and nearly
+ * always the buffer is big enough. */
+static inline int vb__grow(void **buf, size_t *cap, size_t need,
+                           size_t elem) {
+  return need <= *cap ? VB_OK : vb__grow_slow(buf, cap, need, elem);
+}
 /* vb__grow, with the new elements zeroed. */
 int vb__grow_zero(void **buf, size_t *cap, size_t need, size_t elem);
 /* CLOCK_MONOTONIC in nanoseconds. */

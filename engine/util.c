@@ -41,9 +41,7 @@ size_t vb__ascii_prefix(const char *s, size_t len) {
   return i;
 }
 
-int vb__grow(void **buf, size_t *cap, size_t need, size_t elem) {
-  if (need <= *cap)
-    return VB_OK;
+int vb__grow_slow(void **buf, size_t *cap, size_t need, size_t elem) {
   size_t n = *cap ? *cap : 16;
   while (n < need) {
     if (n > SIZE_MAX / 2 / elem)
