@@ -48,7 +48,8 @@
 #include "internal.h"
 
 #define CACHE_MAX_WORDS 262144u
-#define MEMO_BITS 12 /* 4096 entries in front of the word cache */
+#define MEMO_BITS 12      /* 4096 entries in front of the word cache */
+#define LONG_MEMO_BITS 11 /* 2048 more for words of 9-16 bytes */
 #define PCRE2_MATCH_LIMIT 200000u
 #define PCRE2_DEPTH_LIMIT 2000u
 
@@ -71,6 +72,12 @@ typedef struct memo_entry {
   uint64_t key; /* its bytes, zero-padded (short_key) */
   uint32_t id, len;
 } memo_entry;
+
+/* A word of 9 to 16 bytes and its id in the word cache (long_memo). */
+typedef struct long_memo_entry {
+  uint64_t key[2]; /* its first 8 bytes; the rest, zero-padded */
+  uint32_t id, len;
+} long_memo_entry;
 
 /* A prefilter anchor a word fires, at byte `off` of the word. */
 typedef struct trig {
@@ -108,6 +115,7 @@ struct vb_matcher {
   vb__analyzer an;
   vb__strtab cache; /* normalized word -> word id (1-based) */
   memo_entry *memo; /* direct-mapped, in front of `cache` for short words */
+  long_memo_entry *long_memo; /* the same for words of 9-16 bytes */
   word *words;
   size_t words_cap;
   uint32_t *cands;
@@ -234,6 +242,7 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   m->set_stamp = calloc(lex->set_count + 1, sizeof *m->set_stamp);
   m->bigram_seen = calloc(65536, sizeof *m->bigram_seen);
   m->memo = calloc((size_t)1 << MEMO_BITS, sizeof *m->memo);
+  m->long_memo = calloc((size_t)1 << LONG_MEMO_BITS, sizeof *m->long_memo);
   m->stem_seen = calloc(lex->stems.count + 1, sizeof *m->stem_seen);
   m->exact_seen = calloc(lex->exacts.count + 1, sizeof *m->exact_seen);
   m->md = pcre2_match_data_create(1, NULL);
@@ -242,7 +251,8 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   if (!m->theme_hit || !m->themes_hit || !m->pattern_stamp || !m->alt_stamp ||
       !m->pos || !m->set_stamp || !m->alt_present || !m->md || !m->mctx ||
       !m->jit_stack || !m->stem_seen || !m->exact_seen || !m->bigram_seen ||
-      !m->memo || !m->pattern_from || !m->pattern_loose || build_needs(m)) {
+      !m->memo || !m->long_memo || !m->pattern_from || !m->pattern_loose ||
+      build_needs(m)) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -292,6 +302,7 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->set_stamp);
   free(m->bigram_seen);
   free(m->memo);
+  free(m->long_memo);
   free(m->stem_seen);
   free(m->exact_seen);
   free(m->needs);
@@ -542,13 +553,37 @@ static uint64_t short_key(const char *s, size_t len) {
 #endif
 }
 
-/* word_id for a token of the normalized text: a word of up to 8 bytes is
- * first looked up in the memo, which keeps the last id seen in each of
- * its 4096 slots (a hit compares the whole word, so it is exact). */
+/* token_word_id for a word of 9 to 16 bytes: the long memo.  s has 16
+ * readable bytes, as the word ends at most 7 bytes before the 8 readable
+ * ones past the normalized text. */
+static int long_word_id(vb_matcher *m, const char *s, size_t len,
+                        uint32_t *id) {
+  uint64_t key[2];
+  memcpy(&key[0], s, 8);
+  key[1] = short_key(s + 8, len - 8);
+  uint64_t h =
+      (key[0] ^ key[1] * 0xff51afd7ed558ccdull) * 0x9e3779b97f4a7c15ull;
+  long_memo_entry *e = &m->long_memo[h >> (64 - LONG_MEMO_BITS)];
+  if (e->len == len && e->key[0] == key[0] && e->key[1] == key[1]) {
+    *id = e->id;
+    return VB_OK;
+  }
+  int rc = word_id(m, s, len, id);
+  if (!rc)
+    *e = (long_memo_entry){{key[0], key[1]}, *id, (uint32_t)len};
+  return rc;
+}
+
+/* word_id for a token of the normalized text: a word of up to 16 bytes
+ * is first looked up in a memo, which keeps the last id seen in each of
+ * its slots (a hit compares the whole word, so it is exact): 4096 slots
+ * for words of up to 8 bytes, 2048 for longer ones. */
 static int token_word_id(vb_matcher *m, const char *s, size_t len,
                          uint32_t *id) {
-  if (m->slow || len == 0 || len > 8)
+  if (m->slow || len == 0 || len > 16)
     return word_id(m, s, len, id);
+  if (len > 8)
+    return long_word_id(m, s, len, id);
   uint64_t key = short_key(s, len);
   memo_entry *e = &m->memo[(key * 0x9e3779b97f4a7c15ull) >> (64 - MEMO_BITS)];
   if (e->len == len && e->key == key) {
@@ -566,6 +601,8 @@ static int lookup_words(vb_matcher *m) {
   if (m->cache.count > CACHE_MAX_WORDS) { /* bound memory on huge inputs */
     vb__strtab_clear(&m->cache);
     memset(m->memo, 0, ((size_t)1 << MEMO_BITS) * sizeof *m->memo);
+    memset(m->long_memo, 0,
+           ((size_t)1 << LONG_MEMO_BITS) * sizeof *m->long_memo);
     m->cand_len = 0;
     m->trig_len = 0;
     m->wset_len = 0;

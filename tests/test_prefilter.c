@@ -275,8 +275,68 @@ static const char ROUND2_LEXICON[] =
     "\"requires\": [\"@problem\", \"@hosp\"], \"terms\": [\"bug\", "
     "\"delivery\", \"/\\\\b(?:took|takes) \\\\d+ days/\"]}]}";
 
+/* Words of 9 to 16 bytes share the long memo in front of the word
+ * cache: words that agree in their length and first 8 (or 15) bytes must
+ * still be told apart when they meet in one of its slots, and 17 bytes go
+ * past it.  676 words "subscrib" + two letters, every other one a term,
+ * fill its 2048 slots enough that many pairs of them share one. */
+static void test_long_words(void) {
+  static const char *const fixed[] = {
+      "internationalise",   "internationalism", "internationalist",
+      "customizations",     "customizationx",   "internationalising",
+      "internationalisinx", "subscribe",        "ok"};
+  enum { FIXED = sizeof fixed / sizeof *fixed, PAIRS = 26 * 26 };
+  static char words[FIXED + PAIRS][24];
+  static char lexicon[PAIRS * 16 + 512];
+  size_t nwords = 0, llen = 0;
+  llen += (size_t)snprintf(lexicon + llen, sizeof lexicon - llen,
+                           "{\"themes\": [{\"id\": \"d\", \"label\": "
+                           "\"D\", \"terms\": [\"=internationalism\", "
+                           "\"=customizations\", \"=internationalising\"");
+  for (size_t i = 0; i < FIXED; i++)
+    snprintf(words[nwords++], sizeof *words, "%s", fixed[i]);
+  for (size_t i = 0; i < PAIRS; i++) {
+    snprintf(words[nwords], sizeof *words, "subscrib%c%c", (char)('a' + i / 26),
+             (char)('a' + i % 26));
+    if (i % 2 == 0)
+      llen += (size_t)snprintf(lexicon + llen, sizeof lexicon - llen,
+                               ", \"=%s\"", words[nwords]);
+    nwords++;
+  }
+  snprintf(lexicon + llen, sizeof lexicon - llen, "]}]}");
+  const char *name = "long.json", *text = lexicon;
+  size_t len = strlen(lexicon);
+  vb_lexicon *lex = NULL;
+  vb_error err;
+  CHECK_INT(vb_lexicon_compile(1, &name, &text, &len, &lex, &err), VB_OK);
+  if (!lex)
+    return;
+  vb_matcher *fast, *slow;
+  CHECK_INT(vb_matcher_new(lex, &fast, NULL), VB_OK);
+  CHECK_INT(vb_matcher_new(lex, &slow, NULL), VB_OK);
+  vb__matcher_set_slow(slow, true);
+  unsigned seed = 17;
+  size_t diffs = 0;
+  char buf[512];
+  matched_ = 0;
+  for (size_t i = 0; i < 20000; i++) {
+    size_t n = 1 + (size_t)(rand_r(&seed) % 6), blen = 0;
+    for (size_t k = 0; k < n; k++)
+      blen +=
+          (size_t)snprintf(buf + blen, sizeof buf - blen, "%s%s", k ? " " : "",
+                           words[(size_t)rand_r(&seed) % nwords]);
+    compare(fast, slow, buf, blen, &diffs);
+  }
+  CHECK_INT(diffs, 0);
+  CHECK(matched_ > 10000); /* the comparison is not vacuous */
+  vb_matcher_free(fast);
+  vb_matcher_free(slow);
+  vb_lexicon_free(lex);
+}
+
 int main(void) {
   test_anchors();
+  test_long_words();
 
   char path[1024];
   const char *src = getenv("VB_SOURCE_DIR");
