@@ -171,16 +171,13 @@ static void split_elision(vb__analyzer *a, size_t i, size_t n) {
 }
 
 /* False when token i is surely no contraction: the few instructions
- * most tokens cost before contraction() would reject them.  Computed
- * without branches: whether a word ends in 't' is a coin toss to the
- * branch predictor, and the mispredictions cost more than the tests. */
+ * most tokens cost before contraction() would reject them. */
 static inline bool may_be_contraction(const vb__analyzer *a, size_t i) {
   const vb__tok *t = &a->seg.toks[i];
   unsigned char last = (unsigned char)t->text[t->len - 1];
   unsigned char before = t->len >= 2 ? (unsigned char)t->text[t->len - 2] : 0;
   bool next_single = i + 1 < a->seg.count && a->seg.toks[i + 1].len == 1;
-  return ((last == 't') &
-          ((before == '\'') | (before == 'n') | (t->len == 6))) |
+  return vb__contraction_end(last, before, t->len) |
          ((last == 'n') & next_single);
 }
 
@@ -193,9 +190,10 @@ static bool spelled_out(const vb__analyzer *a, size_t i) {
 
 /* The tokens as words, contractions spelled out and elisions split.
  * Most comments have neither: then the words are the tokens themselves,
- * not a copy. */
+ * not a copy.  Without elisions, the search for the first token spelled
+ * out starts where the segmenter saw the first that may be one. */
 static int expand(vb__analyzer *a) {
-  size_t n = a->seg.count, first = 0;
+  size_t n = a->seg.count, first = a->elisions ? 0 : a->seg.first_contraction;
   while (first < n && !spelled_out(a, first))
     first++;
   a->words = a->seg.toks;

@@ -82,8 +82,7 @@ int vb__grow_slow(void **buf, size_t *cap, size_t need, size_t elem);
  * *cap is in elements.  Returns VB_OK or VB_ENOMEM (buffer unchanged).
  * Inline: the hot loops call it per field and per comment, and nearly
  * always the buffer is big enough. */
-static inline int vb__grow(void **buf, size_t *cap, size_t need,
-                           size_t elem) {
+static inline int vb__grow(void **buf, size_t *cap, size_t need, size_t elem) {
   return need <= *cap ? VB_OK : vb__grow_slow(buf, cap, need, elem);
 }
 /* vb__grow, with the new elements zeroed. */
@@ -210,6 +209,10 @@ typedef struct vb__seg {
   uint64_t *alnum_bits; /* letters and digits of the text (word_bits) */
   size_t alnum_cap;
   bool underscore; /* the text has a '_' (word_bits) */
+  /* No token before this one may be a negative contraction
+   * (vb__contraction_end): found by the ASCII fast path as it makes the
+   * tokens, 0 (every token may be) for any other text */
+  size_t first_contraction;
   /* Sentences numbered on demand (vb__seg_sentences), from this copy of
    * the original text: by the ASCII rules (orig_from NULL), or by ICU's
    * iterator, already set on the copy, through orig_from (the
@@ -219,6 +222,17 @@ typedef struct vb__seg {
   size_t orig_len, orig_cap;
   const uint32_t *orig_from;
 } vb__seg;
+
+/* True when a token ending in `last` (and `before` it, 0 for a token of
+ * one byte) of `len` bytes may be a negative contraction on its own
+ * ("don't", "dont", "cannot"); one ending in 'n' may also be one with a
+ * next token "t" ("doesn ' t").  Every token analyze.c spells out passes,
+ * most others fail.  No branches: whether a word ends in 't' is a coin
+ * toss to the branch predictor. */
+static inline bool vb__contraction_end(unsigned char last, unsigned char before,
+                                       size_t len) {
+  return (last == 't') & ((before == '\'') | (before == 'n') | (len == 6));
+}
 
 int vb__seg_init(vb__seg *s);
 void vb__seg_free(vb__seg *s);

@@ -305,6 +305,8 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
   const uint64_t *alnum = s->alnum_bits;
   size_t i = from; /* where the last word ended */
   uint32_t clause = 0;
+  size_t contraction = SIZE_MAX; /* the first token that may be one */
+  bool after_n = false;          /* the token before ends in 'n' */
   for (size_t w = from / 64; w * 64 < len; w++) {
     uint64_t before = w > 0 ? alnum[w - 1] >> 63 : 0;
     uint64_t starts = alnum[w] & ~(alnum[w] << 1 | before);
@@ -325,10 +327,20 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
       }
       clause += s->count > 0 && !(start == i + 1 && t[i] == ' ') &&
                 gap_ends_clause(t + i, t + start); /* most gaps: one space */
+      if (contraction == SIZE_MAX) { /* may_be_contraction, as it goes */
+        size_t n = end - start;
+        unsigned char last = t[end - 1], second = n >= 2 ? t[end - 2] : 0;
+        if (vb__contraction_end(last, second, n))
+          contraction = s->count;
+        else if (after_n && n == 1)
+          contraction = s->count - 1;
+        after_n = last == 'n';
+      }
       put_token(s, (const char *)t, start, end, clause);
       i = end;
     }
   }
+  s->first_contraction = contraction < s->count ? contraction : s->count;
   return VB_OK;
 }
 
@@ -674,6 +686,8 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
                         : chunk_words(s, text, len);
   if (rc)
     return rc;
+  if (!ascii || s->underscore) /* not made by ascii_words' fast loop alone */
+    s->first_contraction = 0;
   if (s->count == 0)
     return VB_OK;
   /* an ASCII original normalizes byte for byte (orig_from is the
