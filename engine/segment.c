@@ -290,9 +290,11 @@ static int ascii_words_general(vb__seg *s, const unsigned char *t, size_t from,
 }
 
 /* ascii_words_general's words, for text with no '_' (almost all): every
- * word then begins a run of letters and digits, so the runs' starts come
- * from the bits 64 at a time, and only a run followed by one of . ' , ;
- * is walked on across the joins. */
+ * word then begins a run of letters and digits, so the runs' starts and
+ * ends come from the bits 64 at a time (a run that goes on into the next
+ * 64 bytes is followed with next_bit), and only a run followed by one of
+ * . ' , ; is walked on across the joins.  The byte at len is never a
+ * letter or digit (a blank or the text's end), so no run crosses it. */
 static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
                        size_t len) {
   if (s->underscore)
@@ -308,8 +310,11 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
   size_t contraction = SIZE_MAX; /* the first token that may be one */
   bool after_n = false;          /* the token before ends in 'n' */
   for (size_t w = from / 64; w * 64 < len; w++) {
+    uint64_t a = alnum[w];
     uint64_t before = w > 0 ? alnum[w - 1] >> 63 : 0;
-    uint64_t starts = alnum[w] & ~(alnum[w] << 1 | before);
+    uint64_t after = (w + 1) * 64 < len ? alnum[w + 1] & 1 : 0;
+    uint64_t starts = a & ~(a << 1 | before);
+    uint64_t ends = a & ~(a >> 1 | after << 63); /* a run's last byte */
     if (w == from / 64)
       starts &= ~0ull << (from % 64);
     if (len - w * 64 < 64)
@@ -318,7 +323,9 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
       size_t start = w * 64 + (size_t)__builtin_ctzll(starts);
       if (start < i)
         continue; /* joined into the word before */
-      size_t end = next_bit(alnum, start, len, false);
+      uint64_t e = ends & (~0ull << (start % 64));
+      size_t end = e ? w * 64 + (size_t)__builtin_ctzll(e) + 1
+                     : next_bit(alnum, start, len, false);
       /* . ' , ; join only what has a letter or digit after them */
       if (end + 1 < len && wb[t[end]] != WB_OTHER &&
           (alnum[(end + 1) / 64] >> ((end + 1) % 64) & 1)) {
