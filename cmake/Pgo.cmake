@@ -49,6 +49,8 @@ elseif(VB_PGO)
                   ${CMAKE_COMMAND} --build . --target verbatim_cli
                   --parallel ${cores}
     BUILD_ALWAYS ON
+    # its configure and build output go to files, shown when they fail
+    LOG_CONFIGURE ON LOG_BUILD ON LOG_OUTPUT_ON_FAILURE ON
     BUILD_BYPRODUCTS "${pgo_tool}"
     INSTALL_COMMAND "")
   add_custom_command(
