@@ -600,11 +600,13 @@ struct vb_row {
   const char *lang;
   size_t lang_len, language;
   char lang_buf[16], lang_key[16];
-  /* the report slice: segment values and the period bucket (NULL) */
+  /* the report slice: the period bucket (NULL) and segment values, of
+   * which only the first `segments` are set (they come last: a new row
+   * zeroes what comes before them, not 1 KB of them) */
+  const char *period_start, *period_label;
   size_t segments;
   const char *values[VB__MAX_SEGMENTS];
   size_t lens[VB__MAX_SEGMENTS];
-  const char *period_start, *period_label;
 };
 
 /* A sink of a job with its output stream and whether its header is out. */

@@ -709,12 +709,14 @@ static int process_row(worker *w, const batch *b, size_t i, FILE *const *outs,
   const batch_row *br = &b->rows[i];
   char reason[600], start[11], label[16];
   const char *kind = NULL;
-  vb_row row = {.index = b->first_index + i,
-                .line = br->line,
-                .data = b->data,
-                .raw = br->raw,
-                .score = -1,
-                .group = VB_GROUP_UNSCORED};
+  vb_row row;
+  memset(&row, 0, offsetof(vb_row, values));
+  row.index = b->first_index + i;
+  row.line = br->line;
+  row.data = b->data;
+  row.raw = br->raw;
+  row.score = -1;
+  row.group = VB_GROUP_UNSCORED;
   int rc =
       tag_row(w, b, br, &row, reason, sizeof reason, &kind, start, label, err);
   if (rc)
