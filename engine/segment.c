@@ -32,6 +32,7 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 #if defined(__SSE2__)
@@ -520,13 +521,50 @@ static bool ascii_blank(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* True when ICU finds no word in text[start, end), a chunk that is not
+ * all ASCII (mostly emoji and symbols: a third of such chunks in the
+ * bench's peer corpus), so it need not be segmented.  A token has word
+ * status only when some rule for letters, numbers, kana or ideographs
+ * made it; so a chunk has none when it holds no ASCII letter, digit, '_'
+ * or '@', and its other characters are no letters (Alphabetic: also kana,
+ * ideographs, Thai), no numbers, of no script (Common or Inherited: ICU's
+ * rules and dictionaries take CJK radicals and Myanmar symbols, which are
+ * not Alphabetic, by their script), and of the word-break classes Other,
+ * Extend, Format or ZWJ (not Numeric, ALetter, Katakana, Hebrew_Letter,
+ * ExtendNumLet, Regional_Indicator or the Mid classes).  Invalid UTF-8
+ * goes to ICU.  test_segment.c checks every code point against ICU. */
+static bool no_words(const vb__seg *s, const unsigned char *t, size_t start,
+                     size_t end) {
+  for (int32_t i = (int32_t)start; i < (int32_t)end;) {
+    if (t[i] < 0x80) {
+      int c = s->word_class[t[i++]];
+      if (is_alnum_class(c) || c == WB_EXTEND_NUM_LET)
+        return false;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(t, i, (int32_t)end, c);
+    if (c < 0 || u_hasBinaryProperty(c, UCHAR_ALPHABETIC))
+      return false;
+    int wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
+    if (wb != U_WB_OTHER && wb != U_WB_EXTEND && wb != U_WB_FORMAT &&
+        wb != U_WB_ZWJ)
+      return false;
+    int script = u_getIntPropertyValue(c, UCHAR_SCRIPT);
+    if ((U_GET_GC_MASK(c) & U_GC_N_MASK) ||
+        (script != USCRIPT_COMMON && script != USCRIPT_INHERITED))
+      return false;
+  }
+  return true;
+}
+
 /* Words of text that is not all ASCII, one blank-separated chunk at a
- * time: ASCII chunks take the fast path and only the others go through
- * ICU.  Exact because no word-break rule joins across an ASCII blank to
- * a word: a word never holds a blank, and the rules that reach past one
- * (WB3c-WB4: Extend, Format and ZWJ cling to the blank before them;
- * WB3d: blanks stay together) only shape segments that are not words.
- * test_segment.c compares this with ICU over the whole text. */
+ * time: ASCII chunks take the fast path, chunks with no word (no_words)
+ * are skipped, and only the others go through ICU.  Exact because no word-break
+ * rule joins across an ASCII blank to a word: a word never holds a blank, and
+ * the rules that reach past one (WB3c-WB4: Extend, Format and ZWJ cling to the
+ * blank before them; WB3d: blanks stay together) only shape segments that are
+ * not words. test_segment.c compares this with ICU over the whole text. */
 static int chunk_words(vb__seg *s, const char *text, size_t len) {
   const unsigned char *t = (const unsigned char *)text;
   size_t i = 0;
@@ -539,7 +577,9 @@ static int chunk_words(vb__seg *s, const char *text, size_t len) {
       ascii &= t[i] < 0x80;
     if (start == i)
       break;
-    int rc = ascii ? ascii_words(s, t, start, i) : icu_words(s, text, start, i);
+    int rc = ascii                      ? ascii_words(s, t, start, i)
+             : no_words(s, t, start, i) ? VB_OK
+                                        : icu_words(s, text, start, i);
     if (rc)
       return rc;
   }
