@@ -821,10 +821,17 @@ static int fill_batch(run *R, vb_reader *r, batch *b, vb_error *err) {
                    b->field_count + R->columns, sizeof *b->fields))
         return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
       row->fields = b->field_count;
+      /* a field that lies in the raw row (unquoted, or quoted without "")
+       * is kept as a span of its copy; only the others are copied */
+      uintptr_t raw_at = (uintptr_t)raw;
       for (size_t c = 0; c < R->columns; c++) {
         size_t len;
         const char *f = vb_reader_field(r, c, &len);
-        if (batch_put(b, f, len, &b->fields[b->field_count++]))
+        span *at = &b->fields[b->field_count++];
+        uintptr_t f_at = (uintptr_t)f;
+        if (len && f_at >= raw_at && f_at - raw_at <= raw_len - len)
+          *at = (span){row->raw.off + (size_t)(f_at - raw_at), len};
+        else if (batch_put(b, f, len, at))
           return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
       }
     }
