@@ -209,6 +209,7 @@ typedef struct vb__seg {
   uint64_t *alnum_bits; /* letters and digits of the text (word_bits) */
   size_t alnum_cap;
   bool underscore; /* the text has a '_' (word_bits) */
+  bool at_sign;    /* ... an '@' */
   /* No token before this one may be a negative contraction
    * (vb__contraction_end): found by the ASCII fast path as it makes the
    * tokens, 0 (every token may be) for any other text */

@@ -161,36 +161,55 @@ static bool joins(int a, int b) { return JOINS[a][b]; }
  * always join each other), `starts` when a word may begin there (those
  * and '_').  SSE2 classifies 16 bytes at a time with the same tests as
  * ascii_class (letters folded with 0x20, '@', digits), so finding a
- * word's start or end is a bit scan rather than a branch per byte.
- * Exact for any byte: each range test is an unsigned one, done as a
- * signed compare after a shift. */
+ * word's start or end is a bit scan rather than a branch per byte; each
+ * 64 bits are stored once.  Exact for any byte: each range test is an
+ * unsigned one, done as a signed compare after a shift.  The same pass
+ * notes whether the text has a '_' or an '@'. */
 static int word_bits(vb__seg *s, const unsigned char *t, size_t n) {
-  size_t words = n / 64 + 1;
-  if (vb__grow((void **)&s->alnum_bits, &s->alnum_cap, words, 8))
+  if (vb__grow((void **)&s->alnum_bits, &s->alnum_cap, n / 64 + 1, 8))
     return VB_ENOMEM;
-  memset(s->alnum_bits, 0, words * 8);
   size_t k = 0;
+  uint64_t bits = 0; /* the bits of alnum_bits[k / 64] so far */
+  bool underscore = false, at_sign = false;
 #if defined(__SSE2__)
   const __m128i fold = _mm_set1_epi8(0x20), at = _mm_set1_epi8('@');
+  const __m128i under = _mm_set1_epi8('_');
   const __m128i to_a = _mm_set1_epi8((char)(128 - 'a'));
   const __m128i to_0 = _mm_set1_epi8((char)(128 - '0'));
   const __m128i letters = _mm_set1_epi8((char)(-128 + 26));
   const __m128i digits = _mm_set1_epi8((char)(-128 + 10));
+  __m128i ats = _mm_setzero_si128(), unders = _mm_setzero_si128();
   for (; k + 16 <= n; k += 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + k));
     __m128i letter =
         _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), to_a), letters);
     __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), digits);
-    __m128i in =
-        _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(v, at));
-    uint64_t a = (unsigned)_mm_movemask_epi8(in);
-    s->alnum_bits[k / 64] |= a << (k % 64);
+    __m128i is_at = _mm_cmpeq_epi8(v, at);
+    ats = _mm_or_si128(ats, is_at);
+    unders = _mm_or_si128(unders, _mm_cmpeq_epi8(v, under));
+    __m128i in = _mm_or_si128(_mm_or_si128(letter, digit), is_at);
+    bits |= (uint64_t)(unsigned)_mm_movemask_epi8(in) << (k % 64);
+    if (k % 64 == 48) {
+      s->alnum_bits[k / 64] = bits;
+      bits = 0;
+    }
   }
+  underscore = _mm_movemask_epi8(unders) != 0;
+  at_sign = _mm_movemask_epi8(ats) != 0;
 #endif
-  for (; k < n; k++)
+  for (; k < n; k++) {
     if (t[k] < 0x80 && is_alnum_class(s->word_class[t[k]]))
-      s->alnum_bits[k / 64] |= 1ull << (k % 64);
-  s->underscore = memchr(t, '_', n) != NULL;
+      bits |= 1ull << (k % 64);
+    underscore |= t[k] == '_';
+    at_sign |= t[k] == '@';
+    if (k % 64 == 63) { /* only without SSE2: the loop above stops short */
+      s->alnum_bits[k / 64] = bits;
+      bits = 0;
+    }
+  }
+  s->alnum_bits[n / 64] = bits; /* the last 64, partly filled */
+  s->underscore = underscore;
+  s->at_sign = at_sign;
   return VB_OK;
 }
 
@@ -707,13 +726,14 @@ static bool clauses_from_gaps(const vb__seg *s, const char *text,
  * sentences wait until asked for.  The exception is '@', a letter to the
  * word rules but not to the sentence rules ("x@.Com" is one word and two
  * sentences): text with an '@' is numbered at once, sentences and
- * clauses.
+ * clauses.  `known`: the text is the original lower-cased (vb__norm.ascii),
+ * so word_bits' at_sign answers for the original too.
  * test_segment.c compares both ways with ICU's numbering. */
 static int ascii_clauses(vb__seg *s, const char *text, const char *orig,
-                         size_t orig_len) {
+                         size_t orig_len, bool known) {
   if (keep_original(s, orig, orig_len, NULL))
     return VB_ENOMEM;
-  if (!memchr(orig, '@', orig_len))
+  if (!(known ? s->at_sign : memchr(orig, '@', orig_len) != NULL))
     return VB_OK; /* ascii_words numbered the clauses from the gaps */
   vb__seg_sentences(s);
   gap_clauses(s, text, true);
@@ -743,7 +763,7 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
   /* an ASCII original normalizes byte for byte (orig_from is the
    * identity): its sentences wait until asked for */
   if (ascii && orig_len == len && (known || all_ascii(orig, orig_len)))
-    return ascii_clauses(s, text, orig, orig_len);
+    return ascii_clauses(s, text, orig, orig_len, known);
 
   /* Text that is not all ASCII: its sentences wait when the gaps alone
    * give the clauses, else ICU numbers them now, on the original text */
