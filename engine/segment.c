@@ -156,15 +156,37 @@ static const bool JOINS[6][6] = {
 
 static bool joins(int a, int b) { return JOINS[a][b]; }
 
-/* Bit k of bits[k / 64] for each byte t[k] of the text:
- * `alnum` when it is a letter or digit (WB_LETTER, WB_NUMERIC: they
- * always join each other), `starts` when a word may begin there (those
- * and '_').  SSE2 classifies 16 bytes at a time with the same tests as
+#if defined(__SSE2__)
+/* The letters, digits and '@' of the 16 bytes at t as a 16-bit mask; the
+ * '_' and '@' among them are or-ed into *unders and *ats. */
+static inline unsigned alnum16(const unsigned char *t, __m128i *unders,
+                               __m128i *ats) {
+  const __m128i fold = _mm_set1_epi8(0x20);
+  const __m128i to_a = _mm_set1_epi8((char)(128 - 'a'));
+  const __m128i to_0 = _mm_set1_epi8((char)(128 - '0'));
+  const __m128i letters = _mm_set1_epi8((char)(-128 + 26));
+  const __m128i digits = _mm_set1_epi8((char)(-128 + 10));
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)t);
+  __m128i letter =
+      _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), to_a), letters);
+  __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), digits);
+  __m128i at = _mm_cmpeq_epi8(v, _mm_set1_epi8('@'));
+  *ats = _mm_or_si128(*ats, at);
+  *unders = _mm_or_si128(*unders, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+  return (unsigned)_mm_movemask_epi8(
+      _mm_or_si128(_mm_or_si128(letter, digit), at));
+}
+#endif
+
+/* Bit k of alnum_bits[k / 64] for each byte t[k] of the text that is a
+ * letter or digit (WB_LETTER, with '@', or WB_NUMERIC: they always join
+ * each other).  SSE2 classifies 16 bytes at a time with the same tests as
  * ascii_class (letters folded with 0x20, '@', digits), so finding a
  * word's start or end is a bit scan rather than a branch per byte; each
- * 64 bits are stored once.  Exact for any byte: each range test is an
- * unsigned one, done as a signed compare after a shift.  The same pass
- * notes whether the text has a '_' or an '@'. */
+ * 64 bits are stored once, and a last part under 16 bytes is classified
+ * with the 16 bytes that end the text.  Exact for any byte: each range
+ * test is an unsigned one, done as a signed compare after a shift.  The
+ * same pass notes whether the text has a '_' or an '@'. */
 static int word_bits(vb__seg *s, const unsigned char *t, size_t n) {
   if (vb__grow((void **)&s->alnum_bits, &s->alnum_cap, n / 64 + 1, 8))
     return VB_ENOMEM;
@@ -172,37 +194,28 @@ static int word_bits(vb__seg *s, const unsigned char *t, size_t n) {
   uint64_t bits = 0; /* the bits of alnum_bits[k / 64] so far */
   bool underscore = false, at_sign = false;
 #if defined(__SSE2__)
-  const __m128i fold = _mm_set1_epi8(0x20), at = _mm_set1_epi8('@');
-  const __m128i under = _mm_set1_epi8('_');
-  const __m128i to_a = _mm_set1_epi8((char)(128 - 'a'));
-  const __m128i to_0 = _mm_set1_epi8((char)(128 - '0'));
-  const __m128i letters = _mm_set1_epi8((char)(-128 + 26));
-  const __m128i digits = _mm_set1_epi8((char)(-128 + 10));
   __m128i ats = _mm_setzero_si128(), unders = _mm_setzero_si128();
   for (; k + 16 <= n; k += 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + k));
-    __m128i letter =
-        _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), to_a), letters);
-    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), digits);
-    __m128i is_at = _mm_cmpeq_epi8(v, at);
-    ats = _mm_or_si128(ats, is_at);
-    unders = _mm_or_si128(unders, _mm_cmpeq_epi8(v, under));
-    __m128i in = _mm_or_si128(_mm_or_si128(letter, digit), is_at);
-    bits |= (uint64_t)(unsigned)_mm_movemask_epi8(in) << (k % 64);
+    bits |= (uint64_t)alnum16(t + k, &unders, &ats) << (k % 64);
     if (k % 64 == 48) {
       s->alnum_bits[k / 64] = bits;
       bits = 0;
     }
   }
+  if (k < n && n >= 16) { /* the last 16 bytes, of which t[k..] are new */
+    unsigned fresh = alnum16(t + n - 16, &unders, &ats) >> (16 - (n - k));
+    bits |= (uint64_t)fresh << (k % 64); /* k % 64 <= 48: no overflow */
+    k = n;
+  }
   underscore = _mm_movemask_epi8(unders) != 0;
   at_sign = _mm_movemask_epi8(ats) != 0;
 #endif
-  for (; k < n; k++) {
+  for (; k < n; k++) { /* a text under 16 bytes, or no SSE2 */
     if (t[k] < 0x80 && is_alnum_class(s->word_class[t[k]]))
       bits |= 1ull << (k % 64);
     underscore |= t[k] == '_';
     at_sign |= t[k] == '@';
-    if (k % 64 == 63) { /* only without SSE2: the loop above stops short */
+    if (k % 64 == 63) {
       s->alnum_bits[k / 64] = bits;
       bits = 0;
     }
