@@ -218,22 +218,37 @@ static void lower_ascii(unsigned char *restrict out,
   }
 }
 
+#if defined(__SSE2__)
+/* The 16 ASCII bytes v, lower-cased into out. */
+static inline void lower16(unsigned char *out, __m128i v) {
+  /* v + 0x3F puts 'A'..'Z' (and only they, for ASCII v) at -128..-103. */
+  __m128i upper =
+      _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x3F)), _mm_set1_epi8(-102));
+  _mm_storeu_si128((__m128i *)out,
+                   _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(32))));
+}
+#endif
+
 /* The length of in's ASCII prefix, lower-cased into out as it is found:
- * one pass over the bytes where a check and a copy took two. */
+ * one pass over the bytes where a check and a copy took two.  When all
+ * is ASCII, the last part under 16 bytes is done with the 16 bytes that
+ * end the text (writing some again, the same). */
 static size_t lower_ascii_prefix(unsigned char *restrict out,
                                  const unsigned char *restrict in, size_t len) {
   size_t k = 0;
 #if defined(__SSE2__)
-  /* v + 0x3F puts 'A'..'Z' (and only they, for ASCII v) at -128..-103. */
-  const __m128i shift = _mm_set1_epi8(0x3F), below = _mm_set1_epi8(-102),
-                gap = _mm_set1_epi8(32);
   for (; k + 16 <= len; k += 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)(in + k));
     if (_mm_movemask_epi8(v))
       break;
-    __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(v, shift), below);
-    _mm_storeu_si128((__m128i *)(out + k),
-                     _mm_add_epi8(v, _mm_and_si128(upper, gap)));
+    lower16(out + k, v);
+  }
+  if (k < len && k + 16 > len && len >= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(in + len - 16));
+    if (!_mm_movemask_epi8(v)) {
+      lower16(out + len - 16, v);
+      return len;
+    }
   }
 #endif
   size_t end = k + vb__ascii_prefix((const char *)in + k, len - k);
