@@ -544,12 +544,10 @@ static int word_id(vb_matcher *m, const char *s, size_t len, uint32_t *id) {
 static uint64_t short_key(const char *s, size_t len) {
   uint64_t w;
   memcpy(&w, s, 8);
-  if (len == 8)
-    return w;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  return w & ~(~0ull >> (8 * len)); /* the first bytes are the high ones */
+  return w & (~0ull << (64 - 8 * len)); /* the first bytes are the high ones */
 #else
-  return w & ((1ull << (8 * len)) - 1);
+  return w & (~0ull >> (64 - 8 * len));
 #endif
 }
 
@@ -577,10 +575,11 @@ static int long_word_id(vb_matcher *m, const char *s, size_t len,
 /* word_id for a token of the normalized text: a word of up to 16 bytes
  * is first looked up in a memo, which keeps the last id seen in each of
  * its slots (a hit compares the whole word, so it is exact): 4096 slots
- * for words of up to 8 bytes, 2048 for longer ones. */
+ * for words of up to 8 bytes, 2048 for longer ones.  The reference path
+ * (m->slow) calls word_id instead (lookup_words). */
 static int token_word_id(vb_matcher *m, const char *s, size_t len,
                          uint32_t *id) {
-  if (m->slow || len == 0 || len > 16)
+  if (len == 0 || len > 16)
     return word_id(m, s, len, id);
   if (len > 8)
     return long_word_id(m, s, len, id);
@@ -612,12 +611,13 @@ static int lookup_words(vb_matcher *m) {
       vb__grow((void **)&m->wd_word, &m->wd_word_cap, nw ? nw : 1,
                sizeof *m->wd_word))
     return VB_ENOMEM;
-  for (size_t i = 0; i < n; i++) {
-    size_t len;
-    const char *s = vb__token_text(&m->an, i, &len);
-    if (token_word_id(m, s, len, &m->tok_word[i]))
+  const vb__tok *toks = m->an.seg.toks;
+  uint32_t *ids = m->tok_word;
+  bool slow = m->slow; /* the reference path: no memo */
+  for (size_t i = 0; i < n; i++)
+    if (slow ? word_id(m, toks[i].text, toks[i].len, &ids[i])
+             : token_word_id(m, toks[i].text, toks[i].len, &ids[i]))
       return VB_ENOMEM;
-  }
   if (!vb__analyze_expanded(&m->an)) {
     memcpy(m->wd_word, m->tok_word, n * sizeof *m->wd_word);
     return VB_OK;
