@@ -829,7 +829,8 @@ static int fill_batch(run *R, vb_reader *r, batch *b, vb_error *err) {
         const char *f = vb_reader_field(r, c, &len);
         span *at = &b->fields[b->field_count++];
         uintptr_t f_at = (uintptr_t)f;
-        if (len && f_at >= raw_at && f_at - raw_at <= raw_len - len)
+        if (len && len <= raw_len && f_at >= raw_at &&
+            f_at - raw_at <= raw_len - len)
           *at = (span){row->raw.off + (size_t)(f_at - raw_at), len};
         else if (batch_put(b, f, len, at))
           return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
