@@ -413,6 +413,8 @@ typedef struct batch {
   size_t data_len, data_cap;
   batch_row *rows;
   size_t row_count, row_cap;
+  /* spans of `data`: a field is mostly a slice of its row's raw copy, so
+   * not NUL-terminated (read it with its length); reasons are */
   span *fields;
   size_t field_count, field_cap;
   uint64_t first_index;       /* vb_row_index of its first row */
@@ -431,6 +433,7 @@ static void batch_free(batch *b) {
   free(b->rej.data);
 }
 
+/* Copies s[0, len) into the batch's data, NUL-terminated, as *at. */
 static int batch_put(batch *b, const char *s, size_t len, span *at) {
   if (vb__grow((void **)&b->data, &b->data_cap, b->data_len + len + 1, 1))
     return VB_ENOMEM;
