@@ -210,6 +210,9 @@ typedef struct vb__seg {
   size_t alnum_cap;
   bool underscore; /* the text has a '_' (word_bits) */
   bool at_sign;    /* ... an '@' */
+  /* Every ASCII letter-digit run of the text lies whole inside one token
+   * (the ASCII fast loop made the tokens: they are the runs, joined) */
+  bool runs_whole;
   /* No token before this one may be a negative contraction
    * (vb__contraction_end): found by the ASCII fast path as it makes the
    * tokens, 0 (every token may be) for any other text */

@@ -975,8 +975,11 @@ static size_t word_after(const vb_matcher *m, uint32_t ns) {
 
 /* True when a letter or digit of the text lies outside the tokens, or a
  * token boundary splits a run of them: the anchors were computed from the
- * tokens, so then they prove nothing for this comment. */
+ * tokens, so then they prove nothing for this comment.  Never, when the
+ * ASCII fast loop made the tokens (runs_whole). */
 static bool runs_outside_tokens(const vb_matcher *m) {
+  if (m->an.seg.runs_whole)
+    return false;
   const char *text = m->an.norm.out;
   size_t at = 0;
   for (size_t i = 0; i <= m->an.seg.count; i++) {

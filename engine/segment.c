@@ -771,6 +771,7 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
     return rc;
   if (!ascii || s->underscore) /* not made by ascii_words' fast loop alone */
     s->first_contraction = 0;
+  s->runs_whole = ascii && !s->underscore;
   if (s->count == 0)
     return VB_OK;
   /* an ASCII original normalizes byte for byte (orig_from is the
