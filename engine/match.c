@@ -128,11 +128,13 @@ struct vb_matcher {
   size_t trig_len, trig_cap;
   uint32_t *pattern_stamp; /* per pattern: == stamp when it may match */
   uint32_t *pattern_from;  /* ... from this byte on (its first anchor) */
-  bool *pattern_loose;     /* per pattern: some anchor is loose (from 0) */
-  uint32_t *bigram_seen;   /* per byte pair (65536): == stamp when the */
-  uint32_t bigram_stamp;   /* comment has it; == stamp: bigram_seen is set */
-  uint32_t *alt_stamp;     /* per alternative: == stamp when checked */
-  bool *alt_present;       /* ... and whether its literals occur */
+  uint32_t *stamped;       /* the patterns stamped, in pattern order */
+  size_t stamped_count;
+  bool *pattern_loose;   /* per pattern: some anchor is loose (from 0) */
+  uint32_t *bigram_seen; /* per byte pair (65536): == stamp when the */
+  uint32_t bigram_stamp; /* comment has it; == stamp: bigram_seen is set */
+  uint32_t *alt_stamp;   /* per alternative: == stamp when checked */
+  bool *alt_present;     /* ... and whether its literals occur */
   uint32_t stamp;
   bool slow; /* fast paths off: the reference for differential tests */
   bool timing;
@@ -230,6 +232,8 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
                             sizeof *m->pattern_stamp);
   m->pattern_from = calloc(lex->pattern_count ? lex->pattern_count : 1,
                            sizeof *m->pattern_from);
+  m->stamped =
+      calloc(lex->pattern_count ? lex->pattern_count : 1, sizeof *m->stamped);
   m->pattern_loose = calloc(lex->pattern_count ? lex->pattern_count : 1,
                             sizeof *m->pattern_loose);
   m->alt_stamp =
@@ -252,7 +256,7 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
       !m->pos || !m->set_stamp || !m->alt_present || !m->md || !m->mctx ||
       !m->jit_stack || !m->stem_seen || !m->exact_seen || !m->bigram_seen ||
       !m->memo || !m->long_memo || !m->pattern_from || !m->pattern_loose ||
-      build_needs(m)) {
+      !m->stamped || build_needs(m)) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -292,6 +296,7 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->trigs);
   free(m->pattern_stamp);
   free(m->pattern_from);
+  free(m->stamped);
   free(m->pattern_loose);
   free(m->alt_stamp);
   free(m->alt_present);
@@ -1025,8 +1030,12 @@ static bool contains(const char *h, size_t hlen, const char *n, size_t nlen) {
   return false;
 }
 
+/* The byte pair at p as one number (one 16-bit load: the same pair gives
+ * the same number wherever it is). */
 static unsigned bigram(const char *p) {
-  return (unsigned)(unsigned char)p[0] << 8 | (unsigned char)p[1];
+  uint16_t pair;
+  memcpy(&pair, p, 2);
+  return pair;
 }
 
 /* False when some byte pair of the literal is missing from the comment:
@@ -1066,6 +1075,18 @@ static bool required_present(vb_matcher *m, const vb__anchor *x,
   return found;
 }
 
+/* Stamps pattern p as one that may match this comment, and keeps the
+ * list of those in pattern order (a handful: insertion). */
+static void stamp_pattern(vb_matcher *m, uint32_t p) {
+  if (m->pattern_stamp[p] == m->stamp)
+    return;
+  m->pattern_stamp[p] = m->stamp;
+  size_t k = m->stamped_count++;
+  for (; k > 0 && m->stamped[k - 1] > p; k--)
+    m->stamped[k] = m->stamped[k - 1];
+  m->stamped[k] = p;
+}
+
 /* Stamps the patterns that may match this comment; false when every
  * pattern must run. */
 static bool gate_patterns(vb_matcher *m) {
@@ -1080,6 +1101,7 @@ static bool gate_patterns(vb_matcher *m) {
     m->bigram_stamp = 0;
     m->stamp = 1;
   }
+  m->stamped_count = 0;
   const char *text = m->an.norm.out;
   size_t len = m->an.norm.out_len;
   for (size_t i = 0; i < m->an.seg.count; i++) {
@@ -1097,7 +1119,7 @@ static bool gate_patterns(vb_matcher *m) {
         if (at < m->pattern_from[x->pattern])
           m->pattern_from[x->pattern] = (uint32_t)at;
       } else if (required_present(m, x, text, len)) {
-        m->pattern_stamp[x->pattern] = m->stamp;
+        stamp_pattern(m, x->pattern);
         m->pattern_from[x->pattern] = (uint32_t)at;
       }
     }
@@ -1110,18 +1132,18 @@ static bool gate_patterns(vb_matcher *m) {
                        contains(text, len, x->text, x->len)
                  : has_digit(text, len))) &&
         required_present(m, x, text, len))
-      m->pattern_stamp[x->pattern] = m->stamp;
+      stamp_pattern(m, x->pattern);
   }
   int ascii = -1; /* not known yet */
   for (size_t p = 0; p < lex->pattern_count; p++) {
     if (lex->pattern_gates[p] == VB__GATE_NONE)
-      m->pattern_stamp[p] = m->stamp;
+      stamp_pattern(m, (uint32_t)p);
     else if (lex->pattern_gates[p] == VB__GATE_ANCHORS_ASCII &&
              m->pattern_stamp[p] != m->stamp) {
       if (ascii < 0)
         ascii = is_ascii(text, len);
       if (!ascii)
-        m->pattern_stamp[p] = m->stamp;
+        stamp_pattern(m, (uint32_t)p);
     }
   }
   return true;
@@ -1200,19 +1222,20 @@ static int run_pattern(vb_matcher *m, uint32_t t, size_t from) {
   return VB_OK;
 }
 
-/* Runs the pattern terms the prefilter lets through: the mentions first,
- * then the exclude patterns, each only where its theme (or a descendant)
- * has a match it could cancel. */
+/* Runs the pattern terms the prefilter lets through (the stamped ones, in
+ * pattern order), the mentions first, then the exclude patterns, each
+ * only where its theme (or a descendant) has a match it could cancel. */
 static int match_patterns(vb_matcher *m) {
   const vb_lexicon *lex = m->lex;
   if (lex->pattern_count == 0)
     return VB_OK;
   bool gated = gate_patterns(m);
+  size_t n = gated ? m->stamped_count : lex->pattern_count;
   for (int excludes = 0; excludes < 2; excludes++) {
-    for (size_t p = 0; p < lex->pattern_count; p++) {
+    for (size_t k = 0; k < n; k++) {
+      size_t p = gated ? m->stamped[k] : k;
       uint32_t t = lex->patterns[p];
       if (lex->terms[t].exclude != excludes ||
-          (gated && m->pattern_stamp[p] != m->stamp) ||
           (excludes && !theme_matched(m, lex->terms[t].theme)))
         continue;
       size_t from = gated && !m->pattern_loose[p] &&
