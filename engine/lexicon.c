@@ -297,9 +297,11 @@ static int compile_pattern(builder *b, const cJSON *node, vb__term *term,
                            const char *pat, size_t len, size_t pat_off) {
   int errcode;
   PCRE2_SIZE erroff;
-  term->re = pcre2_compile((PCRE2_SPTR)pat, len,
-                           PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &errcode,
-                           &erroff, NULL);
+  /* an exclude pattern runs with an offset limit (match.c) */
+  uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
+                     (term->exclude ? PCRE2_USE_OFFSET_LIMIT : 0);
+  term->re =
+      pcre2_compile((PCRE2_SPTR)pat, len, options, &errcode, &erroff, NULL);
   if (!term->re) {
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(errcode, msg, sizeof msg);

@@ -1149,12 +1149,17 @@ static bool gate_patterns(vb_matcher *m) {
   return true;
 }
 
-/* True when a match found so far mentions `theme` or a descendant. */
-static bool theme_matched(const vb_matcher *m, uint32_t theme) {
+/* The end of the last match found so far that mentions `theme` or a
+ * descendant, 0 when none does: a match of one of its exclude patterns
+ * cancels only a match it overlaps, so only one that begins before this
+ * end can matter. */
+static uint32_t covered_end(const vb_matcher *m, uint32_t theme) {
+  uint32_t end = 0;
   for (size_t i = 0; i < m->raw_count; i++)
-    if (vb__theme_covers(m->lex, theme, m->lex->terms[m->raw[i].term].theme))
-      return true;
-  return false;
+    if (m->raw[i].ne > end &&
+        vb__theme_covers(m->lex, theme, m->lex->terms[m->raw[i].term].theme))
+      end = m->raw[i].ne;
+  return end;
 }
 
 /* Negation of a pattern match on normalized bytes [s, e): by the words
@@ -1168,8 +1173,6 @@ static bool pattern_negated(const vb_matcher *m, size_t s, size_t e) {
   return is_negated(m, NULL, lo, hi);
 }
 
-/* Runs pattern term t over the comment from byte `from` on (no match
- * begins before it). */
 /* 1 when a word of the comment starts at byte s (start) or ends at byte
  * s (!start) of the normalized text. */
 static bool at_word_edge(const vb_matcher *m, size_t s, bool start) {
@@ -1188,10 +1191,16 @@ static bool at_word_edge(const vb_matcher *m, size_t s, bool start) {
   return false;
 }
 
-static int run_pattern(vb_matcher *m, uint32_t t, size_t from) {
+/* Runs pattern term t over the comment from byte `from` on (no match
+ * begins before it), for matches that begin at or before byte
+ * `last_start` (PCRE2_UNSET: anywhere). */
+static int run_pattern(vb_matcher *m, uint32_t t, size_t from,
+                       PCRE2_SIZE last_start) {
   const vb__term *term = &m->lex->terms[t];
   const char *text = m->an.norm.out;
   size_t len = m->an.norm.out_len, off = from;
+  /* exclude patterns are compiled for it (PCRE2_USE_OFFSET_LIMIT) */
+  pcre2_set_offset_limit(m->mctx, last_start);
   while (off <= len) {
     int rc = pcre2_match(term->re, (PCRE2_SPTR)text, len, off,
                          PCRE2_NO_UTF_CHECK, m->md, m->mctx);
@@ -1224,7 +1233,8 @@ static int run_pattern(vb_matcher *m, uint32_t t, size_t from) {
 
 /* Runs the pattern terms the prefilter lets through (the stamped ones, in
  * pattern order), the mentions first, then the exclude patterns, each
- * only where its theme (or a descendant) has a match it could cancel. */
+ * only where its theme (or a descendant) has a match it could cancel,
+ * and only for matches that begin before the last such match ends. */
 static int match_patterns(vb_matcher *m) {
   const vb_lexicon *lex = m->lex;
   if (lex->pattern_count == 0)
@@ -1235,14 +1245,20 @@ static int match_patterns(vb_matcher *m) {
     for (size_t k = 0; k < n; k++) {
       size_t p = gated ? m->stamped[k] : k;
       uint32_t t = lex->patterns[p];
-      if (lex->terms[t].exclude != excludes ||
-          (excludes && !theme_matched(m, lex->terms[t].theme)))
+      if (lex->terms[t].exclude != excludes)
         continue;
+      PCRE2_SIZE last_start = PCRE2_UNSET;
+      if (excludes) {
+        uint32_t end = covered_end(m, lex->terms[t].theme);
+        if (end == 0)
+          continue; /* nothing of its theme to cancel */
+        last_start = end - 1;
+      }
       size_t from = gated && !m->pattern_loose[p] &&
                             lex->pattern_gates[p] == VB__GATE_ANCHORS
                         ? m->pattern_from[p]
                         : 0;
-      int rc = run_pattern(m, t, from);
+      int rc = run_pattern(m, t, from, last_start);
       if (rc)
         return rc;
     }

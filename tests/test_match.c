@@ -146,6 +146,40 @@ static void test_exclude(const vb_lexicon *lex, vb_matcher *m) {
   CHECK_STR(themes_of(lex, m, "the pay is too high"), "pricing");
 }
 
+/* An exclude pattern runs only for matches that begin before the end of
+ * its theme's last match (an offset limit): one that begins on that
+ * match's last byte still cancels it, one that begins right after it
+ * does not, and the limit is the last match's end, not the first's. */
+static void test_exclude_pattern_limit(void) {
+  vb_lexicon *lex =
+      lex_inline("{\"themes\": [{\"id\": \"late\", \"label\": \"L\", "
+                 "\"terms\": [\"late\"], \"exclude\": [\"/e for\\\\b/\", "
+                 "\"/te again/\"]}]}");
+  CHECK(lex != NULL);
+  vb_matcher *m;
+  if (!lex || vb_matcher_new(lex, &m, NULL) != VB_OK) {
+    vb_lexicon_free(lex);
+    return;
+  }
+  /* "e for" begins on the last byte of "late" */
+  CHECK_STR(themes_of(lex, m, "late for work"), "");
+  const vb_match *x = vb_matcher_match(m, 0);
+  CHECK(x && x->excluded);
+  if (x)
+    CHECK_STR(vb_lexicon_term_text(lex, x->excluded_by), "/e for\\b/");
+  /* "te again" overlaps the second "late" only */
+  CHECK_STR(themes_of(lex, m, "late delivery, late again"), "late");
+  CHECK_INT(vb_matcher_match_count(m), 2);
+  x = vb_matcher_match(m, 1);
+  CHECK(x && x->excluded && x->start == 15);
+  x = vb_matcher_match(m, 0);
+  CHECK(x && !x->excluded);
+  /* both at once: the first is cancelled by the pattern's first match */
+  CHECK_STR(themes_of(lex, m, "late for it, late again"), "");
+  vb_matcher_free(m);
+  vb_lexicon_free(lex);
+}
+
 static void test_rollup(const vb_lexicon *lex, vb_matcher *m) {
   const char *t = "still waiting, late delivery, delivery delivery";
   CHECK_STR(themes_of(lex, m, t), "shipping;shipping.late");
@@ -474,6 +508,7 @@ int main(void) {
   test_near(lex, m);
   test_patterns(lex, m);
   test_exclude(lex, m);
+  test_exclude_pattern_limit();
   test_rollup(lex, m);
   test_negation(lex, m);
   test_accents_and_scripts(lex, m);
