@@ -764,34 +764,47 @@ static bool side_ending(vb_matcher *m, uint32_t first, uint32_t count,
   return side_back(m, first, count - 1, end, m->an.words[end].clause);
 }
 
+/* Whether words a and b lie in one sentence.  Every sentence end also
+ * ends a clause (segment.c numbers clauses so), so words of one clause
+ * are known to share their sentence; only words of two clauses need the
+ * sentences, which are numbered then, on first need (chain_from asks
+ * only once a side has matched, so most comments never number them). */
+static bool same_sentence(vb_matcher *m, size_t a, size_t b) {
+  const vb__word *w = m->an.words;
+  if (w[a].clause == w[b].clause)
+    return true;
+  vb__analyze_sentences(&m->an);
+  return w[a].sentence == w[b].sentence;
+}
+
 /* Sides j.. of a NEAR chain, side j - 1 spanning words [s, e]: each side
- * at most `near` words after or before the side before it, in sentence
- * `sentence`, nearest first (after before before at equal distance).
- * Widens [*lo, *hi] to the sides found. */
+ * at most `near` words after or before the side before it, in the
+ * sentence of word `head` (the term's first word), nearest first (after
+ * before before at equal distance).  Widens [*lo, *hi] to the sides
+ * found. */
 static bool chain_from(vb_matcher *m, const vb__term *term, uint32_t j,
-                       size_t s, size_t e, uint32_t sentence, size_t *lo,
+                       size_t s, size_t e, size_t head, size_t *lo,
                        size_t *hi) {
   if (j > term->link_count)
     return true;
   const vb__link *l = &m->lex->links[term->link_first + j - 1];
-  const vb__word *w = m->an.words;
   size_t n = m->an.word_count;
   for (size_t gap = 0; gap <= l->near; gap++) {
     size_t after = e + 1 + gap;
-    if (after < n && w[after].sentence == sentence &&
-        side_at(m, l->first, l->len, after)) {
+    if (after < n && side_at(m, l->first, l->len, after) &&
+        same_sentence(m, after, head)) {
       size_t end = m->pos[l->first + l->len - 1];
-      if (chain_from(m, term, j + 1, after, end, sentence, lo, hi)) {
+      if (chain_from(m, term, j + 1, after, end, head, lo, hi)) {
         *hi = end > *hi ? end : *hi;
         return true;
       }
     }
     if (s >= 1 + gap) {
       size_t end = s - 1 - gap;
-      if (w[end].sentence == sentence &&
-          side_ending(m, l->first, l->len, end)) {
+      if (side_ending(m, l->first, l->len, end) &&
+          same_sentence(m, end, head)) {
         size_t start = m->pos[l->first];
-        if (chain_from(m, term, j + 1, start, end, sentence, lo, hi)) {
+        if (chain_from(m, term, j + 1, start, end, head, lo, hi)) {
           *lo = start < *lo ? start : *lo;
           return true;
         }
@@ -870,8 +883,7 @@ static __attribute__((noinline)) int verify_term(vb_matcher *m, uint32_t t,
     return VB_OK;
   size_t lo = i, hi = m->pos[term->a_first + term->a_len - 1];
   if (term->kind == VB__TERM_NEAR) {
-    vb__analyze_sentences(&m->an); /* numbered on first need */
-    if (!chain_from(m, term, 1, lo, hi, w[i].sentence, &lo, &hi))
+    if (!chain_from(m, term, 1, lo, hi, i, &lo, &hi))
       return VB_OK;
   }
   bool negated = !term->exclude && is_negated(m, term, lo, hi);
