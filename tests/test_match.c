@@ -148,8 +148,9 @@ static void test_exclude(const vb_lexicon *lex, vb_matcher *m) {
 
 /* An exclude pattern runs only for matches that begin before the end of
  * its theme's last match (an offset limit): one that begins on that
- * match's last byte still cancels it, one that begins right after it
- * does not, and the limit is the last match's end, not the first's. */
+ * match's last byte still cancels it, and the limit is the last match's
+ * end, not the first's (test_exclude: one that does not overlap cancels
+ * nothing). */
 static void test_exclude_pattern_limit(void) {
   vb_lexicon *lex =
       lex_inline("{\"themes\": [{\"id\": \"late\", \"label\": \"L\", "
