@@ -252,6 +252,16 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
 /* Numbers the tokens' sentences if vb__segment left them pending (until
  * then every token's sentence is 0; its clauses are final). */
 void vb__seg_sentences(vb__seg *s);
+/* An ASCII lower-case letter or digit: what the pattern prefilter's runs
+ * are made of (prefilter.c). */
+static inline bool vb__run_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+/* True when a run of vb__run_byte of the text lies outside the tokens, or
+ * two tokens that touch split one; never when vb__seg.runs_whole.  The
+ * scan itself, which does not look at runs_whole (tests check the flag
+ * with it). */
+bool vb__seg_runs_split(const vb__seg *s, const char *text, size_t len);
 
 /* ---- stem.c ----------------------------------------------------------- */
 

@@ -339,20 +339,17 @@ static int add_cands(vb_matcher *m, const vb__index *ix, uint32_t key) {
   return VB_OK;
 }
 
-static bool run_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
 /* The prefilter anchors that can start at one of the ASCII letter-digit
  * runs of word s (see prefilter.c); a run starts where the byte before is
  * not a letter, digit or '_', or at the word's start. */
 static int add_trigs(vb_matcher *m, const char *s, size_t len) {
   const vb_lexicon *lex = m->lex;
   for (size_t k = 0; k < len; k++) {
-    if (!run_char(s[k]) || (k > 0 && (run_char(s[k - 1]) || s[k - 1] == '_')))
+    if (!vb__run_byte(s[k]) ||
+        (k > 0 && (vb__run_byte(s[k - 1]) || s[k - 1] == '_')))
       continue;
     size_t run = 1;
-    while (k + run < len && run_char(s[k + run]))
+    while (k + run < len && vb__run_byte(s[k + run]))
       run++;
     for (size_t a = 0; a < lex->anchor_count; a++) {
       const vb__anchor *x = &lex->anchors[a];
@@ -995,23 +992,8 @@ static size_t word_after(const vb_matcher *m, uint32_t ns) {
  * tokens, so then they prove nothing for this comment.  Never, when the
  * ASCII fast loop made the tokens (runs_whole). */
 static bool runs_outside_tokens(const vb_matcher *m) {
-  if (m->an.seg.runs_whole)
-    return false;
-  const char *text = m->an.norm.out;
-  size_t at = 0;
-  for (size_t i = 0; i <= m->an.seg.count; i++) {
-    size_t end =
-        i < m->an.seg.count ? m->an.seg.toks[i].ns : m->an.norm.out_len;
-    if (at > 0 && at == end && end < m->an.norm.out_len &&
-        run_char(text[at - 1]) && run_char(text[at]))
-      return true;
-    for (; at < end; at++)
-      if (run_char(text[at]))
-        return true;
-    if (i < m->an.seg.count)
-      at = m->an.seg.toks[i].ne;
-  }
-  return false;
+  return !m->an.seg.runs_whole &&
+         vb__seg_runs_split(&m->an.seg, m->an.norm.out, m->an.norm.out_len);
 }
 
 static bool has_digit(const char *s, size_t len) {

@@ -753,9 +753,26 @@ static int ascii_clauses(vb__seg *s, const char *text, const char *orig,
   return VB_OK;
 }
 
+bool vb__seg_runs_split(const vb__seg *s, const char *text, size_t len) {
+  size_t at = 0; /* the end of the token before */
+  for (size_t i = 0; i <= s->count; i++) {
+    size_t start = i < s->count ? s->toks[i].ns : len;
+    if (at > 0 && at == start && start < len && vb__run_byte(text[at - 1]) &&
+        vb__run_byte(text[at]))
+      return true;
+    for (; at < start; at++)
+      if (vb__run_byte(text[at]))
+        return true;
+    if (i < s->count)
+      at = s->toks[i].ne;
+  }
+  return false;
+}
+
 int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
                 size_t orig_len, const uint32_t *orig_from, bool known_ascii) {
   s->count = 0;
+  s->runs_whole = false;
   s->sentences_pending = false;
   if (known_ascii)
     orig_from = NULL; /* the identity, which the normalizer does not write */
