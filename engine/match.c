@@ -13,7 +13,7 @@
  *      candidate terms whose first word it can be (from the lexicon's
  *      first-item indices) — so each distinct word is stemmed once per
  *      thread, and finding candidates costs hash lookups, not a scan of
- *      the lexicon;
+ *      the lexicon; words the lexicon knows nothing of share one record;
  *   3. skip a candidate when one of its other stem, exact-word or set items
  *      is absent from the comment (per-comment stamps: a necessary
  *      condition, so the result is the same; most candidates of a common
@@ -113,11 +113,16 @@ struct vb_matcher {
   vb_matcher **routes;
   size_t route_count;
   vb__analyzer an;
-  vb__strtab cache; /* normalized word -> word id (1-based) */
+  vb__strtab cache; /* normalized word -> key (1-based) in word_of */
   memo_entry *memo; /* direct-mapped, in front of `cache` for short words */
   long_memo_entry *long_memo; /* the same for words of 9-16 bytes */
+  /* words[0] stands for every word the lexicon does not know (no stem,
+   * set, candidate, anchor, ...): many words of a comment share it, and
+   * it stays in the cache.  Other words have their own (word_count). */
   word *words;
-  size_t words_cap;
+  size_t words_cap, word_count;
+  uint32_t *word_of; /* word cache key -> index in words */
+  size_t word_of_cap;
   uint32_t *cands;
   size_t cand_len, cand_cap;
   uint32_t *cand_ids; /* per candidate: the id of its second word */
@@ -234,6 +239,8 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
                            sizeof *m->pattern_from);
   m->stamped =
       calloc(lex->pattern_count ? lex->pattern_count : 1, sizeof *m->stamped);
+  m->words = calloc(1, sizeof *m->words); /* words[0]: see the struct */
+  m->words_cap = m->word_count = 1;
   m->pattern_loose = calloc(lex->pattern_count ? lex->pattern_count : 1,
                             sizeof *m->pattern_loose);
   m->alt_stamp =
@@ -256,7 +263,7 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
       !m->pos || !m->set_stamp || !m->alt_present || !m->md || !m->mctx ||
       !m->jit_stack || !m->stem_seen || !m->exact_seen || !m->bigram_seen ||
       !m->memo || !m->long_memo || !m->pattern_from || !m->pattern_loose ||
-      !m->stamped || build_needs(m)) {
+      !m->stamped || !m->words || build_needs(m)) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -290,6 +297,7 @@ void vb_matcher_free(vb_matcher *m) {
   vb__analyzer_free(&m->an);
   vb__strtab_free(&m->cache);
   free(m->words);
+  free(m->word_of);
   free(m->cands);
   free(m->cand_ids);
   free(m->cand_need);
@@ -482,14 +490,24 @@ static int correct_typo(vb_matcher *m, word *w, const char **s, size_t *len) {
   return find_ids(m, w, *s, *len);
 }
 
-/* Analyses a word not seen before by this matcher. */
+/* True when the lexicon knows nothing of word w: it can share words[0]. */
+static bool unknown_word(const word *w) {
+  return !w->stem && !w->exact && !w->negator && !w->free && !w->typo &&
+         !w->set_count && !w->cand_count && !w->trig_count;
+}
+
+/* Analyses a word not seen before by this matcher, whose word cache id
+ * is `key`: word_of[key] is its record in m->words (0 when unknown). */
 static int learn_word(vb_matcher *m, const char *text, size_t text_len,
-                      uint32_t id) {
+                      uint32_t key) {
   const vb_lexicon *lex = m->lex;
-  if (vb__grow((void **)&m->words, &m->words_cap, (size_t)id + 1,
-               sizeof *m->words))
+  if (vb__grow((void **)&m->words, &m->words_cap, m->word_count + 1,
+               sizeof *m->words) ||
+      vb__grow((void **)&m->word_of, &m->word_of_cap, (size_t)key + 1,
+               sizeof *m->word_of))
     return VB_ENOMEM;
-  word *w = &m->words[id];
+  m->word_of[key] = 0; /* until it is known (an error stops the run) */
+  word *w = &m->words[m->word_count];
   const char *s = text;
   size_t len = text_len;
   w->typo = 0;
@@ -528,16 +546,20 @@ static int learn_word(vb_matcher *m, const char *text, size_t text_len,
   if (!rc) /* the prefilter looks at the text as written */
     rc = add_trigs(m, text, text_len);
   w->trig_count = (uint32_t)(m->trig_len - w->trig_off);
+  if (!rc)
+    m->word_of[key] = unknown_word(w) ? 0 : (uint32_t)m->word_count++;
   return rc;
 }
 
-/* The word id of a string, learning it when new. */
+/* The word id of a string (its index in m->words), learning it when new. */
 static int word_id(vb_matcher *m, const char *s, size_t len, uint32_t *id) {
   size_t before = m->cache.count;
-  if (vb__strtab_intern(&m->cache, s, len, id))
+  uint32_t key;
+  if (vb__strtab_intern(&m->cache, s, len, &key))
     return VB_ENOMEM;
-  if (m->cache.count != before && learn_word(m, s, len, *id))
+  if (m->cache.count != before && learn_word(m, s, len, key))
     return VB_ENOMEM;
+  *id = m->word_of[key];
   return VB_OK;
 }
 
@@ -601,6 +623,7 @@ static int lookup_words(vb_matcher *m) {
   size_t n = m->an.seg.count, nw = m->an.word_count;
   if (m->cache.count > CACHE_MAX_WORDS) { /* bound memory on huge inputs */
     vb__strtab_clear(&m->cache);
+    m->word_count = 1;
     memset(m->memo, 0, ((size_t)1 << MEMO_BITS) * sizeof *m->memo);
     memset(m->long_memo, 0,
            ((size_t)1 << LONG_MEMO_BITS) * sizeof *m->long_memo);
