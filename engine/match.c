@@ -79,6 +79,14 @@ typedef struct long_memo_entry {
   uint32_t id, len;
 } long_memo_entry;
 
+/* A candidate term of a word, with the needs it checks first inline
+ * (see cand_needs): most candidates fail them without reading the term's
+ * needs, and the loop over a word's candidates reads one array. */
+typedef struct cand {
+  uint32_t term;
+  uint32_t need[2];
+} cand;
+
 /* A prefilter anchor a word fires, at byte `off` of the word. */
 typedef struct trig {
   uint32_t anchor, off;
@@ -123,12 +131,10 @@ struct vb_matcher {
   size_t words_cap, word_count;
   uint32_t *word_of; /* word cache key -> index in words */
   size_t word_of_cap;
-  uint32_t *cands;
+  cand *cands;
   size_t cand_len, cand_cap;
   uint32_t *cand_ids; /* per candidate: the id of its second word */
   size_t cand_id_cap;
-  uint32_t *cand_need; /* per candidate: the need checked first (first_need) */
-  size_t cand_need_cap;
   trig *trigs;
   size_t trig_len, trig_cap;
   uint32_t *pattern_stamp; /* per pattern: == stamp when it may match */
@@ -300,7 +306,6 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->word_of);
   free(m->cands);
   free(m->cand_ids);
-  free(m->cand_need);
   free(m->trigs);
   free(m->pattern_stamp);
   free(m->pattern_from);
@@ -342,8 +347,8 @@ static int add_cands(vb_matcher *m, const vb__index *ix, uint32_t key) {
   if (vb__grow((void **)&m->cands, &m->cand_cap, m->cand_len + (b - a),
                sizeof *m->cands))
     return VB_ENOMEM;
-  memcpy(m->cands + m->cand_len, ix->terms + a, (b - a) * sizeof *m->cands);
-  m->cand_len += b - a;
+  for (uint32_t k = a; k < b; k++) /* needs: sort_cands */
+    m->cands[m->cand_len++] = (cand){ix->terms[k], {0, 0}};
   return VB_OK;
 }
 
@@ -390,22 +395,38 @@ static uint64_t cand_key(const vb_lexicon *lex, uint32_t t) {
   return 0;
 }
 
-/* The need of term t that its candidates check first, inline in the
- * word's list, packed as (kind + 1) << 29 | id, 0 for none: a stem or an
- * exact word before a set, whose members are many.  Most candidates fail
- * here without reading the term's needs. */
-static uint32_t first_need(const vb_matcher *m, uint32_t t) {
-  uint32_t found = 0;
-  for (uint32_t k = m->need_start[t]; k < m->need_start[t + 1]; k++) {
+/* need[1] of a candidate whose term has more needs than need[0] and
+ * need[1] can hold: needs_present checks them all.  No packed need is
+ * all ones (the kinds packed are 1, 2 and 4). */
+#define NEED_REST 0xFFFFFFFFu
+
+/* The needs a candidate of term t checks inline, each packed as
+ * (kind + 1) << 29 | id, 0 for none.  need[0] is a stem or an exact word
+ * before a set, whose members are many; need[1] the term's other need,
+ * or NEED_REST when it has more than two or one whose id does not fit. */
+static void cand_needs(const vb_matcher *m, uint32_t t, uint32_t need[2]) {
+  const uint32_t set = (uint32_t)(VB__ITEM_SET + 1) << 29;
+  uint32_t start = m->need_start[t], count = m->need_start[t + 1] - start;
+  bool fit = true;
+  need[0] = need[1] = 0;
+  for (uint32_t k = start; k < start + count; k++) {
     const vb__item *it = &m->needs[k];
-    if (it->id >= 1u << 29)
-      continue; /* does not fit: needs_present checks it */
+    if (it->id >= 1u << 29) {
+      fit = false; /* does not fit: needs_present checks it */
+      continue;
+    }
     uint32_t packed = (uint32_t)(it->kind + 1) << 29 | it->id;
-    if (it->kind != VB__ITEM_SET)
-      return packed;
-    found = found ? found : packed;
+    if (!need[0]) {
+      need[0] = packed;
+    } else if ((need[0] & set) && !(packed & set)) {
+      need[1] = need[0]; /* the first stem or exact word goes first */
+      need[0] = packed;
+    } else if (!need[1]) {
+      need[1] = packed;
+    }
   }
-  return found;
+  if (!fit || count > 2)
+    need[1] = NEED_REST;
 }
 
 static int sort_cands(vb_matcher *m, word *w) {
@@ -413,17 +434,16 @@ static int sort_cands(vb_matcher *m, word *w) {
   if (w->cand_count == 0)
     return VB_OK; /* m->cands may still be NULL */
   if (vb__grow((void **)&m->cand_ids, &m->cand_id_cap, m->cand_len + 1,
-               sizeof *m->cand_ids) ||
-      vb__grow((void **)&m->cand_need, &m->cand_need_cap, m->cand_len + 1,
-               sizeof *m->cand_need))
+               sizeof *m->cand_ids))
     return VB_ENOMEM;
-  uint32_t *c = m->cands + w->cand_off, *ids = m->cand_ids + w->cand_off;
+  cand *c = m->cands + w->cand_off;
+  uint32_t *ids = m->cand_ids + w->cand_off;
   uint64_t keys[64], *key = keys;
   if (w->cand_count > 64 && !(key = malloc(w->cand_count * sizeof *key)))
     return VB_ENOMEM;
   for (uint32_t i = 0; i < w->cand_count; i++) { /* lists are short */
-    uint32_t t = c[i];
-    uint64_t k = cand_key(m->lex, t);
+    cand t = c[i];
+    uint64_t k = cand_key(m->lex, t.term);
     uint32_t j = i;
     for (; j > 0 && key[j - 1] > k; j--) {
       key[j] = key[j - 1];
@@ -435,7 +455,7 @@ static int sort_cands(vb_matcher *m, word *w) {
   w->by_stem = w->by_exact = 0;
   for (uint32_t i = 0; i < w->cand_count; i++) {
     ids[i] = (uint32_t)key[i];
-    m->cand_need[w->cand_off + i] = first_need(m, c[i]);
+    cand_needs(m, c[i].term, c[i].need);
     w->by_stem += key[i] >> 32 == 1;
     w->by_exact += key[i] >> 32 == 2;
   }
@@ -921,7 +941,7 @@ static __attribute__((noinline)) int verify_term(vb_matcher *m, uint32_t t,
   return rc;
 }
 
-/* True when the comment has the item of a packed need (first_need). */
+/* True when the comment has the item of a packed need (cand_needs). */
 static inline bool need_met(vb_matcher *m, uint32_t need) {
   uint32_t id = need & ((1u << 29) - 1);
   switch (need >> 29) {
@@ -936,22 +956,22 @@ static inline bool need_met(vb_matcher *m, uint32_t need) {
   }
 }
 
-/* Tries term `t` with its first word at word i, `need` its first need:
- * most candidates fail the needs check, which is inlined into the loops
- * over candidates. */
-static inline int try_term(vb_matcher *m, uint32_t t, uint32_t need, size_t i) {
-  if (!m->slow && (!need_met(m, need) || !needs_present(m, t)))
+/* Tries candidate c with its first word at word i: most candidates fail
+ * the needs check, which is inlined into the loops over candidates. */
+static inline int try_term(vb_matcher *m, const cand *c, size_t i) {
+  if (!m->slow && (!need_met(m, c->need[0]) ||
+                   !(c->need[1] == NEED_REST ? needs_present(m, c->term)
+                                             : need_met(m, c->need[1]))))
     return VB_OK;
-  return verify_term(m, t, i);
+  return verify_term(m, c->term, i);
 }
 
 /* Tries candidates [from, to) of a word's list whose second word has
  * key `key` (binary search: the list is sorted by key). */
 static int try_range(vb_matcher *m, const word *w, uint32_t from, uint32_t to,
                      uint32_t id, size_t i) {
-  const uint32_t *c = m->cands + w->cand_off;
+  const cand *c = m->cands + w->cand_off;
   const uint32_t *ids = m->cand_ids + w->cand_off;
-  const uint32_t *need = m->cand_need + w->cand_off;
   uint32_t lo = from, hi = to;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
@@ -961,7 +981,7 @@ static int try_range(vb_matcher *m, const word *w, uint32_t from, uint32_t to,
       hi = mid;
   }
   for (; lo < to && ids[lo] == id; lo++) {
-    int rc = try_term(m, c[lo], need[lo], i);
+    int rc = try_term(m, &c[lo], i);
     if (rc)
       return rc;
   }
@@ -975,11 +995,10 @@ static int match_words(vb_matcher *m) {
     const word *w = word_at(m, i);
     if (w->cand_count == 0)
       continue; /* (m->cands may still be NULL) */
-    const uint32_t *c = m->cands + w->cand_off;
-    const uint32_t *need = m->cand_need + w->cand_off;
+    const cand *c = m->cands + w->cand_off;
     uint32_t others = w->cand_count - w->by_stem - w->by_exact;
     for (uint32_t k = 0; k < others; k++) {
-      int rc = try_term(m, c[k], need[k], i);
+      int rc = try_term(m, &c[k], i);
       if (rc)
         return rc;
     }
