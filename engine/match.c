@@ -65,6 +65,8 @@ typedef struct word {
   uint32_t by_stem, by_exact;    /* how many have a stem / exact second
                                     word (after the others, by its id) */
   uint32_t trig_off, trig_count; /* anchors it fires, in m->trigs */
+  uint64_t seconds; /* bit (id % 64) set for the second-word id of each
+                       candidate counted in by_stem or by_exact */
 } word;
 
 /* A word of up to 8 bytes and its id in the word cache (memo). */
@@ -431,6 +433,7 @@ static void cand_needs(const vb_matcher *m, uint32_t t, uint32_t need[2]) {
 
 static int sort_cands(vb_matcher *m, word *w) {
   w->by_stem = w->by_exact = 0;
+  w->seconds = 0;
   if (w->cand_count == 0)
     return VB_OK; /* m->cands may still be NULL */
   if (vb__grow((void **)&m->cand_ids, &m->cand_id_cap, m->cand_len + 1,
@@ -452,9 +455,10 @@ static int sort_cands(vb_matcher *m, word *w) {
     key[j] = k;
     c[j] = t;
   }
-  w->by_stem = w->by_exact = 0;
   for (uint32_t i = 0; i < w->cand_count; i++) {
     ids[i] = (uint32_t)key[i];
+    if (key[i] >> 32)
+      w->seconds |= 1ull << (ids[i] % 64);
     cand_needs(m, c[i].term, c[i].need);
     w->by_stem += key[i] >> 32 == 1;
     w->by_exact += key[i] >> 32 == 2;
@@ -1005,6 +1009,9 @@ static int match_words(vb_matcher *m) {
     if (i + 1 >= n || others == w->cand_count)
       continue;
     const word *next = word_at(m, i + 1);
+    if (!(w->seconds &
+          (1ull << (next->stem % 64) | 1ull << (next->exact % 64))))
+      continue; /* no candidate the next word can continue */
     int rc = VB_OK;
     if (w->by_stem && next->stem)
       rc = try_range(m, w, others, others + w->by_stem, next->stem, i);
