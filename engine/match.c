@@ -1009,8 +1009,8 @@ static int match_words(vb_matcher *m) {
     if (i + 1 >= n || others == w->cand_count)
       continue;
     const word *next = word_at(m, i + 1);
-    if (!(w->seconds &
-          (1ull << (next->stem % 64) | 1ull << (next->exact % 64))))
+    if (!m->slow && !(w->seconds &
+                      (1ull << (next->stem % 64) | 1ull << (next->exact % 64))))
       continue; /* no candidate the next word can continue */
     int rc = VB_OK;
     if (w->by_stem && next->stem)

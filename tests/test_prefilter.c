@@ -262,7 +262,7 @@ static const char EDGE_LEXICON[] =
 
 /* A lexicon with every kind of word term of the round-2 language: sets in
  * each slot, gaps, NEAR chains, WITH, "requires", negation policies,
- * typos, contractions. */
+ * typos, contractions, a phrase whose second word is an exact word. */
 static const char ROUND2_LEXICON[] =
     "{\"typos\": true, \"negators\": [\"no\", \"not\", \"never\"],"
     "\"sets\": {\"problem\": [\"confusing\", \"slow\", \"error*\", "
@@ -270,7 +270,8 @@ static const char ROUND2_LEXICON[] =
     "\"themes\": [{\"id\": \"u\", \"label\": \"U\", \"terms\": ["
     "\"menu NEAR/3 @problem\", \"won't ~2 load\", \"@problem delivery\","
     "\"took NEAR/2 days NEAR/1 arrive\", \"return WITH @hosp\", "
-    "\"not load\", \"shipping\"], \"exclude\": [\"@problem ~1 menu\"]},"
+    "\"not load\", \"shipping\", \"shipping =ups\"],"
+    "\"exclude\": [\"@problem ~1 menu\"]},"
     "{\"id\": \"b\", \"label\": \"B\", \"negated\": \"drop\","
     "\"requires\": [\"@problem\", \"@hosp\"], \"terms\": [\"bug\", "
     "\"delivery\", \"/\\\\b(?:took|takes) \\\\d+ days/\"]}]}";
