@@ -397,30 +397,35 @@ static uint64_t cand_key(const vb_lexicon *lex, uint32_t t) {
   return 0;
 }
 
+/* A need packed in 32 bits: (kind + 1) << NEED_ID_BITS | id, 0 for none. */
+#define NEED_ID_BITS 29
 /* need[1] of a candidate whose term has more needs than need[0] and
  * need[1] can hold: needs_present checks them all.  No packed need is
  * all ones (the kinds packed are 1, 2 and 4). */
 #define NEED_REST 0xFFFFFFFFu
 
-/* The needs a candidate of term t checks inline, each packed as
- * (kind + 1) << 29 | id, 0 for none.  need[0] is a stem or an exact word
- * before a set, whose members are many; need[1] the term's other need,
- * or NEED_REST when it has more than two or one whose id does not fit. */
+static bool need_is_set(uint32_t need) {
+  return need >> NEED_ID_BITS == VB__ITEM_SET + 1;
+}
+
+/* The needs a candidate of term t checks inline, packed.  need[0] is a
+ * stem or an exact word before a set, whose members are many; need[1] the
+ * term's other need, or NEED_REST when it has more than two or one whose
+ * id does not fit. */
 static void cand_needs(const vb_matcher *m, uint32_t t, uint32_t need[2]) {
-  const uint32_t set = (uint32_t)(VB__ITEM_SET + 1) << 29;
   uint32_t start = m->need_start[t], count = m->need_start[t + 1] - start;
   bool fit = true;
   need[0] = need[1] = 0;
   for (uint32_t k = start; k < start + count; k++) {
     const vb__item *it = &m->needs[k];
-    if (it->id >= 1u << 29) {
+    if (it->id >= 1u << NEED_ID_BITS) {
       fit = false; /* does not fit: needs_present checks it */
       continue;
     }
-    uint32_t packed = (uint32_t)(it->kind + 1) << 29 | it->id;
+    uint32_t packed = (uint32_t)(it->kind + 1) << NEED_ID_BITS | it->id;
     if (!need[0]) {
       need[0] = packed;
-    } else if ((need[0] & set) && !(packed & set)) {
+    } else if (need_is_set(need[0]) && !need_is_set(packed)) {
       need[1] = need[0]; /* the first stem or exact word goes first */
       need[0] = packed;
     } else if (!need[1]) {
@@ -947,8 +952,8 @@ static __attribute__((noinline)) int verify_term(vb_matcher *m, uint32_t t,
 
 /* True when the comment has the item of a packed need (cand_needs). */
 static inline bool need_met(vb_matcher *m, uint32_t need) {
-  uint32_t id = need & ((1u << 29) - 1);
-  switch (need >> 29) {
+  uint32_t id = need & ((1u << NEED_ID_BITS) - 1);
+  switch (need >> NEED_ID_BITS) {
   case VB__ITEM_STEM + 1:
     return m->stem_seen[id] == m->comment;
   case VB__ITEM_EXACT + 1:
