@@ -22,6 +22,12 @@
  *     too many to list; "import" / "important" is one that is not, and no
  *     rule here tells the two apart.
  *
+ * And one JSON trap: in a JSON string "\b" is a backspace, not the regex
+ * word boundary the author meant ("\\b"), so /\d mehr\b/ written that
+ * way never matches.  A pattern term holding a backspace is reported.
+ * (The other JSON escapes, "\t", "\n", "\r", "\f", are characters
+ * that mean the same in a regex.)
+ *
  * Nothing here changes the lexicon; without a word list the second check
  * is skipped and said so.
  */
@@ -109,6 +115,19 @@ static void check_excludes(checker *c) {
            ex->text, term->text, lex->themes[term->theme].id,
            lex->sources[term->source], term->line, term->column);
     }
+  }
+}
+
+/* ---- backspaces in patterns ------------------------------------------ */
+
+static void check_pattern_backspaces(checker *c) {
+  const vb_lexicon *lex = c->lex;
+  for (size_t t = 0; t < lex->term_count; t++) {
+    const vb__term *term = &lex->terms[t];
+    if (term->kind == VB__TERM_PATTERN && strchr(term->text, '\b'))
+      warn(c, term->source, term->line, term->column,
+           "pattern term holds a backspace (U+0008, written \"\\b\" in "
+           "JSON): for the regex's word boundary write \"\\\\b\"");
   }
 }
 
@@ -318,6 +337,7 @@ int vb_lexicon_check(const vb_lexicon *lex, const char *wordlist,
   for (size_t i = 0; !rc && i < vb_lexicon_language_count(lex); i++) {
     c.lex = vb__lexicon_at(lex, i); /* each language's own lexicon */
     check_excludes(&c);
+    check_pattern_backspaces(&c);
     rc = check_stems(&c, wordlist);
   }
   if (rc)
