@@ -1123,6 +1123,15 @@ static bool required_present(vb_matcher *m, const vb__anchor *x,
   return found;
 }
 
+/* memcmp(a, b, n) == 0 for the few bytes past an anchor's first word,
+ * where most checks fail on the first byte or two: inline, no call. */
+static inline bool same_bytes(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (a[i] != b[i])
+      return false;
+  return true;
+}
+
 /* Stamps pattern p as one that may match this comment, and keeps the
  * list of those in pattern order (a handful: insertion). */
 static void stamp_pattern(vb_matcher *m, uint32_t p) {
@@ -1158,9 +1167,12 @@ static bool gate_patterns(vb_matcher *m) {
       const trig *g = &m->trigs[w->trig_off + k];
       const vb__anchor *x = &lex->anchors[g->anchor];
       size_t at = m->an.seg.toks[i].ns + g->off;
-      /* an anchor going past its first word ("a few") is checked whole */
+      /* an anchor going past its first word ("a few") is checked whole:
+       * its first word is the run it fired on (vb__anchor_fires) */
       if (x->len > x->word_len &&
-          (at + x->len > len || memcmp(text + at, x->text, x->len) != 0))
+          (at + x->len > len ||
+           !same_bytes(text + at + x->word_len, x->text + x->word_len,
+                       x->len - x->word_len)))
         continue;
       /* a match begins at an anchor: the regex starts at the first one */
       if (m->pattern_stamp[x->pattern] == m->stamp) {

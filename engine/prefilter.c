@@ -21,8 +21,11 @@
  * ASCII text; in other text those patterns always run.
  *
  * The reader below is deliberately small and conservative: it understands
- * `\b`, literal letters and digits, `\d`, and (?:...) groups of those, and
- * gives up (the pattern always runs) on anything else.  Giving up is never
+ * `\b`, literal letters and digits, `\d`, classes of literals and (?:...)
+ * groups of those, an item made optional by `?` (read on both ways:
+ * "e-?mail" gives "e-mail" and "email"), and stops (the strings so far are
+ * what every match begins with) or gives up (the pattern always runs) on
+ * anything else.  Giving up is never
  * wrong, only slower.  tests/test_match.c compares gated and ungated
  * matching on every pattern of the default lexicon and on random text.
  */
@@ -157,6 +160,37 @@ static size_t literal_at(const reader *r, const char *p, bool in_class,
   return 0;
 }
 
+/* An item (literal, class or group) followed at q by a `?` (or `??`,
+ * `?+`) may be absent or present once: when a literal, class or group
+ * comes after the quantifier, reading goes on with both, and this returns
+ * the position past it; NULL otherwise (then reading stops before the
+ * item, which loses nothing when little or nothing follows). */
+static const char *fork_point(const reader *r, const char *q) {
+  if (q >= r->end || *q != '?')
+    return NULL;
+  q++;
+  if (q < r->end && (*q == '?' || *q == '+'))
+    q++;
+  char c[4];
+  const char *next;
+  if (q < r->end &&
+      (*q == '(' || *q == '[' || literal_at(r, q, false, c, &next)))
+    return q;
+  return NULL;
+}
+
+/* Adds the strings `absent` (read without an optional item) to s (read
+ * with it); false when that makes too many. */
+static bool add_absent(vb__anchors *s, const vb__anchors *absent) {
+  if (s->count + absent->count > VB__MAX_ANCHORS)
+    return false;
+  memcpy(s->items + s->count, absent->items,
+         absent->count * sizeof *absent->items);
+  s->count += absent->count;
+  s->digit |= absent->digit;
+  return true;
+}
+
 static bool all_empty(const vb__anchors *s) {
   return s->count == 1 && s->items[0].len == 0 && !s->digit;
 }
@@ -201,10 +235,17 @@ static int read_group(reader *r, vb__anchors *s, int depth) {
     status = FAIL;
   if (status != FAIL) {
     r->p++;
-    if (optional_quantifier_at(r, r->p))
+    const char *after = all_empty(s) ? NULL : fork_point(r, r->p);
+    if (after) { /* absent or present once */
+      if (add_absent(out, s))
+        r->p = after;
+      else
+        status = FAIL;
+    } else if (optional_quantifier_at(r, r->p)) {
       status = FAIL; /* the group may be absent */
-    else if (quantifier_at(r, r->p))
+    } else if (quantifier_at(r, r->p)) {
       status = CLOSED;
+    }
   }
   if (status != FAIL)
     copy_strings(s, out);
@@ -245,12 +286,17 @@ static int read_class(reader *r, vb__anchors *s) {
     n++;
     p = next;
   }
-  if (p >= r->end || n == 0 || s->count * n > VB__MAX_ANCHORS)
+  if (p >= r->end || n == 0)
     return FAIL;
   r->p = p + 1;
-  if (optional_quantifier_at(r, r->p))
+  const char *after = all_empty(s) ? NULL : fork_point(r, r->p);
+  if (!after && optional_quantifier_at(r, r->p))
     return FAIL;
-  size_t count = s->count;
+  size_t count = s->count, ways = n + (after != NULL);
+  if (count * ways > VB__MAX_ANCHORS)
+    return FAIL;
+  if (after) /* absent: the strings as they are, after the members */
+    memcpy(s->items + n * count, s->items, count * sizeof *s->items);
   for (size_t k = n; k-- > 0;) /* member k of every string, in place */
     for (size_t i = 0; i < count; i++) {
       vb__anchor x = s->items[i];
@@ -261,7 +307,11 @@ static int read_class(reader *r, vb__anchors *s) {
       x.text[x.len] = '\0';
       s->items[k * count + i] = x;
     }
-  s->count = count * n;
+  s->count = count * ways;
+  if (after) {
+    r->p = after;
+    return COMPLETE;
+  }
   return quantifier_at(r, r->p) ? CLOSED : COMPLETE;
 }
 
@@ -309,13 +359,23 @@ static int read_sequence(reader *r, vb__anchors *s, int depth) {
     const char *next;
     char c[4];
     size_t len = literal_at(r, r->p, false, c, &next);
-    if (len && quantifier_at(r, next))
+    const char *after = NULL;
+    if (len && quantifier_at(r, next) &&
+        !(after = start ? NULL : fork_point(r, next)))
       len = 0;
     if (!len)
       return start ? FAIL : CLOSED;
-    if (!append(s, c, len))
+    size_t count = s->count;
+    if (after) { /* absent or present once: the strings with it first */
+      if (2 * count > VB__MAX_ANCHORS)
+        return CLOSED;
+      memcpy(s->items + count, s->items, count * sizeof *s->items);
+    }
+    if (!append(s, c, len)) /* (the first `count` strings) */
       return CLOSED;
-    r->p = next;
+    if (after)
+      s->count = 2 * count;
+    r->p = after ? after : next;
   }
 }
 
