@@ -276,13 +276,22 @@ static int read_class(reader *r, vb__anchors *s) {
     return FAIL;
   char members[VB__MAX_ANCHORS][4];
   size_t lens[VB__MAX_ANCHORS], n = 0;
+  const char *first = p;
   while (p < r->end && *p != ']') {
     const char *next;
-    if (n == VB__MAX_ANCHORS ||
-        !(lens[n] = literal_at(r, p, true, members[n], &next)))
+    /* a '-' first or last in the class is itself, elsewhere a range */
+    bool dash = *p == '-' && (p == first || (p + 1 < r->end && p[1] == ']'));
+    if (n == VB__MAX_ANCHORS)
       return FAIL;
-    if (next < r->end && *next == '-')
-      return FAIL; /* a range, or a '-' this reader does not place */
+    if (dash) {
+      members[n][0] = '-';
+      lens[n] = 1;
+      next = p + 1;
+    } else if (!(lens[n] = literal_at(r, p, true, members[n], &next))) {
+      return FAIL;
+    }
+    if (next < r->end && *next == '-' && !(next + 1 < r->end && next[1] == ']'))
+      return FAIL; /* a range */
     n++;
     p = next;
   }

@@ -69,7 +69,14 @@ static void test_anchors(void) {
           strcmp(a + strlen(a) - 3, " +y") == 0);
   }
   CHECK_STR(anchors_of("\\bDelivery"), "delivery");
-  CHECK_STR(anchors_of("\\b(?:over|under)[- ]?deliver"), "over|under +deliver");
+  CHECK_STR(anchors_of("\\b(?:over|under)[- ]?deliver"),
+            "over-deliver|under-deliver|over deliver|under deliver|"
+            "overdeliver|underdeliver");
+  /* '-' is itself first or last in a class, a range elsewhere */
+  CHECK_STR(anchors_of("\\bx[ab-]y"), "xay|xby|x-y");
+  CHECK_STR(anchors_of("\\bx[-a]y"), "x-y|xay");
+  CHECK_STR(anchors_of("\\bx[a-c]y"), "x +y");
+  CHECK_STR(anchors_of("\\bx[a-]"), "xa|x-");
   CHECK_STR(anchors_of("\\b(?:i|we) (?:ordered|bought) it"),
             "i ordered it|we ordered it|i bought it|we bought it");
   CHECK_STR(anchors_of("\\b(?:will|'ll) return"), "will return|*'ll return");
