@@ -22,12 +22,12 @@
  *
  * The reader below is deliberately small and conservative: it understands
  * `\b`, literal letters and digits, `\d`, classes of literals and (?:...)
- * groups of those, an item made optional by `?` (read on both ways:
- * "e-?mail" gives "e-mail" and "email"), and stops (the strings so far are
- * what every match begins with) or gives up (the pattern always runs) on
- * anything else.  Giving up is never
- * wrong, only slower.  tests/test_match.c compares gated and ungated
- * matching on every pattern of the default lexicon and on random text.
+ * groups of those, and an item made optional by `?` (read both ways:
+ * "e-?mail" gives "e-mail" and "email").  On anything else it stops (the
+ * strings so far are what every match begins with) or gives up (the
+ * pattern always runs).  Giving up is never wrong, only slower.
+ * tests/test_match.c compares gated and ungated matching on every pattern of
+ * the default lexicon and on random text.
  */
 #define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
@@ -161,10 +161,10 @@ static size_t literal_at(const reader *r, const char *p, bool in_class,
 }
 
 /* An item (literal, class or group) followed at q by a `?` (or `??`,
- * `?+`) may be absent or present once: when a literal, class or group
- * comes after the quantifier, reading goes on with both, and this returns
- * the position past it; NULL otherwise (then reading stops before the
- * item, which loses nothing when little or nothing follows). */
+ * `?+`) may be absent or present once: when a literal, a class or a
+ * (?:...) group comes after the quantifier, reading goes on both ways,
+ * and this returns the position past it; NULL otherwise (then reading
+ * stops before the item, which loses little: nothing readable follows). */
 static const char *fork_point(const reader *r, const char *q) {
   if (q >= r->end || *q != '?')
     return NULL;
@@ -173,8 +173,8 @@ static const char *fork_point(const reader *r, const char *q) {
     q++;
   char c[4];
   const char *next;
-  if (q < r->end &&
-      (*q == '(' || *q == '[' || literal_at(r, q, false, c, &next)))
+  bool group = r->end - q >= 3 && q[0] == '(' && q[1] == '?' && q[2] == ':';
+  if (group || (q < r->end && (*q == '[' || literal_at(r, q, false, c, &next))))
     return q;
   return NULL;
 }

@@ -59,7 +59,8 @@ static void test_anchors(void) {
             "e-mails never came|emails never came|e-mail never came|"
             "email never came|e-mails came|emails came|e-mail came|"
             "email came");
-  CHECK_STR(anchors_of("\\bfoo(?:bar)?\\b"), "foo"); /* nothing after */
+  CHECK_STR(anchors_of("\\bfoo(?:bar)?\\b"), "foo");       /* nothing after */
+  CHECK_STR(anchors_of("\\bfoo(?:bar)?(?!x)y"), "foo +y"); /* nor (?! */
   CHECK_STR(anchors_of("\\bfoo(?:bar)?(?:baz)*"), "foobar|foo");
   CHECK_STR(anchors_of("\\bfoo(?:b\\w|c)? x"), "foob|fooc|foo + x");
   {
