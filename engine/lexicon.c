@@ -320,6 +320,12 @@ static int compile_pattern(builder *b, const cJSON *node, vb__term *term,
                    node->valuestring);
   /* JIT is an optimization: where it is unavailable the interpreter runs. */
   pcre2_jit_compile(term->re, PCRE2_JIT_COMPLETE);
+  /* anchored, for the places where a match may begin (match.c); without
+   * it the pattern is only ever scanned */
+  term->re_at = pcre2_compile((PCRE2_SPTR)pat, len, options | PCRE2_ANCHORED,
+                              &errcode, &erroff, NULL);
+  if (term->re_at)
+    pcre2_jit_compile(term->re_at, PCRE2_JIT_COMPLETE);
   return VB_OK;
 }
 
@@ -1611,6 +1617,7 @@ void vb_lexicon_free(vb_lexicon *lex) {
   for (size_t i = 0; i < lex->term_count; i++) {
     free(lex->terms[i].text);
     pcre2_code_free(lex->terms[i].re);
+    pcre2_code_free(lex->terms[i].re_at);
   }
   free(lex->terms);
   free(lex->items);

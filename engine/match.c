@@ -41,6 +41,7 @@
  * one of them ("the menu is not confusing"), or when the word right after
  * it is "free" ("bug-free").
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,11 @@ typedef struct trig {
   uint32_t anchor, off;
 } trig;
 
+/* Where a word anchor of a pattern fired, at byte `at` of the comment. */
+typedef struct spot {
+  uint32_t pattern, at;
+} spot;
+
 /* A match on the normalized text, before mapping. */
 typedef struct raw_match {
   uint32_t term;
@@ -143,7 +149,13 @@ struct vb_matcher {
   uint32_t *pattern_from;  /* ... from this byte on (its first anchor) */
   uint32_t *stamped;       /* the patterns stamped, in pattern order */
   size_t stamped_count;
-  bool *pattern_loose;   /* per pattern: some anchor is loose (from 0) */
+  bool *pattern_loose; /* per pattern: some anchor is loose (from 0) */
+  bool *pattern_spots; /* per pattern: every place a match of it may begin
+                          is listed (list_spots), so it runs anchored there */
+  spot *spots; /* where the word anchors fired (gate_patterns), in order */
+  size_t spot_count, spot_cap;
+  uint32_t *spot_list; /* list_spots' answer */
+  size_t spot_list_cap;
   uint32_t *bigram_seen; /* per byte pair (65536): == stamp when the */
   uint32_t bigram_stamp; /* comment has it; == stamp: bigram_seen is set */
   uint32_t *alt_stamp;   /* per alternative: == stamp when checked */
@@ -251,6 +263,8 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   m->words_cap = m->word_count = 1;
   m->pattern_loose = calloc(lex->pattern_count ? lex->pattern_count : 1,
                             sizeof *m->pattern_loose);
+  m->pattern_spots = calloc(lex->pattern_count ? lex->pattern_count : 1,
+                            sizeof *m->pattern_spots);
   m->alt_stamp =
       calloc(lex->alt_count ? lex->alt_count : 1, sizeof *m->alt_stamp);
   m->alt_present =
@@ -271,12 +285,22 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
       !m->pos || !m->set_stamp || !m->alt_present || !m->md || !m->mctx ||
       !m->jit_stack || !m->stem_seen || !m->exact_seen || !m->bigram_seen ||
       !m->memo || !m->long_memo || !m->pattern_from || !m->pattern_loose ||
-      !m->stamped || !m->words || build_needs(m)) {
+      !m->pattern_spots || !m->stamped || !m->words || build_needs(m)) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
   for (size_t a = 0; a < lex->loose_anchor_count; a++)
     m->pattern_loose[lex->loose_anchors[a].pattern] = true;
+  /* a pattern gated by its anchors alone, whose loose anchors (if any) are
+   * literals: each match begins where one of them is */
+  for (size_t p = 0; p < lex->pattern_count; p++)
+    m->pattern_spots[p] = lex->pattern_gates[p] == VB__GATE_ANCHORS &&
+                          lex->terms[lex->patterns[p]].re_at;
+  for (size_t a = 0; a < lex->loose_anchor_count; a++) {
+    const vb__anchor *x = &lex->loose_anchors[a];
+    if (x->required_only || x->len == 0)
+      m->pattern_spots[x->pattern] = false;
+  }
   pcre2_set_match_limit(m->mctx, PCRE2_MATCH_LIMIT);
   pcre2_set_depth_limit(m->mctx, PCRE2_DEPTH_LIMIT);
   pcre2_jit_stack_assign(m->mctx, NULL, m->jit_stack);
@@ -313,6 +337,9 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->pattern_from);
   free(m->stamped);
   free(m->pattern_loose);
+  free(m->pattern_spots);
+  free(m->spots);
+  free(m->spot_list);
   free(m->alt_stamp);
   free(m->alt_present);
   free(m->tok_word);
@@ -1159,6 +1186,7 @@ static bool gate_patterns(vb_matcher *m) {
     m->stamp = 1;
   }
   m->stamped_count = 0;
+  m->spot_count = 0;
   const char *text = m->an.norm.out;
   size_t len = m->an.norm.out_len;
   for (size_t i = 0; i < m->an.seg.count; i++) {
@@ -1174,6 +1202,12 @@ static bool gate_patterns(vb_matcher *m) {
            !same_bytes(text + at + x->word_len, x->text + x->word_len,
                        x->len - x->word_len)))
         continue;
+      if (m->pattern_spots[x->pattern]) {
+        if (vb__grow((void **)&m->spots, &m->spot_cap, m->spot_count + 1,
+                     sizeof *m->spots))
+          return false; /* out of memory: every pattern runs */
+        m->spots[m->spot_count++] = (spot){x->pattern, (uint32_t)at};
+      }
       /* a match begins at an anchor: the regex starts at the first one */
       if (m->pattern_stamp[x->pattern] == m->stamp) {
         if (at < m->pattern_from[x->pattern])
@@ -1251,21 +1285,77 @@ static bool at_word_edge(const vb_matcher *m, size_t s, bool start) {
   return false;
 }
 
+/* The places where a match of pattern p may begin (pattern_spots), in
+ * m->spot_list, ascending and each once: where its word anchors fired and
+ * every occurrence of its loose anchors.  The count, or -1 when out of
+ * memory. */
+static long list_spots(vb_matcher *m, size_t p) {
+  const vb_lexicon *lex = m->lex;
+  const char *text = m->an.norm.out;
+  size_t len = m->an.norm.out_len, n = 0;
+  for (size_t k = 0; k < m->spot_count + lex->loose_anchor_count; k++) {
+    const vb__anchor *x =
+        k < m->spot_count ? NULL : &lex->loose_anchors[k - m->spot_count];
+    if (x ? x->pattern != p : m->spots[k].pattern != p)
+      continue;
+    for (size_t at = x ? 0 : m->spots[k].at; at < len; at++) {
+      if (x) { /* the next occurrence of the literal */
+        const char *hit = memmem(text + at, len - at, x->text, x->len);
+        if (!hit)
+          break;
+        at = (size_t)(hit - text);
+      }
+      if (vb__grow((void **)&m->spot_list, &m->spot_list_cap, n + 1,
+                   sizeof *m->spot_list))
+        return -1;
+      size_t j = n++; /* insertion: the list is short */
+      for (; j > 0 && m->spot_list[j - 1] > at; j--)
+        m->spot_list[j] = m->spot_list[j - 1];
+      m->spot_list[j] = (uint32_t)at;
+      if (!x)
+        break; /* one place a word anchor */
+    }
+  }
+  size_t kept = 0; /* each place once */
+  for (size_t j = 0; j < n; j++)
+    if (kept == 0 || m->spot_list[kept - 1] != m->spot_list[j])
+      m->spot_list[kept++] = m->spot_list[j];
+  return (long)kept;
+}
+
 /* Runs pattern term t over the comment from byte `from` on (no match
  * begins before it), for matches that begin at or before byte
- * `last_start` (PCRE2_UNSET: anywhere). */
+ * `last_start` (PCRE2_UNSET: anywhere).  With spot_count >= 0 (the count
+ * list_spots returned: every place where a match may begin), it tries only
+ * those, anchored: the first that matches at or after `off` is where
+ * scanning from `off` would find the leftmost match. */
 static int run_pattern(vb_matcher *m, uint32_t t, size_t from,
-                       PCRE2_SIZE last_start) {
+                       PCRE2_SIZE last_start, long spot_count) {
   const vb__term *term = &m->lex->terms[t];
   const char *text = m->an.norm.out;
-  size_t len = m->an.norm.out_len, off = from;
+  size_t len = m->an.norm.out_len, off = from, k = 0;
+  const uint32_t *spots = spot_count >= 0 ? m->spot_list : NULL;
   /* exclude patterns are compiled for it (PCRE2_USE_OFFSET_LIMIT) */
   pcre2_set_offset_limit(m->mctx, last_start);
   while (off <= len) {
-    int rc = pcre2_match(term->re, (PCRE2_SPTR)text, len, off,
-                         PCRE2_NO_UTF_CHECK, m->md, m->mctx);
-    if (rc == PCRE2_ERROR_NOMATCH)
-      break;
+    int rc;
+    if (spot_count >= 0) {
+      while (k < (size_t)spot_count && spots[k] < off)
+        k++;
+      if (k == (size_t)spot_count || spots[k] > last_start)
+        break; /* (PCRE2_UNSET is the largest offset) */
+      rc = pcre2_match(term->re_at, (PCRE2_SPTR)text, len, spots[k],
+                       PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+      if (rc == PCRE2_ERROR_NOMATCH) {
+        k++;
+        continue;
+      }
+    } else {
+      rc = pcre2_match(term->re, (PCRE2_SPTR)text, len, off, PCRE2_NO_UTF_CHECK,
+                       m->md, m->mctx);
+      if (rc == PCRE2_ERROR_NOMATCH)
+        break;
+    }
     if (rc < 0) { /* match/depth/heap limit or JIT stack: count it */
       m->pattern_errors++;
       break;
@@ -1318,7 +1408,10 @@ static int match_patterns(vb_matcher *m) {
                             lex->pattern_gates[p] == VB__GATE_ANCHORS
                         ? m->pattern_from[p]
                         : 0;
-      int rc = run_pattern(m, t, from, last_start);
+      long spots = -1; /* scan */
+      if (gated && m->pattern_spots[p] && (spots = list_spots(m, p)) < 0)
+        return VB_ENOMEM;
+      int rc = run_pattern(m, t, from, last_start, spots);
       if (rc)
         return rc;
     }
