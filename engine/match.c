@@ -1285,42 +1285,42 @@ static bool at_word_edge(const vb_matcher *m, size_t s, bool start) {
   return false;
 }
 
+/* Adds place `at` to m->spot_list (n places, ascending, each once). */
+static int add_spot(vb_matcher *m, size_t *n, size_t at) {
+  size_t j = *n; /* insertion: the list is short */
+  for (; j > 0 && m->spot_list[j - 1] >= at; j--)
+    if (m->spot_list[j - 1] == at)
+      return VB_OK;
+  if (vb__grow((void **)&m->spot_list, &m->spot_list_cap, *n + 1,
+               sizeof *m->spot_list))
+    return VB_ENOMEM;
+  memmove(m->spot_list + j + 1, m->spot_list + j,
+          (*n - j) * sizeof *m->spot_list);
+  m->spot_list[j] = (uint32_t)at;
+  (*n)++;
+  return VB_OK;
+}
+
 /* The places where a match of pattern p may begin (pattern_spots), in
- * m->spot_list, ascending and each once: where its word anchors fired and
- * every occurrence of its loose anchors.  The count, or -1 when out of
- * memory. */
+ * m->spot_list, ascending and each once: where its word anchors fired
+ * (noted by the gate, in text order) and every occurrence of its loose
+ * anchors.  The count, or -1 when out of memory. */
 static long list_spots(vb_matcher *m, size_t p) {
   const vb_lexicon *lex = m->lex;
   const char *text = m->an.norm.out;
   size_t len = m->an.norm.out_len, n = 0;
-  for (size_t k = 0; k < m->spot_count + lex->loose_anchor_count; k++) {
-    const vb__anchor *x =
-        k < m->spot_count ? NULL : &lex->loose_anchors[k - m->spot_count];
-    if (x ? x->pattern != p : m->spots[k].pattern != p)
-      continue;
-    for (size_t at = x ? 0 : m->spots[k].at; at < len; at++) {
-      if (x) { /* the next occurrence of the literal */
-        const char *hit = memmem(text + at, len - at, x->text, x->len);
-        if (!hit)
-          break;
-        at = (size_t)(hit - text);
-      }
-      if (vb__grow((void **)&m->spot_list, &m->spot_list_cap, n + 1,
-                   sizeof *m->spot_list))
+  for (size_t k = 0; k < m->spot_count; k++)
+    if (m->spots[k].pattern == p && add_spot(m, &n, m->spots[k].at))
+      return -1;
+  for (size_t a = 0; a < lex->loose_anchor_count; a++) {
+    const vb__anchor *x = &lex->loose_anchors[a];
+    const char *hit = text;
+    while (x->pattern == p &&
+           (hit = memmem(hit, len - (size_t)(hit - text), x->text, x->len)))
+      if (add_spot(m, &n, (size_t)(hit++ - text)))
         return -1;
-      size_t j = n++; /* insertion: the list is short */
-      for (; j > 0 && m->spot_list[j - 1] > at; j--)
-        m->spot_list[j] = m->spot_list[j - 1];
-      m->spot_list[j] = (uint32_t)at;
-      if (!x)
-        break; /* one place a word anchor */
-    }
   }
-  size_t kept = 0; /* each place once */
-  for (size_t j = 0; j < n; j++)
-    if (kept == 0 || m->spot_list[kept - 1] != m->spot_list[j])
-      m->spot_list[kept++] = m->spot_list[j];
-  return (long)kept;
+  return (long)n;
 }
 
 /* Runs pattern term t over the comment from byte `from` on (no match

@@ -9,7 +9,8 @@
  * position where a word starts.  These literals are the pattern's
  * "anchors".  The matcher computes, once per distinct word, which anchors
  * begin one of its ASCII letter-digit runs, and runs a pattern only when
- * one of its anchors occurs (see match.c).
+ * one of its anchors occurs, and then anchored at those places only (see
+ * match.c: run_pattern).
  *
  * Why this is exact.  An alternative written `\b` then a word character c
  * can only match at a position i whose previous character is not a word
