@@ -172,11 +172,14 @@ struct vb_matcher {
   size_t wset_len, wset_cap;
   vb__item *needs;      /* per term: its items other than the first that */
   uint32_t *need_start; /* a word must match: needs[need_start[t] .. [t+1]) */
-  uint32_t *stem_seen, *exact_seen; /* per stem / exact id: == comment when
-                                       a word of the comment has it */
-  uint32_t *pos;                /* per lexicon item: the word it matched last */
-  uint32_t *set_stamp;          /* per set: == comment when present in it */
-  uint32_t comment, sets_known; /* sets_known == comment: set_stamp valid */
+  /* Per stem, exact-word and set id: == comment when a word of the
+   * comment has it (stamp_words).  One array, `seen`, in three parts, so
+   * that a packed need (cand_needs) is an index into it. */
+  uint32_t *seen;
+  uint32_t *stem_seen, *exact_seen, *set_seen; /* the parts of `seen` */
+  size_t seen_count;
+  uint32_t *pos; /* per lexicon item: the word it matched last */
+  uint32_t comment;
   note *notes;
   size_t note_len, note_cap;
   raw_match *raw, *excl;
@@ -272,20 +275,24 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   m->themes_hit =
       malloc((lex->theme_count ? lex->theme_count : 1) * sizeof(size_t));
   m->pos = calloc(lex->item_count + 1, sizeof *m->pos);
-  m->set_stamp = calloc(lex->set_count + 1, sizeof *m->set_stamp);
   m->bigram_seen = calloc(65536, sizeof *m->bigram_seen);
   m->memo = calloc((size_t)1 << MEMO_BITS, sizeof *m->memo);
   m->long_memo = calloc((size_t)1 << LONG_MEMO_BITS, sizeof *m->long_memo);
-  m->stem_seen = calloc(lex->stems.count + 1, sizeof *m->stem_seen);
-  m->exact_seen = calloc(lex->exacts.count + 1, sizeof *m->exact_seen);
+  m->seen_count = lex->stems.count + lex->exacts.count + lex->set_count + 3;
+  m->seen = calloc(m->seen_count, sizeof *m->seen);
+  if (m->seen) {
+    m->stem_seen = m->seen;
+    m->exact_seen = m->stem_seen + lex->stems.count + 1;
+    m->set_seen = m->exact_seen + lex->exacts.count + 1;
+  }
   m->md = pcre2_match_data_create(1, NULL);
   m->mctx = pcre2_match_context_create(NULL);
   m->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
   if (!m->theme_hit || !m->themes_hit || !m->pattern_stamp || !m->alt_stamp ||
-      !m->pos || !m->set_stamp || !m->alt_present || !m->md || !m->mctx ||
-      !m->jit_stack || !m->stem_seen || !m->exact_seen || !m->bigram_seen ||
-      !m->memo || !m->long_memo || !m->pattern_from || !m->pattern_loose ||
-      !m->pattern_spots || !m->stamped || !m->words || build_needs(m)) {
+      !m->pos || !m->alt_present || !m->md || !m->mctx || !m->jit_stack ||
+      !m->seen || !m->bigram_seen || !m->memo || !m->long_memo ||
+      !m->pattern_from || !m->pattern_loose || !m->pattern_spots ||
+      !m->stamped || !m->words || build_needs(m)) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -346,12 +353,10 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->wd_word);
   free(m->wsets);
   free(m->pos);
-  free(m->set_stamp);
   free(m->bigram_seen);
   free(m->memo);
   free(m->long_memo);
-  free(m->stem_seen);
-  free(m->exact_seen);
+  free(m->seen);
   free(m->needs);
   free(m->need_start);
   free(m->notes);
@@ -424,15 +429,24 @@ static uint64_t cand_key(const vb_lexicon *lex, uint32_t t) {
   return 0;
 }
 
-/* A need packed in 32 bits: (kind + 1) << NEED_ID_BITS | id, 0 for none. */
-#define NEED_ID_BITS 29
+/* A need packed in 32 bits: the index of its item's stamp in m->seen
+ * (seen_index), 0 for none (seen[0] is stamped for every comment), so a
+ * check is one load and no switch on the item's kind. */
 /* need[1] of a candidate whose term has more needs than need[0] and
- * need[1] can hold: needs_present checks them all.  No packed need is
- * all ones (the kinds packed are 1, 2 and 4). */
+ * need[1] can hold: needs_present checks them all.  cand_needs packs no
+ * index this large. */
 #define NEED_REST 0xFFFFFFFFu
 
-static bool need_is_set(uint32_t need) {
-  return need >> NEED_ID_BITS == VB__ITEM_SET + 1;
+/* Where the stamp of a stem, exact-word or set item is in m->seen. */
+static size_t seen_index(const vb_matcher *m, const vb__item *it) {
+  const uint32_t *part = it->kind == VB__ITEM_STEM    ? m->stem_seen
+                         : it->kind == VB__ITEM_EXACT ? m->exact_seen
+                                                      : m->set_seen;
+  return (size_t)(part - m->seen) + it->id;
+}
+
+static bool need_is_set(const vb_matcher *m, uint32_t need) {
+  return need >= (size_t)(m->set_seen - m->seen);
 }
 
 /* The needs a candidate of term t checks inline, packed.  need[0] is a
@@ -444,15 +458,15 @@ static void cand_needs(const vb_matcher *m, uint32_t t, uint32_t need[2]) {
   bool fit = true;
   need[0] = need[1] = 0;
   for (uint32_t k = start; k < start + count; k++) {
-    const vb__item *it = &m->needs[k];
-    if (it->id >= 1u << NEED_ID_BITS) {
+    size_t index = seen_index(m, &m->needs[k]);
+    if (index >= NEED_REST) {
       fit = false; /* does not fit: needs_present checks it */
       continue;
     }
-    uint32_t packed = (uint32_t)(it->kind + 1) << NEED_ID_BITS | it->id;
+    uint32_t packed = (uint32_t)index;
     if (!need[0]) {
       need[0] = packed;
-    } else if (need_is_set(need[0]) && !need_is_set(packed)) {
+    } else if (need_is_set(m, need[0]) && !need_is_set(m, packed)) {
       need[1] = need[0]; /* the first stem or exact word goes first */
       need[0] = packed;
     } else if (!need[1]) {
@@ -748,24 +762,24 @@ static bool item_matches(const vb_matcher *m, const vb__item *it, size_t i) {
 }
 
 /* True when a member of `set` occurs in the comment. */
-static bool set_present(vb_matcher *m, uint32_t set) {
-  if (m->sets_known != m->comment) {
-    for (size_t i = 0; i < m->an.word_count; i++) {
-      const word *w = word_at(m, i);
-      for (uint32_t k = 0; k < w->set_count; k++)
-        m->set_stamp[m->wsets[w->set_off + k]] = m->comment;
-    }
-    m->sets_known = m->comment;
-  }
-  return m->set_stamp[set] == m->comment;
+static bool set_present(const vb_matcher *m, uint32_t set) {
+  return m->set_seen[set] == m->comment;
 }
 
-/* Stamps the stems and exact words of the comment's words. */
+/* Stamps the stems, exact words and sets of the comment's words. */
 static void stamp_words(vb_matcher *m) {
+  m->seen[0] = m->comment; /* the packed need "none" (cand_needs) */
   for (size_t i = 0; i < m->an.word_count; i++) {
     const word *w = word_at(m, i);
     m->stem_seen[w->stem] = m->comment;
     m->exact_seen[w->exact] = m->comment;
+  }
+  if (m->lex->set_count == 0)
+    return;
+  for (size_t i = 0; i < m->an.word_count; i++) {
+    const word *w = word_at(m, i);
+    for (uint32_t k = 0; k < w->set_count; k++)
+      m->set_seen[m->wsets[w->set_off + k]] = m->comment;
   }
 }
 
@@ -773,10 +787,7 @@ static void stamp_words(vb_matcher *m) {
  * the comment: then the term cannot match (see the top of the file). */
 static bool needs_present(vb_matcher *m, uint32_t t) {
   for (uint32_t k = m->need_start[t]; k < m->need_start[t + 1]; k++) {
-    const vb__item *it = &m->needs[k];
-    if (it->kind == VB__ITEM_STEM    ? m->stem_seen[it->id] != m->comment
-        : it->kind == VB__ITEM_EXACT ? m->exact_seen[it->id] != m->comment
-                                     : !set_present(m, it->id))
+    if (m->seen[seen_index(m, &m->needs[k])] != m->comment)
       return false;
   }
   return true;
@@ -978,18 +989,8 @@ static __attribute__((noinline)) int verify_term(vb_matcher *m, uint32_t t,
 }
 
 /* True when the comment has the item of a packed need (cand_needs). */
-static inline bool need_met(vb_matcher *m, uint32_t need) {
-  uint32_t id = need & ((1u << NEED_ID_BITS) - 1);
-  switch (need >> NEED_ID_BITS) {
-  case VB__ITEM_STEM + 1:
-    return m->stem_seen[id] == m->comment;
-  case VB__ITEM_EXACT + 1:
-    return m->exact_seen[id] == m->comment;
-  case VB__ITEM_SET + 1:
-    return set_present(m, id);
-  default:
-    return true;
-  }
+static inline bool need_met(const vb_matcher *m, uint32_t need) {
+  return m->seen[need] == m->comment;
 }
 
 /* Tries candidate c with its first word at word i: most candidates fail
@@ -1561,10 +1562,7 @@ static void reset(vb_matcher *m) {
   m->note_len = 0;
   m->pattern_errors = 0;
   if (++m->comment == 0) { /* wrapped: forget old stamps */
-    memset(m->set_stamp, 0, (m->lex->set_count + 1) * sizeof *m->set_stamp);
-    memset(m->stem_seen, 0, (m->lex->stems.count + 1) * sizeof *m->stem_seen);
-    memset(m->exact_seen, 0,
-           (m->lex->exacts.count + 1) * sizeof *m->exact_seen);
+    memset(m->seen, 0, m->seen_count * sizeof *m->seen);
     m->comment = 1;
   }
   m->an.seg.count = 0;
