@@ -90,9 +90,13 @@ typedef struct cand {
   uint32_t need[2];
 } cand;
 
-/* A prefilter anchor a word fires, at byte `off` of the word. */
+/* A prefilter anchor a word fires, at byte `off` of the word.  The
+ * anchors fired at one byte are sorted by text, and `shared` is how many
+ * leading bytes this one has in common with the one before it there (0
+ * for the first): when the one before differs from the comment at a byte
+ * before `shared`, so does this one (gate_patterns). */
 typedef struct trig {
-  uint32_t anchor, off;
+  uint32_t anchor, off, shared;
 } trig;
 
 /* Where a word anchor of a pattern fired, at byte `at` of the comment. */
@@ -386,6 +390,35 @@ static int add_cands(vb_matcher *m, const vb__index *ix, uint32_t key) {
   return VB_OK;
 }
 
+/* The length of the common prefix of anchors a and b. */
+static uint32_t common_prefix(const vb__anchor *a, const vb__anchor *b) {
+  uint32_t n = 0;
+  while (n < a->len && n < b->len && a->text[n] == b->text[n])
+    n++;
+  return n;
+}
+
+/* Sorts the n anchors fired at one byte by text (a few: insertion) and
+ * sets their `shared`. */
+static void sort_trigs(const vb_matcher *m, trig *g, size_t n) {
+  const vb__anchor *x = m->lex->anchors;
+  for (size_t i = 1; i < n; i++) {
+    trig t = g[i];
+    size_t j = i;
+    for (; j > 0; j--) {
+      const vb__anchor *a = &x[g[j - 1].anchor], *b = &x[t.anchor];
+      uint32_t c = common_prefix(a, b);
+      if (c == a->len ||
+          (c < b->len && (unsigned char)a->text[c] < (unsigned char)b->text[c]))
+        break; /* a <= b */
+      g[j] = g[j - 1];
+    }
+    g[j] = t;
+  }
+  for (size_t i = 0; i < n; i++)
+    g[i].shared = i ? common_prefix(&x[g[i - 1].anchor], &x[g[i].anchor]) : 0;
+}
+
 /* The prefilter anchors that can start at one of the ASCII letter-digit
  * runs of word s (see prefilter.c); a run starts where the byte before is
  * not a letter, digit or '_', or at the word's start. */
@@ -395,7 +428,7 @@ static int add_trigs(vb_matcher *m, const char *s, size_t len) {
     if (!vb__run_byte(s[k]) ||
         (k > 0 && (vb__run_byte(s[k - 1]) || s[k - 1] == '_')))
       continue;
-    size_t run = 1;
+    size_t run = 1, first = m->trig_len;
     while (k + run < len && vb__run_byte(s[k + run]))
       run++;
     for (size_t a = 0; a < lex->anchor_count; a++) {
@@ -405,8 +438,9 @@ static int add_trigs(vb_matcher *m, const char *s, size_t len) {
       if (vb__grow((void **)&m->trigs, &m->trig_cap, m->trig_len + 1,
                    sizeof *m->trigs))
         return VB_ENOMEM;
-      m->trigs[m->trig_len++] = (trig){(uint32_t)a, (uint32_t)k};
+      m->trigs[m->trig_len++] = (trig){(uint32_t)a, (uint32_t)k, 0};
     }
+    sort_trigs(m, m->trigs + first, m->trig_len - first);
   }
   return VB_OK;
 }
@@ -1151,13 +1185,14 @@ static bool required_present(vb_matcher *m, const vb__anchor *x,
   return found;
 }
 
-/* memcmp(a, b, n) == 0 for the few bytes past an anchor's first word,
- * where most checks fail on the first byte or two: inline, no call. */
-static inline bool same_bytes(const char *a, const char *b, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (a[i] != b[i])
-      return false;
-  return true;
+/* The first i < n where a[i] != b[i], or n: for the few bytes past an
+ * anchor's first word, where most checks fail on the first byte or two
+ * (inline, no call). */
+static inline size_t first_difference(const char *a, const char *b, size_t n) {
+  size_t i = 0;
+  while (i < n && a[i] == b[i])
+    i++;
+  return i;
 }
 
 /* Stamps pattern p as one that may match this comment, and keeps the
@@ -1192,17 +1227,27 @@ static bool gate_patterns(vb_matcher *m) {
   size_t len = m->an.norm.out_len;
   for (size_t i = 0; i < m->an.seg.count; i++) {
     const word *w = &m->words[m->tok_word[i]];
+    uint32_t differs = 0; /* the anchor before differs from the text here */
     for (uint32_t k = 0; k < w->trig_count; k++) {
       const trig *g = &m->trigs[w->trig_off + k];
+      if (g->shared > differs && differs) /* so does this one (trig) */
+        continue;
+      differs = 0;
       const vb__anchor *x = &lex->anchors[g->anchor];
       size_t at = m->an.seg.toks[i].ns + g->off;
       /* an anchor going past its first word ("a few") is checked whole:
        * its first word is the run it fired on (vb__anchor_fires) */
-      if (x->len > x->word_len &&
-          (at + x->len > len ||
-           !same_bytes(text + at + x->word_len, x->text + x->word_len,
-                       x->len - x->word_len)))
-        continue;
+      if (x->len > x->word_len) {
+        if (at + x->len > len)
+          continue;
+        size_t d = x->word_len + first_difference(text + at + x->word_len,
+                                                  x->text + x->word_len,
+                                                  x->len - x->word_len);
+        if (d < x->len) {
+          differs = (uint32_t)d;
+          continue;
+        }
+      }
       if (m->pattern_spots[x->pattern]) {
         if (vb__grow((void **)&m->spots, &m->spot_cap, m->spot_count + 1,
                      sizeof *m->spots))
