@@ -27,6 +27,7 @@
  * ideographic comma and full stop).  Phrases stay within a clause; NEAR
  * stays within a sentence; negation looks back within a clause.
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -590,17 +591,26 @@ static bool no_words(const vb__seg *s, const unsigned char *t, size_t start,
   return true;
 }
 
+/* True when the text holds U+16FE4 (UTF-8 F0 96 BF A4), the one code
+ * point ICU joins to the blank before it into a word (chunk_words). */
+static bool has_khitan_filler(const char *text, size_t len) {
+  return memmem(text, len, "\xF0\x96\xBF\xA4", 4) != NULL;
+}
+
 /* Words of text that is not all ASCII, one blank-separated chunk at a
  * time: ASCII chunks take the fast path, chunks with no word (no_words)
  * are skipped, and only the others go through ICU.  Exact because no
  * word-break rule joins across an ASCII blank to a word: a word never
  * holds a blank, and the rules that reach past one (WB3c-WB4: Extend,
  * Format and ZWJ cling to the blank before them; WB3d: blanks stay
- * together) only shape segments that are not words.  One known exception:
+ * together) only shape segments that are not words.  One exception:
  * ICU makes a word of a blank and the U+16FE4 (a Khitan filler) after it,
- * which a chunk does not see.  test_segment.c compares this with ICU over
+ * which a chunk does not see, so text with that character goes to ICU
+ * whole (has_khitan_filler).  test_segment.c compares this with ICU over
  * the whole text, and over every code point. */
 static int chunk_words(vb__seg *s, const char *text, size_t len) {
+  if (has_khitan_filler(text, len))
+    return icu_words(s, text, 0, len);
   const unsigned char *t = (const unsigned char *)text;
   size_t i = 0;
   while (i < len) {
