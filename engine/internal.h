@@ -715,6 +715,9 @@ int vb__reader_scratch_append(vb_reader *r, const char *s, size_t n);
  * buf[start], on line r->row_line. */
 void vb__reader_row_pos(const vb_reader *r, size_t start, size_t off,
                         unsigned *line, unsigned *column);
+/* True when the reader's bytes come from a caller's callback, which the
+ * public API promises to call on the caller's thread only. */
+bool vb__reader_calls_back(const vb_reader *r);
 /* Fills r->pend for a row over r->max_row and returns VB_ETOOBIG. */
 int vb__reader_too_big(vb_reader *r);
 /* Column with exactly this name (the first one when repeated), or -1. */

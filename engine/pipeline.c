@@ -20,13 +20,15 @@
  * input had no rows; an input whose every row was rejected leaves the
  * output empty, so the caller can refuse it whole.
  *
- * Parallel: the calling thread reads rows into batches (copies), worker
- * threads — each with its own matcher, tally and report slices — tag
- * them and write their output to memory, and the calling thread writes
- * finished batches in input order.  A fixed ring of batches bounds memory
- * whatever the input size; tallies merge exactly at the end, so the
- * output and every count are the same for any number of threads.  With
- * one thread the same batches run on the calling thread.
+ * Parallel: threads — each with its own matcher, tally and report
+ * slices — take turns reading rows into batches (copies), each tags the
+ * batches it read and writes their output to memory, and the calling
+ * thread writes finished batches in input order (a reader over a
+ * caller's callback is read on the calling thread only: see pool).  A
+ * fixed ring of batches bounds memory whatever the input size; tallies
+ * merge exactly at the end, so the output and every count are the same
+ * for any number of threads.  With one thread the same batches run on
+ * the calling thread.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -366,7 +368,6 @@ enum { BATCH_ROWS = 2048, BATCH_BYTES = 1 << 20, MAX_THREADS = 64 };
 enum { DETECT_ROWS = 10000, LOOKAHEAD = 5 };
 /* by_cols[i] of `--by language`: the comment's language, not a column. */
 enum { LANGUAGE_SEGMENT = -2 };
-enum { SLOT_FREE, SLOT_FILLED, SLOT_WORKING, SLOT_DONE };
 
 typedef vb__span span; /* in batch.data */
 
@@ -943,37 +944,98 @@ static int flush_batch(const run *R, batch *b, vb_error *err) {
 
 /* ---- the worker pool -------------------------------------------------- */
 
-/* Slots form a ring: the reader fills slot k % n, a worker takes slots in
- * the order they were filled, and the writer flushes them in that order,
- * so output order is input order whatever the timing. */
+/* Slots form a ring: batches are read into slot k % n in input order, and
+ * the calling thread writes them in that order, so output order is input
+ * order whatever the timing.  Every thread reads batches, one thread at a
+ * time, and matches each batch it read: its rows are then still in the
+ * cache of the core that copied them (a batch read on one core and
+ * matched on another cost -j 2 a seventh more CPU time on the plain
+ * lexicon).  A reader over a caller's callback is read on the calling
+ * thread only, as the API promises: it leaves its batches filled, for
+ * any thread to take. */
+enum { SLOT_FREE, SLOT_FILLED, SLOT_WORKING, SLOT_DONE };
+
 typedef struct pool {
   pthread_mutex_t mu;
-  pthread_cond_t filled, done;
+  pthread_cond_t changed; /* a slot changed state, or reading ended */
+  run *run;
+  vb_reader *reader;
+  bool any_thread_reads; /* else only the calling thread reads */
   batch *slots;
   size_t slot_count;
-  uint64_t next_take;
+  uint64_t filled, taken, flushed; /* batches read, matched, written */
+  bool reading;                    /* a thread is reading the next batch */
+  int more;    /* read_batch's last answer: > 0 while rows remain */
+  int read_rc; /* the read error that ended the input, if any */
+  vb_error read_err;
+  uint64_t rows; /* read so far, */
+  size_t bytes;  /* and the input's bytes behind them (progress) */
   bool stop;
 } pool;
+
+/* Matches batch b, taken under p->mu (held again on return). */
+static void match_batch(pool *p, worker *w, batch *b) {
+  b->state = SLOT_WORKING;
+  p->taken++;
+  pthread_mutex_unlock(&p->mu);
+  process_batch(w, b);
+  pthread_mutex_lock(&p->mu);
+  b->state = SLOT_DONE;
+  pthread_cond_broadcast(&p->changed);
+}
+
+/* With p->mu held: when no thread is reading and the next slot is free,
+ * reads the next batch into it, matches it on this thread (w) unless
+ * only the calling thread reads, and returns true (with p->mu held
+ * again); false when it cannot read now. */
+static bool read_next(pool *p, worker *w) {
+  batch *b = &p->slots[p->filled % p->slot_count];
+  if (p->reading || p->more <= 0 || b->state != SLOT_FREE)
+    return false;
+  p->reading = true;
+  pthread_mutex_unlock(&p->mu);
+  vb_error err = {0};
+  int more = read_batch(p->run, p->reader, b, &err);
+  size_t bytes = vb_reader_bytes_read(p->reader);
+  pthread_mutex_lock(&p->mu);
+  p->reading = false;
+  p->more = more;
+  if (more < 0) {
+    p->read_rc = more;
+    p->read_err = err;
+  }
+  p->rows += b->row_count;
+  p->bytes = bytes;
+  if (b->row_count) {
+    b->state = SLOT_FILLED;
+    p->filled++;
+  }
+  pthread_cond_broadcast(&p->changed); /* another thread may read now */
+  if (b->row_count && p->any_thread_reads)
+    match_batch(p, w, b);
+  return true;
+}
+
+/* With p->mu held: matches the oldest filled batch no thread has taken;
+ * false when there is none. */
+static bool take_filled(pool *p, worker *w) {
+  batch *b = &p->slots[p->taken % p->slot_count];
+  if (p->taken == p->filled || b->state != SLOT_FILLED)
+    return false;
+  match_batch(p, w, b);
+  return true;
+}
 
 static void *worker_main(void *arg) {
   worker *w = arg;
   pool *p = w->pool;
   pthread_mutex_lock(&p->mu);
-  for (;;) {
-    batch *b = &p->slots[p->next_take % p->slot_count];
-    if (b->state == SLOT_FILLED) {
-      b->state = SLOT_WORKING;
-      p->next_take++;
-      pthread_mutex_unlock(&p->mu);
-      process_batch(w, b);
-      pthread_mutex_lock(&p->mu);
-      b->state = SLOT_DONE;
-      pthread_cond_broadcast(&p->done);
-    } else if (p->stop) {
-      break;
-    } else {
-      pthread_cond_wait(&p->filled, &p->mu);
-    }
+  while (!p->stop) {
+    if (take_filled(p, w) || (p->any_thread_reads && read_next(p, w)))
+      continue;
+    if (p->more <= 0 && !p->reading && p->taken == p->filled)
+      break; /* the input is read and every batch taken */
+    pthread_cond_wait(&p->changed, &p->mu);
   }
   pthread_mutex_unlock(&p->mu);
   return NULL;
@@ -1052,18 +1114,22 @@ static int run_inline(run *R, vb_reader *r, worker *w, vb_error *err) {
   return rc;
 }
 
-/* The calling thread reads, writes and matches (as worker 0) whenever it
- * has nothing to read or write; n - 1 more threads match.  So -j N runs N
- * threads, none of them idle while there is work: on a machine with N
- * cores no thread waits for a core held by one that only reads. */
+/* The calling thread writes finished batches in order, and reads and
+ * matches batches (as worker 0) as the n - 1 other threads do (see
+ * pool).  So -j N runs N threads, none of them idle while there is work:
+ * on a machine with N cores no thread waits for a core held by one that
+ * only reads. */
 static int run_pool(run *R, vb_reader *r, worker *ws, size_t n, vb_error *err) {
-  pool p = {.slot_count = 2 * n + 2};
+  pool p = {.slot_count = 2 * n + 2,
+            .run = R,
+            .reader = r,
+            .any_thread_reads = !vb__reader_calls_back(r),
+            .more = 1};
   p.slots = calloc(p.slot_count, sizeof *p.slots);
   if (!p.slots)
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   pthread_mutex_init(&p.mu, NULL);
-  pthread_cond_init(&p.filled, NULL);
-  pthread_cond_init(&p.done, NULL);
+  pthread_cond_init(&p.changed, NULL);
   size_t started = 1; /* worker 0 is this thread */
   int rc = VB_OK;
   for (; started < n; started++) {
@@ -1073,64 +1139,49 @@ static int run_pool(run *R, vb_reader *r, worker *ws, size_t n, vb_error *err) {
       break;
     }
   }
-  uint64_t filled = 0, flushed = 0, rows = 0;
-  int more = rc ? 0 : 1, read_rc = VB_OK;
-  vb_error read_err = {0};
+  uint64_t reported = 0; /* rows told to the progress callback */
   pthread_mutex_lock(&p.mu);
-  while (!rc && (more > 0 || flushed < filled)) {
-    batch *next = &p.slots[flushed % p.slot_count];
-    if (flushed < filled && next->state == SLOT_DONE) {
+  if (rc)
+    p.more = 0;
+  while (!rc) {
+    if (R->job->progress && p.rows != reported) {
+      uint64_t rows = reported = p.rows;
+      size_t bytes = p.bytes;
+      pthread_mutex_unlock(&p.mu);
+      R->job->progress(R->job->progress_user, rows, bytes);
+      pthread_mutex_lock(&p.mu);
+      continue;
+    }
+    batch *next = &p.slots[p.flushed % p.slot_count];
+    if (p.flushed < p.filled && next->state == SLOT_DONE) {
       pthread_mutex_unlock(&p.mu);
       rc = flush_batch(R, next, err);
       pthread_mutex_lock(&p.mu);
       next->state = SLOT_FREE;
-      flushed++;
+      p.flushed++;
+      pthread_cond_broadcast(&p.changed); /* a slot to read into */
       continue;
     }
-    batch *free_slot = &p.slots[filled % p.slot_count];
-    if (more > 0 && free_slot->state == SLOT_FREE) {
-      pthread_mutex_unlock(&p.mu);
-      more = read_batch(R, r, free_slot, &read_err);
-      rows += free_slot->row_count;
-      if (R->job->progress)
-        R->job->progress(R->job->progress_user, rows, vb_reader_bytes_read(r));
-      pthread_mutex_lock(&p.mu);
-      if (more < 0)
-        read_rc = more;
-      if (free_slot->row_count) {
-        free_slot->state = SLOT_FILLED;
-        filled++;
-        pthread_cond_signal(&p.filled);
-      }
+    if (read_next(&p, &ws[0]) || take_filled(&p, &ws[0]))
       continue;
-    }
-    batch *todo = &p.slots[p.next_take % p.slot_count];
-    if (p.next_take < filled && todo->state == SLOT_FILLED) {
-      todo->state = SLOT_WORKING; /* nothing to read or write: match */
-      p.next_take++;
-      pthread_mutex_unlock(&p.mu);
-      process_batch(&ws[0], todo);
-      pthread_mutex_lock(&p.mu);
-      todo->state = SLOT_DONE;
-      continue;
-    }
-    pthread_cond_wait(&p.done, &p.mu);
+    if (p.more <= 0 && !p.reading && p.flushed == p.filled)
+      break;
+    pthread_cond_wait(&p.changed, &p.mu);
   }
   p.stop = true;
-  pthread_cond_broadcast(&p.filled);
+  pthread_cond_broadcast(&p.changed);
   pthread_mutex_unlock(&p.mu);
   for (size_t i = 1; i < started; i++)
     pthread_join(ws[i].thread, NULL);
   for (size_t i = 0; i < p.slot_count; i++)
     batch_free(&p.slots[i]);
   free(p.slots);
-  pthread_cond_destroy(&p.filled);
-  pthread_cond_destroy(&p.done);
+  pthread_cond_destroy(&p.changed);
   pthread_mutex_destroy(&p.mu);
-  if (!rc && read_rc) {
-    rc = read_rc;
+  if (!rc && p.read_rc) {
+    rc = p.read_rc;
     if (err)
-      *err = read_err;
+      *err = p.read_err;
   }
   return rc;
 }

@@ -1505,6 +1505,8 @@ const char *vb_reader_raw(const vb_reader *r, size_t *len) {
   return r->raw_len ? r->buf + r->raw_off : empty_text;
 }
 
+bool vb__reader_calls_back(const vb_reader *r) { return r->src->fn != NULL; }
+
 uint64_t vb_reader_bytes_read(const vb_reader *r) {
   if (!r)
     return 0;

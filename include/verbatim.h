@@ -1128,14 +1128,15 @@ VB_API size_t vb_job_reject_reasons(vb_job *job, size_t max,
 /* Threads that match rows (0, the default: one per online core).  The
  * output, the rejects and every count are the same for any number. */
 VB_API void vb_job_set_threads(vb_job *job, unsigned threads);
-/* Called on the thread running vb_job_run after each batch of rows is
- * read, with the rows read so far in this run and vb_reader_bytes_read(). */
+/* Called on the thread running vb_job_run as batches of rows are read
+ * (on any of the job's threads), with the rows read so far in this run
+ * and vb_reader_bytes_read() after them. */
 typedef void (*vb_progress_fn)(void *user, uint64_t rows, uint64_t bytes);
 VB_API void vb_job_set_progress(vb_job *job, vb_progress_fn fn, void *user);
 
 /* Pipeline stages, for timing. */
 typedef enum vb_stage {
-  VB_STAGE_READ,      /* parse input rows (calling thread) */
+  VB_STAGE_READ,      /* parse input rows (one thread at a time) */
   VB_STAGE_NORMALIZE, /* ICU normalization (or its ASCII fast path) */
   VB_STAGE_SEGMENT,   /* word and sentence breaks */
   VB_STAGE_STEM,      /* word cache lookups, stemming new words */

@@ -4,8 +4,10 @@
  * order, and the result is the same for any number of threads; strict
  * mode stops at the first bad row; output through a write function; the
  * tally and report fed from stored results agree with a job's; the
- * built-in default lexicon loads from the library.
+ * built-in default lexicon loads from the library; a read callback is
+ * called on the calling thread only, whatever the number of threads.
  */
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,6 +160,70 @@ static void test_sinks_any_threads(const vb_lexicon *lex) {
   }
   free(tagged1);
   free(probed1);
+  unlink(path);
+}
+
+/* A read callback over a string, that notes whether it was ever called
+ * on another thread than the one that made it. */
+typedef struct feed {
+  const char *data;
+  size_t len, at;
+  pthread_t owner;
+  size_t calls, elsewhere;
+} feed;
+
+static long feed_read(void *ctx, char *buf, size_t size) {
+  feed *f = ctx;
+  f->calls++;
+  f->elsewhere += !pthread_equal(pthread_self(), f->owner);
+  size_t n = f->len - f->at < size ? f->len - f->at : size;
+  if (n > 100)
+    n = 100; /* short reads: many calls, in every batch */
+  memcpy(buf, f->data + f->at, n);
+  f->at += n;
+  return (long)n;
+}
+
+/* The public API calls a read callback on the caller's thread only, for
+ * any number of threads; the output is the same as from the file. */
+static void test_callback_on_calling_thread(const vb_lexicon *lex) {
+  char path[] = "/tmp/vb_driver_XXXXXX";
+  enum { ROWS = 120000 }; /* 4 MB: past the reader's 1 MB read buffer */
+  write_input(path, ROWS);
+  FILE *in = fopen(path, "rb");
+  size_t cap = ROWS * 40;
+  char *data = malloc(cap);
+  size_t len = fread(data, 1, cap, in);
+  CHECK(len > 0 && len < cap); /* all of it */
+  fclose(in);
+  char *tagged1, *probed1;
+  run_probe(lex, path, ROWS, 1, &tagged1, &probed1);
+  for (unsigned threads = 2; threads <= 3; threads++) {
+    feed f = {.data = data, .len = len, .owner = pthread_self()};
+    char *tagged;
+    size_t tagged_len;
+    FILE *out = open_memstream(&tagged, &tagged_len);
+    vb_job *job;
+    vb_tally *tally;
+    vb_reader *r;
+    vb_error err;
+    CHECK_INT(vb_job_new(lex, &job), VB_OK);
+    CHECK_INT(vb_tally_new(lex, &tally), VB_OK);
+    CHECK_INT(vb_reader_open_callback(feed_read, &f, path, NULL, &r, &err),
+              VB_OK);
+    vb_job_set_threads(job, threads);
+    vb_job_set_output(job, out, VB_OUTPUT_CSV);
+    CHECK_INT(vb_job_run(job, r, tally, &err), VB_OK);
+    close_job(job, tally, r);
+    fclose(out);
+    CHECK(f.calls > ROWS / 10);
+    CHECK_INT(f.elsewhere, 0);
+    CHECK_STR(tagged, tagged1);
+    free(tagged);
+  }
+  free(tagged1);
+  free(probed1);
+  free(data);
   unlink(path);
 }
 
@@ -382,6 +448,7 @@ int main(void) {
     return check_exit();
   test_sinks_any_threads(lex);
   test_positions_across_runs(lex);
+  test_callback_on_calling_thread(lex);
   test_strict(lex);
   test_no_score(lex);
   test_write_function(lex);
