@@ -496,6 +496,7 @@ typedef struct worker {
   char last_code[16], last_key[16];
   size_t last_len, last_route;
   bool last_valid; /* last_* hold a code's answers */
+  batch own;       /* row buffers that stay with this thread (read_next) */
 } worker;
 
 static const char *field(const batch *b, const batch_row *row, long col,
@@ -973,12 +974,16 @@ typedef struct pool {
   bool stop;
 } pool;
 
-/* Matches batch b, taken under p->mu (held again on return). */
-static void match_batch(pool *p, worker *w, batch *b) {
+/* Matches batch b, taken under p->mu (held again on return).  When its
+ * rows are in w->own's buffers (read_next), they go back there after:
+ * writing the batch needs only its output. */
+static void match_batch(pool *p, worker *w, batch *b, bool own) {
   b->state = SLOT_WORKING;
   p->taken++;
   pthread_mutex_unlock(&p->mu);
   process_batch(w, b);
+  if (own)
+    swap_rows(b, &w->own);
   pthread_mutex_lock(&p->mu);
   b->state = SLOT_DONE;
   pthread_cond_broadcast(&p->changed);
@@ -987,13 +992,19 @@ static void match_batch(pool *p, worker *w, batch *b) {
 /* With p->mu held: when no thread is reading and the next slot is free,
  * reads the next batch into it, matches it on this thread (w) unless
  * only the calling thread reads, and returns true (with p->mu held
- * again); false when it cannot read now. */
+ * again); false when it cannot read now.  A batch this thread matches is
+ * read into the thread's own row buffers (w->own, lent to the slot until
+ * it is matched), which its core's cache still holds from the batch
+ * before. */
 static bool read_next(pool *p, worker *w) {
   batch *b = &p->slots[p->filled % p->slot_count];
   if (p->reading || p->more <= 0 || b->state != SLOT_FREE)
     return false;
   p->reading = true;
   pthread_mutex_unlock(&p->mu);
+  bool own = p->any_thread_reads;
+  if (own)
+    swap_rows(b, &w->own);
   vb_error err = {0};
   int more = read_batch(p->run, p->reader, b, &err);
   size_t bytes = vb_reader_bytes_read(p->reader);
@@ -1011,8 +1022,10 @@ static bool read_next(pool *p, worker *w) {
     p->filled++;
   }
   pthread_cond_broadcast(&p->changed); /* another thread may read now */
-  if (b->row_count && p->any_thread_reads)
-    match_batch(p, w, b);
+  if (b->row_count && own)
+    match_batch(p, w, b, true);
+  else if (own)
+    swap_rows(b, &w->own);
   return true;
 }
 
@@ -1022,7 +1035,7 @@ static bool take_filled(pool *p, worker *w) {
   batch *b = &p->slots[p->taken % p->slot_count];
   if (p->taken == p->filled || b->state != SLOT_FILLED)
     return false;
-  match_batch(p, w, b);
+  match_batch(p, w, b, false);
   return true;
 }
 
@@ -1043,6 +1056,7 @@ static void *worker_main(void *arg) {
 
 static void worker_free(worker *w) {
   const run *R = w->run;
+  batch_free(&w->own);
   vb__reasons_free(&w->reasons);
   vb__detector_free(&w->detector);
   vb_matcher_free(w->m);
