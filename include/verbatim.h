@@ -1128,9 +1128,9 @@ VB_API size_t vb_job_reject_reasons(vb_job *job, size_t max,
 /* Threads that match rows (0, the default: one per online core).  The
  * output, the rejects and every count are the same for any number. */
 VB_API void vb_job_set_threads(vb_job *job, unsigned threads);
-/* Called on the thread running vb_job_run as batches of rows are read
- * (on any of the job's threads), with the rows read so far in this run
- * and vb_reader_bytes_read() after them. */
+/* Called on the thread running vb_job_run, as the job's threads read
+ * batches of rows, with the rows read so far in this run and
+ * vb_reader_bytes_read() after them. */
 typedef void (*vb_progress_fn)(void *user, uint64_t rows, uint64_t bytes);
 VB_API void vb_job_set_progress(vb_job *job, vb_progress_fn fn, void *user);
 
