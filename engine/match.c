@@ -440,7 +440,8 @@ static int add_trigs(vb_matcher *m, const char *s, size_t len) {
         return VB_ENOMEM;
       m->trigs[m->trig_len++] = (trig){(uint32_t)a, (uint32_t)k, 0};
     }
-    sort_trigs(m, m->trigs + first, m->trig_len - first);
+    if (m->trig_len - first > 1) /* (m->trigs may still be NULL) */
+      sort_trigs(m, m->trigs + first, m->trig_len - first);
   }
   return VB_OK;
 }
