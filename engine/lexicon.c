@@ -418,9 +418,10 @@ static int compile_sides(builder *b, const cJSON *node, vb__term *term,
  * between words (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar,
  * Tibetan). */
 static bool has_unspaced_script(const char *s, size_t len) {
-  for (size_t i = 0; i < len;) {
+  int32_t n = len > INT32_MAX ? INT32_MAX : (int32_t)len; /* ICU's indices */
+  for (int32_t i = 0; i < n;) {
     UChar32 c;
-    U8_NEXT((const uint8_t *)s, i, (int32_t)len, c);
+    U8_NEXT((const uint8_t *)s, i, n, c);
     if (c < 0x0E00)
       continue;
     UScriptCode sc;
