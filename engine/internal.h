@@ -484,8 +484,9 @@ typedef struct vb__term {
   uint32_t link_first, link_count; /* further NEAR sides (lex->links) */
   uint32_t with_set;               /* `WITH @set`: set id, 0 for none */
   pcre2_code *re;                  /* pattern terms */
-  pcre2_code *re_at; /* the same anchored at the start offset, NULL when it
-                        did not compile (match.c tries it where anchors are) */
+  pcre2_code *re_at; /* the same anchored at the start offset, for a pattern
+                        whose every match begins at one of its anchors;
+                        else NULL (match.c tries it where the anchors are) */
   bool aligned;      /* a term of a language written without spaces (zh, ja,
                         th, ...): its normalized text as a literal pattern that
                         must start and end at word boundaries of the comment */

@@ -320,13 +320,34 @@ static int compile_pattern(builder *b, const cJSON *node, vb__term *term,
                    node->valuestring);
   /* JIT is an optimization: where it is unavailable the interpreter runs. */
   pcre2_jit_compile(term->re, PCRE2_JIT_COMPLETE);
-  /* anchored, for the places where a match may begin (match.c); without
-   * it the pattern is only ever scanned */
+  return VB_OK;
+}
+
+/* True when every match of the pattern begins where one of its anchors
+ * is: it is gated by its anchors alone (no \d), and each loose anchor is
+ * a literal that can be searched for. */
+static bool anchors_list_starts(const vb__anchors *found) {
+  if (found->digit)
+    return false;
+  for (size_t i = 0; i < found->count; i++)
+    if (found->items[i].anywhere &&
+        (found->items[i].required_only || found->items[i].len == 0))
+      return false;
+  return true;
+}
+
+/* Compiles the term's pattern again, anchored at the start offset, so
+ * that match.c tries it only where its anchors are (re_at stays NULL on
+ * failure: then the pattern is scanned, as the others are). */
+static void compile_anchored(vb__term *term, const char *pat, size_t len) {
+  uint32_t options = 0;
+  int errcode;
+  PCRE2_SIZE erroff;
+  pcre2_pattern_info(term->re, PCRE2_INFO_ARGOPTIONS, &options);
   term->re_at = pcre2_compile((PCRE2_SPTR)pat, len, options | PCRE2_ANCHORED,
                               &errcode, &erroff, NULL);
   if (term->re_at)
     pcre2_jit_compile(term->re_at, PCRE2_JIT_COMPLETE);
-  return VB_OK;
 }
 
 /* Records the last term as a pattern, with its prefilter anchors. */
@@ -373,6 +394,8 @@ static int add_pattern(builder *b, const char *pat, size_t len) {
     }
     lex->pattern_gates[p] =
         found->digit ? VB__GATE_ANCHORS_ASCII : VB__GATE_ANCHORS;
+    if (anchors_list_starts(found))
+      compile_anchored(&lex->terms[lex->patterns[p]], pat, len);
   }
   free(found);
   return VB_OK;

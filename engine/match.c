@@ -154,8 +154,6 @@ struct vb_matcher {
   uint32_t *stamped;       /* the patterns stamped, in pattern order */
   size_t stamped_count;
   bool *pattern_loose; /* per pattern: some anchor is loose (from 0) */
-  bool *pattern_spots; /* per pattern: every place a match of it may begin
-                          is listed (list_spots), so it runs anchored there */
   spot *spots; /* where the word anchors fired (gate_patterns), in order */
   size_t spot_count, spot_cap;
   uint32_t *spot_list; /* list_spots' answer */
@@ -270,8 +268,6 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   m->words_cap = m->word_count = 1;
   m->pattern_loose = calloc(lex->pattern_count ? lex->pattern_count : 1,
                             sizeof *m->pattern_loose);
-  m->pattern_spots = calloc(lex->pattern_count ? lex->pattern_count : 1,
-                            sizeof *m->pattern_spots);
   m->alt_stamp =
       calloc(lex->alt_count ? lex->alt_count : 1, sizeof *m->alt_stamp);
   m->alt_present =
@@ -295,23 +291,13 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   if (!m->theme_hit || !m->themes_hit || !m->pattern_stamp || !m->alt_stamp ||
       !m->pos || !m->alt_present || !m->md || !m->mctx || !m->jit_stack ||
       !m->seen || !m->bigram_seen || !m->memo || !m->long_memo ||
-      !m->pattern_from || !m->pattern_loose || !m->pattern_spots ||
-      !m->stamped || !m->words || build_needs(m)) {
+      !m->pattern_from || !m->pattern_loose || !m->stamped || !m->words ||
+      build_needs(m)) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
   for (size_t a = 0; a < lex->loose_anchor_count; a++)
     m->pattern_loose[lex->loose_anchors[a].pattern] = true;
-  /* a pattern gated by its anchors alone, whose loose anchors (if any) are
-   * literals: each match begins where one of them is */
-  for (size_t p = 0; p < lex->pattern_count; p++)
-    m->pattern_spots[p] = lex->pattern_gates[p] == VB__GATE_ANCHORS &&
-                          lex->terms[lex->patterns[p]].re_at;
-  for (size_t a = 0; a < lex->loose_anchor_count; a++) {
-    const vb__anchor *x = &lex->loose_anchors[a];
-    if (x->required_only || x->len == 0)
-      m->pattern_spots[x->pattern] = false;
-  }
   pcre2_set_match_limit(m->mctx, PCRE2_MATCH_LIMIT);
   pcre2_set_depth_limit(m->mctx, PCRE2_DEPTH_LIMIT);
   pcre2_jit_stack_assign(m->mctx, NULL, m->jit_stack);
@@ -348,7 +334,6 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->pattern_from);
   free(m->stamped);
   free(m->pattern_loose);
-  free(m->pattern_spots);
   free(m->spots);
   free(m->spot_list);
   free(m->alt_stamp);
@@ -1196,6 +1181,12 @@ static inline size_t first_difference(const char *a, const char *b, size_t n) {
   return i;
 }
 
+/* True when every match of pattern p begins where one of its anchors
+ * is, so it runs anchored at those places (list_spots, run_pattern). */
+static bool runs_anchored(const vb_lexicon *lex, size_t p) {
+  return lex->terms[lex->patterns[p]].re_at != NULL;
+}
+
 /* Stamps pattern p as one that may match this comment, and keeps the
  * list of those in pattern order (a handful: insertion). */
 static void stamp_pattern(vb_matcher *m, uint32_t p) {
@@ -1249,7 +1240,7 @@ static bool gate_patterns(vb_matcher *m) {
           continue;
         }
       }
-      if (m->pattern_spots[x->pattern]) {
+      if (runs_anchored(lex, x->pattern)) {
         if (vb__grow((void **)&m->spots, &m->spot_cap, m->spot_count + 1,
                      sizeof *m->spots))
           return false; /* out of memory: every pattern runs */
@@ -1348,7 +1339,7 @@ static int add_spot(vb_matcher *m, size_t *n, size_t at) {
   return VB_OK;
 }
 
-/* The places where a match of pattern p may begin (pattern_spots), in
+/* The places where a match of pattern p may begin (runs_anchored), in
  * m->spot_list, ascending and each once: where its word anchors fired
  * (noted by the gate, in text order) and every occurrence of its loose
  * anchors.  The count, or -1 when out of memory. */
@@ -1456,7 +1447,7 @@ static int match_patterns(vb_matcher *m) {
                         ? m->pattern_from[p]
                         : 0;
       long spots = -1; /* scan */
-      if (gated && m->pattern_spots[p] && (spots = list_spots(m, p)) < 0)
+      if (gated && runs_anchored(m->lex, p) && (spots = list_spots(m, p)) < 0)
         return VB_ENOMEM;
       int rc = run_pattern(m, t, from, last_start, spots);
       if (rc)

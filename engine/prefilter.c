@@ -27,8 +27,8 @@
  * "e-?mail" gives "e-mail" and "email").  On anything else it stops (the
  * strings so far are what every match begins with) or gives up (the
  * pattern always runs).  Giving up is never wrong, only slower.
- * tests/test_match.c compares gated and ungated matching on every pattern of
- * the default lexicon and on random text.
+ * tests/test_prefilter.c compares gated and ungated matching on every
+ * pattern of the default lexicon, on the sample and on random text.
  */
 #define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
