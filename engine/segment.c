@@ -592,7 +592,9 @@ static bool no_words(const vb__seg *s, const unsigned char *t, size_t start,
 }
 
 /* True when the text holds U+16FE4 (UTF-8 F0 96 BF A4), the one code
- * point ICU joins to the blank before it into a word (chunk_words). */
+ * point ICU joins to the blank or punctuation before it into a word
+ * (chunk_words, clauses_from_gaps). */
+#define KHITAN_FILLER 0x16FE4
 static bool has_khitan_filler(const char *text, size_t len) {
   return memmem(text, len, "\xF0\x96\xBF\xA4", 4) != NULL;
 }
@@ -718,7 +720,11 @@ static void gap_clauses(vb__seg *s, const char *text, bool by_sentence) {
  * normalized text (only '.' can: "3.5", "e.g", and Hebrew "\u05D0.N",
  * where ICU does end a sentence), every sentence end between two words
  * lies in their gap, next to one of those, and such a gap ends a clause
- * anyway.  (Normalization keeps those five bytes as they are.) */
+ * anyway.  (Normalization keeps those five bytes as they are.)  The
+ * exception is the Khitan filler U+16FE4: ICU makes a word of it and the
+ * blanks or punctuation before it ("!\U00016FE4", "\t\U00016FE4"), so a
+ * sentence may end between two words with no gap.  Text holding it is
+ * numbered by ICU at once. */
 static bool clauses_from_gaps(const vb__seg *s, const char *text,
                               const char *orig, size_t orig_len) {
   const uint8_t *o = (const uint8_t *)orig;
@@ -732,7 +738,8 @@ static bool clauses_from_gaps(const vb__seg *s, const char *text,
     U8_NEXT(o, i, (int32_t)orig_len, c);
     int sb =
         c < 0 ? U_SB_OTHER : u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
-    if (sb == U_SB_ATERM || sb == U_SB_STERM || sb == U_SB_SEP)
+    if (sb == U_SB_ATERM || sb == U_SB_STERM || sb == U_SB_SEP ||
+        c == KHITAN_FILLER)
       return false;
   }
   for (size_t i = 0; i < s->count; i++)

@@ -135,10 +135,12 @@ static void compare_segmenters(vb__seg *fast, vb__seg *icu, const char *s,
     fprintf(stderr,
             "ASCII segmentation differs from ICU on \"%.*s\":", (int)len, s);
     for (size_t i = 0; i < fast->count; i++)
-      fprintf(stderr, " %u-%u", fast->toks[i].ns, fast->toks[i].ne);
+      fprintf(stderr, " %u-%u s%u c%u", fast->toks[i].ns, fast->toks[i].ne,
+              fast->toks[i].sentence, fast->toks[i].clause);
     fputs(" vs ICU", stderr);
     for (size_t i = 0; i < icu->count; i++)
-      fprintf(stderr, " %u-%u", icu->toks[i].ns, icu->toks[i].ne);
+      fprintf(stderr, " %u-%u s%u c%u", icu->toks[i].ns, icu->toks[i].ne,
+              icu->toks[i].sentence, icu->toks[i].clause);
     fputc('\n', stderr);
   }
 }
@@ -292,6 +294,7 @@ static void test_chunked_words(void) {
       "\xE2\x80\xA8",             /* line separator (Sep) */
       "\xC2\x85",                 /* next line (Sep) */
       "\xC2\xBB",                 /* right guillemet (Close) */
+      "\xF0\x96\xBF\xA4",         /* Khitan filler: a word after ! ? */
       "N",
   };
   size_t npieces = sizeof pieces / sizeof *pieces, diffs = 0;
