@@ -170,6 +170,8 @@ struct vb_matcher {
   size_t tok_word_cap;
   uint32_t *wd_word; /* per word (analyzer words): word id (matching) */
   size_t wd_word_cap;
+  uint32_t *cand_at; /* the words with candidate terms (stamp_words) */
+  size_t cand_at_count, cand_at_cap;
   uint32_t *wsets; /* the words' sets (word.set_off) */
   size_t wset_len, wset_cap;
   vb__item *needs;      /* per term: its items other than the first that */
@@ -340,6 +342,7 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->alt_present);
   free(m->tok_word);
   free(m->wd_word);
+  free(m->cand_at);
   free(m->wsets);
   free(m->pos);
   free(m->bigram_seen);
@@ -724,7 +727,9 @@ static int lookup_words(vb_matcher *m) {
   if (vb__grow((void **)&m->tok_word, &m->tok_word_cap, n ? n : 1,
                sizeof *m->tok_word) ||
       vb__grow((void **)&m->wd_word, &m->wd_word_cap, nw ? nw : 1,
-               sizeof *m->wd_word))
+               sizeof *m->wd_word) ||
+      vb__grow((void **)&m->cand_at, &m->cand_at_cap, nw ? nw : 1,
+               sizeof *m->cand_at))
     return VB_ENOMEM;
   const vb__tok *toks = m->an.seg.toks;
   uint32_t *ids = m->tok_word;
@@ -786,14 +791,20 @@ static bool set_present(const vb_matcher *m, uint32_t set) {
   return m->set_seen[set] == m->comment;
 }
 
-/* Stamps the stems, exact words and sets of the comment's words. */
+/* Stamps the stems, exact words and sets of the comment's words, and
+ * lists the words that have candidate terms (m->cand_at), without a
+ * branch on each word: most have none, in no order a predictor learns. */
 static void stamp_words(vb_matcher *m) {
   m->seen[0] = m->comment; /* the packed need "none" (cand_needs) */
+  size_t listed = 0;
   for (size_t i = 0; i < m->an.word_count; i++) {
     const word *w = word_at(m, i);
     m->stem_seen[w->stem] = m->comment;
     m->exact_seen[w->exact] = m->comment;
+    m->cand_at[listed] = (uint32_t)i;
+    listed += w->cand_count != 0;
   }
+  m->cand_at_count = listed;
   if (m->lex->set_count == 0)
     return;
   for (size_t i = 0; i < m->an.word_count; i++) {
@@ -1048,10 +1059,9 @@ static int try_range(vb_matcher *m, const word *w, uint32_t from, uint32_t to,
 static int match_words(vb_matcher *m) {
   size_t n = m->an.word_count;
   stamp_words(m);
-  for (size_t i = 0; i < n; i++) {
+  for (size_t l = 0; l < m->cand_at_count; l++) {
+    size_t i = m->cand_at[l];
     const word *w = word_at(m, i);
-    if (w->cand_count == 0)
-      continue; /* (m->cands may still be NULL) */
     const cand *c = m->cands + w->cand_off;
     uint32_t others = w->cand_count - w->by_stem - w->by_exact;
     for (uint32_t k = 0; k < others; k++) {
