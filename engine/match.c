@@ -172,6 +172,8 @@ struct vb_matcher {
   size_t wd_word_cap;
   uint32_t *cand_at; /* the words with candidate terms (stamp_words) */
   size_t cand_at_count, cand_at_cap;
+  uint32_t *set_at; /* the words in some set (stamp_words) */
+  size_t set_at_cap;
   uint32_t *wsets; /* the words' sets (word.set_off) */
   size_t wset_len, wset_cap;
   vb__item *needs;      /* per term: its items other than the first that */
@@ -343,6 +345,7 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->tok_word);
   free(m->wd_word);
   free(m->cand_at);
+  free(m->set_at);
   free(m->wsets);
   free(m->pos);
   free(m->bigram_seen);
@@ -729,7 +732,9 @@ static int lookup_words(vb_matcher *m) {
       vb__grow((void **)&m->wd_word, &m->wd_word_cap, nw ? nw : 1,
                sizeof *m->wd_word) ||
       vb__grow((void **)&m->cand_at, &m->cand_at_cap, nw ? nw : 1,
-               sizeof *m->cand_at))
+               sizeof *m->cand_at) ||
+      vb__grow((void **)&m->set_at, &m->set_at_cap, nw ? nw : 1,
+               sizeof *m->set_at))
     return VB_ENOMEM;
   const vb__tok *toks = m->an.seg.toks;
   uint32_t *ids = m->tok_word;
@@ -791,24 +796,36 @@ static bool set_present(const vb_matcher *m, uint32_t set) {
   return m->set_seen[set] == m->comment;
 }
 
-/* Stamps the stems, exact words and sets of the comment's words, and
- * lists the words that have candidate terms (m->cand_at), without a
- * branch on each word: most have none, in no order a predictor learns. */
-static void stamp_words(vb_matcher *m) {
-  m->seen[0] = m->comment; /* the packed need "none" (cand_needs) */
-  size_t listed = 0;
+/* Stamps the stems and exact words of the comment's words, and lists the
+ * words that have candidate terms (m->cand_at) and, when `sets`, those in
+ * some set (m->set_at; returns how many).  No branch on each word: most
+ * words have neither, in no order a predictor learns.  Called with a
+ * constant `sets`, so a lexicon without sets pays nothing for them. */
+static inline size_t stamp_and_list(vb_matcher *m, bool sets) {
+  size_t listed = 0, in_sets = 0;
   for (size_t i = 0; i < m->an.word_count; i++) {
     const word *w = word_at(m, i);
     m->stem_seen[w->stem] = m->comment;
     m->exact_seen[w->exact] = m->comment;
     m->cand_at[listed] = (uint32_t)i;
     listed += w->cand_count != 0;
+    if (sets) {
+      m->set_at[in_sets] = (uint32_t)i;
+      in_sets += w->set_count != 0;
+    }
   }
   m->cand_at_count = listed;
-  if (m->lex->set_count == 0)
-    return;
-  for (size_t i = 0; i < m->an.word_count; i++) {
-    const word *w = word_at(m, i);
+  return in_sets;
+}
+
+/* Stamps the stems, exact words and sets of the comment's words, and
+ * lists the words that have candidate terms (m->cand_at). */
+static void stamp_words(vb_matcher *m) {
+  m->seen[0] = m->comment; /* the packed need "none" (cand_needs) */
+  size_t in_sets =
+      m->lex->set_count ? stamp_and_list(m, true) : stamp_and_list(m, false);
+  for (size_t l = 0; l < in_sets; l++) {
+    const word *w = word_at(m, m->set_at[l]);
     for (uint32_t k = 0; k < w->set_count; k++)
       m->set_seen[m->wsets[w->set_off + k]] = m->comment;
   }
