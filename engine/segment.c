@@ -599,9 +599,11 @@ static bool has_khitan_filler(const char *text, size_t len) {
   return memmem(text, len, "\xF0\x96\xBF\xA4", 4) != NULL;
 }
 
-/* Words of text that is not all ASCII, one blank-separated chunk at a
- * time: ASCII chunks take the fast path, chunks with no word (no_words)
- * are skipped, and only the others go through ICU.  Exact because no
+/* Words of text that is not all ASCII, in blank-separated chunks: the
+ * chunks that hold a byte beyond ASCII are found from those bytes, and
+ * each ASCII stretch between them takes the fast path in one call; a
+ * chunk with no word (no_words) is skipped, and only the others go
+ * through ICU.  Exact because no
  * word-break rule joins across an ASCII blank to a word: a word never
  * holds a blank, and the rules that reach past one (WB3c-WB4: Extend,
  * Format and ZWJ cling to the blank before them; WB3d: blanks stay
@@ -614,23 +616,24 @@ static int chunk_words(vb__seg *s, const char *text, size_t len) {
   if (has_khitan_filler(text, len))
     return icu_words(s, text, 0, len);
   const unsigned char *t = (const unsigned char *)text;
-  size_t i = 0;
-  while (i < len) {
-    while (i < len && ascii_blank(t[i]))
-      i++;
-    size_t start = i;
-    bool ascii = true;
-    for (; i < len && !ascii_blank(t[i]); i++)
-      ascii &= t[i] < 0x80;
-    if (start == i)
+  size_t done = 0; /* text[0, done) is segmented: 0, or a chunk's end */
+  for (;;) {
+    size_t high = done + vb__ascii_prefix(text + done, len - done);
+    if (high == len)
       break;
-    int rc = ascii                      ? ascii_words(s, t, start, i)
-             : no_words(s, t, start, i) ? VB_OK
-                                        : icu_words(s, text, start, i);
+    size_t start = high, end = high; /* the chunk around that byte */
+    while (start > done && !ascii_blank(t[start - 1]))
+      start--;
+    while (end < len && !ascii_blank(t[end]))
+      end++;
+    int rc = start > done ? ascii_words(s, t, done, start) : VB_OK;
+    if (!rc && !no_words(s, t, start, end))
+      rc = icu_words(s, text, start, end);
     if (rc)
       return rc;
+    done = end;
   }
-  return VB_OK;
+  return done < len ? ascii_words(s, t, done, len) : VB_OK;
 }
 
 /* Numbers the tokens' sentences by ICU's sentence ends on the original
