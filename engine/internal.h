@@ -208,8 +208,9 @@ typedef struct vb__seg {
   uint8_t word_class[128], sentence_class[128]; /* of ASCII bytes */
   uint64_t *alnum_bits; /* letters and digits of the text (word_bits) */
   size_t alnum_cap;
-  bool underscore; /* the text has a '_' (word_bits) */
-  bool at_sign;    /* ... an '@' */
+  struct vb__chunk_memo *chunk_memo; /* ICU's words of recent chunks */
+  bool underscore;                   /* the text has a '_' (word_bits) */
+  bool at_sign;                      /* ... an '@' */
   /* Every ASCII letter-digit run of the text lies whole inside one token
    * (the ASCII fast loop made the tokens: they are the runs, joined) */
   bool runs_whole;

@@ -74,6 +74,7 @@ void vb__seg_free(vb__seg *s) {
   free(s->toks);
   free(s->orig_copy);
   free(s->alnum_bits);
+  free(s->chunk_memo);
   memset(s, 0, sizeof *s);
 }
 
@@ -599,6 +600,61 @@ static bool has_khitan_filler(const char *text, size_t len) {
   return memmem(text, len, "\xF0\x96\xBF\xA4", 4) != NULL;
 }
 
+#define CHUNK_MEMO_SLOTS 256
+#define CHUNK_MEMO_BYTES 32
+#define CHUNK_MEMO_WORDS 6
+
+/* ICU's words of one chunk, kept by its bytes (len 0: an empty slot). */
+typedef struct vb__chunk_memo {
+  uint8_t len, count;
+  uint8_t spans[2 * CHUNK_MEMO_WORDS]; /* each word's [start, end) in it */
+  char bytes[CHUNK_MEMO_BYTES];
+} vb__chunk_memo;
+
+static size_t chunk_slot(const unsigned char *t, size_t len) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < len; i++)
+    h = (h ^ t[i]) * 0x100000001b3ull;
+  return (size_t)(h ^ h >> 29) % CHUNK_MEMO_SLOTS;
+}
+
+/* icu_words for a chunk of chunk_words, remembered: ICU segments the
+ * chunk on its own, so the same bytes always give the same words, and a
+ * chunk met again (an accented word, an emoji with a word stuck to it)
+ * is not segmented again.  Chunks of up to CHUNK_MEMO_BYTES bytes with
+ * up to CHUNK_MEMO_WORDS words are kept, in a direct-mapped table; a hit
+ * compares the whole chunk, so it is exact. */
+static int chunk_icu_words(vb__seg *s, const char *text, size_t start,
+                           size_t end) {
+  size_t len = end - start;
+  if (len > CHUNK_MEMO_BYTES)
+    return icu_words(s, text, start, end);
+  if (!s->chunk_memo &&
+      !(s->chunk_memo = calloc(CHUNK_MEMO_SLOTS, sizeof *s->chunk_memo)))
+    return VB_ENOMEM;
+  const unsigned char *t = (const unsigned char *)text + start;
+  vb__chunk_memo *e = &s->chunk_memo[chunk_slot(t, len)];
+  if (e->len == len && memcmp(e->bytes, t, len) == 0) {
+    for (size_t k = 0; k < e->count; k++)
+      if (push_token(s, text, start + e->spans[2 * k],
+                     start + e->spans[2 * k + 1], 0))
+        return VB_ENOMEM;
+    return VB_OK;
+  }
+  size_t first = s->count;
+  int rc = icu_words(s, text, start, end);
+  if (rc || s->count - first > CHUNK_MEMO_WORDS)
+    return rc;
+  e->len = (uint8_t)len;
+  e->count = (uint8_t)(s->count - first);
+  memcpy(e->bytes, t, len);
+  for (size_t k = 0; k < e->count; k++) {
+    e->spans[2 * k] = (uint8_t)(s->toks[first + k].ns - start);
+    e->spans[2 * k + 1] = (uint8_t)(s->toks[first + k].ne - start);
+  }
+  return VB_OK;
+}
+
 /* Words of text that is not all ASCII, in blank-separated chunks: the
  * chunks that hold a byte beyond ASCII are found from those bytes, and
  * each ASCII stretch between them takes the fast path in one call; a
@@ -628,7 +684,7 @@ static int chunk_words(vb__seg *s, const char *text, size_t len) {
       end++;
     int rc = start > done ? ascii_words(s, t, done, start) : VB_OK;
     if (!rc && !no_words(s, t, start, end))
-      rc = icu_words(s, text, start, end);
+      rc = chunk_icu_words(s, text, start, end);
     if (rc)
       return rc;
     done = end;
