@@ -163,9 +163,10 @@ typedef struct vb__norm {
   size_t map_cap;
   uint16_t *u16a, *u16b, *u16c; /* UTF-16 scratch (UChar) */
   size_t cap_a, cap_b, cap_c;
-  size_t invalid; /* invalid UTF-8 sequences replaced by U+FFFD */
-  bool ascii;     /* the last input was all ASCII (taken by the fast path):
-                     the output is the input lower-cased, byte for byte */
+  struct vb__norm_memo *memo; /* the output of recent chunks */
+  size_t invalid;             /* invalid UTF-8 sequences replaced by U+FFFD */
+  bool ascii; /* the last input was all ASCII (taken by the fast path):
+                 the output is the input lower-cased, byte for byte */
 } vb__norm;
 
 /* The original bytes [*from, *to) that normalized bytes [ns, ne) come

@@ -54,6 +54,7 @@ void vb__norm_free(vb__norm *n) {
   free(n->u16a);
   free(n->u16b);
   free(n->u16c);
+  free(n->memo);
   memset(n, 0, sizeof *n);
 }
 
@@ -153,12 +154,52 @@ static UChar32 next_code_point(vb__norm *n, const char *text, int32_t len,
   return c;
 }
 
+#define NORM_MEMO_SLOTS 256
+#define NORM_MEMO_IN 16
+#define NORM_MEMO_OUT 24
+
+/* The normalized UTF-8 of one chunk, kept by the chunk's bytes (in_len 0:
+ * an empty slot). */
+typedef struct vb__norm_memo {
+  uint8_t in_len, out_len;
+  char in[NORM_MEMO_IN], out[NORM_MEMO_OUT];
+} vb__norm_memo;
+
+static size_t norm_slot(const unsigned char *t, size_t len) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < len; i++)
+    h = (h ^ t[i]) * 0x100000001b3ull;
+  return (size_t)(h ^ h >> 29) % NORM_MEMO_SLOTS;
+}
+
+/* Appends the kept output of chunk text[start, end) when its slot holds
+ * it: true then.  The chunk is valid UTF-8 of up to NORM_MEMO_IN bytes. */
+static bool append_kept(vb__norm *n, const vb__norm_memo *e, const char *text,
+                        int32_t start, int32_t end) {
+  size_t in_len = (size_t)(end - start);
+  if (e->in_len != in_len || memcmp(e->in, text + start, in_len) != 0)
+    return false;
+  size_t at = n->out_len; /* room: reserved for NORM_MEMO_OUT bytes */
+  memcpy(n->out + at, e->out, e->out_len);
+  for (size_t k = at; k < at + e->out_len; k++) {
+    n->from[k] = (uint32_t)start;
+    n->to[k] = (uint32_t)end;
+  }
+  n->out_len = at + e->out_len;
+  return true;
+}
+
 /* Normalizes the chunk starting at text[*pos]: one code point plus every
- * following one that has no normalization boundary before it. */
+ * following one that has no normalization boundary before it.  The
+ * normalizer's answer depends on the chunk's bytes alone, so the output
+ * of a short chunk of valid UTF-8 is kept in a direct-mapped memo
+ * (accented letters, emoji, typographic quotes come back all the time);
+ * a hit compares the whole chunk, so it is exact.  Not in the reference
+ * path (force_icu), which the tests compare with this one. */
 static int normalize_chunk(vb__norm *n, const char *text, int32_t len,
                            int32_t *pos) {
   int32_t start = *pos, i = *pos;
-  size_t u16len = 0;
+  size_t u16len = 0, invalid = n->invalid;
   for (bool first = true; i < len; first = false) {
     int32_t peek = i;
     UChar32 c = next_code_point(n, text, len, &peek, false);
@@ -172,6 +213,17 @@ static int normalize_chunk(vb__norm *n, const char *text, int32_t len,
     (void)unused;
   }
   *pos = i;
+  vb__norm_memo *e = NULL;
+  if (!n->force_icu && n->invalid == invalid && i - start <= NORM_MEMO_IN) {
+    if (!n->memo && !(n->memo = calloc(NORM_MEMO_SLOTS, sizeof *n->memo)))
+      return VB_ENOMEM;
+    e = &n->memo[norm_slot((const unsigned char *)text + start,
+                           (size_t)(i - start))];
+    if (reserve_out(n, NORM_MEMO_OUT))
+      return VB_ENOMEM;
+    if (append_kept(n, e, text, start, i))
+      return VB_OK;
+  }
   int32_t blen = 0;
   int rc = run_normalizer(n->nfkc_cf, (const UChar *)n->u16a, (int32_t)u16len,
                           &n->u16b, &n->cap_b, &blen);
@@ -198,7 +250,15 @@ static int normalize_chunk(vb__norm *n, const char *text, int32_t len,
       result = (const UChar *)n->u16b;
     }
   }
-  return append_utf16(n, result, result_len, (uint32_t)start, (uint32_t)i);
+  size_t at = n->out_len;
+  rc = append_utf16(n, result, result_len, (uint32_t)start, (uint32_t)i);
+  if (!rc && e && n->out_len - at <= NORM_MEMO_OUT) {
+    e->in_len = (uint8_t)(i - start);
+    e->out_len = (uint8_t)(n->out_len - at);
+    memcpy(e->in, text + start, e->in_len);
+    memcpy(e->out, n->out + at, e->out_len);
+  }
+  return rc;
 }
 
 /* The end of the ASCII bytes from text[i] that normalize to themselves
