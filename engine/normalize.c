@@ -165,13 +165,6 @@ typedef struct vb__norm_memo {
   char in[NORM_MEMO_IN], out[NORM_MEMO_OUT];
 } vb__norm_memo;
 
-static size_t norm_slot(const unsigned char *t, size_t len) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (size_t i = 0; i < len; i++)
-    h = (h ^ t[i]) * 0x100000001b3ull;
-  return (size_t)(h ^ h >> 29) % NORM_MEMO_SLOTS;
-}
-
 /* Appends the kept output of chunk text[start, end) when its slot holds
  * it: true then.  The chunk is valid UTF-8 of up to NORM_MEMO_IN bytes. */
 static bool append_kept(vb__norm *n, const vb__norm_memo *e, const char *text,
@@ -217,8 +210,7 @@ static int normalize_chunk(vb__norm *n, const char *text, int32_t len,
   if (!n->force_icu && n->invalid == invalid && i - start <= NORM_MEMO_IN) {
     if (!n->memo && !(n->memo = calloc(NORM_MEMO_SLOTS, sizeof *n->memo)))
       return VB_ENOMEM;
-    e = &n->memo[norm_slot((const unsigned char *)text + start,
-                           (size_t)(i - start))];
+    e = &n->memo[vb__hash(text + start, (size_t)(i - start)) % NORM_MEMO_SLOTS];
     if (reserve_out(n, NORM_MEMO_OUT))
       return VB_ENOMEM;
     if (append_kept(n, e, text, start, i))

@@ -611,13 +611,6 @@ typedef struct vb__chunk_memo {
   char bytes[CHUNK_MEMO_BYTES];
 } vb__chunk_memo;
 
-static size_t chunk_slot(const unsigned char *t, size_t len) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (size_t i = 0; i < len; i++)
-    h = (h ^ t[i]) * 0x100000001b3ull;
-  return (size_t)(h ^ h >> 29) % CHUNK_MEMO_SLOTS;
-}
-
 /* icu_words for a chunk of chunk_words, remembered: ICU segments the
  * chunk on its own, so the same bytes always give the same words, and a
  * chunk met again (an accented word, an emoji with a word stuck to it)
@@ -633,7 +626,8 @@ static int chunk_icu_words(vb__seg *s, const char *text, size_t start,
       !(s->chunk_memo = calloc(CHUNK_MEMO_SLOTS, sizeof *s->chunk_memo)))
     return VB_ENOMEM;
   const unsigned char *t = (const unsigned char *)text + start;
-  vb__chunk_memo *e = &s->chunk_memo[chunk_slot(t, len)];
+  vb__chunk_memo *e =
+      &s->chunk_memo[vb__hash(text + start, len) % CHUNK_MEMO_SLOTS];
   if (e->len == len && memcmp(e->bytes, t, len) == 0) {
     for (size_t k = 0; k < e->count; k++)
       if (push_token(s, text, start + e->spans[2 * k],
