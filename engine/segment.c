@@ -653,15 +653,15 @@ static int chunk_icu_words(vb__seg *s, const char *text, size_t start,
  * chunks that hold a byte beyond ASCII are found from those bytes, and
  * each ASCII stretch between them takes the fast path in one call; a
  * chunk with no word (no_words) is skipped, and only the others go
- * through ICU.  Exact because no
- * word-break rule joins across an ASCII blank to a word: a word never
- * holds a blank, and the rules that reach past one (WB3c-WB4: Extend,
- * Format and ZWJ cling to the blank before them; WB3d: blanks stay
- * together) only shape segments that are not words.  One exception:
- * ICU makes a word of a blank and the U+16FE4 (a Khitan filler) after it,
- * which a chunk does not see, so text with that character goes to ICU
- * whole (has_khitan_filler).  test_segment.c compares this with ICU over
- * the whole text, and over every code point. */
+ * through ICU (chunk_icu_words).  Exact because no word-break rule joins
+ * across an ASCII blank to a word: a word never holds a blank, and the
+ * rules that reach past one (WB3c-WB4: Extend, Format and ZWJ cling to
+ * the blank before them; WB3d: blanks stay together) only shape segments
+ * that are not words.  One exception: ICU makes a word of a blank and the
+ * U+16FE4 (a Khitan filler) after it, which a chunk does not see, so text
+ * with that character goes to ICU whole (has_khitan_filler).
+ * test_segment.c compares this with ICU over the whole text, and over
+ * every code point. */
 static int chunk_words(vb__seg *s, const char *text, size_t len) {
   if (has_khitan_filler(text, len))
     return icu_words(s, text, 0, len);
