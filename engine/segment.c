@@ -592,10 +592,13 @@ static bool no_words(const vb__seg *s, const unsigned char *t, size_t start,
   return true;
 }
 
-/* True when the text holds U+16FE4 (UTF-8 F0 96 BF A4), the one code
- * point ICU joins to the blank or punctuation before it into a word
- * (chunk_words, clauses_from_gaps). */
-#define KHITAN_FILLER 0x16FE4
+/* True when the text holds U+16FE4 (UTF-8 F0 96 BF A4), a Khitan filler:
+ * the one code point ICU joins into a word with the blank or punctuation
+ * before it ("a \U00016FE4", "!\U00016FE4").  Then a word may hold a blank
+ * (which chunk_words relies on no word doing), and a sentence may end
+ * between two words with no gap (which clauses_from_gaps relies on), so
+ * vb__segment sends such text to ICU whole, words and sentences, as the
+ * reference path does.  Normalization keeps the character as it is. */
 static bool has_khitan_filler(const char *text, size_t len) {
   return memmem(text, len, "\xF0\x96\xBF\xA4", 4) != NULL;
 }
@@ -657,14 +660,10 @@ static int chunk_icu_words(vb__seg *s, const char *text, size_t start,
  * across an ASCII blank to a word: a word never holds a blank, and the
  * rules that reach past one (WB3c-WB4: Extend, Format and ZWJ cling to
  * the blank before them; WB3d: blanks stay together) only shape segments
- * that are not words.  One exception: ICU makes a word of a blank and the
- * U+16FE4 (a Khitan filler) after it, which a chunk does not see, so text
- * with that character goes to ICU whole (has_khitan_filler).
- * test_segment.c compares this with ICU over the whole text, and over
- * every code point. */
+ * that are not words (text with the one exception, U+16FE4, does not
+ * come here: has_khitan_filler).  test_segment.c compares this with ICU
+ * over the whole text, and over every code point. */
 static int chunk_words(vb__seg *s, const char *text, size_t len) {
-  if (has_khitan_filler(text, len))
-    return icu_words(s, text, 0, len);
   const unsigned char *t = (const unsigned char *)text;
   size_t done = 0; /* text[0, done) is segmented: 0, or a chunk's end */
   for (;;) {
@@ -773,11 +772,9 @@ static void gap_clauses(vb__seg *s, const char *text, bool by_sentence) {
  * normalized text (only '.' can: "3.5", "e.g", and Hebrew "\u05D0.N",
  * where ICU does end a sentence), every sentence end between two words
  * lies in their gap, next to one of those, and such a gap ends a clause
- * anyway.  (Normalization keeps those five bytes as they are.)  The
- * exception is the Khitan filler U+16FE4: ICU makes a word of it and the
- * blanks or punctuation before it ("!\U00016FE4", "\t\U00016FE4"), so a
- * sentence may end between two words with no gap.  Text holding it is
- * numbered by ICU at once. */
+ * anyway.  (Normalization keeps those five bytes as they are.  Text
+ * with U+16FE4, where this does not hold, does not come here:
+ * has_khitan_filler.) */
 static bool clauses_from_gaps(const vb__seg *s, const char *text,
                               const char *orig, size_t orig_len) {
   const uint8_t *o = (const uint8_t *)orig;
@@ -791,8 +788,7 @@ static bool clauses_from_gaps(const vb__seg *s, const char *text,
     U8_NEXT(o, i, (int32_t)orig_len, c);
     int sb =
         c < 0 ? U_SB_OTHER : u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
-    if (sb == U_SB_ATERM || sb == U_SB_STERM || sb == U_SB_SEP ||
-        c == KHITAN_FILLER)
+    if (sb == U_SB_ATERM || sb == U_SB_STERM || sb == U_SB_SEP)
       return false;
   }
   for (size_t i = 0; i < s->count; i++)
@@ -848,12 +844,14 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
     orig_from = NULL; /* the identity, which the normalizer does not write */
   bool known = known_ascii && !s->force_icu && orig_len == len;
   bool ascii = !s->force_icu && (known || all_ascii(text, len));
-  int rc =
-      s->force_icu ? VB_OK : word_bits(s, (const unsigned char *)text, len);
+  /* the reference path, or text whose words and sentences only ICU's
+   * iterators over the whole text give */
+  bool whole = s->force_icu || (!ascii && has_khitan_filler(text, len));
+  int rc = whole ? VB_OK : word_bits(s, (const unsigned char *)text, len);
   if (!rc)
-    rc = ascii          ? ascii_words(s, (const unsigned char *)text, 0, len)
-         : s->force_icu ? icu_words(s, text, 0, len)
-                        : chunk_words(s, text, len);
+    rc = ascii   ? ascii_words(s, (const unsigned char *)text, 0, len)
+         : whole ? icu_words(s, text, 0, len)
+                 : chunk_words(s, text, len);
   if (rc)
     return rc;
   if (!ascii || s->underscore) /* not made by ascii_words' fast loop alone */
@@ -868,7 +866,7 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
 
   /* Text that is not all ASCII: its sentences wait when the gaps alone
    * give the clauses, else ICU numbers them now, on the original text */
-  if (!s->force_icu && clauses_from_gaps(s, text, orig, orig_len)) {
+  if (!whole && clauses_from_gaps(s, text, orig, orig_len)) {
     if (keep_original(s, orig, orig_len, orig_from))
       return VB_ENOMEM;
     if (set_text(s->sentences, &s->orig, s->orig_copy, orig_len))
