@@ -70,8 +70,8 @@ elseif(VB_PGO)
   # small (a comment, a row, the word ids) into `rep movs` on x86-64: 90
   # places in the tool.  `rep movs` starts slowly on copies of a few dozen
   # to a few hundred bytes, which is what they are; libc's memcpy is
-  # faster there.  Measured in turns on 1M rows: plain report -j 1 -4%,
-  # tag -f csv -3% (bench/RESULTS.md, session 32).
+  # faster there.  Measured in turns on 1M rows: plain report -j 1 -4.7%,
+  # tag -f csv -1% to -3% in two runs (bench/RESULTS.md, session 32).
   if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|i[3-6]86)$")
     target_compile_options(vb_pgo_flags INTERFACE
       $<$<COMPILE_LANGUAGE:C>:-mstringop-strategy=libcall>)
