@@ -188,14 +188,28 @@ static bool spelled_out(const vb__analyzer *a, size_t i) {
          (may_be_contraction(a, i) && contraction(a, i, &aux));
 }
 
-/* The tokens as words, contractions spelled out and elisions split.
- * Most comments have neither: then the words are the tokens themselves,
- * not a copy.  Without elisions, the search for the first token spelled
- * out starts where the segmenter saw the first that may be one. */
-static int expand(vb__analyzer *a) {
-  size_t n = a->seg.count, first = a->elisions ? 0 : a->seg.first_contraction;
+/* The first token spelled out as other words, or the token count.
+ * Without elisions, only the tokens the segmenter listed as possible
+ * contractions are looked at, when it listed them. */
+static size_t first_spelled_out(const vb__analyzer *a) {
+  size_t n = a->seg.count;
+  if (!a->elisions && a->seg.maybe_listed) {
+    for (size_t k = 0; k < a->seg.maybe_count; k++)
+      if (spelled_out(a, a->seg.maybe_at[k]))
+        return a->seg.maybe_at[k];
+    return n;
+  }
+  size_t first = 0;
   while (first < n && !spelled_out(a, first))
     first++;
+  return first;
+}
+
+/* The tokens as words, contractions spelled out and elisions split.
+ * Most comments have neither: then the words are the tokens themselves,
+ * not a copy. */
+static int expand(vb__analyzer *a) {
+  size_t n = a->seg.count, first = first_spelled_out(a);
   a->words = a->seg.toks;
   a->word_count = n;
   a->expanded = first < n;

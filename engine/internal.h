@@ -215,10 +215,13 @@ typedef struct vb__seg {
   /* Every ASCII letter-digit run of the text lies whole inside one token
    * (the ASCII fast loop made the tokens: they are the runs, joined) */
   bool runs_whole;
-  /* No token before this one may be a negative contraction
-   * (vb__contraction_end): found by the ASCII fast path as it makes the
-   * tokens, 0 (every token may be) for any other text */
-  size_t first_contraction;
+  /* The tokens that may be negative contractions (vb__contraction_end,
+   * or ending in 'n' before a one-letter token), in order: listed by the
+   * ASCII fast loop as it makes the tokens.  Only when maybe_listed (the
+   * loop made all the tokens); any token may be one otherwise */
+  uint32_t *maybe_at;
+  size_t maybe_count, maybe_cap;
+  bool maybe_listed;
   /* Sentences numbered on demand (vb__seg_sentences), from this copy of
    * the original text: by the ASCII rules (orig_from NULL), or by ICU's
    * iterator, already set on the copy, through orig_from (the

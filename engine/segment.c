@@ -72,6 +72,7 @@ void vb__seg_free(vb__seg *s) {
   if (s->orig)
     utext_close(s->orig);
   free(s->toks);
+  free(s->maybe_at);
   free(s->orig_copy);
   free(s->alnum_bits);
   free(s->chunk_memo);
@@ -335,14 +336,16 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
   if (s->underscore)
     return ascii_words_general(s, t, from, len);
   /* words are 1 byte and a gap at least: room for them all at once */
-  if (vb__grow((void **)&s->toks, &s->cap, s->count + (len - from + 1) / 2,
-               sizeof *s->toks))
+  size_t most = s->count + (len - from + 1) / 2;
+  if (vb__grow((void **)&s->toks, &s->cap, most, sizeof *s->toks) ||
+      vb__grow((void **)&s->maybe_at, &s->maybe_cap, most + 1,
+               sizeof *s->maybe_at))
     return VB_ENOMEM;
   const uint8_t *wb = s->word_class;
   const uint64_t *alnum = s->alnum_bits;
   size_t i = from; /* where the last word ended */
   uint32_t clause = 0;
-  size_t contraction = SIZE_MAX; /* the first token that may be one */
+  size_t maybe = s->maybe_count; /* tokens listed that may be contractions */
   bool after_n = false;          /* the token before ends in 'n' */
   for (size_t w = from / 64; w * 64 < len; w++) {
     uint64_t a = alnum[w];
@@ -369,20 +372,20 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
       }
       clause += s->count > 0 && !(start == i + 1 && t[i] == ' ') &&
                 gap_ends_clause(t + i, t + start); /* most gaps: one space */
-      if (contraction == SIZE_MAX) { /* may_be_contraction, as it goes */
-        size_t n = end - start;
-        unsigned char last = t[end - 1], second = n >= 2 ? t[end - 2] : 0;
-        if (vb__contraction_end(last, second, n))
-          contraction = s->count;
-        else if (after_n && n == 1)
-          contraction = s->count - 1;
-        after_n = last == 'n';
-      }
+      /* lists the token, or the one before it ("doesn ' t"), when it may
+       * be a contraction; no branch: a coin toss to the predictor.  The
+       * two cases exclude each other (the token before ends in 'n'). */
+      size_t n = end - start;
+      unsigned char last = t[end - 1], second = n >= 2 ? t[end - 2] : 0;
+      bool t_after_n = after_n & (n == 1);
+      s->maybe_at[maybe] = (uint32_t)(s->count - t_after_n);
+      maybe += vb__contraction_end(last, second, n) | t_after_n;
+      after_n = last == 'n';
       put_token(s, (const char *)t, start, end, clause);
       i = end;
     }
   }
-  s->first_contraction = contraction < s->count ? contraction : s->count;
+  s->maybe_count = maybe;
   return VB_OK;
 }
 
@@ -838,6 +841,7 @@ bool vb__seg_runs_split(const vb__seg *s, const char *text, size_t len) {
 int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
                 size_t orig_len, const uint32_t *orig_from, bool known_ascii) {
   s->count = 0;
+  s->maybe_count = 0;
   s->runs_whole = false;
   s->sentences_pending = false;
   if (known_ascii)
@@ -854,9 +858,8 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
                  : chunk_words(s, text, len);
   if (rc)
     return rc;
-  if (!ascii || s->underscore) /* not made by ascii_words' fast loop alone */
-    s->first_contraction = 0;
-  s->runs_whole = ascii && !s->underscore;
+  s->runs_whole = ascii && !s->underscore; /* ascii_words' fast loop alone */
+  s->maybe_listed = s->runs_whole;
   if (s->count == 0)
     return VB_OK;
   /* an ASCII original normalizes byte for byte (orig_from is the
