@@ -193,9 +193,10 @@ static bool spelled_out(const vb__analyzer *a, size_t i) {
  * contractions are looked at, when it listed them. */
 static size_t first_spelled_out(const vb__analyzer *a) {
   size_t n = a->seg.count;
-  if (!a->elisions && a->seg.maybe_listed) {
+  if (!a->elisions && a->seg.maybe_listed) { /* each may be a contraction */
+    const char *aux;
     for (size_t k = 0; k < a->seg.maybe_count; k++)
-      if (spelled_out(a, a->seg.maybe_at[k]))
+      if (contraction(a, a->seg.maybe_at[k], &aux))
         return a->seg.maybe_at[k];
     return n;
   }
