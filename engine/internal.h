@@ -150,6 +150,8 @@ struct UNormalizer2;
 
 /* Normalizer scratch: the normalized UTF-8 text of the last call and, for
  * each of its bytes, the span of the caller's bytes it came from. */
+#define VB__NORM_MEMO_SLOTS 256 /* normalize.c's memo of chunks */
+
 typedef struct vb__norm {
   const struct UNormalizer2 *nfkc_cf, *nfd, *nfc;
   bool fold_accents;
@@ -163,7 +165,9 @@ typedef struct vb__norm {
   size_t map_cap;
   uint16_t *u16a, *u16b, *u16c; /* UTF-16 scratch (UChar) */
   size_t cap_a, cap_b, cap_c;
-  struct vb__norm_memo *memo; /* the output of recent chunks */
+  struct vb__norm_memo *memo; /* the output of recent chunks: a chunk of
+                               * bytes s goes to slot vb__hash(s) %
+                               * VB__NORM_MEMO_SLOTS */
   size_t invalid;             /* invalid UTF-8 sequences replaced by U+FFFD */
   bool ascii; /* the last input was all ASCII (taken by the fast path):
                  the output is the input lower-cased, byte for byte */

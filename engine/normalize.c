@@ -154,7 +154,6 @@ static UChar32 next_code_point(vb__norm *n, const char *text, int32_t len,
   return c;
 }
 
-#define NORM_MEMO_SLOTS 256
 #define NORM_MEMO_IN 16
 #define NORM_MEMO_OUT 24
 
@@ -208,9 +207,10 @@ static int normalize_chunk(vb__norm *n, const char *text, int32_t len,
   *pos = i;
   vb__norm_memo *e = NULL;
   if (!n->force_icu && n->invalid == invalid && i - start <= NORM_MEMO_IN) {
-    if (!n->memo && !(n->memo = calloc(NORM_MEMO_SLOTS, sizeof *n->memo)))
+    if (!n->memo && !(n->memo = calloc(VB__NORM_MEMO_SLOTS, sizeof *n->memo)))
       return VB_ENOMEM;
-    e = &n->memo[vb__hash(text + start, (size_t)(i - start)) % NORM_MEMO_SLOTS];
+    e = &n->memo[vb__hash(text + start, (size_t)(i - start)) %
+                 VB__NORM_MEMO_SLOTS];
     if (reserve_out(n, NORM_MEMO_OUT))
       return VB_ENOMEM;
     if (append_kept(n, e, text, start, i))

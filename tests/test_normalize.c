@@ -159,10 +159,44 @@ static void test_ascii_fast_path(void) {
   vb__norm_free(&icu);
 }
 
+/* A letter and combining marks (U+0300-U+036F) are one chunk for the
+ * normalizer.  Finds a chunk and a longer one it begins, kept in the same
+ * slot of the normalizer's memo, and checks that the longer one is not
+ * taken for the shorter one kept there: a hit must match the whole
+ * chunk, not a prefix of it. */
+static void test_memo_prefix(void) {
+  char a[8], b[8];
+  bool found = false;
+  for (int letter = 'a'; letter <= 'z' && !found; letter++)
+    for (unsigned m1 = 0x300; m1 < 0x370 && !found; m1++)
+      for (unsigned m2 = 0x300; m2 < 0x370 && !found; m2++) {
+        a[0] = b[0] = (char)letter;
+        a[1] = b[1] = (char)(0xC0 | m1 >> 6);
+        a[2] = b[2] = (char)(0x80 | (m1 & 0x3F));
+        b[3] = (char)(0xC0 | m2 >> 6);
+        b[4] = (char)(0x80 | (m2 & 0x3F));
+        found = vb__hash(a, 3) % VB__NORM_MEMO_SLOTS ==
+                vb__hash(b, 5) % VB__NORM_MEMO_SLOTS;
+      }
+  CHECK(found);
+  vb__norm fast, icu;
+  vb__norm_init(&fast, false);
+  vb__norm_init(&icu, false);
+  icu.force_icu = true;
+  int mismatches = 0;
+  compare_paths(&fast, &icu, a, 3, &mismatches); /* keeps a's chunk */
+  compare_paths(&fast, &icu, b, 5, &mismatches); /* same slot, longer */
+  compare_paths(&fast, &icu, a, 3, &mismatches); /* b's kept: a is shorter */
+  CHECK_INT(mismatches, 0);
+  vb__norm_free(&fast);
+  vb__norm_free(&icu);
+}
+
 int main(void) {
   test_casefold();
   test_invalid_utf8();
   test_offset_map();
   test_ascii_fast_path();
+  test_memo_prefix();
   return check_exit();
 }
