@@ -771,11 +771,8 @@ static void process_batch(worker *w, batch *b) {
     b->rc = vb__fail(&b->err, VB_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
-/* Reads up to a batch of rows.  Returns 1 when the input goes on, 0 at its
- * end, or the reader's fatal status (err filled). */
-static int fill_batch(run *R, vb_reader *r, batch *b, vb_error *err) {
-  b->data_len = b->row_count = b->field_count = 0;
-  b->first_index = R->next_index;
+/* fill_batch's rows; R->next_index is left as it was. */
+static int fill_rows(run *R, vb_reader *r, batch *b, vb_error *err) {
   vb_error row_err;
   char reason[600];
   while (b->row_count < BATCH_ROWS && b->data_len < BATCH_BYTES) {
@@ -847,9 +844,20 @@ static int fill_batch(run *R, vb_reader *r, batch *b, vb_error *err) {
       }
     }
     b->row_count++;
-    R->next_index++;
   }
   return 1;
+}
+
+/* Reads up to a batch of rows.  Returns 1 when the input goes on, 0 at its
+ * end, or the reader's fatal status (err filled).  R->next_index moves
+ * once a batch: a write to the run for each row shares its cache line
+ * with what the other threads read for each row. */
+static int fill_batch(run *R, vb_reader *r, batch *b, vb_error *err) {
+  b->data_len = b->row_count = b->field_count = 0;
+  b->first_index = R->next_index;
+  int rc = fill_rows(R, r, b, err);
+  R->next_index = b->first_index + b->row_count;
+  return rc;
 }
 
 /* fill_batch, timed. */
