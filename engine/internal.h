@@ -148,10 +148,10 @@ void vb__strtab_free(vb__strtab *t);
 
 struct UNormalizer2;
 
-/* Normalizer scratch: the normalized UTF-8 text of the last call and, for
- * each of its bytes, the span of the caller's bytes it came from. */
 #define VB__NORM_MEMO_SLOTS 256 /* normalize.c's memo of chunks */
 
+/* Normalizer scratch: the normalized UTF-8 text of the last call and, for
+ * each of its bytes, the span of the caller's bytes it came from. */
 typedef struct vb__norm {
   const struct UNormalizer2 *nfkc_cf, *nfd, *nfc;
   bool fold_accents;
