@@ -190,10 +190,10 @@ static bool spelled_out(const vb__analyzer *a, size_t i) {
 
 /* The first token spelled out as other words, or the token count.
  * Without elisions, only the tokens the segmenter listed as possible
- * contractions are looked at, when it listed them. */
+ * contractions are looked at, when its list is complete (runs_whole). */
 static size_t first_spelled_out(const vb__analyzer *a) {
   size_t n = a->seg.count;
-  if (!a->elisions && a->seg.maybe_listed) { /* each may be a contraction */
+  if (!a->elisions && a->seg.runs_whole) { /* each may be a contraction */
     const char *aux;
     for (size_t k = 0; k < a->seg.maybe_count; k++)
       if (contraction(a, a->seg.maybe_at[k], &aux))

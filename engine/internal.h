@@ -221,11 +221,10 @@ typedef struct vb__seg {
   bool runs_whole;
   /* The tokens that may be negative contractions (vb__contraction_end,
    * or ending in 'n' before a one-letter token), in order: listed by the
-   * ASCII fast loop as it makes the tokens.  Only when maybe_listed (the
-   * loop made all the tokens); any token may be one otherwise */
+   * ASCII fast loop as it makes the tokens.  Complete when runs_whole
+   * (the loop made all the tokens); any token may be one otherwise */
   uint32_t *maybe_at;
   size_t maybe_count, maybe_cap;
-  bool maybe_listed;
   /* Sentences numbered on demand (vb__seg_sentences), from this copy of
    * the original text: by the ASCII rules (orig_from NULL), or by ICU's
    * iterator, already set on the copy, through orig_from (the

@@ -859,7 +859,6 @@ int vb__segment(vb__seg *s, const char *text, size_t len, const char *orig,
   if (rc)
     return rc;
   s->runs_whole = ascii && !s->underscore; /* ascii_words' fast loop alone */
-  s->maybe_listed = s->runs_whole;
   if (s->count == 0)
     return VB_OK;
   /* an ASCII original normalizes byte for byte (orig_from is the
