@@ -49,7 +49,7 @@
 #include "internal.h"
 
 #define CACHE_MAX_WORDS 262144u
-#define MEMO_BITS 12      /* 4096 entries in front of the word cache */
+#define MEMO_BITS 14      /* 16384 entries in front of the word cache */
 #define LONG_MEMO_BITS 11 /* 2048 more for words of 9-16 bytes */
 #define PCRE2_MATCH_LIMIT 200000u
 #define PCRE2_DEPTH_LIMIT 2000u
@@ -694,9 +694,10 @@ static int long_word_id(vb_matcher *m, const char *s, size_t len,
 
 /* word_id for a token of the normalized text: a word of up to 16 bytes
  * is first looked up in a memo, which keeps the last id seen in each of
- * its slots (a hit compares the whole word, so it is exact): 4096 slots
- * for words of up to 8 bytes, 2048 for longer ones.  The reference path
- * (m->slow) calls word_id instead (lookup_words). */
+ * its slots (a hit compares the whole word, so it is exact): 16384 slots
+ * for words of up to 8 bytes, 2048 for longer ones.  On 200,000 bench
+ * rows 4096 slots missed 5.7% of the short words, 16384 miss 1.8%.
+ * The reference path (m->slow) calls word_id instead (lookup_words). */
 static int token_word_id(vb_matcher *m, const char *s, size_t len,
                          uint32_t *id) {
   if (len == 0 || len > 16)
