@@ -176,6 +176,7 @@ struct vb_matcher {
   size_t set_at_cap;
   uint32_t *wsets; /* the words' sets (word.set_off) */
   size_t wset_len, wset_cap;
+  uint8_t *term_flags;  /* per term: TERM_CONTEXT, TERM_NOTES */
   vb__item *needs;      /* per term: its items other than the first that */
   uint32_t *need_start; /* a word must match: needs[need_start[t] .. [t+1]) */
   /* Per stem, exact-word and set id: == comment when a word of the
@@ -244,6 +245,42 @@ static int build_needs(vb_matcher *m) {
   return VB_OK;
 }
 
+/* What a match of a term asks of the comment after verification, so that
+ * most matches skip those steps: TERM_CONTEXT, a `WITH @set` or a theme
+ * (or ancestor) that "requires" sets (context_present); TERM_NOTES, a
+ * set item, or typos on, whose words explain notes (add_notes). */
+enum { TERM_CONTEXT = 1, TERM_NOTES = 2 };
+
+static bool has_set_item(const vb_lexicon *lex, uint32_t first,
+                         uint32_t count) {
+  for (uint32_t k = first; k < first + count; k++)
+    if (lex->items[k].kind == VB__ITEM_SET)
+      return true;
+  return false;
+}
+
+static int build_term_flags(vb_matcher *m) {
+  const vb_lexicon *lex = m->lex;
+  m->term_flags = calloc(lex->term_count + 1, 1);
+  if (!m->term_flags)
+    return VB_ENOMEM;
+  for (size_t t = 0; t < lex->term_count; t++) {
+    const vb__term *term = &lex->terms[t];
+    bool context = term->with_set != 0;
+    for (long th = (long)term->theme; th >= 0; th = lex->themes[th].parent)
+      context = context || lex->themes[th].req_count != 0;
+    bool notes = lex->typos || (term->kind != VB__TERM_PATTERN &&
+                                has_set_item(lex, term->a_first, term->a_len));
+    for (uint32_t j = 0; !notes && j < term->link_count; j++) {
+      const vb__link *l = &lex->links[term->link_first + j];
+      notes = has_set_item(lex, l->first, l->len);
+    }
+    m->term_flags[t] =
+        (uint8_t)((context ? TERM_CONTEXT : 0) | (notes ? TERM_NOTES : 0));
+  }
+  return VB_OK;
+}
+
 int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   vb__error_clear(err);
   if (!out)
@@ -296,7 +333,7 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
       !m->pos || !m->alt_present || !m->md || !m->mctx || !m->jit_stack ||
       !m->seen || !m->bigram_seen || !m->memo || !m->long_memo ||
       !m->pattern_from || !m->pattern_loose || !m->stamped || !m->words ||
-      build_needs(m)) {
+      build_needs(m) || build_term_flags(m)) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -354,6 +391,7 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->seen);
   free(m->needs);
   free(m->need_start);
+  free(m->term_flags);
   free(m->notes);
   free(m->raw);
   free(m->excl);
@@ -1025,7 +1063,7 @@ static __attribute__((noinline)) int verify_term(vb_matcher *m, uint32_t t,
   bool negated = !term->exclude && is_negated(m, term, lo, hi);
   if (push_raw(m, term->exclude, t, w[lo].ns, w[hi].ne, negated))
     return VB_ENOMEM;
-  if (term->exclude)
+  if (term->exclude || !(m->term_flags[t] & TERM_NOTES))
     return VB_OK;
   int rc = add_notes(m, term->a_first, term->a_len);
   for (uint32_t j = 0; !rc && j < term->link_count; j++) {
@@ -1555,7 +1593,8 @@ static bool context_present(vb_matcher *m, const vb__term *term) {
 static void keep_in_context(vb_matcher *m, raw_match *arr, size_t *count) {
   size_t kept = 0;
   for (size_t i = 0; i < *count; i++)
-    if (context_present(m, &m->lex->terms[arr[i].term]))
+    if (!(m->term_flags[arr[i].term] & TERM_CONTEXT) ||
+        context_present(m, &m->lex->terms[arr[i].term]))
       arr[kept++] = arr[i];
   *count = kept;
 }
