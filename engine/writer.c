@@ -105,7 +105,8 @@ static void csv_field_needs(const char *text, size_t len, bool *quote,
 }
 
 /* A CSV row gathered in memory and written with one fwrite: a call to
- * stdio for every field and comma was a tenth of `tag -f csv`. */
+ * stdio for every field, comma and theme id (about 16 a row) made
+ * `tag -f csv -j 1` 6% slower (bench/RESULTS.md, session 34). */
 typedef struct row_buffer {
   FILE *o;
   size_t len;
