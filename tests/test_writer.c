@@ -50,6 +50,65 @@ static void test_fields(void) {
   CHECK_STR(json("a\0b", 3), "\"a\\u0000b\"");
 }
 
+/* vb_csv_write_field on fields of 1 to 40 bytes, with one byte or
+ * character of interest at each place: the 16-byte scan, its last 16
+ * bytes and the byte loop all see it, and none reads around the field
+ * (it sits between bytes that would change the answer).  The expected
+ * text is worked out here byte by byte. */
+static void test_field_scan(void) {
+  static const char *const inserts[] = {",",
+                                        "\n",
+                                        "\r",
+                                        "\"",
+                                        " ",
+                                        "\xC2\xAC" /* low bits ',' */,
+                                        "\xC2\xA2" /* low bits '"' */,
+                                        "\xE2\x80\x8D" /* low bits CR */,
+                                        "\xFF" /* invalid */};
+  size_t failures = 0;
+  for (size_t len = 1; len <= 40; len++)
+    for (size_t at = 0; at < len; at++)
+      for (size_t k = 0; k < sizeof inserts / sizeof *inserts; k++) {
+        char area[128], want[256];
+        const char *ins = inserts[k];
+        size_t ilen = strlen(ins), n = 0, w = 0;
+        memcpy(area, ",\"\n", 3); /* before the field */
+        char *field = area + 3;
+        for (size_t i = 0; i < len; i++) {
+          if (i == at) {
+            memcpy(field + n, ins, ilen);
+            n += ilen;
+          } else {
+            field[n++] = 'a';
+          }
+        }
+        memcpy(field + n, ",\"\r\xFF ", 5); /* after it */
+        bool quote = field[0] == ' ' || field[n - 1] == ' ';
+        for (size_t i = 0; i < n; i++)
+          quote |= field[i] == ',' || field[i] == '\n' || field[i] == '\r' ||
+                   field[i] == '"';
+        if (quote)
+          want[w++] = '"';
+        for (size_t i = 0; i < n; i++) {
+          if (field[i] == '"')
+            want[w++] = '"';
+          if ((unsigned char)field[i] == 0xFF) {
+            memcpy(want + w, "\xEF\xBF\xBD", 3);
+            w += 3;
+          } else {
+            want[w++] = field[i];
+          }
+        }
+        if (quote)
+          want[w++] = '"';
+        want[w] = '\0';
+        if (strcmp(csv(field, n), want) != 0 && failures++ < 5)
+          fprintf(stderr, "field of %zu bytes, insert %zu at %zu: got [%s]\n",
+                  len, k, at, csv(field, n));
+      }
+  CHECK_INT(failures, 0);
+}
+
 static char *slurp(const char *path) {
   FILE *f = fopen(path, "rb");
   if (!f)
@@ -228,6 +287,7 @@ static void test_outfile_descriptor(void) {
 
 int main(void) {
   test_fields();
+  test_field_scan();
   test_html();
   test_outfile();
   test_outfile_links();
