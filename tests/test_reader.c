@@ -196,6 +196,52 @@ static void test_csv_basic(void) {
   vb_reader_free(r);
 }
 
+/* Unquoted fields of every length from 0 to 40, the separator at each
+ * place of the 16 bytes looked at before memchr and past them, then
+ * short last fields whose next row's separators follow within those 16
+ * bytes, and middle fields of every length before an empty last one. */
+static void field_lengths(int row, size_t len[3]) {
+  int n = row <= 40 ? row : 1;
+  len[0] = (size_t)n;
+  len[1] = (size_t)(row <= 40 ? (n * 7) % 37 : row - 41);
+  len[2] = (size_t)(row <= 40 ? n % 5 : 0);
+}
+
+static void test_csv_field_lengths(void) {
+  enum { ROWS = 82 };
+  static const char fill[] = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+  text t = {0};
+  adds(&t, "a,b,c\n");
+  for (int row = 0; row < ROWS; row++) {
+    size_t want[3];
+    field_lengths(row, want);
+    addf(&t, "%.*s,%.*s,%.*s\n", (int)want[0], fill, (int)want[1], fill,
+         (int)want[2], fill);
+  }
+  vb_reader *r = open_text("lengths.csv", t.s, VB_FORMAT_CSV);
+  free(t.s);
+  if (!r)
+    return;
+  vb_error err;
+  size_t bad = 0;
+  for (int row = 0; row < ROWS; row++) {
+    size_t want[3], len[3];
+    field_lengths(row, want);
+    if (vb_reader_next(r, &err) != 1) {
+      bad++;
+      break;
+    }
+    for (size_t c = 0; c < 3; c++)
+      vb_reader_field(r, c, &len[c]);
+    if (memcmp(len, want, sizeof len) != 0 && bad++ < 3)
+      fprintf(stderr, "  row %d: fields of %zu, %zu, %zu bytes\n", row, len[0],
+              len[1], len[2]);
+  }
+  CHECK_INT(bad, 0);
+  CHECK_INT(vb_reader_next(r, &err), 0);
+  vb_reader_free(r);
+}
+
 static void test_csv_quoted(void) {
   vb_reader *r = open_text("quoted.csv",
                            "id,text\n"
@@ -1937,6 +1983,7 @@ int main(void) {
 
   test_csv_basic();
   test_csv_quoted();
+  test_csv_field_lengths();
   test_csv_literal_quote_in_unquoted_field();
   test_crlf_line_endings();
   test_lone_cr();
