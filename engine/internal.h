@@ -92,6 +92,9 @@ uint64_t vb__now_ns(void);
 /* How many bytes of s[0, len) from the start are ASCII (below 0x80);
  * eight bytes at a time. */
 size_t vb__ascii_prefix(const char *s, size_t len);
+/* True when h[0, hlen) holds n[0, nlen): for short needles in short
+ * texts, where memchr on the first byte beats memmem's set-up. */
+bool vb__contains(const char *h, size_t hlen, const char *n, size_t nlen);
 
 /* Rejected rows by kind of reason: VB__MAX_REASONS kinds kept apart, the
  * rest (and any that meet an out-of-memory) counted as "other". */

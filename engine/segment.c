@@ -27,7 +27,6 @@
  * ideographic comma and full stop).  Phrases stay within a clause; NEAR
  * stays within a sentence; negation looks back within a clause.
  */
-#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -603,7 +602,7 @@ static bool no_words(const vb__seg *s, const unsigned char *t, size_t start,
  * vb__segment sends such text to ICU whole, words and sentences, as the
  * reference path does.  Normalization keeps the character as it is. */
 static bool has_khitan_filler(const char *text, size_t len) {
-  return memmem(text, len, "\xF0\x96\xBF\xA4", 4) != NULL;
+  return vb__contains(text, len, "\xF0\x96\xBF\xA4", 4);
 }
 
 #define CHUNK_MEMO_SLOTS 256

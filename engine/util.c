@@ -2,7 +2,8 @@
  * util.c - small helpers that more than one stage needs: copying bytes,
  * growing a buffer geometrically, reading the monotonic clock (stage
  * timings), measuring an ASCII prefix (the fast paths of normalize.c and
- * segment.c), and the reject-reason table.
+ * segment.c), finding a short string in a short text, and the
+ * reject-reason table.
  *
  * The reject-reason table: rejected rows counted by kind of reason (the
  * reason without the row's own values, "score not on the scale").  A job
@@ -39,6 +40,18 @@ size_t vb__ascii_prefix(const char *s, size_t len) {
   while (i < len && (unsigned char)s[i] < 0x80)
     i++;
   return i;
+}
+
+bool vb__contains(const char *h, size_t hlen, const char *n, size_t nlen) {
+  if (nlen == 0 || nlen > hlen)
+    return nlen == 0;
+  const char *p = h, *last = h + (hlen - nlen);
+  while (p <= last && (p = memchr(p, n[0], (size_t)(last - p) + 1))) {
+    if (memcmp(p + 1, n + 1, nlen - 1) == 0)
+      return true;
+    p++;
+  }
+  return false;
 }
 
 int vb__grow_slow(void **buf, size_t *cap, size_t need, size_t elem) {
