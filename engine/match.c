@@ -848,14 +848,21 @@ static bool set_present(const vb_matcher *m, uint32_t set) {
  * constant `sets`, so a lexicon without sets pays nothing for them. */
 static inline size_t stamp_and_list(vb_matcher *m, bool sets) {
   size_t listed = 0, in_sets = 0;
-  for (size_t i = 0; i < m->an.word_count; i++) {
-    const word *w = word_at(m, i);
-    m->stem_seen[w->stem] = m->comment;
-    m->exact_seen[w->exact] = m->comment;
-    m->cand_at[listed] = (uint32_t)i;
+  /* in locals: a store through one of these pointers could otherwise
+   * change any of them, as far as the compiler knows, and they would be
+   * loaded again for every word */
+  const uint32_t comment = m->comment, *ids = m->word_ids;
+  uint32_t *stem_seen = m->stem_seen, *exact_seen = m->exact_seen;
+  uint32_t *cand_at = m->cand_at, *set_at = m->set_at;
+  const word *words = m->words;
+  for (size_t i = 0, n = m->an.word_count; i < n; i++) {
+    const word *w = &words[ids[i]];
+    stem_seen[w->stem] = comment;
+    exact_seen[w->exact] = comment;
+    cand_at[listed] = (uint32_t)i;
     listed += w->cand_count != 0;
     if (sets) {
-      m->set_at[in_sets] = (uint32_t)i;
+      set_at[in_sets] = (uint32_t)i;
       in_sets += w->set_count != 0;
     }
   }
@@ -1199,9 +1206,10 @@ static unsigned bigram(const char *p) {
 static bool may_contain(vb_matcher *m, const char *text, size_t len,
                         const char *lit, size_t lit_len) {
   if (m->bigram_stamp != m->stamp) {
+    uint32_t *seen = m->bigram_seen, stamp = m->stamp; /* not reloaded */
     for (size_t i = 0; i + 1 < len; i++)
-      m->bigram_seen[bigram(text + i)] = m->stamp;
-    m->bigram_stamp = m->stamp;
+      seen[bigram(text + i)] = stamp;
+    m->bigram_stamp = stamp;
   }
   for (size_t i = 0; i + 1 < lit_len; i++)
     if (m->bigram_seen[bigram(lit + i)] != m->stamp)
