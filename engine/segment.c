@@ -243,13 +243,12 @@ static inline size_t next_bit(const uint64_t *bits, size_t i, size_t len,
   return at < len ? at : len;
 }
 
-/* Appends the token text[start, end), with room for it. */
-static void put_token(vb__seg *s, const char *text, size_t start, size_t end,
-                      uint32_t clause) {
-  s->toks[s->count] = (vb__tok){
-      (uint32_t)start,         (uint32_t)end,     0, clause, text + start,
-      (uint32_t)(end - start), (uint32_t)s->count};
-  s->count++;
+/* Writes the token text[start, end) as toks[index], which has room. */
+static void put_token(vb__tok *toks, size_t index, const char *text,
+                      size_t start, size_t end, uint32_t clause) {
+  toks[index] = (vb__tok){
+      (uint32_t)start,         (uint32_t)end,  0, clause, text + start,
+      (uint32_t)(end - start), (uint32_t)index};
 }
 
 /* Appends the token text[start, end). */
@@ -258,7 +257,7 @@ static int push_token(vb__seg *s, const char *text, size_t start, size_t end,
   if (s->count == s->cap &&
       vb__grow((void **)&s->toks, &s->cap, s->count + 1, sizeof *s->toks))
     return VB_ENOMEM;
-  put_token(s, text, start, end, clause);
+  put_token(s->toks, s->count++, text, start, end, clause);
   return VB_OK;
 }
 
@@ -342,7 +341,10 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
     return VB_ENOMEM;
   const uint8_t *wb = s->word_class;
   const uint64_t *alnum = s->alnum_bits;
-  size_t i = from; /* where the last word ended */
+  vb__tok *toks = s->toks;
+  uint32_t *maybe_at = s->maybe_at;
+  size_t count = s->count; /* in locals, stored back at the end */
+  size_t i = from;         /* where the last word ended */
   uint32_t clause = 0;
   size_t maybe = s->maybe_count; /* tokens listed that may be contractions */
   bool after_n = false;          /* the token before ends in 'n' */
@@ -369,7 +371,7 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
         bool word = true;
         end = join_on(wb, alnum, t, end - 1, wb[t[end - 1]], len, &word);
       }
-      clause += s->count > 0 && !(start == i + 1 && t[i] == ' ') &&
+      clause += count > 0 && !(start == i + 1 && t[i] == ' ') &&
                 gap_ends_clause(t + i, t + start); /* most gaps: one space */
       /* lists the token, or the one before it ("doesn ' t"), when it may
        * be a contraction; no branch: a coin toss to the predictor.  The
@@ -377,13 +379,14 @@ static int ascii_words(vb__seg *s, const unsigned char *t, size_t from,
       size_t n = end - start;
       unsigned char last = t[end - 1], second = n >= 2 ? t[end - 2] : 0;
       bool t_after_n = after_n & (n == 1);
-      s->maybe_at[maybe] = (uint32_t)(s->count - t_after_n);
+      maybe_at[maybe] = (uint32_t)(count - t_after_n);
       maybe += vb__contraction_end(last, second, n) | t_after_n;
       after_n = last == 'n';
-      put_token(s, (const char *)t, start, end, clause);
+      put_token(toks, count++, (const char *)t, start, end, clause);
       i = end;
     }
   }
+  s->count = count;
   s->maybe_count = maybe;
   return VB_OK;
 }
