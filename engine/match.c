@@ -171,7 +171,7 @@ struct vb_matcher {
   /* per word (analyzer words): word id (matching).  word_ids is wd_word
    * when some token was expanded into other words, else tok_word: the
    * words are the tokens (most comments; the copy was 1.4% of the plain
-   * job's time) */
+   * job's perf samples) */
   uint32_t *wd_word;
   size_t wd_word_cap;
   const uint32_t *word_ids;
@@ -848,9 +848,9 @@ static bool set_present(const vb_matcher *m, uint32_t set) {
  * constant `sets`, so a lexicon without sets pays nothing for them. */
 static inline size_t stamp_and_list(vb_matcher *m, bool sets) {
   size_t listed = 0, in_sets = 0;
-  /* in locals: a store through one of these pointers could otherwise
-   * change any of them, as far as the compiler knows, and they would be
-   * loaded again for every word */
+  /* in locals: each uint32_t store below could, as far as the compiler
+   * knows, change m->comment (a uint32_t too), which it then loaded
+   * again for every word */
   const uint32_t comment = m->comment, *ids = m->word_ids;
   uint32_t *stem_seen = m->stem_seen, *exact_seen = m->exact_seen;
   uint32_t *cand_at = m->cand_at, *set_at = m->set_at;
