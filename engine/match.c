@@ -1419,8 +1419,9 @@ static long list_spots(vb_matcher *m, size_t p) {
   for (size_t a = 0; a < lex->loose_anchor_count; a++) {
     const vb__anchor *x = &lex->loose_anchors[a];
     const char *hit = text;
-    while (x->pattern == p &&
-           (hit = memmem(hit, len - (size_t)(hit - text), x->text, x->len)))
+    if (x->pattern != p || !may_contain(m, text, len, x->text, x->len))
+      continue; /* most loose anchors are ruled out by their byte pairs */
+    while ((hit = memmem(hit, len - (size_t)(hit - text), x->text, x->len)))
       if (add_spot(m, &n, (size_t)(hit++ - text)))
         return -1;
   }
