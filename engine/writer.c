@@ -209,27 +209,20 @@ static void write_csv_row(const vb__format_ctx *fc, const vb_row *row, FILE *o,
       row_byte(&b, ';');
     row_put(&b, id, strlen(id));
   }
-  /* ",0" or ",1" per theme: all ",0" first, then a '1' for each theme
-   * mentioned (themes are distinct and below count) */
-  size_t count = vb_lexicon_theme_count(lex);
-  if (count * 2 + 1 > sizeof b.data - b.len)
-    row_flush(&b);
-  if (count * 2 + 1 <= sizeof b.data - b.len) {
-    static const char zeros[] = ",0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0"
-                                ",0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0";
+  /* ",0" or ",1" per theme, 32 columns at a time: ",0" copied, then a
+   * '1' for each theme mentioned among them (themes ascend, each once) */
+  static const char zeros[] = ",0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0"
+                              ",0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0";
+  size_t count = vb_lexicon_theme_count(lex), next = 0;
+  for (size_t t = 0; t < count; t += 32) {
+    size_t cols = count - t < 32 ? count - t : 32;
+    if (b.len + 2 * cols > sizeof b.data)
+      row_flush(&b);
     char *flags = b.data + b.len;
-    for (size_t t = 0; t < count; t += 32) /* 32 at a time */
-      memcpy(flags + 2 * t, zeros, count - t < 32 ? 2 * (count - t) : 64);
-    for (size_t i = 0; i < nthemes; i++)
-      flags[2 * themes[i] + 1] = '1';
-    b.len += count * 2;
-  } else { /* more themes than the buffer holds */
-    for (size_t t = 0, next = 0; t < count; t++) {
-      bool hit = next < nthemes && themes[next] == t;
-      next += hit;
-      row_byte(&b, ',');
-      row_byte(&b, hit ? '1' : '0');
-    }
+    memcpy(flags, zeros, 2 * cols);
+    for (; next < nthemes && themes[next] < t + cols; next++)
+      flags[2 * (themes[next] - t) + 1] = '1';
+    b.len += 2 * cols;
   }
   row_byte(&b, '\n');
   row_flush(&b);
