@@ -584,6 +584,10 @@ struct vb_lexicon {
   uint32_t *patterns;     /* term ids of pattern terms */
   uint8_t *pattern_gates; /* per pattern: VB__GATE_* */
   size_t pattern_count;
+  /* the patterns gated VB__GATE_NONE or VB__GATE_ANCHORS_ASCII, which a
+   * comment may stamp without an anchor (match.c, gate_patterns) */
+  uint32_t *open_patterns;
+  size_t open_pattern_count;
   vb__anchor *anchors; /* of all gated patterns, found through words */
   size_t anchor_count;
   vb__anchor *loose_anchors; /* found by substring search (no \\b) */

@@ -61,8 +61,8 @@ typedef struct builder {
   vb_error *err;
   size_t offset; /* of the next error in a term's text, or NO_OFFSET */
   size_t item_cap, term_cap, theme_cap, example_cap, pattern_cap, gate_cap,
-      anchor_cap, loose_anchor_cap, alt_cap, set_cap, member_cap, link_cap,
-      req_cap;
+      open_pattern_cap, anchor_cap, loose_anchor_cap, alt_cap, set_cap,
+      member_cap, link_cap, req_cap;
 } builder;
 
 /* An error at a JSON node: its key (key is true), its value, or byte
@@ -398,6 +398,12 @@ static int add_pattern(builder *b, const char *pat, size_t len) {
       compile_anchored(&lex->terms[lex->patterns[p]], pat, len);
   }
   free(found);
+  if (lex->pattern_gates[p] != VB__GATE_ANCHORS) {
+    if (vb__grow((void **)&lex->open_patterns, &b->open_pattern_cap,
+                 lex->open_pattern_count + 1, sizeof *lex->open_patterns))
+      return nomem(b);
+    lex->open_patterns[lex->open_pattern_count++] = (uint32_t)p;
+  }
   return VB_OK;
 }
 
@@ -1672,6 +1678,7 @@ void vb_lexicon_free(vb_lexicon *lex) {
   free(lex->prefix_lengths);
   free(lex->patterns);
   free(lex->pattern_gates);
+  free(lex->open_patterns);
   free(lex->anchors);
   free(lex->loose_anchors);
   free(lex->alts);

@@ -1333,15 +1333,15 @@ static bool gate_patterns(vb_matcher *m) {
       stamp_pattern(m, x->pattern);
   }
   int ascii = -1; /* not known yet */
-  for (size_t p = 0; p < lex->pattern_count; p++) {
+  for (size_t k = 0; k < lex->open_pattern_count; k++) {
+    uint32_t p = lex->open_patterns[k];
     if (lex->pattern_gates[p] == VB__GATE_NONE)
-      stamp_pattern(m, (uint32_t)p);
-    else if (lex->pattern_gates[p] == VB__GATE_ANCHORS_ASCII &&
-             m->pattern_stamp[p] != m->stamp) {
+      stamp_pattern(m, p);
+    else if (m->pattern_stamp[p] != m->stamp) { /* VB__GATE_ANCHORS_ASCII */
       if (ascii < 0)
         ascii = is_ascii(text, len);
       if (!ascii)
-        stamp_pattern(m, (uint32_t)p);
+        stamp_pattern(m, p);
     }
   }
   return true;

@@ -277,9 +277,12 @@ static void compare_on_random(const vb_lexicon *lex, unsigned seed,
   vb_matcher_free(slow);
 }
 
-/* A lexicon whose patterns cover each kind of anchor. */
+/* A lexicon whose patterns cover each kind of anchor, and one with no
+ * literal that every match holds (\p{Lu}), which runs on every comment
+ * (VB__GATE_NONE). */
 static const char EDGE_LEXICON[] =
     "{\"themes\": [{\"id\": \"t\", \"label\": \"T\", \"terms\": ["
+    "\"/(?:slow|\\\\p{Lu})/\", "
     "\"/\\\\b(?:took|takes) \\\\d+ days/\", \"/\\\\bI'll return/\","
     "\"/\\\\b(?:will|'ll) return/\", \"/(?:[$\xc2\xa3\xe2\x82\xac]\\\\s?\\\\d+"
     "|\\\\b\\\\d+ ?(?:dollars|usd))\\\\b/\", \"/\\\\bK\\\\b/\","
