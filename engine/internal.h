@@ -45,6 +45,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h> /* memcpy */
 
 #include "verbatim.h"
 
@@ -420,6 +421,15 @@ typedef struct vb__anchors {
   bool digit; /* some anchor is \d: proven for pure ASCII text only */
 } vb__anchors;
 
+#define VB__LOOSE_PAIRS_MIN 64
+
+/* The byte pair at p as a number under 65536 (the loose anchors' index). */
+static inline unsigned vb__byte_pair(const char *p) {
+  uint16_t pair;
+  memcpy(&pair, p, 2);
+  return pair;
+}
+
 /* The anchors of a pattern (its text between the slashes); false when
  * they cannot be proven, and then the pattern runs on every comment. */
 bool vb__pattern_anchors(const char *pattern, size_t len, vb__anchors *out);
@@ -590,8 +600,19 @@ struct vb_lexicon {
   size_t open_pattern_count;
   vb__anchor *anchors; /* of all gated patterns, found through words */
   size_t anchor_count;
-  vb__anchor *loose_anchors; /* found by substring search (no \\b) */
+  vb__anchor *loose_anchors; /* found by substring search (no \\b), in
+                                pattern order */
   size_t loose_anchor_count;
+  /* With VB__LOOSE_PAIRS_MIN loose anchors or more, each with a text of
+   * two bytes or more is listed under one byte pair of it, so that a
+   * comment checks the anchors under its own pairs, not every one
+   * (match.c, gate_patterns); the others are "unpaired".  NULL with
+   * fewer. */
+  uint32_t *loose_pair_start; /* 65537 offsets into loose_by_pair */
+  uint32_t *loose_by_pair;    /* loose anchor indices */
+  uint64_t *loose_pair_bits;  /* 65536 bits: the pairs with anchors */
+  uint32_t *loose_unpaired;   /* loose anchor indices */
+  size_t loose_unpaired_count;
   vb__alt *alts; /* of all gated patterns; anchors point here */
   size_t alt_count;
   char **texts;      /* [source] the documents compiled, as given */

@@ -1239,6 +1239,55 @@ static int build_member_index(vb_lexicon *lex, uint32_t kind, size_t keys,
   return VB_OK;
 }
 
+/* The loose anchors by byte pair (see vb_lexicon), when there are many.
+ * Each goes under the pair of its text that the fewest anchors before it
+ * went under, so that anchors sharing a prefix ("deliver...") spread
+ * over their other pairs. */
+static int build_loose_pairs(vb_lexicon *lex) {
+  if (lex->loose_anchor_count < VB__LOOSE_PAIRS_MIN)
+    return VB_OK;
+  size_t n = lex->loose_anchor_count;
+  lex->loose_pair_start = calloc(65537, sizeof *lex->loose_pair_start);
+  lex->loose_pair_bits = calloc(65536 / 64, sizeof *lex->loose_pair_bits);
+  lex->loose_by_pair = malloc(n * sizeof *lex->loose_by_pair);
+  lex->loose_unpaired = malloc(n * sizeof *lex->loose_unpaired);
+  uint32_t *pair_of = malloc(n * sizeof *pair_of);
+  uint32_t *fill = calloc(65536, sizeof *fill);
+  if (!lex->loose_pair_start || !lex->loose_pair_bits || !lex->loose_by_pair ||
+      !lex->loose_unpaired || !pair_of || !fill) {
+    free(pair_of);
+    free(fill);
+    return VB_ENOMEM;
+  }
+  for (size_t a = 0; a < n; a++) {
+    const vb__anchor *x = &lex->loose_anchors[a];
+    if (x->required_only || x->len < 2) { /* checked on every comment */
+      lex->loose_unpaired[lex->loose_unpaired_count++] = (uint32_t)a;
+      pair_of[a] = UINT32_MAX;
+      continue;
+    }
+    unsigned best = vb__byte_pair(x->text);
+    for (size_t i = 1; i + 1 < x->len; i++) {
+      unsigned pair = vb__byte_pair(x->text + i);
+      if (fill[pair] < fill[best])
+        best = pair;
+    }
+    pair_of[a] = best;
+    fill[best]++;
+    lex->loose_pair_bits[best / 64] |= 1ull << (best % 64);
+  }
+  for (size_t k = 0; k < 65536; k++)
+    lex->loose_pair_start[k + 1] = lex->loose_pair_start[k] + fill[k];
+  memset(fill, 0, 65536 * sizeof *fill);
+  for (size_t a = 0; a < n; a++)
+    if (pair_of[a] != UINT32_MAX)
+      lex->loose_by_pair[lex->loose_pair_start[pair_of[a]] +
+                         fill[pair_of[a]]++] = (uint32_t)a;
+  free(pair_of);
+  free(fill);
+  return VB_OK;
+}
+
 static int build_indices(vb_lexicon *lex) {
   if (build_index(lex, VB__ITEM_STEM, lex->stems.count, &lex->by_stem) ||
       build_index(lex, VB__ITEM_EXACT, lex->exacts.count, &lex->by_exact) ||
@@ -1249,7 +1298,8 @@ static int build_indices(vb_lexicon *lex) {
       build_member_index(lex, VB__ITEM_EXACT, lex->exacts.count,
                          &lex->sets_of_exact) ||
       build_member_index(lex, VB__ITEM_PREFIX, lex->prefixes.count,
-                         &lex->sets_of_prefix))
+                         &lex->sets_of_prefix) ||
+      build_loose_pairs(lex))
     return VB_ENOMEM;
   size_t n = lex->prefixes.count;
   lex->prefix_lengths = malloc((n ? n : 1) * sizeof *lex->prefix_lengths);
@@ -1681,6 +1731,10 @@ void vb_lexicon_free(vb_lexicon *lex) {
   free(lex->open_patterns);
   free(lex->anchors);
   free(lex->loose_anchors);
+  free(lex->loose_pair_start);
+  free(lex->loose_by_pair);
+  free(lex->loose_pair_bits);
+  free(lex->loose_unpaired);
   free(lex->alts);
   free(lex->language);
   for (size_t k = 0; k < lex->lang_count; k++)

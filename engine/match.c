@@ -160,6 +160,8 @@ struct vb_matcher {
   size_t spot_list_cap;
   uint32_t *bigram_seen; /* per byte pair (65536): == stamp when the */
   uint32_t bigram_stamp; /* comment has it; == stamp: bigram_seen is set */
+  uint32_t *pair_done;   /* per byte pair: == stamp when the loose anchors
+                            under it were checked (lex->loose_pair_start) */
   uint32_t *alt_stamp;   /* per alternative: == stamp when checked */
   bool *alt_present;     /* ... and whether its literals occur */
   uint32_t stamp;
@@ -322,6 +324,8 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
       malloc((lex->theme_count ? lex->theme_count : 1) * sizeof(size_t));
   m->pos = calloc(lex->item_count + 1, sizeof *m->pos);
   m->bigram_seen = calloc(65536, sizeof *m->bigram_seen);
+  if (lex->loose_pair_start)
+    m->pair_done = calloc(65536, sizeof *m->pair_done);
   m->memo = calloc((size_t)1 << MEMO_BITS, sizeof *m->memo);
   m->long_memo = calloc((size_t)1 << LONG_MEMO_BITS, sizeof *m->long_memo);
   m->seen_count = lex->stems.count + lex->exacts.count + lex->set_count + 3;
@@ -337,8 +341,9 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   if (!m->theme_hit || !m->themes_hit || !m->pattern_stamp || !m->alt_stamp ||
       !m->pos || !m->alt_present || !m->md || !m->mctx || !m->jit_stack ||
       !m->seen || !m->bigram_seen || !m->memo || !m->long_memo ||
-      !m->pattern_from || !m->pattern_loose || !m->stamped || !m->words ||
-      build_needs(m) || build_term_flags(m)) {
+      (lex->loose_pair_start && !m->pair_done) || !m->pattern_from ||
+      !m->pattern_loose || !m->stamped || !m->words || build_needs(m) ||
+      build_term_flags(m)) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -391,6 +396,7 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->wsets);
   free(m->pos);
   free(m->bigram_seen);
+  free(m->pair_done);
   free(m->memo);
   free(m->long_memo);
   free(m->seen);
@@ -1193,12 +1199,6 @@ static bool is_ascii(const char *s, size_t len) {
 
 /* The byte pair at p as one number (one 16-bit load: the same pair gives
  * the same number wherever it is). */
-static unsigned bigram(const char *p) {
-  uint16_t pair;
-  memcpy(&pair, p, 2);
-  return pair;
-}
-
 /* False when some byte pair of the literal is missing from the comment:
  * then it cannot occur, and most literals are ruled out without a scan.
  * The comment's pairs are stamped once, on the first call for it (ASCII
@@ -1208,11 +1208,11 @@ static bool may_contain(vb_matcher *m, const char *text, size_t len,
   if (m->bigram_stamp != m->stamp) {
     uint32_t *seen = m->bigram_seen, stamp = m->stamp; /* not reloaded */
     for (size_t i = 0; i + 1 < len; i++)
-      seen[bigram(text + i)] = stamp;
+      seen[vb__byte_pair(text + i)] = stamp;
     m->bigram_stamp = stamp;
   }
   for (size_t i = 0; i + 1 < lit_len; i++)
-    if (m->bigram_seen[bigram(lit + i)] != m->stamp)
+    if (m->bigram_seen[vb__byte_pair(lit + i)] != m->stamp)
       return false;
   return true;
 }
@@ -1265,8 +1265,24 @@ static void stamp_pattern(vb_matcher *m, uint32_t p) {
   m->stamped[k] = p;
 }
 
+/* Stamps the pattern of loose anchor x when x occurs in the comment (or
+ * has no text of its own: \\d, or only its alternative's literals) and
+ * those literals do. */
+static void check_loose(vb_matcher *m, const vb__anchor *x, const char *text,
+                        size_t len) {
+  if (m->pattern_stamp[x->pattern] != m->stamp &&
+      (x->required_only ||
+       (x->len ? may_contain(m, text, len, x->text, x->len) &&
+                     vb__contains(text, len, x->text, x->len)
+               : has_digit(text, len))) &&
+      required_present(m, x, text, len))
+    stamp_pattern(m, x->pattern);
+}
+
 /* Stamps the patterns that may match this comment; false when every
- * pattern must run. */
+ * pattern must run.  The loose anchors are all checked when they are
+ * few, and else those listed under the comment's byte pairs (and the
+ * unpaired ones): an anchor whose pair the comment lacks cannot occur. */
 static bool gate_patterns(vb_matcher *m) {
   const vb_lexicon *lex = m->lex;
   if (m->slow || lex->anchor_count + lex->loose_anchor_count == 0 ||
@@ -1276,6 +1292,8 @@ static bool gate_patterns(vb_matcher *m) {
     memset(m->pattern_stamp, 0, lex->pattern_count * sizeof *m->pattern_stamp);
     memset(m->alt_stamp, 0, lex->alt_count * sizeof *m->alt_stamp);
     memset(m->bigram_seen, 0, 65536 * sizeof *m->bigram_seen);
+    if (m->pair_done)
+      memset(m->pair_done, 0, 65536 * sizeof *m->pair_done);
     m->bigram_stamp = 0;
     m->stamp = 1;
   }
@@ -1322,15 +1340,22 @@ static bool gate_patterns(vb_matcher *m) {
       }
     }
   }
-  for (size_t a = 0; a < lex->loose_anchor_count; a++) {
-    const vb__anchor *x = &lex->loose_anchors[a];
-    if (m->pattern_stamp[x->pattern] != m->stamp &&
-        (x->required_only ||
-         (x->len ? may_contain(m, text, len, x->text, x->len) &&
-                       vb__contains(text, len, x->text, x->len)
-                 : has_digit(text, len))) &&
-        required_present(m, x, text, len))
-      stamp_pattern(m, x->pattern);
+  if (!lex->loose_pair_start) {
+    for (size_t a = 0; a < lex->loose_anchor_count; a++)
+      check_loose(m, &lex->loose_anchors[a], text, len);
+  } else {
+    for (size_t k = 0; k < lex->loose_unpaired_count; k++)
+      check_loose(m, &lex->loose_anchors[lex->loose_unpaired[k]], text, len);
+    for (size_t i = 0; i + 1 < len; i++) {
+      unsigned pair = vb__byte_pair(text + i);
+      if (!(lex->loose_pair_bits[pair / 64] >> (pair % 64) & 1) ||
+          m->pair_done[pair] == m->stamp)
+        continue;
+      m->pair_done[pair] = m->stamp;
+      for (uint32_t k = lex->loose_pair_start[pair];
+           k < lex->loose_pair_start[pair + 1]; k++)
+        check_loose(m, &lex->loose_anchors[lex->loose_by_pair[k]], text, len);
+    }
   }
   int ascii = -1; /* not known yet */
   for (size_t k = 0; k < lex->open_pattern_count; k++) {
@@ -1416,10 +1441,20 @@ static long list_spots(vb_matcher *m, size_t p) {
   for (size_t k = 0; k < m->spot_count; k++)
     if (m->spots[k].pattern == p && add_spot(m, &n, m->spots[k].at))
       return -1;
-  for (size_t a = 0; a < lex->loose_anchor_count; a++) {
+  size_t lo = 0, hi = lex->loose_anchor_count; /* p's: in pattern order */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (lex->loose_anchors[mid].pattern < p)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t a = lo; a < lex->loose_anchor_count; a++) {
     const vb__anchor *x = &lex->loose_anchors[a];
     const char *hit = text;
-    if (x->pattern != p || !may_contain(m, text, len, x->text, x->len))
+    if (x->pattern != p)
+      break;
+    if (!may_contain(m, text, len, x->text, x->len))
       continue; /* most loose anchors are ruled out by their byte pairs */
     while ((hit = memmem(hit, len - (size_t)(hit - text), x->text, x->len)))
       if (add_spot(m, &n, (size_t)(hit++ - text)))

@@ -365,9 +365,79 @@ static void test_long_words(void) {
   vb_lexicon_free(lex);
 }
 
+/* With VB__LOOSE_PAIRS_MIN loose anchors or more, the gate finds them
+ * by the comment's byte pairs (lexicon.c, build_loose_pairs): patterns
+ * with no \\b, two anchors each, from pieces of the random words, and
+ * a one-byte anchor ("%") that no pair can list. */
+static void test_loose_pairs(void) {
+  static const char *const pieces[] = {"ook",      "ake",
+                                       "ay",       "eek",
+                                       "rriv",     "ew",
+                                       "ollar",    "sd",
+                                       "oo",       "ervic",
+                                       "ustom",    "rea",
+                                       "ollow",    "ix-u",
+                                       "ps",       "hipp",
+                                       "eliver",   "-mai",
+                                       "mail",     "eve",
+                                       "rrive",    "_to",
+                                       "ok_",      "x2",
+                                       "2x",       "af",
+                                       "ver-d",    "nderd",
+                                       "ne",       "epl",
+                                       "obod",     "pp",
+                                       "lo",       "aite",
+                                       "or",       "inut",
+                                       "ol",       "rro",
+                                       "ric",      "en",
+                                       "on't",     "oesn",
+                                       "annot",    "ug-f",
+                                       "ree",      "hipi",
+                                       "elivar",   "oad",
+                                       "ven",      "enu",
+                                       "onfus",    "ait",
+                                       "low",      "ays",
+                                       "ee",       "ro",
+                                       "\xc3\xa9", "\xe2\x80\x99ll",
+                                       "0%",       "up",
+                                       "rvi",      "ust",
+                                       "ip",       "ai",
+                                       "ys",       "ck",
+                                       "ie",       "ic",
+                                       "ll",       "ft"};
+  enum { PIECES = sizeof pieces / sizeof *pieces };
+  char lexicon[8192];
+  size_t n = (size_t)snprintf(lexicon, sizeof lexicon,
+                              "{\"themes\": [{\"id\": \"l\", \"label\": "
+                              "\"L\", \"terms\": [\"/%%/\"");
+  for (size_t i = 0; i + 1 < PIECES; i += 2)
+    n += (size_t)snprintf(lexicon + n, sizeof lexicon - n, ", \"/(?:%s|%s)/\"",
+                          pieces[i], pieces[i + 1]);
+  snprintf(lexicon + n, sizeof lexicon - n, "]}]}");
+  const char *name = "loose.json", *text = lexicon;
+  size_t len = strlen(lexicon);
+  vb_lexicon *lex = NULL;
+  vb_error err;
+  int rc = vb_lexicon_compile(1, &name, &text, &len, &lex, &err);
+  if (rc)
+    fprintf(stderr, "loose.json:%u:%u: %s\n", err.line, err.column,
+            err.message);
+  CHECK_INT(rc, VB_OK);
+  if (!lex)
+    return;
+  CHECK(lex->loose_anchor_count >= VB__LOOSE_PAIRS_MIN);
+  CHECK(lex->loose_pair_start != NULL);
+  CHECK(lex->loose_unpaired_count >= 1); /* "%" */
+  matched_ = 0;
+  compare_on_random(lex, 19, 30000);
+  CHECK(matched_ > 20000); /* the comparison is not vacuous */
+  vb_lexicon_free(lex);
+}
+
 int main(void) {
   test_anchors();
   test_long_words();
+  test_loose_pairs();
 
   char path[1024];
   const char *src = getenv("VB_SOURCE_DIR");
