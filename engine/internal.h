@@ -421,13 +421,22 @@ typedef struct vb__anchors {
   bool digit; /* some anchor is \d: proven for pure ASCII text only */
 } vb__anchors;
 
-#define VB__LOOSE_PAIRS_MIN 64
+#define VB__LOOSE_INDEX_MIN 64
 
-/* The byte pair at p as a number under 65536 (the loose anchors' index). */
+/* The byte pair at p as a number under 65536 (one 16-bit load: the same
+ * pair gives the same number wherever it is). */
 static inline unsigned vb__byte_pair(const char *p) {
   uint16_t pair;
   memcpy(&pair, p, 2);
   return pair;
+}
+
+/* The four bytes at p hashed to a number under 65536 (the loose anchors'
+ * index: four bytes of a word are far rarer in text than two). */
+static inline unsigned vb__loose_key(const char *p) {
+  uint32_t quad;
+  memcpy(&quad, p, 4);
+  return (unsigned)((quad * 0x9E3779B1u) >> 16);
 }
 
 /* The anchors of a pattern (its text between the slashes); false when
@@ -603,16 +612,16 @@ struct vb_lexicon {
   vb__anchor *loose_anchors; /* found by substring search (no \\b), in
                                 pattern order */
   size_t loose_anchor_count;
-  /* With VB__LOOSE_PAIRS_MIN loose anchors or more, each with a text of
-   * two bytes or more is listed under one byte pair of it, so that a
-   * comment checks the anchors under its own pairs, not every one
-   * (match.c, gate_patterns); the others are "unpaired".  NULL with
-   * fewer. */
-  uint32_t *loose_pair_start; /* 65537 offsets into loose_by_pair */
-  uint32_t *loose_by_pair;    /* loose anchor indices */
-  uint64_t *loose_pair_bits;  /* 65536 bits: the pairs with anchors */
-  uint32_t *loose_unpaired;   /* loose anchor indices */
-  size_t loose_unpaired_count;
+  /* With VB__LOOSE_INDEX_MIN loose anchors or more, each with a text of
+   * four bytes or more is listed under a hash of four bytes of it
+   * (vb__loose_key), so that a comment checks the anchors under the keys
+   * of its own four-byte runs, not every one (match.c, gate_patterns);
+   * the others are "unkeyed".  NULL with fewer. */
+  uint32_t *loose_key_start; /* 65537 offsets into loose_by_key */
+  uint32_t *loose_by_key;    /* loose anchor indices */
+  uint64_t *loose_key_bits;  /* 65536 bits: the keys with anchors */
+  uint32_t *loose_unkeyed;   /* loose anchor indices */
+  size_t loose_unkeyed_count;
   vb__alt *alts; /* of all gated patterns; anchors point here */
   size_t alt_count;
   char **texts;      /* [source] the documents compiled, as given */

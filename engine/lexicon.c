@@ -1239,51 +1239,51 @@ static int build_member_index(vb_lexicon *lex, uint32_t kind, size_t keys,
   return VB_OK;
 }
 
-/* The loose anchors by byte pair (see vb_lexicon), when there are many.
- * Each goes under the pair of its text that the fewest anchors before it
- * went under, so that anchors sharing a prefix ("deliver...") spread
- * over their other pairs. */
-static int build_loose_pairs(vb_lexicon *lex) {
-  if (lex->loose_anchor_count < VB__LOOSE_PAIRS_MIN)
+/* The loose anchors by the hash of four bytes (see vb_lexicon), when
+ * there are many.  Each goes under the key of its text that the fewest
+ * anchors before it went under, so that anchors sharing a prefix
+ * ("deliver...") spread over their other keys. */
+static int build_loose_keys(vb_lexicon *lex) {
+  if (lex->loose_anchor_count < VB__LOOSE_INDEX_MIN)
     return VB_OK;
   size_t n = lex->loose_anchor_count;
-  lex->loose_pair_start = calloc(65537, sizeof *lex->loose_pair_start);
-  lex->loose_pair_bits = calloc(65536 / 64, sizeof *lex->loose_pair_bits);
-  lex->loose_by_pair = malloc(n * sizeof *lex->loose_by_pair);
-  lex->loose_unpaired = malloc(n * sizeof *lex->loose_unpaired);
-  uint32_t *pair_of = malloc(n * sizeof *pair_of);
+  lex->loose_key_start = calloc(65537, sizeof *lex->loose_key_start);
+  lex->loose_key_bits = calloc(65536 / 64, sizeof *lex->loose_key_bits);
+  lex->loose_by_key = malloc(n * sizeof *lex->loose_by_key);
+  lex->loose_unkeyed = malloc(n * sizeof *lex->loose_unkeyed);
+  uint32_t *key_of = malloc(n * sizeof *key_of);
   uint32_t *fill = calloc(65536, sizeof *fill);
-  if (!lex->loose_pair_start || !lex->loose_pair_bits || !lex->loose_by_pair ||
-      !lex->loose_unpaired || !pair_of || !fill) {
-    free(pair_of);
+  if (!lex->loose_key_start || !lex->loose_key_bits || !lex->loose_by_key ||
+      !lex->loose_unkeyed || !key_of || !fill) {
+    free(key_of);
     free(fill);
     return VB_ENOMEM;
   }
   for (size_t a = 0; a < n; a++) {
     const vb__anchor *x = &lex->loose_anchors[a];
-    if (x->required_only || x->len < 2) { /* checked on every comment */
-      lex->loose_unpaired[lex->loose_unpaired_count++] = (uint32_t)a;
-      pair_of[a] = UINT32_MAX;
+    if (x->required_only || x->len < 4) { /* checked on every comment */
+      lex->loose_unkeyed[lex->loose_unkeyed_count++] = (uint32_t)a;
+      key_of[a] = UINT32_MAX;
       continue;
     }
-    unsigned best = vb__byte_pair(x->text);
-    for (size_t i = 1; i + 1 < x->len; i++) {
-      unsigned pair = vb__byte_pair(x->text + i);
-      if (fill[pair] < fill[best])
-        best = pair;
+    unsigned best = vb__loose_key(x->text);
+    for (size_t i = 1; i + 4 <= x->len; i++) {
+      unsigned key = vb__loose_key(x->text + i);
+      if (fill[key] < fill[best])
+        best = key;
     }
-    pair_of[a] = best;
+    key_of[a] = best;
     fill[best]++;
-    lex->loose_pair_bits[best / 64] |= 1ull << (best % 64);
+    lex->loose_key_bits[best / 64] |= 1ull << (best % 64);
   }
   for (size_t k = 0; k < 65536; k++)
-    lex->loose_pair_start[k + 1] = lex->loose_pair_start[k] + fill[k];
+    lex->loose_key_start[k + 1] = lex->loose_key_start[k] + fill[k];
   memset(fill, 0, 65536 * sizeof *fill);
   for (size_t a = 0; a < n; a++)
-    if (pair_of[a] != UINT32_MAX)
-      lex->loose_by_pair[lex->loose_pair_start[pair_of[a]] +
-                         fill[pair_of[a]]++] = (uint32_t)a;
-  free(pair_of);
+    if (key_of[a] != UINT32_MAX)
+      lex->loose_by_key[lex->loose_key_start[key_of[a]] + fill[key_of[a]]++] =
+          (uint32_t)a;
+  free(key_of);
   free(fill);
   return VB_OK;
 }
@@ -1299,7 +1299,7 @@ static int build_indices(vb_lexicon *lex) {
                          &lex->sets_of_exact) ||
       build_member_index(lex, VB__ITEM_PREFIX, lex->prefixes.count,
                          &lex->sets_of_prefix) ||
-      build_loose_pairs(lex))
+      build_loose_keys(lex))
     return VB_ENOMEM;
   size_t n = lex->prefixes.count;
   lex->prefix_lengths = malloc((n ? n : 1) * sizeof *lex->prefix_lengths);
@@ -1731,10 +1731,10 @@ void vb_lexicon_free(vb_lexicon *lex) {
   free(lex->open_patterns);
   free(lex->anchors);
   free(lex->loose_anchors);
-  free(lex->loose_pair_start);
-  free(lex->loose_by_pair);
-  free(lex->loose_pair_bits);
-  free(lex->loose_unpaired);
+  free(lex->loose_key_start);
+  free(lex->loose_by_key);
+  free(lex->loose_key_bits);
+  free(lex->loose_unkeyed);
   free(lex->alts);
   free(lex->language);
   for (size_t k = 0; k < lex->lang_count; k++)

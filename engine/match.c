@@ -160,8 +160,8 @@ struct vb_matcher {
   size_t spot_list_cap;
   uint32_t *bigram_seen; /* per byte pair (65536): == stamp when the */
   uint32_t bigram_stamp; /* comment has it; == stamp: bigram_seen is set */
-  uint32_t *pair_done;   /* per byte pair: == stamp when the loose anchors
-                            under it were checked (lex->loose_pair_start) */
+  uint32_t *key_done;    /* per loose key: == stamp when the loose anchors
+                            under it were checked (lex->loose_key_start) */
   uint32_t *alt_stamp;   /* per alternative: == stamp when checked */
   bool *alt_present;     /* ... and whether its literals occur */
   uint32_t stamp;
@@ -324,8 +324,8 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
       malloc((lex->theme_count ? lex->theme_count : 1) * sizeof(size_t));
   m->pos = calloc(lex->item_count + 1, sizeof *m->pos);
   m->bigram_seen = calloc(65536, sizeof *m->bigram_seen);
-  if (lex->loose_pair_start)
-    m->pair_done = calloc(65536, sizeof *m->pair_done);
+  if (lex->loose_key_start)
+    m->key_done = calloc(65536, sizeof *m->key_done);
   m->memo = calloc((size_t)1 << MEMO_BITS, sizeof *m->memo);
   m->long_memo = calloc((size_t)1 << LONG_MEMO_BITS, sizeof *m->long_memo);
   m->seen_count = lex->stems.count + lex->exacts.count + lex->set_count + 3;
@@ -341,7 +341,7 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   if (!m->theme_hit || !m->themes_hit || !m->pattern_stamp || !m->alt_stamp ||
       !m->pos || !m->alt_present || !m->md || !m->mctx || !m->jit_stack ||
       !m->seen || !m->bigram_seen || !m->memo || !m->long_memo ||
-      (lex->loose_pair_start && !m->pair_done) || !m->pattern_from ||
+      (lex->loose_key_start && !m->key_done) || !m->pattern_from ||
       !m->pattern_loose || !m->stamped || !m->words || build_needs(m) ||
       build_term_flags(m)) {
     vb_matcher_free(m);
@@ -396,7 +396,7 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->wsets);
   free(m->pos);
   free(m->bigram_seen);
-  free(m->pair_done);
+  free(m->key_done);
   free(m->memo);
   free(m->long_memo);
   free(m->seen);
@@ -1197,8 +1197,6 @@ static bool is_ascii(const char *s, size_t len) {
   return true;
 }
 
-/* The byte pair at p as one number (one 16-bit load: the same pair gives
- * the same number wherever it is). */
 /* False when some byte pair of the literal is missing from the comment:
  * then it cannot occur, and most literals are ruled out without a scan.
  * The comment's pairs are stamped once, on the first call for it (ASCII
@@ -1281,8 +1279,9 @@ static void check_loose(vb_matcher *m, const vb__anchor *x, const char *text,
 
 /* Stamps the patterns that may match this comment; false when every
  * pattern must run.  The loose anchors are all checked when they are
- * few, and else those listed under the comment's byte pairs (and the
- * unpaired ones): an anchor whose pair the comment lacks cannot occur. */
+ * few, and else those listed under the keys of the comment's four-byte
+ * runs (and the unkeyed ones): an anchor cannot occur in a comment
+ * that lacks the four bytes it is listed under. */
 static bool gate_patterns(vb_matcher *m) {
   const vb_lexicon *lex = m->lex;
   if (m->slow || lex->anchor_count + lex->loose_anchor_count == 0 ||
@@ -1292,8 +1291,8 @@ static bool gate_patterns(vb_matcher *m) {
     memset(m->pattern_stamp, 0, lex->pattern_count * sizeof *m->pattern_stamp);
     memset(m->alt_stamp, 0, lex->alt_count * sizeof *m->alt_stamp);
     memset(m->bigram_seen, 0, 65536 * sizeof *m->bigram_seen);
-    if (m->pair_done)
-      memset(m->pair_done, 0, 65536 * sizeof *m->pair_done);
+    if (m->key_done)
+      memset(m->key_done, 0, 65536 * sizeof *m->key_done);
     m->bigram_stamp = 0;
     m->stamp = 1;
   }
@@ -1340,21 +1339,21 @@ static bool gate_patterns(vb_matcher *m) {
       }
     }
   }
-  if (!lex->loose_pair_start) {
+  if (!lex->loose_key_start) {
     for (size_t a = 0; a < lex->loose_anchor_count; a++)
       check_loose(m, &lex->loose_anchors[a], text, len);
   } else {
-    for (size_t k = 0; k < lex->loose_unpaired_count; k++)
-      check_loose(m, &lex->loose_anchors[lex->loose_unpaired[k]], text, len);
-    for (size_t i = 0; i + 1 < len; i++) {
-      unsigned pair = vb__byte_pair(text + i);
-      if (!(lex->loose_pair_bits[pair / 64] >> (pair % 64) & 1) ||
-          m->pair_done[pair] == m->stamp)
+    for (size_t k = 0; k < lex->loose_unkeyed_count; k++)
+      check_loose(m, &lex->loose_anchors[lex->loose_unkeyed[k]], text, len);
+    for (size_t i = 0; i + 4 <= len; i++) {
+      unsigned key = vb__loose_key(text + i);
+      if (!(lex->loose_key_bits[key / 64] >> (key % 64) & 1) ||
+          m->key_done[key] == m->stamp)
         continue;
-      m->pair_done[pair] = m->stamp;
-      for (uint32_t k = lex->loose_pair_start[pair];
-           k < lex->loose_pair_start[pair + 1]; k++)
-        check_loose(m, &lex->loose_anchors[lex->loose_by_pair[k]], text, len);
+      m->key_done[key] = m->stamp;
+      for (uint32_t k = lex->loose_key_start[key];
+           k < lex->loose_key_start[key + 1]; k++)
+        check_loose(m, &lex->loose_anchors[lex->loose_by_key[k]], text, len);
     }
   }
   int ascii = -1; /* not known yet */
