@@ -8,7 +8,15 @@ checked), the rest synthetic words (misses), with prefixes, =exact words
 and NEAR terms mixed in.  No pattern terms are added: a 100,000-term
 lexicon of regexes is not a thing people write.  Deterministic for a seed.
 
+With --patterns N, the default lexicon's themes get N generated pattern
+terms instead (no word terms): half start with \\b and a word of the
+corpus, half have no \\b (their literals are searched anywhere); of
+each half, most are made of corpus words and may match, a fifth of a
+synthetic word that never occurs.  A lexicon of some thousand patterns
+is one people do write, and the gate's cost must not grow with it.
+
   bench/gen_lexicon.py DEFAULT_LEXICON CORPUS_CSV OUT [--terms N] [--seed S]
+  bench/gen_lexicon.py DEFAULT_LEXICON CORPUS_CSV OUT --patterns N [--seed S]
 """
 import argparse
 import csv
@@ -41,6 +49,7 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--terms", type=int, default=100000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--patterns", type=int, default=0)
     a = ap.parse_args()
     rnd = random.Random(a.seed)
     lex = json.load(open(a.default, encoding="utf-8"))
@@ -48,13 +57,22 @@ def main():
     if len(vocab) < 50:
         sys.exit("gen_lexicon: corpus vocabulary too small")
     letters = "abcdefghijklmnopqrstuvwxyz"
-    need = a.terms - count_terms(lex["themes"])
+    need = a.patterns if a.patterns else a.terms - count_terms(lex["themes"])
     seen = set()
 
     def synthetic():
         return "".join(rnd.choice(letters) for _ in range(rnd.randint(5, 10)))
 
+    def pattern():
+        bound = "\\b" if rnd.random() < 0.5 else ""
+        if rnd.random() < 0.2:
+            return "/%s%s\\d+/" % (bound, synthetic())
+        a, b, c = (rnd.choice(vocab) for _ in range(3))
+        return "/%s%s(?:s|ed)? (?:%s|%s)\\b/" % (bound, a, b, c)
+
     def term():
+        if a.patterns:
+            return pattern()
         k = rnd.random()
         if k < 0.30:
             return " ".join(rnd.choice(vocab) for _ in range(2))
@@ -82,7 +100,8 @@ def main():
             terms.append(t)
             n += 1
         lex["themes"].append({"id": tid, "label": "Generated " + tid, "terms": terms})
-    lex["name"] = "bench-%d-terms" % a.terms
+    lex["name"] = ("bench-%d-patterns" % a.patterns if a.patterns
+                   else "bench-%d-terms" % a.terms)
     with open(a.out, "w", encoding="utf-8") as f:
         json.dump(lex, f, ensure_ascii=False)
     print("gen_lexicon: %d terms in %d themes -> %s" % (count_terms(lex["themes"]), len(lex["themes"]), a.out))

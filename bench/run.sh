@@ -36,6 +36,7 @@ gen=$build/bench/verbatim-gen-corpus
 mkdir -p "$OUT"
 corpus=$OUT/corpus-$ROWS.csv
 lex100k=$OUT/lexicon-100k.json
+lexpat=$OUT/lexicon-2000-patterns.json
 # the plain workload: the issue's peer corpus and 128-term peer lexicon
 # (copies of ../shared/bench/gen_peer_corpus.py and peer-lexicon.json)
 plain=$here/peers/peer-lexicon.json
@@ -59,6 +60,7 @@ command -v python3 >/dev/null || { echo "bench: python3 is needed (bench/peers/i
 echo "bench: generating $ROWS rows (seed $SEED, non-ASCII $NON_ASCII)"
 [ -s "$corpus" ] || "$gen" --rows "$ROWS" --seed "$SEED" --non-ascii "$NON_ASCII" -o "$corpus"
 [ -s "$lex100k" ] || python3 "$here/gen_lexicon.py" "$root/lexicons/default.json" "$corpus" "$lex100k" >> "$log"
+[ -s "$lexpat" ] || python3 "$here/gen_lexicon.py" "$root/lexicons/default.json" "$corpus" "$lexpat" --patterns 2000 >> "$log"
 [ -s "$pcorpus" ] || python3 "$here/peers/gen_peer_corpus.py" --seed 42 --rows "$ROWS" --out "$pcorpus"
 bytes=$(stat -c %s "$corpus")
 pbytes=$(stat -c %s "$pcorpus")
@@ -117,6 +119,7 @@ for ((k = 0; k < RUNS; k++)); do
 done
 merge_turns tag-j1 tag-j2 report-j1 report-j2
 time_run report-100k-j1 "$RUNS" "$vb" report -j 1 -q -l "$lex100k" -f csv -o /dev/null "$corpus"
+time_run report-pat-j1 "$RUNS" "$vb" report -j 1 -q -l "$lexpat" -f csv -o /dev/null "$corpus"
 echo "bench: Verbatim with the plain lexicon ($plain) on the peer corpus"
 for ((k = 0; k < RUNS; k++)); do
   for j in 1 2; do
@@ -259,7 +262,8 @@ fi
 r() { cat "$OUT/$1.rss"; }
 python3 - "$rows" "$bytes" "$(t cat)" "$(t tag-j1)" "$(t tag-j2)" "$(t report-j1)" \
   "$(t report-j2)" "$(t report-100k-j1)" "$(r tag-j1)" "$(r tag-j2)" "$(r report-j1)" \
-  "$(r report-j2)" "$(r report-100k-j1)" "$pg_load" "$pg_query" "$pg_diff" \
+  "$(r report-j2)" "$(r report-100k-j1)" "$(t report-pat-j1)" "$(r report-pat-j1)" \
+  "$pg_load" "$pg_query" "$pg_diff" \
   "$sq_index" "$sq_query" "$sq_diff" "${big_wall:--}" "${big_rss:--}" "$BIG_ROWS" \
   "$OUT/stages-tag.txt" "$OUT/stages-report.txt" \
   "$([ -n "$BASELINE" ] && t before || echo -)" "$([ -n "$BASELINE" ] && t after || echo -)" \
@@ -273,7 +277,7 @@ python3 - "$rows" "$bytes" "$(t cat)" "$(t tag-j1)" "$(t tag-j2)" "$(t report-j1
   "$(pair_ratios plain-report-j1 plain-report-j2)" > "$results" <<'EOF'
 import re, sys
 (rows, nbytes, cat, tag1, tag2, rep1, rep2, rep100k, rss_t1, rss_t2, rss_r1, rss_r2,
- rss_100k, pg_load, pg_query, pg_diff, sq_index, sq_query, sq_diff, big_wall, big_rss,
+ rss_100k, reppat, rss_pat, pg_load, pg_query, pg_diff, sq_index, sq_query, sq_diff, big_wall, big_rss,
  big_rows, st_tag, st_rep, before, after, baseline, prep1, prep2, ptag1, rss_p1, rss_p2, rss_pt,
  st_plain, py, rss_py, py_inproc, py_diff, py_stemmer, pyref, pyturn, psame, prows,
  pbytes, pair_tag, pair_rep, pair_plain) = sys.argv[1:]
@@ -286,7 +290,8 @@ print("| job | threads | seconds | comments/s | comments/s per core | MB/s per c
 print("|---|---|---|---|---|---|---|")
 for name, j, sec, rss in [("tag -f csv", 1, tag1, rss_t1), ("tag -f csv", 2, tag2, rss_t2),
                           ("report", 1, rep1, rss_r1), ("report", 2, rep2, rss_r2),
-                          ("report, 100,000-term lexicon", 1, rep100k, rss_100k)]:
+                          ("report, 100,000-term lexicon", 1, rep100k, rss_100k),
+                          ("report, default + 2,000 patterns", 1, reppat, rss_pat)]:
     print("| %s | %d | %.2f | %.0f | %.0f | %.1f | %.1f MB |" % (
         name, j, f(sec), rate(sec), rate(sec) / j, nbytes / f(sec) / j / 1e6, int(rss) / 1024))
 print()
@@ -295,6 +300,8 @@ print("- speedup -j 2 / -j 1: tag %.2fx, report %.2fx, report with the plain lex
 print("- the same, median of the ratios of each pair of runs in turns: tag %.2fx, report %.2fx,"
       " report with the plain lexicon %.2fx" % (f(pair_tag), f(pair_rep), f(pair_plain)))
 print("- 100,000-term lexicon / default lexicon (report -j 1): %.2fx slower" % (f(rep100k) / f(rep1)))
+print("- default + 2,000 generated patterns (bench/gen_lexicon.py --patterns 2000) / default lexicon"
+      " (report -j 1): %.2fx slower" % (f(reppat) / f(rep1)))
 if big_wall != "-":
     print("- report --by region --period month over %s rows streamed from the generator: %.1f s, peak RSS %.1f MB"
           % (format(int(big_rows), ","), f(big_wall), int(big_rss) / 1024))
