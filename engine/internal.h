@@ -609,6 +609,12 @@ struct vb_lexicon {
   size_t open_pattern_count;
   vb__anchor *anchors; /* of all gated patterns, found through words */
   size_t anchor_count;
+  /* The word anchors that can fire at a run starting with byte b:
+   * anchor_by_byte[anchor_byte_start[b] .. [b + 1]), ascending.  An
+   * anchor's text starts the run; a \\d anchor (no text) is under each
+   * digit. */
+  uint32_t *anchor_byte_start; /* 257 */
+  uint32_t *anchor_by_byte;
   vb__anchor *loose_anchors; /* found by substring search (no \\b), in
                                 pattern order */
   size_t loose_anchor_count;

@@ -1288,6 +1288,42 @@ static int build_loose_keys(vb_lexicon *lex) {
   return VB_OK;
 }
 
+/* The word anchors by the byte a run must start with (see vb_lexicon),
+ * so that learning a word looks at the anchors of its runs' first bytes,
+ * not at every anchor of the lexicon.  An anchor with text goes under
+ * its first byte, a \\d anchor under each digit; each list ascends. */
+static int build_anchor_bytes(vb_lexicon *lex) {
+  uint32_t *start = lex->anchor_byte_start =
+      calloc(257, sizeof *lex->anchor_byte_start);
+  size_t total = 0;
+  for (size_t a = 0; a < lex->anchor_count; a++)
+    total += lex->anchors[a].len ? 1 : 10;
+  lex->anchor_by_byte =
+      malloc((total ? total : 1) * sizeof *lex->anchor_by_byte);
+  uint32_t fill[256] = {0};
+  if (!start || !lex->anchor_by_byte)
+    return VB_ENOMEM;
+  for (size_t a = 0; a < lex->anchor_count; a++) {
+    const vb__anchor *x = &lex->anchors[a];
+    if (x->len)
+      start[(unsigned char)x->text[0] + 1]++;
+    for (unsigned d = '0'; !x->len && d <= '9'; d++)
+      start[d + 1]++;
+  }
+  for (size_t b = 0; b < 256; b++)
+    start[b + 1] += start[b];
+  for (size_t a = 0; a < lex->anchor_count; a++) {
+    const vb__anchor *x = &lex->anchors[a];
+    if (x->len) {
+      unsigned b = (unsigned char)x->text[0];
+      lex->anchor_by_byte[start[b] + fill[b]++] = (uint32_t)a;
+    }
+    for (unsigned d = '0'; !x->len && d <= '9'; d++)
+      lex->anchor_by_byte[start[d] + fill[d]++] = (uint32_t)a;
+  }
+  return VB_OK;
+}
+
 static int build_indices(vb_lexicon *lex) {
   if (build_index(lex, VB__ITEM_STEM, lex->stems.count, &lex->by_stem) ||
       build_index(lex, VB__ITEM_EXACT, lex->exacts.count, &lex->by_exact) ||
@@ -1299,7 +1335,7 @@ static int build_indices(vb_lexicon *lex) {
                          &lex->sets_of_exact) ||
       build_member_index(lex, VB__ITEM_PREFIX, lex->prefixes.count,
                          &lex->sets_of_prefix) ||
-      build_loose_keys(lex))
+      build_loose_keys(lex) || build_anchor_bytes(lex))
     return VB_ENOMEM;
   size_t n = lex->prefixes.count;
   lex->prefix_lengths = malloc((n ? n : 1) * sizeof *lex->prefix_lengths);
@@ -1731,6 +1767,8 @@ void vb_lexicon_free(vb_lexicon *lex) {
   free(lex->open_patterns);
   free(lex->anchors);
   free(lex->loose_anchors);
+  free(lex->anchor_byte_start);
+  free(lex->anchor_by_byte);
   free(lex->loose_key_start);
   free(lex->loose_by_key);
   free(lex->loose_key_bits);

@@ -471,14 +471,17 @@ static int add_trigs(vb_matcher *m, const char *s, size_t len) {
     size_t run = 1, first = m->trig_len;
     while (k + run < len && vb__run_byte(s[k + run]))
       run++;
-    for (size_t a = 0; a < lex->anchor_count; a++) {
+    unsigned b = (unsigned char)s[k]; /* only its anchors can fire */
+    for (uint32_t i = lex->anchor_byte_start[b];
+         i < lex->anchor_byte_start[b + 1]; i++) {
+      uint32_t a = lex->anchor_by_byte[i];
       const vb__anchor *x = &lex->anchors[a];
       if (!vb__anchor_fires(x, s + k, run))
         continue;
       if (vb__grow((void **)&m->trigs, &m->trig_cap, m->trig_len + 1,
                    sizeof *m->trigs))
         return VB_ENOMEM;
-      m->trigs[m->trig_len++] = (trig){(uint32_t)a, (uint32_t)k, 0};
+      m->trigs[m->trig_len++] = (trig){a, (uint32_t)k, 0};
     }
     if (m->trig_len - first > 1) /* (m->trigs may still be NULL) */
       sort_trigs(m, m->trigs + first, m->trig_len - first);
