@@ -421,15 +421,10 @@ typedef struct vb__anchors {
   bool digit; /* some anchor is \d: proven for pure ASCII text only */
 } vb__anchors;
 
+/* A lexicon with this many loose anchors or more indexes them by
+ * vb__loose_key (vb_lexicon.loose_key_start); with fewer, a comment
+ * checks them all, which costs less than looking up its keys. */
 #define VB__LOOSE_INDEX_MIN 64
-
-/* The byte pair at p as a number under 65536 (one 16-bit load: the same
- * pair gives the same number wherever it is). */
-static inline unsigned vb__byte_pair(const char *p) {
-  uint16_t pair;
-  memcpy(&pair, p, 2);
-  return pair;
-}
 
 /* The four bytes at p hashed to a number under 65536 (the loose anchors'
  * index: four bytes of a word are far rarer in text than two). */

@@ -1200,6 +1200,14 @@ static bool is_ascii(const char *s, size_t len) {
   return true;
 }
 
+/* The byte pair at p as one number (one 16-bit load: the same pair gives
+ * the same number wherever it is). */
+static unsigned bigram(const char *p) {
+  uint16_t pair;
+  memcpy(&pair, p, 2);
+  return pair;
+}
+
 /* False when some byte pair of the literal is missing from the comment:
  * then it cannot occur, and most literals are ruled out without a scan.
  * The comment's pairs are stamped once, on the first call for it (ASCII
@@ -1209,11 +1217,11 @@ static bool may_contain(vb_matcher *m, const char *text, size_t len,
   if (m->bigram_stamp != m->stamp) {
     uint32_t *seen = m->bigram_seen, stamp = m->stamp; /* not reloaded */
     for (size_t i = 0; i + 1 < len; i++)
-      seen[vb__byte_pair(text + i)] = stamp;
+      seen[bigram(text + i)] = stamp;
     m->bigram_stamp = stamp;
   }
   for (size_t i = 0; i + 1 < lit_len; i++)
-    if (m->bigram_seen[vb__byte_pair(lit + i)] != m->stamp)
+    if (m->bigram_seen[bigram(lit + i)] != m->stamp)
       return false;
   return true;
 }
