@@ -130,6 +130,19 @@ static vb_lexicon *load(const char *path) {
   return lex;
 }
 
+/* The lexicon of one JSON text; NULL (its error printed, the check
+ * failed) when it does not compile. */
+static vb_lexicon *compile(const char *name, const char *json) {
+  size_t len = strlen(json);
+  vb_lexicon *lex = NULL;
+  vb_error err;
+  int rc = vb_lexicon_compile(1, &name, &json, &len, &lex, &err);
+  if (rc)
+    fprintf(stderr, "%s:%u:%u: %s\n", name, err.line, err.column, err.message);
+  CHECK_INT(rc, VB_OK);
+  return lex;
+}
+
 static void compare_on_corpus(const vb_lexicon *lex, const char *corpus) {
   vb_matcher *fast, *slow;
   CHECK_INT(vb_matcher_new(lex, &fast, NULL), VB_OK);
@@ -337,11 +350,7 @@ static void test_long_words(void) {
     nwords++;
   }
   snprintf(lexicon + llen, sizeof lexicon - llen, "]}]}");
-  const char *name = "long.json", *text = lexicon;
-  size_t len = strlen(lexicon);
-  vb_lexicon *lex = NULL;
-  vb_error err;
-  CHECK_INT(vb_lexicon_compile(1, &name, &text, &len, &lex, &err), VB_OK);
+  vb_lexicon *lex = compile("long.json", lexicon);
   if (!lex)
     return;
   vb_matcher *fast, *slow;
@@ -436,15 +445,7 @@ static void test_loose_index(void) {
     n += (size_t)snprintf(lexicon + n, sizeof lexicon - n, ", \"/(?:%s|%s)/\"",
                           pieces[i], pieces[i + 1]);
   snprintf(lexicon + n, sizeof lexicon - n, "]}]}");
-  const char *name = "loose.json", *text = lexicon;
-  size_t len = strlen(lexicon);
-  vb_lexicon *lex = NULL;
-  vb_error err;
-  int rc = vb_lexicon_compile(1, &name, &text, &len, &lex, &err);
-  if (rc)
-    fprintf(stderr, "loose.json:%u:%u: %s\n", err.line, err.column,
-            err.message);
-  CHECK_INT(rc, VB_OK);
+  vb_lexicon *lex = compile("loose.json", lexicon);
   if (!lex)
     return;
   CHECK(lex->loose_anchor_count >= VB__LOOSE_INDEX_MIN);
@@ -473,23 +474,11 @@ int main(void) {
     compare_on_random(lex, 7, 30000);
     vb_lexicon_free(lex);
   }
-  const char *name = "edge.json", *text = EDGE_LEXICON;
-  size_t len = strlen(EDGE_LEXICON);
-  vb_error err;
-  CHECK_INT(vb_lexicon_compile(1, &name, &text, &len, &lex, &err), VB_OK);
-  if (lex) {
+  if ((lex = compile("edge.json", EDGE_LEXICON))) {
     compare_on_random(lex, 11, 30000);
     vb_lexicon_free(lex);
   }
-  name = "round2.json";
-  text = ROUND2_LEXICON;
-  len = strlen(ROUND2_LEXICON);
-  int rc = vb_lexicon_compile(1, &name, &text, &len, &lex, &err);
-  if (rc)
-    fprintf(stderr, "round2.json:%u:%u: %s\n", err.line, err.column,
-            err.message);
-  CHECK_INT(rc, VB_OK);
-  if (lex) {
+  if ((lex = compile("round2.json", ROUND2_LEXICON))) {
     snprintf(path, sizeof path, "%s/corpora/sample.csv", src ? src : ".");
     compare_on_corpus(lex, path);
     matched_ = 0;
