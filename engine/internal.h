@@ -423,7 +423,9 @@ typedef struct vb__anchors {
 
 /* A lexicon with this many loose anchors or more indexes them by
  * vb__loose_key (vb_lexicon.loose_key_start); with fewer, a comment
- * checks them all, which costs less than looking up its keys. */
+ * checks them all.  With the index forced on default.json's 5 loose
+ * anchors, report took 3.7% longer (bench/RESULTS.md, session 36); 64 is
+ * a round bound above that, not a measured break-even. */
 #define VB__LOOSE_INDEX_MIN 64
 
 /* The four bytes at p hashed to a number under 65536 (the loose anchors'
@@ -620,8 +622,12 @@ struct vb_lexicon {
    * the others are "unkeyed".  NULL with fewer. */
   uint32_t *loose_key_start; /* 65537 offsets into loose_by_key */
   uint32_t *loose_by_key;    /* loose anchor indices */
-  uint64_t *loose_key_bits;  /* 65536 bits: the keys with anchors */
-  uint32_t *loose_unkeyed;   /* loose anchor indices */
+  /* 65536 bits: the keys with anchors.  loose_key_start says the same,
+   * but a comment tests every one of its bytes, and this 8 kB table
+   * stays in cache where the 256 kB offsets do not: without it, 2-4%
+   * slower on the pattern lexicons of bench/RESULTS.md, session 36. */
+  uint64_t *loose_key_bits;
+  uint32_t *loose_unkeyed; /* loose anchor indices */
   size_t loose_unkeyed_count;
   vb__alt *alts; /* of all gated patterns; anchors point here */
   size_t alt_count;
