@@ -67,8 +67,8 @@ def main():
         bound = "\\b" if rnd.random() < 0.5 else ""
         if rnd.random() < 0.2:
             return "/%s%s\\d+/" % (bound, synthetic())
-        a, b, c = (rnd.choice(vocab) for _ in range(3))
-        return "/%s%s(?:s|ed)? (?:%s|%s)\\b/" % (bound, a, b, c)
+        w1, w2, w3 = (rnd.choice(vocab) for _ in range(3))
+        return "/%s%s(?:s|ed)? (?:%s|%s)\\b/" % (bound, w1, w2, w3)
 
     def term():
         if a.patterns:
