@@ -14,8 +14,8 @@
  *      first-item indices) — so each distinct word is stemmed once per
  *      thread, and finding candidates costs hash lookups, not a scan of
  *      the lexicon; words the lexicon knows nothing of share one record;
- *   3. skip a candidate when one of its other stem, exact-word or set items
- *      is absent from the comment (per-comment stamps: a necessary
+ *   3. skip a candidate when one of its other stem, exact-word, prefix or
+ *      set items is absent from the comment (per-comment stamps: a necessary
  *      condition, so the result is the same; most candidates of a common
  *      first word, e.g. a set, fail here for a few instructions);
  *      verify the others from the first word: the rest of the phrase
@@ -186,11 +186,19 @@ struct vb_matcher {
   uint8_t *term_flags;  /* per term: TERM_CONTEXT, TERM_NOTES */
   vb__item *needs;      /* per term: its items other than the first that */
   uint32_t *need_start; /* a word must match: needs[need_start[t] .. [t+1]) */
-  /* Per stem, exact-word and set id: == comment when a word of the
-   * comment has it (stamp_words).  One array, `seen`, in three parts, so
-   * that a packed need (cand_needs) is an index into it. */
+  /* Per stem, exact-word, set and prefix id: == comment when a word of
+   * the comment has it (stamp_words).  One array, `seen`, in four parts,
+   * so that a packed need (cand_needs) is an index into it. */
   uint32_t *seen;
   uint32_t *stem_seen, *exact_seen, *set_seen; /* the parts of `seen` */
+  /* The last part: per prefix, == comment when a word of the comment
+   * starts with it.  Only the prefixes some term needs (prefix_needed)
+   * are stamped: a word lists them after its sets, as set ids past the
+   * lexicon's (set_count + 1 + prefix id), so stamping its sets stamps
+   * them. */
+  uint32_t *prefix_seen;
+  bool *prefix_needed;
+  bool stamps_sets; /* the lexicon has sets or needed prefixes */
   size_t seen_count;
   uint32_t *pos; /* per lexicon item: the word it matched last */
   uint32_t comment;
@@ -213,18 +221,19 @@ struct vb_matcher {
 };
 
 /* Adds items [first, first + count) to the needs being built (n of them
- * so far, from `from`): stem, exact and set items, once each, not the
- * term's first item.  Prefix items are not stamped, so they are left out. */
+ * so far, from `from`): once each, not the term's first item.  A prefix
+ * item needed becomes one the comment's words stamp (prefix_needed). */
 static void add_needs(vb_matcher *m, const vb__item *head, uint32_t first,
                       uint32_t count, size_t from, size_t *n) {
   for (uint32_t k = 0; k < count; k++) {
     const vb__item *it = &m->lex->items[first + k];
-    bool dup = it->kind == VB__ITEM_PREFIX ||
-               (it->kind == head->kind && it->id == head->id);
+    bool dup = it->kind == head->kind && it->id == head->id;
     for (size_t j = from; j < *n && !dup; j++)
       dup = m->needs[j].kind == it->kind && m->needs[j].id == it->id;
     if (!dup)
       m->needs[(*n)++] = *it;
+    if (!dup && it->kind == VB__ITEM_PREFIX)
+      m->prefix_needed[it->id] = m->stamps_sets = true;
   }
 }
 
@@ -233,8 +242,10 @@ static int build_needs(vb_matcher *m) {
   const vb_lexicon *lex = m->lex;
   m->needs = malloc((lex->item_count + 1) * sizeof *m->needs);
   m->need_start = malloc((lex->term_count + 1) * sizeof *m->need_start);
-  if (!m->needs || !m->need_start)
+  m->prefix_needed = calloc(lex->prefixes.count + 1, sizeof *m->prefix_needed);
+  if (!m->needs || !m->need_start || !m->prefix_needed)
     return VB_ENOMEM;
+  m->stamps_sets = lex->set_count != 0;
   size_t n = 0;
   for (size_t t = 0; t < lex->term_count; t++) {
     const vb__term *term = &lex->terms[t];
@@ -328,12 +339,14 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
     m->key_done = calloc(65536, sizeof *m->key_done);
   m->memo = calloc((size_t)1 << MEMO_BITS, sizeof *m->memo);
   m->long_memo = calloc((size_t)1 << LONG_MEMO_BITS, sizeof *m->long_memo);
-  m->seen_count = lex->stems.count + lex->exacts.count + lex->set_count + 3;
+  m->seen_count = lex->stems.count + lex->exacts.count + lex->set_count +
+                  lex->prefixes.count + 4;
   m->seen = calloc(m->seen_count, sizeof *m->seen);
   if (m->seen) {
     m->stem_seen = m->seen;
     m->exact_seen = m->stem_seen + lex->stems.count + 1;
     m->set_seen = m->exact_seen + lex->exacts.count + 1;
+    m->prefix_seen = m->set_seen + lex->set_count + 1;
   }
   m->md = pcre2_match_data_create(1, NULL);
   m->mctx = pcre2_match_context_create(NULL);
@@ -394,6 +407,7 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->cand_at);
   free(m->set_at);
   free(m->wsets);
+  free(m->prefix_needed);
   free(m->pos);
   free(m->bigram_seen);
   free(m->key_done);
@@ -515,11 +529,13 @@ static uint64_t cand_key(const vb_lexicon *lex, uint32_t t) {
  * index this large. */
 #define NEED_REST 0xFFFFFFFFu
 
-/* Where the stamp of a stem, exact-word or set item is in m->seen. */
+/* Where the stamp of a stem, exact-word, prefix or set item is in
+ * m->seen. */
 static size_t seen_index(const vb_matcher *m, const vb__item *it) {
-  const uint32_t *part = it->kind == VB__ITEM_STEM    ? m->stem_seen
-                         : it->kind == VB__ITEM_EXACT ? m->exact_seen
-                                                      : m->set_seen;
+  const uint32_t *part = it->kind == VB__ITEM_STEM     ? m->stem_seen
+                         : it->kind == VB__ITEM_EXACT  ? m->exact_seen
+                         : it->kind == VB__ITEM_PREFIX ? m->prefix_seen
+                                                       : m->set_seen;
   return (size_t)(part - m->seen) + it->id;
 }
 
@@ -687,6 +703,19 @@ static int learn_word(vb_matcher *m, const char *text, size_t text_len,
   }
   for (uint32_t k = 0; !rc && k < w->set_count; k++)
     rc = add_cands(m, &lex->by_set, m->wsets[w->set_off + k]);
+  for (size_t i = 0; !rc && i < lex->prefix_length_count; i++) {
+    uint32_t plen = lex->prefix_lengths[i]; /* the needed ones: prefix_seen */
+    if (plen > len)
+      break;
+    uint32_t pid = vb__strtab_find(&lex->prefixes, s, plen);
+    if (!pid || !m->prefix_needed[pid])
+      continue;
+    if (vb__grow((void **)&m->wsets, &m->wset_cap, m->wset_len + 1,
+                 sizeof *m->wsets))
+      return VB_ENOMEM;
+    m->wsets[m->wset_len++] = (uint32_t)lex->set_count + 1 + pid;
+    w->set_count++;
+  }
   w->cand_count = (uint32_t)(m->cand_len - w->cand_off);
   if (!rc)
     rc = sort_cands(m, w);
@@ -884,7 +913,7 @@ static inline size_t stamp_and_list(vb_matcher *m, bool sets) {
 static void stamp_words(vb_matcher *m) {
   m->seen[0] = m->comment; /* the packed need "none" (cand_needs) */
   size_t in_sets =
-      m->lex->set_count ? stamp_and_list(m, true) : stamp_and_list(m, false);
+      m->stamps_sets ? stamp_and_list(m, true) : stamp_and_list(m, false);
   for (size_t l = 0; l < in_sets; l++) {
     const word *w = word_at(m, m->set_at[l]);
     for (uint32_t k = 0; k < w->set_count; k++)
