@@ -122,6 +122,14 @@ static void compare(vb_matcher *fast, vb_matcher *slow, const char *text,
             (int)(len > 200 ? 200 : len), text);
 }
 
+/* A fast matcher and the reference one (every fast path off). */
+static void new_pair(const vb_lexicon *lex, vb_matcher **fast,
+                     vb_matcher **slow) {
+  CHECK_INT(vb_matcher_new(lex, fast, NULL), VB_OK);
+  CHECK_INT(vb_matcher_new(lex, slow, NULL), VB_OK);
+  vb__matcher_set_slow(*slow, true);
+}
+
 static vb_lexicon *load(const char *path) {
   vb_lexicon *lex = NULL;
   vb_error err;
@@ -145,9 +153,7 @@ static vb_lexicon *compile(const char *name, const char *json) {
 
 static void compare_on_corpus(const vb_lexicon *lex, const char *corpus) {
   vb_matcher *fast, *slow;
-  CHECK_INT(vb_matcher_new(lex, &fast, NULL), VB_OK);
-  CHECK_INT(vb_matcher_new(lex, &slow, NULL), VB_OK);
-  vb__matcher_set_slow(slow, true);
+  new_pair(lex, &fast, &slow);
   vb_reader *r;
   CHECK_INT(vb_reader_open(corpus, VB_FORMAT_AUTO, &r, NULL), VB_OK);
   long col = vb_reader_find_column(r, "comment");
@@ -272,9 +278,7 @@ static void compare_on_random(const vb_lexicon *lex, unsigned seed,
                                       "waiter"};
   size_t nwords = sizeof words / sizeof *words;
   vb_matcher *fast, *slow;
-  CHECK_INT(vb_matcher_new(lex, &fast, NULL), VB_OK);
-  CHECK_INT(vb_matcher_new(lex, &slow, NULL), VB_OK);
-  vb__matcher_set_slow(slow, true);
+  new_pair(lex, &fast, &slow);
   size_t diffs = 0;
   char text[512];
   for (size_t i = 0; i < count; i++) {
@@ -321,6 +325,44 @@ static const char ROUND2_LEXICON[] =
     "\"requires\": [\"@problem\", \"@hosp\"], \"terms\": [\"bug\", "
     "\"delivery\", \"/\\\\b(?:took|takes) \\\\d+ days/\"]}]}";
 
+/* A lexicon without sets whose terms need a prefix after their first
+ * word: the fast matcher skips a candidate whose needed prefix no word of
+ * the comment starts with, so the words must stamp the prefixes even
+ * when there is no set to stamp. */
+static const char PREFIX_LEXICON[] =
+    "{\"themes\": [{\"id\": \"p\", \"label\": \"P\", \"terms\": ["
+    "\"battery ~1 drain*\", \"quick NEAR/2 charg*\", \"drain* fast\"]}]}";
+
+static void test_prefix_needs(void) {
+  static const struct {
+    const char *text;
+    size_t matches;
+  } cases[] = {
+      {"the battery drains", 1},     {"battery really draining", 1},
+      {"battery drains fast", 2},    {"the battery is low", 0},
+      {"quick charging, good", 1},   {"it drains", 0},
+      {"drained fast and quick", 1}, {"batteries drain", 1},
+  };
+  vb_lexicon *lex = compile("prefix.json", PREFIX_LEXICON);
+  if (!lex)
+    return;
+  vb_matcher *fast, *slow;
+  new_pair(lex, &fast, &slow);
+  size_t diffs = 0;
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    const char *text = cases[i].text;
+    compare(fast, slow, text, strlen(text), &diffs);
+    if (vb_matcher_match_count(fast) != cases[i].matches)
+      fprintf(stderr, "\"%s\": %zu matches, not %zu\n", text,
+              vb_matcher_match_count(fast), cases[i].matches);
+    CHECK_INT(vb_matcher_match_count(fast), cases[i].matches);
+  }
+  CHECK_INT(diffs, 0);
+  vb_matcher_free(fast);
+  vb_matcher_free(slow);
+  vb_lexicon_free(lex);
+}
+
 /* Words of 9 to 16 bytes share the long memo in front of the word
  * cache: words that agree in their length and first 8 (or 15) bytes must
  * still be told apart when they meet in one of its slots, and 17 bytes go
@@ -354,9 +396,7 @@ static void test_long_words(void) {
   if (!lex)
     return;
   vb_matcher *fast, *slow;
-  CHECK_INT(vb_matcher_new(lex, &fast, NULL), VB_OK);
-  CHECK_INT(vb_matcher_new(lex, &slow, NULL), VB_OK);
-  vb__matcher_set_slow(slow, true);
+  new_pair(lex, &fast, &slow);
   unsigned seed = 17;
   size_t diffs = 0;
   char buf[512];
@@ -462,6 +502,7 @@ int main(void) {
   test_anchors();
   test_long_words();
   test_loose_index();
+  test_prefix_needs();
 
   char path[1024];
   const char *src = getenv("VB_SOURCE_DIR");
