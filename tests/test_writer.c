@@ -50,6 +50,23 @@ static void test_fields(void) {
   CHECK_STR(json("a\0b", 3), "\"a\\u0000b\"");
 }
 
+/* Writes `len` places of 'a' at out, `ins` in place `at`, then the bytes
+ * of `after` (not counted); returns the bytes before `after`. */
+static size_t fill_with(char *out, size_t len, size_t at, const char *ins,
+                        const char *after) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (i == at) {
+      memcpy(out + n, ins, strlen(ins));
+      n += strlen(ins);
+    } else {
+      out[n++] = 'a';
+    }
+  }
+  memcpy(out + n, after, strlen(after));
+  return n;
+}
+
 /* vb_csv_write_field on fields of 1 to 40 bytes, with one byte or
  * character of interest at each place: the 16-byte scan, its last 16
  * bytes and the byte loop all see it, and none reads around the field
@@ -70,19 +87,10 @@ static void test_field_scan(void) {
     for (size_t at = 0; at < len; at++)
       for (size_t k = 0; k < sizeof inserts / sizeof *inserts; k++) {
         char area[128], want[256];
-        const char *ins = inserts[k];
-        size_t ilen = strlen(ins), n = 0, w = 0;
+        size_t w = 0;
         memcpy(area, ",\"\n", 3); /* before the field */
         char *field = area + 3;
-        for (size_t i = 0; i < len; i++) {
-          if (i == at) {
-            memcpy(field + n, ins, ilen);
-            n += ilen;
-          } else {
-            field[n++] = 'a';
-          }
-        }
-        memcpy(field + n, ",\"\r\xFF ", 5); /* after it */
+        size_t n = fill_with(field, len, at, inserts[k], ",\"\r\xFF ");
         bool quote = field[0] == ' ' || field[n - 1] == ' ';
         for (size_t i = 0; i < n; i++)
           quote |= field[i] == ',' || field[i] == '\n' || field[i] == '\r' ||
@@ -105,6 +113,55 @@ static void test_field_scan(void) {
         if (strcmp(csv(field, n), want) != 0 && failures++ < 5)
           fprintf(stderr, "field of %zu bytes, insert %zu at %zu: got [%s]\n",
                   len, k, at, csv(field, n));
+      }
+  CHECK_INT(failures, 0);
+}
+
+/* vb_json_write_string on strings of 1 to 40 bytes with one byte or
+ * character of interest at each place: write_utf8's 16-byte skip and its
+ * byte loop both see it, and neither reads past the string (bytes that
+ * would change the answer follow it).  The expected text is worked out
+ * here byte by byte. */
+static void test_json_scan(void) {
+  static const char *const inserts[] = {
+      "\"",
+      "\\",
+      "\n",
+      "\x01",
+      "\x7f",
+      "\xC3\xA9" /* é */,
+      "\xF0\x9F\x98\x80" /* emoji */,
+      "\xFF" /* invalid */,
+      "\xC0\xAF" /* overlong: two bytes replaced */};
+  size_t failures = 0;
+  for (size_t len = 1; len <= 40; len++)
+    for (size_t at = 0; at < len; at++)
+      for (size_t k = 0; k < sizeof inserts / sizeof *inserts; k++) {
+        char area[128], want[256];
+        size_t w = 0, n = fill_with(area, len, at, inserts[k], "\"\\\n\xFF");
+        want[w++] = '"';
+        for (size_t i = 0; i < n; i++) {
+          unsigned char c = (unsigned char)area[i];
+          if (c == '"' || c == '\\') {
+            want[w++] = '\\';
+            want[w++] = (char)c;
+          } else if (c == '\n') {
+            memcpy(want + w, "\\n", 2);
+            w += 2;
+          } else if (c < 0x20) {
+            w += (size_t)snprintf(want + w, 8, "\\u%04x", c);
+          } else if (c == 0xFF || c == 0xC0 || c == 0xAF) {
+            memcpy(want + w, "\xEF\xBF\xBD", 3);
+            w += 3;
+          } else {
+            want[w++] = (char)c;
+          }
+        }
+        want[w++] = '"';
+        want[w] = '\0';
+        if (strcmp(json(area, n), want) != 0 && failures++ < 5)
+          fprintf(stderr, "string of %zu bytes, insert %zu at %zu: got [%s]\n",
+                  len, k, at, json(area, n));
       }
   CHECK_INT(failures, 0);
 }
@@ -288,6 +345,7 @@ static void test_outfile_descriptor(void) {
 int main(void) {
   test_fields();
   test_field_scan();
+  test_json_scan();
   test_html();
   test_outfile();
   test_outfile_links();
