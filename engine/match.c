@@ -539,6 +539,8 @@ static size_t seen_index(const vb_matcher *m, const vb__item *it) {
   return (size_t)(part - m->seen) + it->id;
 }
 
+/* True for a set or prefix need (the last parts of m->seen): words of
+ * many kinds have it, so a stem or exact word is checked before it. */
 static bool need_is_set(const vb_matcher *m, uint32_t need) {
   return need >= (size_t)(m->set_seen - m->seen);
 }
