@@ -610,22 +610,25 @@ static int sort_cands(vb_matcher *m, word *w) {
   return VB_OK;
 }
 
+/* Adds set id `set` to the word's sets unless it is there already. */
+static int add_set(vb_matcher *m, word *w, uint32_t set) {
+  for (uint32_t j = 0; j < w->set_count; j++)
+    if (m->wsets[w->set_off + j] == set)
+      return VB_OK;
+  if (vb__grow((void **)&m->wsets, &m->wset_cap, m->wset_len + 1,
+               sizeof *m->wsets))
+    return VB_ENOMEM;
+  m->wsets[m->wset_len++] = set;
+  w->set_count++;
+  return VB_OK;
+}
+
 /* Adds the sets listed for key `key` of a member index to the word's. */
 static int add_sets(vb_matcher *m, word *w, const vb__index *ix, uint32_t key) {
-  for (uint32_t k = ix->start[key]; k < ix->start[key + 1]; k++) {
-    uint32_t set = ix->terms[k];
-    bool seen = false;
-    for (uint32_t j = 0; j < w->set_count && !seen; j++)
-      seen = m->wsets[w->set_off + j] == set;
-    if (seen)
-      continue;
-    if (vb__grow((void **)&m->wsets, &m->wset_cap, m->wset_len + 1,
-                 sizeof *m->wsets))
-      return VB_ENOMEM;
-    m->wsets[m->wset_len++] = set;
-    w->set_count++;
-  }
-  return VB_OK;
+  int rc = VB_OK;
+  for (uint32_t k = ix->start[key]; !rc && k < ix->start[key + 1]; k++)
+    rc = add_set(m, w, ix->terms[k]);
+  return rc;
 }
 
 /* The stem and exact ids of s. */
@@ -702,21 +705,13 @@ static int learn_word(vb_matcher *m, const char *text, size_t text_len,
       rc = add_cands(m, &lex->by_prefix, pid);
     if (pid && !rc)
       rc = add_sets(m, w, &lex->sets_of_prefix, pid);
+    if (pid && !rc && m->prefix_needed[pid]) /* stamped as a set: prefix_seen */
+      rc = add_set(m, w, (uint32_t)lex->set_count + 1 + pid);
   }
-  for (uint32_t k = 0; !rc && k < w->set_count; k++)
-    rc = add_cands(m, &lex->by_set, m->wsets[w->set_off + k]);
-  for (size_t i = 0; !rc && i < lex->prefix_length_count; i++) {
-    uint32_t plen = lex->prefix_lengths[i]; /* the needed ones: prefix_seen */
-    if (plen > len)
-      break;
-    uint32_t pid = vb__strtab_find(&lex->prefixes, s, plen);
-    if (!pid || !m->prefix_needed[pid])
-      continue;
-    if (vb__grow((void **)&m->wsets, &m->wset_cap, m->wset_len + 1,
-                 sizeof *m->wsets))
-      return VB_ENOMEM;
-    m->wsets[m->wset_len++] = (uint32_t)lex->set_count + 1 + pid;
-    w->set_count++;
+  for (uint32_t k = 0; !rc && k < w->set_count; k++) {
+    uint32_t set = m->wsets[w->set_off + k];
+    if (set <= lex->set_count) /* not a needed prefix's */
+      rc = add_cands(m, &lex->by_set, set);
   }
   w->cand_count = (uint32_t)(m->cand_len - w->cand_off);
   if (!rc)
