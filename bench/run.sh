@@ -49,7 +49,7 @@ rm -f "$OUT/eval-suggest.txt" "$OUT/pyref.txt" "$OUT/pyref-counts.csv"
 # must not join this run's medians
 for turn in before after lang-en lang-all lang-before eval-j1 eval-j2 \
   suggest-j1 suggest-j2 pyref pyturn tag-j1 tag-j2 report-j1 report-j2 \
-  plain-report-j1 plain-report-j2; do
+  plain-report-j1 plain-report-j2 dpeer-tag-j1 dpeer-report-j1 dpeer-en-j1; do
   rm -f "$OUT/$turn"-[0-9]*.time "$OUT/$turn"-[0-9]*.rss
 done
 
@@ -128,6 +128,16 @@ for ((k = 0; k < RUNS; k++)); do
 done
 merge_turns plain-report-j1 plain-report-j2
 time_run plain-tag-j1 "$RUNS" "$vb" tag -j 1 -q -l "$plain" -f csv -o /dev/null "$pcorpus"
+# the default lexicons on the corpus the issue's figures are measured on
+# (../shared/bench/README.md): the built-in set, as a user runs it, and
+# English alone (lexicons/default.json, no detection), in turns
+echo "bench: the default lexicons on the peer corpus ($RUNS runs in turns, median)"
+for ((k = 0; k < RUNS; k++)); do
+  time_run dpeer-tag-j1-$k 1 "$vb" tag -j 1 -q -f csv -o /dev/null "$pcorpus"
+  time_run dpeer-report-j1-$k 1 "$vb" report -j 1 -q -f csv -o /dev/null "$pcorpus"
+  time_run dpeer-en-j1-$k 1 "$vb" report -j 1 -q -l "$root/lexicons/default.json" -f csv -o /dev/null "$pcorpus"
+done
+merge_turns dpeer-tag-j1 dpeer-report-j1 dpeer-en-j1
 pyref_seconds=- pyref_diff=- pyref_note=-
 if [ "$PYREF" = 1 ]; then
   if "$PYREF_PYTHON" -c 'import icu, snowballstemmer' 2>/dev/null; then
@@ -274,13 +284,15 @@ python3 - "$rows" "$bytes" "$(t cat)" "$(t tag-j1)" "$(t tag-j2)" "$(t report-j1
   "$([ "$pyref_seconds" != - ] && t pyturn || echo -)" \
   "$(cmp -s "$OUT/plain-report-j1.csv" "$OUT/plain-report-j2.csv" && echo identical || echo different)" \
   "$prows" "$pbytes" "$(pair_ratios tag-j1 tag-j2)" "$(pair_ratios report-j1 report-j2)" \
-  "$(pair_ratios plain-report-j1 plain-report-j2)" > "$results" <<'EOF'
+  "$(pair_ratios plain-report-j1 plain-report-j2)" \
+  "$(t dpeer-tag-j1)" "$(t dpeer-report-j1)" "$(t dpeer-en-j1)" \
+  "$(r dpeer-tag-j1)" "$(r dpeer-report-j1)" "$(r dpeer-en-j1)" > "$results" <<'EOF'
 import re, sys
 (rows, nbytes, cat, tag1, tag2, rep1, rep2, rep100k, rss_t1, rss_t2, rss_r1, rss_r2,
  rss_100k, reppat, rss_pat, pg_load, pg_query, pg_diff, sq_index, sq_query, sq_diff, big_wall, big_rss,
  big_rows, st_tag, st_rep, before, after, baseline, prep1, prep2, ptag1, rss_p1, rss_p2, rss_pt,
  st_plain, py, rss_py, py_inproc, py_diff, py_stemmer, pyref, pyturn, psame, prows,
- pbytes, pair_tag, pair_rep, pair_plain) = sys.argv[1:]
+ pbytes, pair_tag, pair_rep, pair_plain, dtag1, drep1, den1, rss_dt, rss_dr, rss_de) = sys.argv[1:]
 rows = int(rows); nbytes = int(nbytes); prows = int(prows); pbytes = int(pbytes)
 f = lambda x: float(x)
 def rate(sec): return rows / max(f(sec), 1e-3)
@@ -351,6 +363,14 @@ if py != "-":
 elif pyref == "1":
     print()
     print("- Python reference: skipped (PyICU or snowballstemmer missing; bench/peers/install.sh)")
+print()
+print("Default lexicons on the same peer corpus (the corpus the issue's figures are measured on), runs in turns:\n")
+print("| job | threads | seconds | comments/s | peak RSS |")
+print("|---|---|---|---|---|")
+for name, sec, rss in [("tag -f csv, built-in lexicons (every shipped language, detected)", dtag1, rss_dt),
+                       ("report, built-in lexicons", drep1, rss_dr),
+                       ("report, -l lexicons/default.json (English only, no detection)", den1, rss_de)]:
+    print("| %s | 1 | %.2f | %.0f | %.1f MB |" % (name, f(sec), prate(sec), int(rss) / 1024))
 EOF
 [ "$LANGS" = 1 ] && cat "$OUT/languages.md" >> "$results"
 if [ -s "$OUT/eval-suggest.txt" ]; then
