@@ -19,6 +19,11 @@
  * A term counts once per comment.  A comment's few terms are checked
  * against each other; only a tally that meets a comment with more than
  * FEW_TERMS of them allocates a per-term stamp array for that.
+ *
+ * A tally of counts only (vb_tally_new_counts) keeps the run counters and
+ * the responses per group and skips the rest, for a job whose themes go
+ * elsewhere: `tag` reads nothing else, and mentions, pairs and terms were
+ * 2.3% of its instructions (bench/RESULTS.md, session 38).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +54,7 @@ struct vb_tally {
   uint64_t stamp;
   count_table pairs; /* key a << 32 | b: comments mentioning both */
   count_table terms; /* key term: comments with a counted match of it */
+  bool counts_only;  /* vb_tally_new_counts: no mentions, pairs or terms */
 };
 
 int vb_tally_new(const vb_lexicon *lex, vb_tally **out) {
@@ -70,6 +76,13 @@ int vb_tally_new(const vb_lexicon *lex, vb_tally **out) {
   }
   *out = t;
   return VB_OK;
+}
+
+int vb_tally_new_counts(const vb_lexicon *lex, vb_tally **out) {
+  int rc = vb_tally_new(lex, out);
+  if (!rc)
+    (*out)->counts_only = true;
+  return rc;
 }
 
 void vb_tally_free(vb_tally *t) {
@@ -201,6 +214,8 @@ static int add_response(vb_tally *t, vb_group group, int has_text,
     t->untagged[group]++;
     return VB_OK;
   }
+  if (t->counts_only)
+    return VB_OK;
   *themed = true;
   for (size_t i = 0; i < n; i++)
     t->mentions[themes[i] * VB_GROUP_COUNT + group]++;
@@ -323,7 +338,8 @@ int vb_tally_pair(const vb_tally *t, size_t index, size_t *a, size_t *b,
 }
 
 int vb_tally_merge(vb_tally *dst, const vb_tally *src) {
-  if (!dst || !src || dst->lex != src->lex)
+  if (!dst || !src || dst->lex != src->lex ||
+      dst->counts_only != src->counts_only)
     return VB_EINVAL;
   /* the tables first: the only steps that can fail.  Room for the terms
    * is made before the pairs are added, so dst stays whole. */
@@ -353,7 +369,8 @@ const char *vb_group_name(vb_group group) {
 
 static int tally_open(void *ctx, void **state) {
   const vb_tally *main = ctx;
-  return vb_tally_new(main->lex, (vb_tally **)state);
+  return main->counts_only ? vb_tally_new_counts(main->lex, (vb_tally **)state)
+                           : vb_tally_new(main->lex, (vb_tally **)state);
 }
 
 static int tally_row(void *state, const vb_row *row, FILE *out, vb_error *err) {

@@ -478,6 +478,12 @@ typedef enum vb_count {
 
 /* A tally for `lex` (which must outlive it).  Not thread-safe. */
 VB_API int vb_tally_new(const vb_lexicon *lex, vb_tally **out);
+/* A tally that keeps only the run counters (vb_tally_count) and the
+ * responses per group (vb_tally_responses, vb_tally_with_text,
+ * vb_tally_untagged); its mentions, term hits and pairs stay 0.  For a
+ * job whose themes go elsewhere, as `verbatim tag`'s: each row then skips
+ * the work of the others.  It merges only with another such tally. */
+VB_API int vb_tally_new_counts(const vb_lexicon *lex, vb_tally **out);
 VB_API void vb_tally_free(vb_tally *t);
 /* Adds one tagged response: its group, whether its comment has text, and
  * the themes and terms the matcher found in it.  `m` may be NULL for no
@@ -522,7 +528,8 @@ VB_API uint64_t vb_tally_term_hits(const vb_tally *t, size_t term);
 VB_API size_t vb_tally_pair_count(const vb_tally *t);
 VB_API int vb_tally_pair(const vb_tally *t, size_t index, size_t *a, size_t *b,
                          uint64_t *comments);
-/* Adds src into dst.  Both must belong to the same lexicon (VB_EINVAL);
+/* Adds src into dst.  Both must belong to the same lexicon and be of the
+ * same kind (vb_tally_new or vb_tally_new_counts; else VB_EINVAL);
  * VB_ENOMEM when the pair table cannot grow (dst is then unchanged). */
 VB_API int vb_tally_merge(vb_tally *dst, const vb_tally *src);
 

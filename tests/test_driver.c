@@ -227,6 +227,56 @@ static void test_callback_on_calling_thread(const vb_lexicon *lex) {
   unlink(path);
 }
 
+/* A job with a tally of counts only (what `verbatim tag` runs): the same
+ * output and run counts as with a full tally, at any number of threads
+ * (each thread's tally is of the same kind, or merging them would fail),
+ * and no mentions. */
+static void test_counts_only_tally(const vb_lexicon *lex) {
+  char path[] = "/tmp/vb_driver_XXXXXX";
+  enum { ROWS = 9000 }; /* several batches */
+  write_input(path, ROWS);
+  char *expected = NULL;
+  uint64_t counts[VB_COUNT_KINDS];
+  for (unsigned threads = 1; threads <= 3; threads++) {
+    for (int only = threads == 1 ? 0 : 1; only <= 1; only++) {
+      vb_job *job;
+      vb_tally *tally;
+      vb_reader *r;
+      open_job(lex, path, &job, &tally, &r);
+      if (only) { /* instead of the full one */
+        vb_tally_free(tally);
+        CHECK_INT(vb_tally_new_counts(lex, &tally), VB_OK);
+      }
+      char *tagged;
+      size_t tagged_len;
+      FILE *out = open_memstream(&tagged, &tagged_len);
+      vb_error err;
+      vb_job_set_threads(job, threads);
+      vb_job_set_output(job, out, VB_OUTPUT_CSV);
+      CHECK_INT(vb_job_run(job, r, tally, &err), VB_OK);
+      fclose(out);
+      uint64_t mentions = 0;
+      for (size_t t = 0; t < vb_lexicon_theme_count(lex); t++)
+        mentions += vb_tally_mentions(tally, t, VB_GROUP_DETRACTOR);
+      if (!expected) { /* the full tally, one thread */
+        expected = tagged;
+        for (int k = 0; k < VB_COUNT_KINDS; k++)
+          counts[k] = vb_tally_count(tally, (vb_count)k);
+        CHECK(mentions > 0 && counts[VB_COUNT_REJECTED] > 0);
+      } else {
+        CHECK_STR(tagged, expected);
+        for (int k = 0; k < VB_COUNT_KINDS; k++)
+          CHECK_INT(vb_tally_count(tally, (vb_count)k), counts[k]);
+        CHECK_INT(mentions, 0);
+        free(tagged);
+      }
+      close_job(job, tally, r);
+    }
+  }
+  free(expected);
+  unlink(path);
+}
+
 /* A row position counts across the runs of one job. */
 static void test_positions_across_runs(const vb_lexicon *lex) {
   char path[] = "/tmp/vb_driver_XXXXXX";
@@ -447,6 +497,7 @@ int main(void) {
   if (!lex)
     return check_exit();
   test_sinks_any_threads(lex);
+  test_counts_only_tally(lex);
   test_positions_across_runs(lex);
   test_callback_on_calling_thread(lex);
   test_strict(lex);

@@ -258,6 +258,61 @@ static void test_tally(void) {
   vb_lexicon_free(lex);
 }
 
+/* A tally of counts only: the same run counters and responses per group
+ * as a full tally of the same rows, no mentions, term hits or pairs, and
+ * merges only with its own kind. */
+static void test_counts_only(void) {
+  vb_lexicon *lex = load_lexicon("VB_TEST_DATA", "tests/data", "test.json");
+  vb_matcher *m;
+  vb_matcher_new(lex, &m, NULL);
+  vb_tally *full, *counts, *part[2], *merged;
+  CHECK_INT(vb_tally_new(lex, &full), VB_OK);
+  CHECK_INT(vb_tally_new_counts(lex, &counts), VB_OK);
+  add_rows(full, m, 0, NROWS);
+  add_rows(counts, m, 0, NROWS);
+  for (int k = 0; k < VB_COUNT_KINDS; k++)
+    CHECK_INT(vb_tally_count(counts, (vb_count)k),
+              vb_tally_count(full, (vb_count)k));
+  CHECK_INT(vb_tally_count(counts, VB_COUNT_UNTAGGED), 1);
+  uint64_t mentions = 0, hits = 0;
+  for (int g = 0; g < VB_GROUP_COUNT; g++) {
+    CHECK_INT(vb_tally_responses(counts, (vb_group)g),
+              vb_tally_responses(full, (vb_group)g));
+    CHECK_INT(vb_tally_with_text(counts, (vb_group)g),
+              vb_tally_with_text(full, (vb_group)g));
+    CHECK_INT(vb_tally_untagged(counts, (vb_group)g),
+              vb_tally_untagged(full, (vb_group)g));
+    for (size_t t = 0; t < vb_lexicon_theme_count(lex); t++) {
+      mentions += vb_tally_mentions(full, t, (vb_group)g);
+      CHECK_INT(vb_tally_mentions(counts, t, (vb_group)g), 0);
+    }
+  }
+  for (size_t t = 0; t < vb_lexicon_term_count(lex); t++) {
+    hits += vb_tally_term_hits(full, t);
+    CHECK_INT(vb_tally_term_hits(counts, t), 0);
+  }
+  CHECK(mentions > 0 && hits > 0 && vb_tally_pair_count(full) > 0);
+  CHECK_INT(vb_tally_pair_count(counts), 0);
+  /* parts merged: the whole's counts; a full tally does not mix in */
+  CHECK_INT(vb_tally_new_counts(lex, &merged), VB_OK);
+  for (int i = 0; i < 2; i++) {
+    CHECK_INT(vb_tally_new_counts(lex, &part[i]), VB_OK);
+    add_rows(part[i], m, i ? 4 : 0, i ? NROWS : 4);
+    CHECK_INT(vb_tally_merge(merged, part[i]), VB_OK);
+  }
+  CHECK(same_tally(lex, counts, merged));
+  CHECK_INT(vb_tally_merge(merged, full), VB_EINVAL);
+  CHECK_INT(vb_tally_merge(full, merged), VB_EINVAL);
+  CHECK(same_tally(lex, counts, merged));
+  for (int i = 0; i < 2; i++)
+    vb_tally_free(part[i]);
+  vb_tally_free(merged);
+  vb_tally_free(counts);
+  vb_tally_free(full);
+  vb_matcher_free(m);
+  vb_lexicon_free(lex);
+}
+
 /* Each term counts once per comment, however many terms the comment has:
  * a comment with more distinct terms than the tally checks one against
  * another (32) takes another way, which must count alike.  Up to 200
@@ -300,6 +355,7 @@ int main(void) {
   test_scores();
   test_scales();
   test_tally();
+  test_counts_only();
   test_terms_once();
   return check_exit();
 }

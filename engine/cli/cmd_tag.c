@@ -177,7 +177,7 @@ int cmd_tag(int argc, char **argv) {
   vb_job *job = NULL;
   vb_tally *tally = NULL;
   output out = {0}, rejects = {0};
-  if (vb_job_new(lex, &job) || vb_tally_new(lex, &tally) ||
+  if (vb_job_new(lex, &job) || vb_tally_new_counts(lex, &tally) ||
       vb_job_set_columns(job, a.text, a.score, a.id)) {
     fputs("verbatim: out of memory\n", stderr);
     code = EXIT_INTERNAL;
