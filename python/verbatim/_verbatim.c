@@ -685,8 +685,8 @@ static int run_feed(LexiconObject *self, feed *f, unsigned jobs, keep_ctx *k,
   vb_tally *tally = NULL;
   vb_reader *r = NULL;
   int rc = vb_job_new(self->lex, &job);
-  if (!rc)
-    rc = vb_tally_new(self->lex, &tally);
+  if (!rc) /* only the row count is read: no per-theme counting */
+    rc = vb_tally_new_counts(self->lex, &tally);
   if (!rc)
     rc = vb_job_set_columns(job, "comment", f->score ? "score" : NULL, NULL);
   if (!rc) {
