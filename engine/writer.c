@@ -175,8 +175,9 @@ static void write_field_as(FILE *out, const char *text, size_t len, bool quote,
 
 /* A field as vb_csv_write_field writes it.  One that needs no repair or
  * escape (the most common case) is copied as it is, between quotes when
- * it needs them: a comment with a comma (half of the peer corpus's) went
- * through four stdio calls (bench/RESULTS.md, session 38). */
+ * it needs them: such a quoted comment (38% of the peer corpus's, most
+ * for a comma) went through four stdio calls (bench/RESULTS.md, session
+ * 38). */
 static void row_field(row_buffer *b, const char *text, size_t len) {
   bool quote, plain;
   csv_field_needs(text, len, &quote, &plain);
