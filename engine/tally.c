@@ -39,6 +39,7 @@ typedef struct count_slot {
 typedef struct count_table {
   count_slot *slots;
   size_t mask, count; /* slots - 1; used slots */
+  size_t growths;     /* times the slots were rehashed (table_grow) */
 } count_table;
 
 struct vb_tally {
@@ -55,6 +56,14 @@ struct vb_tally {
   count_table pairs; /* key a << 32 | b: comments mentioning both */
   count_table terms; /* key term: comments with a counted match of it */
   bool counts_only;  /* vb_tally_new_counts: no mentions, pairs or terms */
+  /* vb_tally_pair's place, so that reading the pairs by index in order
+   * walks the table once, not once per pair: pair `index` is the next
+   * one at or after slot `slot`.  Valid while the table has the same
+   * count of keys and growths (keys are only ever added, and a growth
+   * moves them all). */
+  struct {
+    size_t count, growths, index, slot;
+  } pair_at;
 };
 
 int vb_tally_new(const vb_lexicon *lex, vb_tally **out) {
@@ -120,6 +129,7 @@ static int table_grow(count_table *c) {
   free(c->slots);
   c->slots = grown;
   c->mask = grown_slots - 1;
+  c->growths++;
   return VB_OK;
 }
 
@@ -330,10 +340,21 @@ int vb_tally_pair(const vb_tally *t, size_t index, size_t *a, size_t *b,
                   uint64_t *comments) {
   if (index >= t->pairs.count)
     return VB_ERANGE;
-  size_t slot = 0;
-  for (size_t k = 0; vb__tally_pair_next(t, &slot, a, b, comments); k++)
+  /* the place is a cache of the table's state, not part of the counts:
+   * a tally is used by one thread at a time (verbatim.h) */
+  vb_tally *place = (vb_tally *)t;
+  if (t->pair_at.count != t->pairs.count ||
+      t->pair_at.growths != t->pairs.growths || index < t->pair_at.index)
+    place->pair_at.index = place->pair_at.slot = 0;
+  place->pair_at.count = t->pairs.count;
+  place->pair_at.growths = t->pairs.growths;
+  for (size_t k = t->pair_at.index;
+       vb__tally_pair_next(t, &place->pair_at.slot, a, b, comments); k++) {
+    place->pair_at.index = k + 1;
     if (k == index)
       return VB_OK;
+  }
+  place->pair_at.index = place->pair_at.slot = 0;
   return VB_ERANGE;
 }
 

@@ -524,7 +524,9 @@ VB_API uint64_t vb_tally_term_hits(const vb_tally *t, size_t term);
  * the other: how many distinct pairs have been seen, and the i-th of them
  * (in no particular order) with a < b and the comments mentioning both.
  * VB_ERANGE for a bad index.  Indices are invalidated by vb_tally_add and
- * vb_tally_merge. */
+ * vb_tally_merge.  Reading indices 0, 1, 2, ... walks the pair table once
+ * in all (the tally keeps its place), so any order works but ascending
+ * is linear. */
 VB_API size_t vb_tally_pair_count(const vb_tally *t);
 VB_API int vb_tally_pair(const vb_tally *t, size_t index, size_t *a, size_t *b,
                          uint64_t *comments);

@@ -351,11 +351,134 @@ static void test_terms_once(void) {
   vb_lexicon_free(lex);
 }
 
+/* The top-level themes of lex (no pair of them is a theme and its
+ * ancestor), at most max. */
+static size_t top_themes(const vb_lexicon *lex, size_t *out, size_t max) {
+  size_t n = 0;
+  for (size_t t = 0; t < vb_lexicon_theme_count(lex) && n < max; t++)
+    if (vb_lexicon_theme_parent(lex, t) < 0)
+      out[n++] = t;
+  return n;
+}
+
+/* Adds one comment mentioning top[i] and top[j] (i < j), k times. */
+static void add_pair(vb_tally *t, const size_t *top, size_t i, size_t j,
+                     int k) {
+  size_t themes[2] = {top[i], top[j]};
+  vb_result res = {VB_GROUP_PASSIVE, 1, themes, 2, NULL, 0};
+  while (k-- > 0)
+    CHECK_INT(vb_tally_add_result(t, &res), VB_OK);
+}
+
+/* True when reading pair indices in `order` gives every expected pair
+ * once, with its count: want[i][j] comments for top[i] and top[j]. */
+static bool pairs_read(vb_tally *t, const size_t *top, size_t n,
+                       uint64_t want[][16], const size_t *order) {
+  bool seen[16][16] = {{false}};
+  size_t count = vb_tally_pair_count(t), expected = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++)
+      expected += want[i][j] > 0;
+  if (count != expected)
+    return false;
+  for (size_t k = 0; k < count; k++) {
+    size_t a, b, i = n, j = n;
+    uint64_t c;
+    if (vb_tally_pair(t, order[k], &a, &b, &c) != VB_OK)
+      return false;
+    for (size_t x = 0; x < n; x++) {
+      i = top[x] == a ? x : i;
+      j = top[x] == b ? x : j;
+    }
+    if (i >= j || j >= n || seen[i][j] || want[i][j] != c)
+      return false;
+    seen[i][j] = true;
+  }
+  return true;
+}
+
+/* vb_tally_pair by index, in order (one walk of the table), backwards,
+ * repeated and interleaved with adds that insert pairs and grow the
+ * table: every read gives the pairs as they are at that moment. */
+static void test_pair_index(void) {
+  vb_lexicon *lex = load_lexicon("VB_SOURCE_DIR", ".", "lexicons/default.json");
+  size_t top[16], n = top_themes(lex, top, 16);
+  CHECK(n >= 12);
+  vb_tally *t;
+  CHECK_INT(vb_tally_new(lex, &t), VB_OK);
+  static uint64_t want[16][16];
+  memset(want, 0, sizeof want);
+  size_t order[256], count;
+  /* pairs of the first 6 themes, then more of all 12, more than the
+   * table's first 64 slots hold at half full */
+  for (size_t i = 0; i < 6; i++)
+    for (size_t j = i + 1; j < 6; j++) {
+      add_pair(t, top, i, j, (int)(1 + (i + j) % 3));
+      want[i][j] += 1 + (i + j) % 3;
+    }
+  count = vb_tally_pair_count(t);
+  for (size_t k = 0; k < count; k++)
+    order[k] = k;
+  CHECK(pairs_read(t, top, n, want, order));
+  for (size_t k = 0; k < count; k++)
+    order[k] = count - 1 - k;
+  CHECK(pairs_read(t, top, n, want, order));
+  /* the same index twice in a row, and past the end */
+  size_t a1, b1, a2, b2;
+  uint64_t c1, c2;
+  CHECK_INT(vb_tally_pair(t, 3, &a1, &b1, &c1), VB_OK);
+  CHECK_INT(vb_tally_pair(t, 3, &a2, &b2, &c2), VB_OK);
+  CHECK(a1 == a2 && b1 == b2 && c1 == c2);
+  CHECK_INT(vb_tally_pair(t, count, &a1, &b1, &c1), VB_ERANGE);
+  /* read half, add pairs (new keys, then a growth), read on from there:
+   * the reads after the adds must see the table as it is now */
+  for (int round = 0; round < 2; round++) {
+    size_t half = vb_tally_pair_count(t) / 2;
+    for (size_t k = 0; k < half; k++)
+      CHECK_INT(vb_tally_pair(t, k, &a1, &b1, &c1), VB_OK);
+    size_t hi = round == 0 ? 8 : n;
+    for (size_t i = 0; i < hi; i++)
+      for (size_t j = i + 1; j < hi; j++)
+        if (j >= 6 || round == 1) {
+          add_pair(t, top, i, j, 1);
+          want[i][j] += 1;
+        }
+    count = vb_tally_pair_count(t);
+    CHECK(half < count);
+    for (size_t k = 0; k < count; k++)
+      order[k] = (half + k) % count; /* from where the reads stopped */
+    CHECK(pairs_read(t, top, n, want, order));
+  }
+  CHECK(vb_tally_pair_count(t) > 32); /* grew past 64 slots */
+  /* a merge of pairs the table has: no new key, but it makes room for
+   * the other tally's keys first, and that grows the table */
+  vb_tally *more;
+  CHECK_INT(vb_tally_new(lex, &more), VB_OK);
+  for (size_t i = 0; i < 10; i++)
+    for (size_t j = i + 1; j < 10; j++) {
+      add_pair(more, top, i, j, 1);
+      want[i][j] += 1;
+    }
+  for (size_t k = 0; k < 3; k++)
+    CHECK_INT(vb_tally_pair(t, k, &a1, &b1, &c1), VB_OK);
+  size_t before = vb_tally_pair_count(t);
+  CHECK_INT(vb_tally_merge(t, more), VB_OK);
+  count = vb_tally_pair_count(t);
+  CHECK_INT(count, before);
+  for (size_t k = 0; k < count; k++)
+    order[k] = (3 + k) % count;
+  CHECK(pairs_read(t, top, n, want, order));
+  vb_tally_free(more);
+  vb_tally_free(t);
+  vb_lexicon_free(lex);
+}
+
 int main(void) {
   test_scores();
   test_scales();
   test_tally();
   test_counts_only();
   test_terms_once();
+  test_pair_index();
   return check_exit();
 }
