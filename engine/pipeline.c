@@ -764,16 +764,15 @@ static int process_row(worker *w, const batch *b, size_t i, FILE *const *outs,
   return rc;
 }
 
-/* A worker's pass over one batch; output goes to memory, in row order. */
 /* Detects the languages of the batch's comments (when the job detects
  * them) in one pass before any is matched, with the same answers as one
  * by one.  CLD2, which gets the comments the English shortcut leaves
  * undecided (3% of the issue's peer corpus), reads large tables; called
  * once in about thirty rows, between comments being matched, it cost
- * some 12 us a call there, and each call pushed the matcher's data out
- * of cache.  Called in a row, it runs on warm tables: `report` on the
- * peer corpus takes 2.5% less time (bench/RESULTS.md, session 39).  When
- * the room for the answers cannot be had, rows are detected one by one. */
+ * some 12 us a call there.  Called in a row, it costs about 7: `report`
+ * on the peer corpus takes 2.5% less time (bench/RESULTS.md, session
+ * 39).  When the room for the answers cannot be had, rows are detected
+ * one by one. */
 static void detect_batch(worker *w, const batch *b) {
   const run *R = w->run;
   w->predetected = false;
@@ -793,6 +792,7 @@ static void detect_batch(worker *w, const batch *b) {
   w->predetected = true;
 }
 
+/* A worker's pass over one batch; output goes to memory, in row order. */
 static void process_batch(worker *w, batch *b) {
   const run *R = w->run;
   const vb_job *job = R->job;
