@@ -10,8 +10,8 @@
 # runs are seconds apart, so their ratio carries far less of that drift
 # than two medians taken apart.  A ratio whose quartiles both stay on one
 # side of 1 is a difference; one whose quartiles straddle 1 is not shown
-# by this series.  bench/RESULTS.md (session 39) used it to time builds
-# with one part of the work switched off.
+# by this series.  bench/RESULTS.md (session 39) used it, and its first
+# version, to time builds with one part of the work switched off.
 #
 #   bench/ab.sh 21 /tmp/before/verbatim build/release/verbatim \
 #     report -j 1 -q -o /dev/null corpus.csv

@@ -769,7 +769,7 @@ static int process_row(worker *w, const batch *b, size_t i, FILE *const *outs,
  * by one.  CLD2, which gets the comments the English shortcut leaves
  * undecided (3% of the issue's peer corpus), reads large tables; called
  * once in about thirty rows, between comments being matched, it cost
- * some 12 us a call there.  Called in a row, it costs about 7: `report`
+ * some 12 us a call there.  Called in a row, it costs 4.5-10: `report`
  * on the peer corpus takes 2.5% less time (bench/RESULTS.md, session
  * 39).  When the room for the answers cannot be had, rows are detected
  * one by one. */

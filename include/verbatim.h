@@ -525,8 +525,8 @@ VB_API uint64_t vb_tally_term_hits(const vb_tally *t, size_t term);
  * (in no particular order) with a < b and the comments mentioning both.
  * VB_ERANGE for a bad index.  Indices are invalidated by vb_tally_add and
  * vb_tally_merge.  Reading indices 0, 1, 2, ... walks the pair table once
- * in all (the tally keeps its place), so any order works but ascending
- * is linear. */
+ * in all (the tally keeps its place, so even this read must not run on
+ * two threads at once), so any order works but ascending is linear. */
 VB_API size_t vb_tally_pair_count(const vb_tally *t);
 VB_API int vb_tally_pair(const vb_tally *t, size_t index, size_t *a, size_t *b,
                          uint64_t *comments);

@@ -409,8 +409,8 @@ static void test_pair_index(void) {
   static uint64_t want[16][16];
   memset(want, 0, sizeof want);
   size_t order[256], count;
-  /* pairs of the first 6 themes, then more of all 12, more than the
-   * table's first 64 slots hold at half full */
+  /* pairs of the first 6 themes; below, more of the first 8, then of
+   * all n: more than the table's first 64 slots hold at half full */
   for (size_t i = 0; i < 6; i++)
     for (size_t j = i + 1; j < 6; j++) {
       add_pair(t, top, i, j, (int)(1 + (i + j) % 3));
