@@ -232,7 +232,8 @@ void vb_job_set_progress(vb_job *job, vb_progress_fn fn, void *user) {
 
 const char *vb_stage_name(vb_stage stage) {
   static const char *const names[VB_STAGE_COUNT] = {
-      "read", "normalize", "segment", "stem", "match", "aggregate", "write"};
+      "read",  "normalize", "segment", "stem",
+      "match", "aggregate", "write",   "detect"};
   return stage < VB_STAGE_COUNT ? names[stage] : "?";
 }
 
@@ -495,6 +496,7 @@ typedef struct worker {
   pthread_t thread;
   struct pool *pool;
   uint64_t sink_ns[RUN_SINKS]; /* with timing on */
+  uint64_t detect_ns;          /* the same, for language detection */
   vb__reasons reasons;
   vb__detector detector;
   lang_counts langs;
@@ -620,8 +622,11 @@ static void route_row(worker *w, const batch *b, const batch_row *br,
     len = d->len;
     code = row->lang_buf;
   } else {
+    uint64_t t = R->job->timing ? vb__now_ns() : 0;
     len = vb__detect_language(&w->detector, row->text, row->text_len,
                               row->lang_buf);
+    if (R->job->timing)
+      w->detect_ns += vb__now_ns() - t;
     code = row->lang_buf;
   }
   row->lang = code;
@@ -780,6 +785,7 @@ static void detect_batch(worker *w, const batch *b) {
       vb__grow((void **)&w->detected, &w->detected_cap, b->row_count,
                sizeof *w->detected))
     return;
+  uint64_t t = R->job->timing ? vb__now_ns() : 0;
   for (size_t i = 0; i < b->row_count; i++) {
     const batch_row *br = &b->rows[i];
     if (br->malformed)
@@ -789,6 +795,8 @@ static void detect_batch(worker *w, const batch *b) {
     w->detected[i].len =
         vb__detect_language(&w->detector, text, len, w->detected[i].code);
   }
+  if (R->job->timing)
+    w->detect_ns += vb__now_ns() - t;
   w->predetected = true;
 }
 
@@ -1147,6 +1155,7 @@ static int merge_workers(const run *R, worker *ws, size_t n, vb_error *err) {
   for (size_t i = 0; i < n; i++) {
     for (int s = VB_STAGE_NORMALIZE; s <= VB_STAGE_MATCH; s++)
       job->stage_ns[s] += vb__matcher_stage_ns(ws[i].m, (vb_stage)s);
+    job->stage_ns[VB_STAGE_DETECT] += ws[i].detect_ns;
     for (size_t k = 0; k < R->sink_count; k++)
       job->stage_ns[R->sinks[k] == &job->format_slot ? VB_STAGE_WRITE
                                                      : VB_STAGE_AGGREGATE] +=

@@ -1152,6 +1152,9 @@ typedef enum vb_stage {
   VB_STAGE_MATCH,     /* terms, patterns, excludes, negation */
   VB_STAGE_AGGREGATE, /* scores, slices, tallies */
   VB_STAGE_WRITE,     /* formatting and writing rows and rejects */
+  VB_STAGE_DETECT,    /* language detection, when comments are routed by
+                         their detected language (after WRITE only to keep
+                         the values above as they were) */
   VB_STAGE_COUNT
 } vb_stage;
 VB_API const char *vb_stage_name(vb_stage stage);

@@ -492,6 +492,43 @@ static void test_default_lexicon(void) {
   vb_lexicon_free(lex);
 }
 
+/* Stage timing: every stage a row goes through counts time, language
+ * detection included when comments are routed by detected language (the
+ * built-in set), and none when they are not (one lexicon) or when timing
+ * is off. */
+static void test_stage_timing(const vb_lexicon *one) {
+  vb_lexicon *set;
+  vb_error err;
+  CHECK_INT(vb_lexicon_default(&set, &err), VB_OK);
+  char path[] = "/tmp/vb_test_driverXXXXXX";
+  write_input(path, 3000);
+  const vb_lexicon *lexicons[] = {set, one, set};
+  for (int k = 0; k < 3; k++) {
+    vb_job *job;
+    vb_tally *tally;
+    vb_reader *r;
+    open_job(lexicons[k], path, &job, &tally, &r);
+    vb_job_set_timing(job, k < 2);
+    vb_job_set_threads(job, 2);
+    CHECK_INT(vb_job_run(job, r, tally, &err), VB_OK);
+    for (int s = 0; s < VB_STAGE_COUNT; s++) {
+      if (s == VB_STAGE_WRITE && k < 2)
+        continue; /* no output, but the writer's turn is timed */
+      /* no detection with one lexicon */
+      bool none = k == 2 || (s == VB_STAGE_DETECT && lexicons[k] == one);
+      uint64_t ns = vb_job_stage_ns(job, (vb_stage)s);
+      if (none != (ns == 0))
+        fprintf(stderr, "test_driver: stage %s, run %d: %llu ns\n",
+                vb_stage_name((vb_stage)s), k, (unsigned long long)ns);
+      CHECK(none == (ns == 0));
+    }
+    close_job(job, tally, r);
+  }
+  CHECK_STR(vb_stage_name(VB_STAGE_DETECT), "detect");
+  unlink(path);
+  vb_lexicon_free(set);
+}
+
 int main(void) {
   vb_lexicon *lex = load_test_lexicon();
   if (!lex)
@@ -505,6 +542,7 @@ int main(void) {
   test_write_function(lex);
   test_report_from_results(lex);
   test_default_lexicon();
+  test_stage_timing(lex);
   vb_lexicon_free(lex);
   return check_exit();
 }

@@ -305,15 +305,20 @@ static int check_headers(const input_args *a, char **files, int nfiles) {
   return code;
 }
 
-/* --timings: seconds per stage, summed over threads. */
+/* --timings: seconds per stage, summed over threads, in the order a row
+ * goes through them. */
 static void print_timings(const vb_job *job) {
+  _Static_assert(VB_STAGE_COUNT == 8, "a new stage needs its place below");
+  static const vb_stage order[VB_STAGE_COUNT] = {
+      VB_STAGE_READ, VB_STAGE_DETECT, VB_STAGE_NORMALIZE, VB_STAGE_SEGMENT,
+      VB_STAGE_STEM, VB_STAGE_MATCH,  VB_STAGE_AGGREGATE, VB_STAGE_WRITE};
   double total = 0, secs[VB_STAGE_COUNT];
   for (int s = 0; s < VB_STAGE_COUNT; s++)
-    total += secs[s] = (double)vb_job_stage_ns(job, (vb_stage)s) / 1e9;
+    total += secs[s] = (double)vb_job_stage_ns(job, order[s]) / 1e9;
   fputs("verbatim: thread-seconds by stage:", stderr);
   for (int s = 0; s < VB_STAGE_COUNT; s++)
     fprintf(stderr, "%s %s %.3f (%.0f%%)", s ? "," : "",
-            vb_stage_name((vb_stage)s), secs[s],
+            vb_stage_name(order[s]), secs[s],
             total > 0 ? 100 * secs[s] / total : 0.0);
   fprintf(stderr, "; total %.3f\n", total);
 }
