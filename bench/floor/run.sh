@@ -3,8 +3,10 @@
 # the fastest the default set could run if matching cost nothing
 # (issue 15).
 #
-# On ROWS generated rows (the bench's corpus: seed 7, 10% non-ASCII) it
-# times `report -j 1` and `tag -f csv -j 1` RUNS times in turns with:
+# On ROWS generated rows (the bench's corpus: seed 7, 10% non-ASCII; with
+# CORPUS=peer, the issue's peer corpus: bench/peers/gen_peer_corpus.py,
+# seed 42, as bench/run.sh makes it) it times `report -j 1` and
+# `tag -f csv -j 1` RUNS times in turns with:
 #   default   the built-in lexicons (English and six more languages);
 #   english   lexicons/default.json alone (no language detection);
 #   hollow    the seven lexicons with every theme's terms and excludes
@@ -24,8 +26,18 @@ vb=$build/verbatim
 gen=$build/bench/verbatim-gen-corpus
 [ -x "$vb" ] && [ -x "$gen" ] || { echo "floor: build first (make release)" >&2; exit 2; }
 mkdir -p "$OUT/hollow"
-corpus=$OUT/corpus-$ROWS.csv
-[ -s "$corpus" ] || "$gen" --rows "$ROWS" --seed 7 --non-ascii 0.10 -o "$corpus"
+case ${CORPUS:-bench} in
+bench)
+  corpus=$OUT/corpus-$ROWS.csv
+  [ -s "$corpus" ] || "$gen" --rows "$ROWS" --seed 7 --non-ascii 0.10 -o "$corpus" ;;
+peer)
+  corpus=$OUT/peer-corpus-$ROWS.csv
+  [ -s "$corpus" ] || python3 "$here/../peers/gen_peer_corpus.py" --seed 42 --rows "$ROWS" --out "$corpus" ;;
+*) echo "floor: CORPUS is bench or peer" >&2; exit 2 ;;
+esac
+# rows read (the peer generator's count is not exactly ROWS)
+rows=$("$vb" report -f csv -o /dev/null "$corpus" 2>&1 | sed -n 's/.*read \([0-9]*\),.*/\1/p')
+[ -n "$rows" ] || rows=$ROWS
 python3 - "$root/lexicons" "$OUT/hollow" <<'PY'
 import json, os, sys
 src, dst = sys.argv[1:]
@@ -80,7 +92,7 @@ for job in report tag; do
   done
   for n in $names; do
     us=$(grep "^$n " "$OUT/$job.times" | cut -d' ' -f2 | median)
-    awk -v n="$n" -v us="$us" -v rows="$ROWS" -v job="$job" 'BEGIN {
+    awk -v n="$n" -v us="$us" -v rows="$rows" -v job="$job" 'BEGIN {
       printf "%-6s %-9s %8.3f s %9.0f comments/s %6.2f us a comment\n",
              job, n, us / 1e6, rows / (us / 1e6), us / rows }'
   done
