@@ -34,14 +34,12 @@ OUT=${OUT:-$root/bench/out/exact}
 gen=${GEN:-$root/build/release/bench/verbatim-gen-corpus}
 mkdir -p "$OUT"
 bench_csv=$OUT/bench-$ROWS.csv peer_csv=$OUT/peer-$ROWS.csv
+. "$root/bench/corpora.sh"
 if [ ! -s "$bench_csv" ]; then
   [ -x "$gen" ] || { echo "exact.sh: no generator at $gen (make release)" >&2; exit 2; }
-  "$gen" --rows "$ROWS" --seed 7 --non-ascii 0.10 -o "$bench_csv" || exit 2
+  bench_corpus "$gen" "$ROWS" "$bench_csv" || exit 2
 fi
-if [ ! -s "$peer_csv" ]; then
-  python3 "$root/bench/peers/gen_peer_corpus.py" --seed 42 --rows "$ROWS" \
-    --out "$peer_csv" || exit 2
-fi
+peer_corpus "$ROWS" "$peer_csv" || exit 2
 plain="-l $root/bench/peers/peer-lexicon.json"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -58,14 +58,15 @@ command -v python3 >/dev/null || { echo "bench: python3 is needed (bench/peers/i
 [ -x "$vb" ] && [ -x "$gen" ] || { echo "bench: build first (make release)" >&2; exit 2; }
 
 echo "bench: generating $ROWS rows (seed $SEED, non-ASCII $NON_ASCII)"
-[ -s "$corpus" ] || "$gen" --rows "$ROWS" --seed "$SEED" --non-ascii "$NON_ASCII" -o "$corpus"
+. "$here/corpora.sh"
+bench_corpus "$gen" "$ROWS" "$corpus" "$SEED" "$NON_ASCII"
 [ -s "$lex100k" ] || python3 "$here/gen_lexicon.py" "$root/lexicons/default.json" "$corpus" "$lex100k" >> "$log"
 [ -s "$lexpat" ] || python3 "$here/gen_lexicon.py" "$root/lexicons/default.json" "$corpus" "$lexpat" --patterns 2000 >> "$log"
-[ -s "$pcorpus" ] || python3 "$here/peers/gen_peer_corpus.py" --seed 42 --rows "$ROWS" --out "$pcorpus"
+peer_corpus "$ROWS" "$pcorpus"
 bytes=$(stat -c %s "$corpus")
 pbytes=$(stat -c %s "$pcorpus")
-prows=$("$vb" report -f csv -o /dev/null "$pcorpus" 2>&1 | sed -n 's/.*read \([0-9]*\),.*/\1/p')
-rows=$("$vb" report -f csv -o /dev/null "$corpus" 2>&1 | sed -n 's/.*read \([0-9]*\),.*/\1/p')
+prows=$(rows_read "$vb" "$pcorpus")
+rows=$(rows_read "$vb" "$corpus")
 
 t() { cat "$OUT/$1.time"; }
 

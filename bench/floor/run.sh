@@ -26,17 +26,13 @@ vb=$build/verbatim
 gen=$build/bench/verbatim-gen-corpus
 [ -x "$vb" ] && [ -x "$gen" ] || { echo "floor: build first (make release)" >&2; exit 2; }
 mkdir -p "$OUT/hollow"
+. "$here/../corpora.sh"
 case ${CORPUS:-bench} in
-bench)
-  corpus=$OUT/corpus-$ROWS.csv
-  [ -s "$corpus" ] || "$gen" --rows "$ROWS" --seed 7 --non-ascii 0.10 -o "$corpus" ;;
-peer)
-  corpus=$OUT/peer-corpus-$ROWS.csv
-  [ -s "$corpus" ] || python3 "$here/../peers/gen_peer_corpus.py" --seed 42 --rows "$ROWS" --out "$corpus" ;;
+bench) corpus=$OUT/corpus-$ROWS.csv && bench_corpus "$gen" "$ROWS" "$corpus" ;;
+peer) corpus=$OUT/peer-corpus-$ROWS.csv && peer_corpus "$ROWS" "$corpus" ;;
 *) echo "floor: CORPUS is bench or peer" >&2; exit 2 ;;
 esac
-# rows read (the peer generator's count is not exactly ROWS)
-rows=$("$vb" report -f csv -o /dev/null "$corpus" 2>&1 | sed -n 's/.*read \([0-9]*\),.*/\1/p')
+rows=$(rows_read "$vb" "$corpus")
 [ -n "$rows" ] || rows=$ROWS
 python3 - "$root/lexicons" "$OUT/hollow" <<'PY'
 import json, os, sys

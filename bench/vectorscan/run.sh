@@ -31,7 +31,8 @@ mkdir -p "$OUT"
 cc -std=gnu11 -O2 -Wall -Wextra -o "$OUT/eval" "$here/eval.c" $(pkg-config --cflags --libs libhs libpcre2-8)
 
 corpus=$OUT/corpus-$ROWS.csv
-[ -s "$corpus" ] || "$gen" --rows "$ROWS" --seed 7 --non-ascii 0.10 -o "$corpus"
+. "$here/../corpora.sh"
+bench_corpus "$gen" "$ROWS" "$corpus"
 python3 - "$LEXICON" "$corpus" "$OUT" <<'EOF'
 import csv, json, sys, unicodedata
 lexicon, corpus, out = sys.argv[1:]
