@@ -97,6 +97,7 @@ typedef struct cand {
  * before `shared`, so does this one (gate_patterns). */
 typedef struct trig {
   uint32_t anchor, off, shared;
+  uint32_t cover; /* its pattern's pattern_cover */
 } trig;
 
 /* Where a word anchor of a pattern fired, at byte `at` of the comment. */
@@ -164,6 +165,15 @@ struct vb_matcher {
                             under it were checked (lex->loose_key_start) */
   uint32_t *alt_stamp;   /* per alternative: == stamp when checked */
   bool *alt_present;     /* ... and whether its literals occur */
+  /* Per pattern: its theme + 1 when it is an exclude pattern that can
+   * only run where a word term matched that theme or a descendant (no
+   * mention pattern has such a theme), else 0; per theme: == stamp when
+   * a word term matched it or a descendant in this comment.  An exclude
+   * pattern runs only where it has a match to cancel (match_patterns), so
+   * the gate skips the anchors of such a pattern without that match. */
+  uint32_t *pattern_cover;
+  uint32_t *theme_cover;
+  bool covers; /* some pattern_cover is not 0 */
   uint32_t stamp;
   bool slow; /* fast paths off: the reference for differential tests */
   bool timing;
@@ -299,6 +309,33 @@ static int build_term_flags(vb_matcher *m) {
   return VB_OK;
 }
 
+/* Fills m->pattern_cover.  An exclude pattern of theme T runs only when
+ * a match of T or a descendant is in m->raw: word terms put theirs there
+ * before the gate runs, mention patterns after.  So the gate may skip T's
+ * exclude patterns where no word term matched T's subtree, unless some
+ * mention pattern's theme lies in that subtree.  VB_ENOMEM or VB_OK. */
+static int build_pattern_cover(vb_matcher *m) {
+  const vb_lexicon *lex = m->lex;
+  bool *mentioned = calloc(lex->theme_count ? lex->theme_count : 1, 1);
+  if (!mentioned)
+    return VB_ENOMEM;
+  for (size_t p = 0; p < lex->pattern_count; p++) {
+    const vb__term *term = &lex->terms[lex->patterns[p]];
+    if (!term->exclude) /* mark its theme and every theme above it */
+      for (long t = (long)term->theme; t >= 0; t = lex->themes[t].parent)
+        mentioned[t] = true;
+  }
+  for (size_t p = 0; p < lex->pattern_count; p++) {
+    const vb__term *term = &lex->terms[lex->patterns[p]];
+    if (term->exclude && !mentioned[term->theme]) {
+      m->pattern_cover[p] = (uint32_t)term->theme + 1;
+      m->covers = true;
+    }
+  }
+  free(mentioned);
+  return VB_OK;
+}
+
 int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
   vb__error_clear(err);
   if (!out)
@@ -331,6 +368,10 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
       calloc(lex->alt_count ? lex->alt_count : 1, sizeof *m->alt_stamp);
   m->alt_present =
       calloc(lex->alt_count ? lex->alt_count : 1, sizeof *m->alt_present);
+  m->pattern_cover = calloc(lex->pattern_count ? lex->pattern_count : 1,
+                            sizeof *m->pattern_cover);
+  m->theme_cover =
+      calloc(lex->theme_count ? lex->theme_count : 1, sizeof *m->theme_cover);
   m->themes_hit =
       malloc((lex->theme_count ? lex->theme_count : 1) * sizeof(size_t));
   m->pos = calloc(lex->item_count + 1, sizeof *m->pos);
@@ -355,8 +396,9 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
       !m->pos || !m->alt_present || !m->md || !m->mctx || !m->jit_stack ||
       !m->seen || !m->bigram_seen || !m->memo || !m->long_memo ||
       (lex->loose_key_start && !m->key_done) || !m->pattern_from ||
-      !m->pattern_loose || !m->stamped || !m->words || build_needs(m) ||
-      build_term_flags(m)) {
+      !m->pattern_loose || !m->stamped || !m->words || !m->pattern_cover ||
+      !m->theme_cover || build_needs(m) || build_term_flags(m) ||
+      build_pattern_cover(m)) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -402,6 +444,8 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->spot_list);
   free(m->alt_stamp);
   free(m->alt_present);
+  free(m->pattern_cover);
+  free(m->theme_cover);
   free(m->tok_word);
   free(m->wd_word);
   free(m->cand_at);
@@ -495,7 +539,8 @@ static int add_trigs(vb_matcher *m, const char *s, size_t len) {
       if (vb__grow((void **)&m->trigs, &m->trig_cap, m->trig_len + 1,
                    sizeof *m->trigs))
         return VB_ENOMEM;
-      m->trigs[m->trig_len++] = (trig){a, (uint32_t)k, 0};
+      m->trigs[m->trig_len++] =
+          (trig){a, (uint32_t)k, 0, m->pattern_cover[x->pattern]};
     }
     if (m->trig_len - first > 1) /* (m->trigs may still be NULL) */
       sort_trigs(m, m->trigs + first, m->trig_len - first);
@@ -1236,10 +1281,16 @@ static unsigned bigram(const char *p) {
 
 /* False when some byte pair of the literal is missing from the comment:
  * then it cannot occur, and most literals are ruled out without a scan.
- * The comment's pairs are stamped once, on the first call for it (ASCII
- * text touches a few cache lines of the 256 kB table). */
+ * The comment's pairs are stamped once, on the first call for it that
+ * needs them (ASCII text touches a few cache lines of the 256 kB table):
+ * a one-byte literal has no pair, and one that begins beyond ASCII is
+ * ruled out in a comment the ASCII fast path normalized. */
 static bool may_contain(vb_matcher *m, const char *text, size_t len,
                         const char *lit, size_t lit_len) {
+  if (lit_len < 2)
+    return true; /* no pair to look up */
+  if (m->an.norm.ascii && (unsigned char)lit[0] >= 0x80)
+    return false; /* an ASCII comment holds no byte beyond it */
   if (m->bigram_stamp != m->stamp) {
     uint32_t *seen = m->bigram_seen, stamp = m->stamp; /* not reloaded */
     for (size_t i = 0; i + 1 < len; i++)
@@ -1305,6 +1356,9 @@ static void stamp_pattern(vb_matcher *m, uint32_t p) {
  * those literals do. */
 static void check_loose(vb_matcher *m, const vb__anchor *x, const char *text,
                         size_t len) {
+  uint32_t cover = m->pattern_cover[x->pattern];
+  if (cover && m->theme_cover[cover - 1] != m->stamp)
+    return; /* nothing it could cancel */
   if (m->pattern_stamp[x->pattern] != m->stamp &&
       (x->required_only ||
        (x->len ? may_contain(m, text, len, x->text, x->len) &&
@@ -1327,6 +1381,7 @@ static bool gate_patterns(vb_matcher *m) {
   if (++m->stamp == 0) { /* wrapped: forget old stamps */
     memset(m->pattern_stamp, 0, lex->pattern_count * sizeof *m->pattern_stamp);
     memset(m->alt_stamp, 0, lex->alt_count * sizeof *m->alt_stamp);
+    memset(m->theme_cover, 0, lex->theme_count * sizeof *m->theme_cover);
     memset(m->bigram_seen, 0, 65536 * sizeof *m->bigram_seen);
     if (m->key_done)
       memset(m->key_done, 0, 65536 * sizeof *m->key_done);
@@ -1335,6 +1390,11 @@ static bool gate_patterns(vb_matcher *m) {
   }
   m->stamped_count = 0;
   m->spot_count = 0;
+  if (m->covers) /* the themes the word terms matched, and those above */
+    for (size_t r = 0; r < m->raw_count; r++)
+      for (long t = (long)lex->terms[m->raw[r].term].theme;
+           t >= 0 && m->theme_cover[t] != m->stamp; t = lex->themes[t].parent)
+        m->theme_cover[t] = m->stamp;
   const char *text = m->an.norm.out;
   size_t len = m->an.norm.out_len;
   for (size_t i = 0; i < m->an.seg.count; i++) {
@@ -1345,6 +1405,8 @@ static bool gate_patterns(vb_matcher *m) {
       if (g->shared > differs && differs) /* so does this one (trig) */
         continue;
       differs = 0;
+      if (g->cover && m->theme_cover[g->cover - 1] != m->stamp)
+        continue; /* an exclude pattern with nothing to cancel */
       const vb__anchor *x = &lex->anchors[g->anchor];
       size_t at = m->an.seg.toks[i].ns + g->off;
       /* an anchor going past its first word ("a few") is checked whole:

@@ -325,6 +325,19 @@ static const char ROUND2_LEXICON[] =
     "\"requires\": [\"@problem\", \"@hosp\"], \"terms\": [\"bug\", "
     "\"delivery\", \"/\\\\b(?:took|takes) \\\\d+ days/\"]}]}";
 
+/* Exclude patterns under a theme tree.  The gate skips an exclude
+ * pattern's anchors when no word term matched its theme's subtree, unless
+ * a mention pattern's theme lies in that subtree: here p's exclude must
+ * still run on "mix-ups", where only its child p.c's pattern matched, while
+ * w's exclude has no mention pattern below it and may be skipped. */
+static const char NESTED_LEXICON[] =
+    "{\"themes\": [{\"id\": \"p\", \"label\": \"P\", \"terms\": "
+    "[\"shipping\"], \"exclude\": [\"/\\\\bmix-ups\\\\b/\"], "
+    "\"themes\": [{\"id\": \"p.c\", \"label\": \"C\", \"terms\": "
+    "[\"/\\\\bups\\\\b/\"]}]}, {\"id\": \"w\", \"label\": \"W\", "
+    "\"terms\": [\"delivery\", \"follow\"], \"exclude\": "
+    "[\"/\\\\bfollow-ups?\\\\b/\"]}]}";
+
 /* A lexicon without sets whose terms need a prefix after their first
  * word: the fast matcher skips a candidate whose needed prefix no word of
  * the comment starts with, so the words must stamp the prefixes even
@@ -517,6 +530,12 @@ int main(void) {
   }
   if ((lex = compile("edge.json", EDGE_LEXICON))) {
     compare_on_random(lex, 11, 30000);
+    vb_lexicon_free(lex);
+  }
+  if ((lex = compile("nested.json", NESTED_LEXICON))) {
+    matched_ = 0;
+    compare_on_random(lex, 17, 30000);
+    CHECK(matched_ > 3000); /* the comparison is not vacuous */
     vb_lexicon_free(lex);
   }
   if ((lex = compile("round2.json", ROUND2_LEXICON))) {
