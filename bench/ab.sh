@@ -13,17 +13,32 @@
 # by this series.  bench/RESULTS.md (session 39) used it, and its first
 # version, to time builds with one part of the work switched off.
 #
+# Both runs of every pair go to one CPU, CPU (default 0; CPU= leaves the
+# choice to the scheduler): this machine's two CPUs run at different and
+# changing speeds, and a pair split across them measures the CPUs.  On
+# the same two copies of one binary, 41 pairs, the quartiles of B/A
+# spanned 0.040 pinned against 0.068 unpinned (bench/RESULTS.md, session
+# 41).
+#
 #   bench/ab.sh 21 /tmp/before/verbatim build/release/verbatim \
 #     report -j 1 -q -o /dev/null corpus.csv
 set -eu
 [ $# -ge 3 ] || { echo "usage: bench/ab.sh N A B [ARGS...]" >&2; exit 2; }
 n=$1 a=$2 b=$3
 shift 3
+cpu=${CPU-0}
+if [ -n "$cpu" ]; then
+  command -v taskset >/dev/null || { echo "ab.sh: taskset not found (CPU= runs unpinned)" >&2; exit 2; }
+  pin=(taskset -c "$cpu")
+  "${pin[@]}" true 2>/dev/null || { echo "ab.sh: cannot run on CPU $cpu" >&2; exit 2; }
+else
+  pin=()
+fi
 ratios="" times_a="" times_b=""
 run_ms() { # command...: its wall time in tenths of a millisecond
   local s e
   s=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || { echo "ab.sh: $1 failed" >&2; exit 1; }
+  "${pin[@]}" "$@" >/dev/null 2>&1 || { echo "ab.sh: $1 failed" >&2; exit 1; }
   e=$(date +%s%N)
   echo $(((e - s) / 100000))
 }
