@@ -49,7 +49,7 @@ rm -f "$OUT/eval-suggest.txt" "$OUT/pyref.txt" "$OUT/pyref-counts.csv"
 # must not join this run's medians
 for turn in before after lang-en lang-all lang-before eval-j1 eval-j2 \
   suggest-j1 suggest-j2 pyref pyturn tag-j1 tag-j2 report-j1 report-j2 \
-  plain-report-j1 plain-report-j2 dpeer-tag-j1 dpeer-report-j1 dpeer-en-j1; do
+  plain-report-j1 plain-report-j2 plain-pair dpeer-tag-j1 dpeer-report-j1 dpeer-en-j1; do
   rm -f "$OUT/$turn"-[0-9]*.time "$OUT/$turn"-[0-9]*.rss
 done
 
@@ -122,12 +122,18 @@ merge_turns tag-j1 tag-j2 report-j1 report-j2
 time_run report-100k-j1 "$RUNS" "$vb" report -j 1 -q -l "$lex100k" -f csv -o /dev/null "$corpus"
 time_run report-pat-j1 "$RUNS" "$vb" report -j 1 -q -l "$lexpat" -f csv -o /dev/null "$corpus"
 echo "bench: Verbatim with the plain lexicon ($plain) on the peer corpus"
+# plain-pair: two report -j 1 processes at once, each on the whole corpus.
+# They share nothing, so twice the rows over its wall time is the most
+# any -j 2 can reach on this machine in that turn: its two CPUs do not
+# run at one steady speed (bench/RESULTS.md, session 41).
 for ((k = 0; k < RUNS; k++)); do
   for j in 1 2; do
     time_run plain-report-j$j-$k 1 "$vb" report -j $j -q -l "$plain" -f csv -o "$OUT/plain-report-j$j.csv" "$pcorpus"
   done
+  time_run plain-pair-$k 1 sh -c '"$0" report -j 1 -q -l "$1" -f csv -o /dev/null "$2" &
+    "$0" report -j 1 -q -l "$1" -f csv -o /dev/null "$2"; wait' "$vb" "$plain" "$pcorpus"
 done
-merge_turns plain-report-j1 plain-report-j2
+merge_turns plain-report-j1 plain-report-j2 plain-pair
 time_run plain-tag-j1 "$RUNS" "$vb" tag -j 1 -q -l "$plain" -f csv -o /dev/null "$pcorpus"
 # the default lexicons on the corpus the issue's figures are measured on
 # (../shared/bench/README.md): the built-in set, as a user runs it, and
@@ -285,7 +291,7 @@ python3 - "$rows" "$bytes" "$(t cat)" "$(t tag-j1)" "$(t tag-j2)" "$(t report-j1
   "$([ "$pyref_seconds" != - ] && t pyturn || echo -)" \
   "$(cmp -s "$OUT/plain-report-j1.csv" "$OUT/plain-report-j2.csv" && echo identical || echo different)" \
   "$prows" "$pbytes" "$(pair_ratios tag-j1 tag-j2)" "$(pair_ratios report-j1 report-j2)" \
-  "$(pair_ratios plain-report-j1 plain-report-j2)" \
+  "$(pair_ratios plain-report-j1 plain-report-j2)" "$(pair_ratios plain-report-j1 plain-pair)" \
   "$(t dpeer-tag-j1)" "$(t dpeer-report-j1)" "$(t dpeer-en-j1)" \
   "$(r dpeer-tag-j1)" "$(r dpeer-report-j1)" "$(r dpeer-en-j1)" > "$results" <<'EOF'
 import re, sys
@@ -293,7 +299,7 @@ import re, sys
  rss_100k, reppat, rss_pat, pg_load, pg_query, pg_diff, sq_index, sq_query, sq_diff, big_wall, big_rss,
  big_rows, st_tag, st_rep, before, after, baseline, prep1, prep2, ptag1, rss_p1, rss_p2, rss_pt,
  st_plain, py, rss_py, py_inproc, py_diff, py_stemmer, pyref, pyturn, psame, prows,
- pbytes, pair_tag, pair_rep, pair_plain, dtag1, drep1, den1, rss_dt, rss_dr, rss_de) = sys.argv[1:]
+ pbytes, pair_tag, pair_rep, pair_plain, pair_ceiling, dtag1, drep1, den1, rss_dt, rss_dr, rss_de) = sys.argv[1:]
 rows = int(rows); nbytes = int(nbytes); prows = int(prows); pbytes = int(pbytes)
 f = lambda x: float(x)
 def rate(sec): return rows / max(f(sec), 1e-3)
@@ -312,6 +318,10 @@ print("- speedup -j 2 / -j 1: tag %.2fx, report %.2fx, report with the plain lex
       % (f(tag1) / f(tag2), f(rep1) / f(rep2), f(prep1) / f(prep2)))
 print("- the same, median of the ratios of each pair of runs in turns: tag %.2fx, report %.2fx,"
       " report with the plain lexicon %.2fx" % (f(pair_tag), f(pair_rep), f(pair_plain)))
+print("- the machine's ceiling for -j 2: two report -j 1 processes with the plain lexicon at once,"
+      " in the same turns, did %.2fx the rows of one in the same time (median of the pairs);"
+      " report -j 2 with the plain lexicon reached %.0f%% of it" % (2 * f(pair_ceiling),
+      100 * f(pair_plain) / (2 * f(pair_ceiling))))
 print("- 100,000-term lexicon / default lexicon (report -j 1): %.2fx slower" % (f(rep100k) / f(rep1)))
 print("- default + 2,000 generated patterns (bench/gen_lexicon.py --patterns 2000) / default lexicon"
       " (report -j 1): %.2fx slower" % (f(reppat) / f(rep1)))
