@@ -130,6 +130,7 @@ for ((k = 0; k < RUNS; k++)); do
   for j in 1 2; do
     time_run plain-report-j$j-$k 1 "$vb" report -j $j -q -l "$plain" -f csv -o "$OUT/plain-report-j$j.csv" "$pcorpus"
   done
+  # shellcheck disable=SC2016 # $0..$2 are sh -c's arguments, expanded there
   time_run plain-pair-$k 1 sh -c '"$0" report -j 1 -q -l "$1" -f csv -o /dev/null "$2" &
     "$0" report -j 1 -q -l "$1" -f csv -o /dev/null "$2"; wait' "$vb" "$plain" "$pcorpus"
 done
@@ -176,11 +177,15 @@ if [ "$PYREF" = 1 ]; then
   fi
 fi
 if [ -n "$BASELINE" ]; then
-  # in turns, so that a slow spell of the machine hits both alike
+  # in turns, so that a slow spell of the machine hits both alike, each
+  # binary first in every other turn (as bench/ab.sh does)
   echo "bench: before/after, report -j 1: $BASELINE vs $vb"
   for ((k = 0; k < RUNS; k++)); do
-    time_run "before-$k" 1 "$BASELINE" report -j 1 -q -f csv -o /dev/null "$corpus"
-    time_run "after-$k" 1 "$vb" report -j 1 -q -f csv -o /dev/null "$corpus"
+    for side in $( ((k % 2)) && echo after before || echo before after); do
+      bin=$vb
+      [ "$side" = before ] && bin=$BASELINE
+      time_run "$side-$k" 1 "$bin" report -j 1 -q -f csv -o /dev/null "$corpus"
+    done
   done
   merge_turns before after
 fi
@@ -293,13 +298,15 @@ python3 - "$rows" "$bytes" "$(t cat)" "$(t tag-j1)" "$(t tag-j2)" "$(t report-j1
   "$prows" "$pbytes" "$(pair_ratios tag-j1 tag-j2)" "$(pair_ratios report-j1 report-j2)" \
   "$(pair_ratios plain-report-j1 plain-report-j2)" "$(pair_ratios plain-report-j1 plain-pair)" \
   "$(t dpeer-tag-j1)" "$(t dpeer-report-j1)" "$(t dpeer-en-j1)" \
-  "$(r dpeer-tag-j1)" "$(r dpeer-report-j1)" "$(r dpeer-en-j1)" > "$results" <<'EOF'
+  "$(r dpeer-tag-j1)" "$(r dpeer-report-j1)" "$(r dpeer-en-j1)" \
+  "$([ -n "$BASELINE" ] && pair_ratios after before || echo -)" > "$results" <<'EOF'
 import re, sys
 (rows, nbytes, cat, tag1, tag2, rep1, rep2, rep100k, rss_t1, rss_t2, rss_r1, rss_r2,
  rss_100k, reppat, rss_pat, pg_load, pg_query, pg_diff, sq_index, sq_query, sq_diff, big_wall, big_rss,
  big_rows, st_tag, st_rep, before, after, baseline, prep1, prep2, ptag1, rss_p1, rss_p2, rss_pt,
  st_plain, py, rss_py, py_inproc, py_diff, py_stemmer, pyref, pyturn, psame, prows,
- pbytes, pair_tag, pair_rep, pair_plain, pair_ceiling, dtag1, drep1, den1, rss_dt, rss_dr, rss_de) = sys.argv[1:]
+ pbytes, pair_tag, pair_rep, pair_plain, pair_ceiling, dtag1, drep1, den1, rss_dt, rss_dr, rss_de,
+ pair_after) = sys.argv[1:]
 rows = int(rows); nbytes = int(nbytes); prows = int(prows); pbytes = int(pbytes)
 f = lambda x: float(x)
 def rate(sec): return rows / max(f(sec), 1e-3)
@@ -341,6 +348,8 @@ if before != "-":
     print("|---|---|---|---|")
     print("| before: %s | %.2f | %.0f | - |" % (baseline, f(before), rate(before)))
     print("| after: this build | %.2f | %.0f | %.2f |" % (f(after), rate(after), f(after) / f(before)))
+    print("\n- after / before as the median of the ratios of each turn's two runs"
+          " (each binary first in every other turn): %.3f" % f(pair_after))
     print()
 print("| tool | seconds | comments/s | seconds / Verbatim report -j 1 | theme x group counts differ from ours by |")
 print("|---|---|---|---|---|")
