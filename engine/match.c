@@ -97,7 +97,8 @@ typedef struct cand {
  * before `shared`, so does this one (gate_patterns). */
 typedef struct trig {
   uint32_t anchor, off, shared;
-  uint32_t cover; /* its pattern's pattern_cover */
+  uint32_t cover; /* its pattern's pattern_cover, copied here so that the
+                     gate skips it without reading the anchor's record */
 } trig;
 
 /* Where a word anchor of a pattern fired, at byte `at` of the comment. */
@@ -1351,14 +1352,20 @@ static void stamp_pattern(vb_matcher *m, uint32_t p) {
   m->stamped[k] = p;
 }
 
+/* True for a pattern with this pattern_cover when it is an exclude
+ * pattern whose theme's subtree no word term matched in this comment:
+ * match_patterns would not run it, so its anchors need no check. */
+static inline bool nothing_to_cancel(const vb_matcher *m, uint32_t cover) {
+  return cover && m->theme_cover[cover - 1] != m->stamp;
+}
+
 /* Stamps the pattern of loose anchor x when x occurs in the comment (or
  * has no text of its own: \\d, or only its alternative's literals) and
  * those literals do. */
 static void check_loose(vb_matcher *m, const vb__anchor *x, const char *text,
                         size_t len) {
-  uint32_t cover = m->pattern_cover[x->pattern];
-  if (cover && m->theme_cover[cover - 1] != m->stamp)
-    return; /* nothing it could cancel */
+  if (nothing_to_cancel(m, m->pattern_cover[x->pattern]))
+    return;
   if (m->pattern_stamp[x->pattern] != m->stamp &&
       (x->required_only ||
        (x->len ? may_contain(m, text, len, x->text, x->len) &&
@@ -1405,8 +1412,8 @@ static bool gate_patterns(vb_matcher *m) {
       if (g->shared > differs && differs) /* so does this one (trig) */
         continue;
       differs = 0;
-      if (g->cover && m->theme_cover[g->cover - 1] != m->stamp)
-        continue; /* an exclude pattern with nothing to cancel */
+      if (nothing_to_cancel(m, g->cover))
+        continue;
       const vb__anchor *x = &lex->anchors[g->anchor];
       size_t at = m->an.seg.toks[i].ns + g->off;
       /* an anchor going past its first word ("a few") is checked whole:
