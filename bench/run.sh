@@ -123,9 +123,11 @@ time_run report-100k-j1 "$RUNS" "$vb" report -j 1 -q -l "$lex100k" -f csv -o /de
 time_run report-pat-j1 "$RUNS" "$vb" report -j 1 -q -l "$lexpat" -f csv -o /dev/null "$corpus"
 echo "bench: Verbatim with the plain lexicon ($plain) on the peer corpus"
 # plain-pair: two report -j 1 processes at once, each on the whole corpus.
-# They share nothing, so twice the rows over its wall time is the most
-# any -j 2 can reach on this machine in that turn: its two CPUs do not
-# run at one steady speed (bench/RESULTS.md, session 41).
+# They share nothing (no lock, no merge), so twice the rows over its wall
+# time is what the machine gave two CPUs' worth of this work in that turn:
+# the ceiling -j 2 is judged against, as its two CPUs do not run at one
+# steady speed (bench/RESULTS.md, session 41).  An estimate, not a proven
+# bound: the two processes read the file twice, and start in parallel.
 for ((k = 0; k < RUNS; k++)); do
   for j in 1 2; do
     time_run plain-report-j$j-$k 1 "$vb" report -j $j -q -l "$plain" -f csv -o "$OUT/plain-report-j$j.csv" "$pcorpus"
