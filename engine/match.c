@@ -66,6 +66,7 @@ typedef struct word {
   uint32_t by_stem, by_exact;    /* how many have a stem / exact second
                                     word (after the others, by its id) */
   uint32_t trig_off, trig_count; /* anchors it fires, in m->trigs */
+  uint32_t trig_covers;          /* the cover_bit of each of those anchors */
   uint64_t seconds; /* bit (id % 64) set for the second-word id of each
                        candidate counted in by_stem or by_exact */
 } word;
@@ -175,6 +176,13 @@ struct vb_matcher {
   uint32_t *pattern_cover;
   uint32_t *theme_cover;
   bool covers; /* some pattern_cover is not 0 */
+  /* Per theme: a bit (one of COVER_BITS) when it is some pattern_cover's
+   * theme, else 0.  A word ORs into trig_covers the bit of each anchor it
+   * fires (its pattern_cover's theme's, or UNCOVERED), and the gate walks
+   * a word's anchors only when one of those bits is live in the comment:
+   * most words fire only anchors of exclude patterns with nothing to
+   * cancel, so the gate skips them with one test. */
+  uint32_t *cover_bit;
   uint32_t stamp;
   bool slow; /* fast paths off: the reference for differential tests */
   bool timing;
@@ -310,6 +318,12 @@ static int build_term_flags(vb_matcher *m) {
   return VB_OK;
 }
 
+/* Bits of word.trig_covers: UNCOVERED for an anchor whose pattern always
+ * counts; the others for the themes of pattern_cover (several themes may
+ * share one: the test is a necessary condition). */
+#define UNCOVERED (UINT32_C(1) << 31)
+enum { COVER_BITS = 31 };
+
 /* Fills m->pattern_cover.  An exclude pattern of theme T runs only when
  * a match of T or a descendant is in m->raw: word terms put theirs there
  * before the gate runs, mention patterns after.  So the gate may skip T's
@@ -318,6 +332,7 @@ static int build_term_flags(vb_matcher *m) {
 static int build_pattern_cover(vb_matcher *m) {
   const vb_lexicon *lex = m->lex;
   bool *mentioned = calloc(lex->theme_count ? lex->theme_count : 1, 1);
+  uint32_t covered = 0; /* themes given a cover_bit */
   if (!mentioned)
     return VB_ENOMEM;
   for (size_t p = 0; p < lex->pattern_count; p++) {
@@ -330,6 +345,8 @@ static int build_pattern_cover(vb_matcher *m) {
     const vb__term *term = &lex->terms[lex->patterns[p]];
     if (term->exclude && !mentioned[term->theme]) {
       m->pattern_cover[p] = (uint32_t)term->theme + 1;
+      if (!m->cover_bit[term->theme])
+        m->cover_bit[term->theme] = 1u << (covered++ % COVER_BITS);
       m->covers = true;
     }
   }
@@ -373,6 +390,8 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
                             sizeof *m->pattern_cover);
   m->theme_cover =
       calloc(lex->theme_count ? lex->theme_count : 1, sizeof *m->theme_cover);
+  m->cover_bit =
+      calloc(lex->theme_count ? lex->theme_count : 1, sizeof *m->cover_bit);
   m->themes_hit =
       malloc((lex->theme_count ? lex->theme_count : 1) * sizeof(size_t));
   m->pos = calloc(lex->item_count + 1, sizeof *m->pos);
@@ -398,8 +417,8 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
       !m->seen || !m->bigram_seen || !m->memo || !m->long_memo ||
       (lex->loose_key_start && !m->key_done) || !m->pattern_from ||
       !m->pattern_loose || !m->stamped || !m->words || !m->pattern_cover ||
-      !m->theme_cover || build_needs(m) || build_term_flags(m) ||
-      build_pattern_cover(m)) {
+      !m->theme_cover || !m->cover_bit || build_needs(m) ||
+      build_term_flags(m) || build_pattern_cover(m)) {
     vb_matcher_free(m);
     return vb__fail(err, VB_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -447,6 +466,7 @@ void vb_matcher_free(vb_matcher *m) {
   free(m->alt_present);
   free(m->pattern_cover);
   free(m->theme_cover);
+  free(m->cover_bit);
   free(m->tok_word);
   free(m->wd_word);
   free(m->cand_at);
@@ -766,6 +786,11 @@ static int learn_word(vb_matcher *m, const char *text, size_t text_len,
   if (!rc) /* the prefilter looks at the text as written */
     rc = add_trigs(m, text, text_len);
   w->trig_count = (uint32_t)(m->trig_len - w->trig_off);
+  w->trig_covers = 0;
+  for (uint32_t k = 0; k < w->trig_count; k++) {
+    uint32_t cover = m->trigs[w->trig_off + k].cover;
+    w->trig_covers |= cover ? m->cover_bit[cover - 1] : UNCOVERED;
+  }
   if (!rc)
     m->word_of[key] = unknown_word(w) ? 0 : (uint32_t)m->word_count++;
   return rc;
@@ -1397,15 +1422,20 @@ static bool gate_patterns(vb_matcher *m) {
   }
   m->stamped_count = 0;
   m->spot_count = 0;
+  uint32_t live = UNCOVERED; /* the trig_covers bits that count here */
   if (m->covers) /* the themes the word terms matched, and those above */
     for (size_t r = 0; r < m->raw_count; r++)
       for (long t = (long)lex->terms[m->raw[r].term].theme;
-           t >= 0 && m->theme_cover[t] != m->stamp; t = lex->themes[t].parent)
+           t >= 0 && m->theme_cover[t] != m->stamp; t = lex->themes[t].parent) {
         m->theme_cover[t] = m->stamp;
+        live |= m->cover_bit[t];
+      }
   const char *text = m->an.norm.out;
   size_t len = m->an.norm.out_len;
   for (size_t i = 0; i < m->an.seg.count; i++) {
     const word *w = &m->words[m->tok_word[i]];
+    if (!(w->trig_covers & live))
+      continue;           /* no anchor, or only ones with nothing to cancel */
     uint32_t differs = 0; /* the anchor before differs from the text here */
     for (uint32_t k = 0; k < w->trig_count; k++) {
       const trig *g = &m->trigs[w->trig_off + k];

@@ -172,6 +172,9 @@ static void compare_on_corpus(const vb_lexicon *lex, const char *corpus) {
   vb_matcher_free(slow);
 }
 
+static void compare_on_words(const vb_lexicon *lex, const char *const *words,
+                             size_t nwords, unsigned seed, size_t count);
+
 /* Random comments from words chosen to start, end and break anchors. */
 static void compare_on_random(const vb_lexicon *lex, unsigned seed,
                               size_t count) {
@@ -276,7 +279,13 @@ static void compare_on_random(const vb_lexicon *lex, unsigned seed,
                                       "menu",
                                       "confusing",
                                       "waiter"};
-  size_t nwords = sizeof words / sizeof *words;
+  compare_on_words(lex, words, sizeof words / sizeof *words, seed, count);
+}
+
+/* Comments of 1-14 words drawn from words[0..nwords) (seeded), each
+ * matched by both paths. */
+static void compare_on_words(const vb_lexicon *lex, const char *const *words,
+                             size_t nwords, unsigned seed, size_t count) {
   vb_matcher *fast, *slow;
   new_pair(lex, &fast, &slow);
   size_t diffs = 0;
@@ -337,6 +346,42 @@ static const char NESTED_LEXICON[] =
     "[\"/\\\\bups\\\\b/\"]}]}, {\"id\": \"w\", \"label\": \"W\", "
     "\"terms\": [\"delivery\", \"follow\"], \"exclude\": "
     "[\"/\\\\bfollow-ups?\\\\b/\"]}]}";
+
+/* More themes with exclude patterns than the gate has bits for them
+ * (COVER_BITS in match.c, 31), so that themes i and i + 31 share one:
+ * theme i has the term "ki" and the exclude "/\\bki zi\\b/".  Random
+ * comments of the words of themes g, g + 10, g + 20 and g + 31 must match
+ * alike on both paths. */
+static void test_many_covers(void) {
+  enum { THEMES = 40 };
+  char json[8192], words[2 * THEMES][8];
+  size_t n = (size_t)snprintf(json, sizeof json, "{\"themes\": [");
+  for (int i = 0; i < THEMES; i++) {
+    n += (size_t)snprintf(json + n, sizeof json - n,
+                          "%s{\"id\": \"t%d\", \"label\": \"T%d\", "
+                          "\"terms\": [\"k%d\"], \"exclude\": "
+                          "[\"/\\\\bk%d z%d\\\\b/\"]}",
+                          i ? ", " : "", i, i, i, i, i);
+    snprintf(words[2 * i], sizeof words[0], "k%d", i);
+    snprintf(words[2 * i + 1], sizeof words[0], "z%d", i);
+  }
+  snprintf(json + n, sizeof json - n, "]}");
+  vb_lexicon *lex = compile("covers.json", json);
+  if (!lex)
+    return;
+  for (int g = 0; g + 31 < THEMES; g++) {
+    const int themes[] = {g, g + 10, g + 20, g + 31};
+    const char *list[8];
+    for (size_t k = 0; k < 4; k++) {
+      list[2 * k] = words[2 * themes[k]];
+      list[2 * k + 1] = words[2 * themes[k] + 1];
+    }
+    matched_ = 0;
+    compare_on_words(lex, list, 8, (unsigned)(23 + g), 3000);
+    CHECK(matched_ > 1000); /* the comparison is not vacuous */
+  }
+  vb_lexicon_free(lex);
+}
 
 /* A lexicon without sets whose terms need a prefix after their first
  * word: the fast matcher skips a candidate whose needed prefix no word of
@@ -516,6 +561,7 @@ int main(void) {
   test_long_words();
   test_loose_index();
   test_prefix_needs();
+  test_many_covers();
 
   char path[1024];
   const char *src = getenv("VB_SOURCE_DIR");
