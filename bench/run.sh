@@ -33,6 +33,7 @@ LANGS=${LANGS:-1}
 OUT=${OUT:-$root/bench/out}
 vb=$build/verbatim
 gen=$build/bench/verbatim-gen-corpus
+speed=$build/bench/verbatim-host-speed
 mkdir -p "$OUT"
 corpus=$OUT/corpus-$ROWS.csv
 lex100k=$OUT/lexicon-100k.json
@@ -44,7 +45,7 @@ pcorpus=$OUT/peer-corpus-$ROWS.csv
 results=$OUT/results.md
 log=$OUT/log.txt
 : > "$log"
-rm -f "$OUT/eval-suggest.txt" "$OUT/pyref.txt" "$OUT/pyref-counts.csv"
+rm -f "$OUT/eval-suggest.txt" "$OUT/pyref.txt" "$OUT/pyref-counts.csv" "$OUT/probes.txt"
 # the runs of a turn are one file each: an earlier run's with more RUNS
 # must not join this run's medians
 for turn in before after lang-en lang-all lang-before eval-j1 eval-j2 \
@@ -69,6 +70,25 @@ prows=$(rows_read "$vb" "$pcorpus")
 rows=$(rows_read "$vb" "$corpus")
 
 t() { cat "$OUT/$1.time"; }
+
+# probe WHEN: the host speed probe (bench/host_speed.c, a fixed loop) on
+# CPU 0 and on CPU 1, one after the other, each pinned when taskset can;
+# appends "WHEN|cpu0 s|cpu1 s" to probes.txt, printed in results.md.  This
+# machine's CPUs switch between two speeds about 2x apart (bench/RESULTS.md,
+# session 41): the probe says which spell each part of the run fell in.
+probe() {
+  [ -x "$speed" ] || return 0 # a build from before the probe
+  local cpu secs=""
+  for cpu in 0 1; do
+    if command -v taskset > /dev/null && taskset -c "$cpu" true 2> /dev/null; then
+      secs="$secs|$(taskset -c "$cpu" "$speed")"
+    else
+      secs="$secs|$("$speed") (unpinned)"
+    fi
+  done
+  echo "$1$secs" >> "$OUT/probes.txt"
+  echo "bench: host speed probe, $1: CPU 0 and CPU 1 ${secs#|} s" | tr '|' ' '
+}
 
 # time_run NAME CMD...: runs it RUNS times; records the median wall seconds
 # and the largest peak RSS (KB) in $OUT/NAME.time / NAME.rss.
@@ -108,6 +128,7 @@ pair_ratios() {
   done | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
 
+probe "start"
 echo "bench: cat, Verbatim tag and report ($RUNS runs each, -j 1 and -j 2 in turns, median)"
 time_run cat "$RUNS" sh -c "cat '$corpus' > /dev/null"
 # -j 1 and -j 2 in turns, so that a slow spell of the machine (it is
@@ -121,6 +142,7 @@ done
 merge_turns tag-j1 tag-j2 report-j1 report-j2
 time_run report-100k-j1 "$RUNS" "$vb" report -j 1 -q -l "$lex100k" -f csv -o /dev/null "$corpus"
 time_run report-pat-j1 "$RUNS" "$vb" report -j 1 -q -l "$lexpat" -f csv -o /dev/null "$corpus"
+probe "after tag and report on the bench corpus"
 echo "bench: Verbatim with the plain lexicon ($plain) on the peer corpus"
 # plain-pair: two report -j 1 processes at once, each on the whole corpus.
 # They share nothing (no lock, no merge), so twice the rows over its wall
@@ -141,6 +163,7 @@ time_run plain-tag-j1 "$RUNS" "$vb" tag -j 1 -q -l "$plain" -f csv -o /dev/null 
 # the default lexicons on the corpus the issue's figures are measured on
 # (../shared/bench/README.md): the built-in set, as a user runs it, and
 # English alone (lexicons/default.json, no detection), in turns
+probe "after the plain lexicon"
 echo "bench: the default lexicons on the peer corpus ($RUNS runs in turns, median)"
 for ((k = 0; k < RUNS; k++)); do
   time_run dpeer-tag-j1-$k 1 "$vb" tag -j 1 -q -f csv -o /dev/null "$pcorpus"
@@ -148,6 +171,7 @@ for ((k = 0; k < RUNS; k++)); do
   time_run dpeer-en-j1-$k 1 "$vb" report -j 1 -q -l "$root/lexicons/default.json" -f csv -o /dev/null "$pcorpus"
 done
 merge_turns dpeer-tag-j1 dpeer-report-j1 dpeer-en-j1
+probe "after the default lexicons on the peer corpus"
 pyref_seconds=- pyref_diff=- pyref_note=-
 if [ "$PYREF" = 1 ]; then
   if "$PYREF_PYTHON" -c 'import icu, snowballstemmer' 2>/dev/null; then
@@ -190,6 +214,7 @@ if [ -n "$BASELINE" ]; then
     done
   done
   merge_turns before after
+  probe "after before/after"
 fi
 if [ "$LANGS" = 1 ]; then
   # English-only input: what routing and detection cost, in turns
@@ -227,6 +252,7 @@ if [ "$LANGS" = 1 ]; then
     echo
   } > "$OUT/languages.md"
   cat "$OUT/languages.md"
+  probe "after the languages"
 fi
 if [ "$EVAL_ROWS" != 0 ]; then
   # eval on our gold corpus repeated with fresh ids, suggest on the first
@@ -404,6 +430,17 @@ if [ -s "$OUT/eval-suggest.txt" ]; then
     while read -r cmd a b same; do
       echo "| $cmd | $a | $b | $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2fx", a / b }') | $same |"
     done < "$OUT/eval-suggest.txt"
+    echo
+  } >> "$results"
+fi
+probe "end"
+if [ -s "$OUT/probes.txt" ]; then
+  {
+    echo "Host speed probe (bench/host_speed.c: the same fixed loop each time, so its seconds follow the CPU's speed; on this machine a slow spell takes about twice as long as a fast one):"
+    echo
+    echo "| when | CPU 0 s | CPU 1 s |"
+    echo "|---|---|---|"
+    sed 's/^/| /; s/$/ |/; s/|/ | /g; s/  */ /g; s/^ //' "$OUT/probes.txt"
     echo
   } >> "$results"
 fi
