@@ -436,6 +436,7 @@ fi
 probe "end"
 if [ -s "$OUT/probes.txt" ]; then
   {
+    echo
     echo "Host speed probe (bench/host_speed.c: the same fixed loop each time, so its seconds follow the CPU's speed; on this machine a slow spell takes about twice as long as a fast one):"
     echo
     echo "| when | CPU 0 s | CPU 1 s |"
