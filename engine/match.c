@@ -318,6 +318,12 @@ static int build_term_flags(vb_matcher *m) {
   return VB_OK;
 }
 
+/* calloc of count elements, at least one: a lexicon without patterns,
+ * themes or alternatives still gets arrays the matcher may index. */
+static void *zeroed(size_t count, size_t size) {
+  return calloc(count ? count : 1, size);
+}
+
 /* Bits of word.trig_covers: UNCOVERED for an anchor whose pattern always
  * counts; the others for the themes of pattern_cover (several themes may
  * share one: the test is a necessary condition). */
@@ -331,7 +337,7 @@ enum { COVER_BITS = 31 };
  * mention pattern's theme lies in that subtree.  VB_ENOMEM or VB_OK. */
 static int build_pattern_cover(vb_matcher *m) {
   const vb_lexicon *lex = m->lex;
-  bool *mentioned = calloc(lex->theme_count ? lex->theme_count : 1, 1);
+  bool *mentioned = zeroed(lex->theme_count, 1);
   uint32_t covered = 0; /* themes given a cover_bit */
   if (!mentioned)
     return VB_ENOMEM;
@@ -371,29 +377,19 @@ int vb_matcher_new(const vb_lexicon *lex, vb_matcher **out, vb_error *err) {
     return vb__fail(err, rc, NULL, 0, 0, "cannot create the analyzer: %s",
                     vb_strerror(rc));
   }
-  m->theme_hit = calloc(lex->theme_count ? lex->theme_count : 1, 1);
-  m->pattern_stamp = calloc(lex->pattern_count ? lex->pattern_count : 1,
-                            sizeof *m->pattern_stamp);
-  m->pattern_from = calloc(lex->pattern_count ? lex->pattern_count : 1,
-                           sizeof *m->pattern_from);
-  m->stamped =
-      calloc(lex->pattern_count ? lex->pattern_count : 1, sizeof *m->stamped);
+  m->theme_hit = zeroed(lex->theme_count, 1);
+  m->pattern_stamp = zeroed(lex->pattern_count, sizeof *m->pattern_stamp);
+  m->pattern_from = zeroed(lex->pattern_count, sizeof *m->pattern_from);
+  m->stamped = zeroed(lex->pattern_count, sizeof *m->stamped);
   m->words = calloc(1, sizeof *m->words); /* words[0]: see the struct */
   m->words_cap = m->word_count = 1;
-  m->pattern_loose = calloc(lex->pattern_count ? lex->pattern_count : 1,
-                            sizeof *m->pattern_loose);
-  m->alt_stamp =
-      calloc(lex->alt_count ? lex->alt_count : 1, sizeof *m->alt_stamp);
-  m->alt_present =
-      calloc(lex->alt_count ? lex->alt_count : 1, sizeof *m->alt_present);
-  m->pattern_cover = calloc(lex->pattern_count ? lex->pattern_count : 1,
-                            sizeof *m->pattern_cover);
-  m->theme_cover =
-      calloc(lex->theme_count ? lex->theme_count : 1, sizeof *m->theme_cover);
-  m->cover_bit =
-      calloc(lex->theme_count ? lex->theme_count : 1, sizeof *m->cover_bit);
-  m->themes_hit =
-      malloc((lex->theme_count ? lex->theme_count : 1) * sizeof(size_t));
+  m->pattern_loose = zeroed(lex->pattern_count, sizeof *m->pattern_loose);
+  m->alt_stamp = zeroed(lex->alt_count, sizeof *m->alt_stamp);
+  m->alt_present = zeroed(lex->alt_count, sizeof *m->alt_present);
+  m->pattern_cover = zeroed(lex->pattern_count, sizeof *m->pattern_cover);
+  m->theme_cover = zeroed(lex->theme_count, sizeof *m->theme_cover);
+  m->cover_bit = zeroed(lex->theme_count, sizeof *m->cover_bit);
+  m->themes_hit = zeroed(lex->theme_count, sizeof *m->themes_hit);
   m->pos = calloc(lex->item_count + 1, sizeof *m->pos);
   m->bigram_seen = calloc(65536, sizeof *m->bigram_seen);
   if (lex->loose_key_start)
