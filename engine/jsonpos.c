@@ -112,7 +112,15 @@ int vb__jsonpos_build(vb__jsonpos *jp, const char *text, size_t len,
     vb__jsonpos_free(jp);
     return rc;
   }
-  qsort(jp->entries, jp->count, sizeof *jp->entries, by_node);
+  /* cJSON allocates the nodes in the order it parses them, which is the
+   * walk's, so on a fresh heap the entries are in address order already
+   * and the sort (about 4% of starting with the shipped lexicons) can be
+   * skipped: checked, not assumed. */
+  for (size_t i = 1; i < jp->count; i++)
+    if (by_node(&jp->entries[i - 1], &jp->entries[i]) > 0) {
+      qsort(jp->entries, jp->count, sizeof *jp->entries, by_node);
+      break;
+    }
   return VB_OK;
 }
 
