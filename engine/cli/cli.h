@@ -24,10 +24,12 @@ enum {
 
 #define MAX_LEXICONS 64
 
-/* Lexicon files named with -l; none means the built-in default. */
+/* Lexicon files named with -l; none means the built-in default.
+ * load_seconds: the wall-clock time load_lexicons took (--timings). */
 typedef struct lexicon_args {
   const char *paths[MAX_LEXICONS];
   size_t count;
+  double load_seconds;
 } lexicon_args;
 
 /* Long-option codes shared by the commands that read survey files. */
@@ -121,9 +123,10 @@ bool lexicon_args_add(lexicon_args *a, const char *path);
   "  -j, --jobs N            threads that match rows (default: one per "       \
   "core);\n"                                                                   \
   "                          the output is the same for any N\n"               \
-  "      --timings           print the time spent in each stage (read,\n"      \
+  "      --timings           print on stderr the time spent compiling the\n"   \
+  "                          lexicons and in each stage (read, detect,\n"      \
   "                          normalize, segment, stem, match, aggregate,\n"    \
-  "                          write) on stderr\n"                               \
+  "                          write)\n"                                         \
   "  -q, --quiet             do not print the counts line or the "             \
   "progress\n"                                                                 \
   "                          line (shown on a terminal only)\n"                \
@@ -224,10 +227,10 @@ void warn_rejects(vb_job *job, vb_report *report, const vb_tally *t);
 /* Loads the named lexicons (or the built-in one).  On failure prints the
  * error, sets *code (EXIT_LEXICON, or EXIT_INTERNAL when out of memory)
  * and returns NULL. */
-vb_lexicon *load_lexicons(const lexicon_args *a, int *code);
+vb_lexicon *load_lexicons(lexicon_args *a, int *code);
 /* Loads the lexicons and a matcher over them.  Returns EXIT_OK, or prints
  * why not, frees what it made and returns the exit code. */
-int load_matcher(const lexicon_args *a, vb_lexicon **lex, vb_matcher **m);
+int load_matcher(lexicon_args *a, vb_lexicon **lex, vb_matcher **m);
 
 /* "verbatim: file:line:column: message" on stderr. */
 void print_error(const vb_error *err);

@@ -25,15 +25,25 @@ bool lexicon_args_add(lexicon_args *a, const char *path) {
   return true;
 }
 
-vb_lexicon *load_lexicons(const lexicon_args *a, int *code) {
+static double seconds_between(const struct timespec *a,
+                              const struct timespec *b) {
+  return (double)(b->tv_sec - a->tv_sec) +
+         (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+vb_lexicon *load_lexicons(lexicon_args *a, int *code) {
   vb_lexicon *lex = NULL;
   vb_error err;
   int rc;
+  struct timespec start, end;
+  clock_gettime(CLOCK_MONOTONIC, &start);
   if (a->count == 0) {
     rc = vb_lexicon_default(&lex, &err);
   } else {
     rc = vb_lexicon_load_files(a->count, a->paths, &lex, &err);
   }
+  clock_gettime(CLOCK_MONOTONIC, &end);
+  a->load_seconds = seconds_between(&start, &end);
   /* any lexicon that cannot be read or compiled is 4; running out of
    * memory (or ICU failing) is 70, as everywhere */
   *code = rc == VB_ENOMEM || rc == VB_EICU ? EXIT_INTERNAL
@@ -46,7 +56,7 @@ vb_lexicon *load_lexicons(const lexicon_args *a, int *code) {
   return lex;
 }
 
-int load_matcher(const lexicon_args *a, vb_lexicon **lex, vb_matcher **m) {
+int load_matcher(lexicon_args *a, vb_lexicon **lex, vb_matcher **m) {
   *m = NULL;
   int code;
   if (!(*lex = load_lexicons(a, &code)))
@@ -305,9 +315,13 @@ static int check_headers(const input_args *a, char **files, int nfiles) {
   return code;
 }
 
-/* --timings: seconds per stage, summed over threads, in the order a row
- * goes through them. */
-static void print_timings(const vb_job *job) {
+/* --timings: the wall-clock seconds of compiling the lexicons and of the
+ * run (reading, matching and counting every input), then the seconds per
+ * stage, summed over threads, in the order a row goes through them. */
+static void print_timings(const vb_job *job, const input_args *a,
+                          double run_seconds) {
+  fprintf(stderr, "verbatim: wall-clock seconds: lexicons %.3f, run %.3f\n",
+          a->lexicons.load_seconds, run_seconds);
   _Static_assert(VB_STAGE_COUNT == 8, "a new stage needs its place below");
   static const vb_stage order[VB_STAGE_COUNT] = {
       VB_STAGE_READ, VB_STAGE_DETECT, VB_STAGE_NORMALIZE, VB_STAGE_SEGMENT,
@@ -331,12 +345,6 @@ typedef struct progress {
   uint64_t rows;
   bool shown;
 } progress;
-
-static double seconds_between(const struct timespec *a,
-                              const struct timespec *b) {
-  return (double)(b->tv_sec - a->tv_sec) +
-         (double)(b->tv_nsec - a->tv_nsec) / 1e9;
-}
 
 static void show_progress(void *user, uint64_t rows, uint64_t bytes) {
   progress *p = user;
@@ -410,6 +418,8 @@ int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
   size_t first_count = 0;
   int code = EXIT_OK;
   bool said = false;
+  struct timespec run_start, run_end;
+  clock_gettime(CLOCK_MONOTONIC, &run_start);
   for (int i = 0; i < nfiles && code == EXIT_OK; i++) {
     vb_reader *r;
     vb_error err;
@@ -449,8 +459,9 @@ int run_inputs(vb_job *job, vb_tally *tally, const input_args *a,
     fputs("\r\033[K", stderr); /* the counts line takes its place */
   vb_job_set_progress(job, NULL, NULL);
   vb_job_set_notices(job, NULL, NULL);
+  clock_gettime(CLOCK_MONOTONIC, &run_end);
   if (a->timings)
-    print_timings(job);
+    print_timings(job, a, seconds_between(&run_start, &run_end));
   return code;
 }
 
