@@ -1,15 +1,18 @@
-#!/bin/sh
+#!/bin/bash
 # Checks that `verbatim` puts its heap on huge pages where the kernel
 # gives them on request (main.c, heap_on_huge_pages): while a run waits
 # for its input, its heap must have a mapping marked for huge pages
 # (VmFlags "hg" in /proc/PID/smaps), and the run must then finish as
 # usual.  Whether the kernel grants the pages is its business, so only
-# the request is checked.  Skipped (77) where the kernel has no
+# the request is checked.  Under a limit on the data segment (ulimit -d)
+# the heap must not grow for them, as the growth counts against the
+# limit: with 60 MB, the sample's report fits only without it.  Skipped (77) where the kernel has no
 # transparent huge pages or they are off.  Not for sanitizer builds,
 # whose malloc is not glibc's heap.
-# Usage: cli_huge_pages.sh VERBATIM_BINARY
+# Usage: cli_huge_pages.sh VERBATIM_BINARY SAMPLE_CSV
 set -u
 vb=$1
+sample=$2
 mode=$(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null) || mode=""
 case "$mode" in
 "" | *"[never]"*)
@@ -52,5 +55,12 @@ elif ! grep -q '^shipping,' "$tmp/out.csv"; then
   cat "$tmp/out.csv"
   fail=1
 fi
-[ $fail = 0 ] && echo "cli huge pages: the heap is marked for huge pages"
+if ! (ulimit -d 60000 && "$vb" report -q -o "$tmp/limited.csv" "$sample" \
+  2>"$tmp/err"); then
+  echo "FAIL: the sample's report does not run under ulimit -d 60000"
+  cat "$tmp/err"
+  fail=1
+fi
+[ $fail = 0 ] && echo "cli huge pages: the heap is marked for huge pages," \
+  "and not under a data limit"
 exit $fail

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -77,16 +78,30 @@ static int dispatch(int argc, char **argv) {
  * memory is bounded (a 10,000,000-row report peaks at about 60 MB). */
 #define HEAP_PAD (64 << 20)
 
-/* True when the kernel gives transparent huge pages to memory that asks
- * (its mode is "always" or "madvise", not "never" or absent). */
-static bool huge_pages_on_request(void) {
-  char mode[128] = "";
-  FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
-  if (!f)
-    return false;
-  bool read = fgets(mode, sizeof mode, f) != NULL;
-  fclose(f);
-  return read && !strstr(mode, "[never]");
+/* The first line of a small system file into buf, or "" when it cannot
+ * be read. */
+static void read_setting(const char *path, char *buf, int size) {
+  buf[0] = '\0';
+  FILE *f = fopen(path, "r");
+  if (f && !fgets(buf, size, f))
+    buf[0] = '\0';
+  if (f)
+    fclose(f);
+}
+
+/* True when the heap may grow by HEAP_PAD for huge pages: the kernel
+ * gives them to memory that asks (its mode is "always" or "madvise", not
+ * "never" or absent), and the pad costs no budget the user set: no limit
+ * on the data segment (ulimit -d), which the pad would count against, and
+ * no strict overcommit, where it would be charged as if used. */
+static bool heap_may_grow_for_huge_pages(void) {
+  char mode[128], overcommit[16];
+  read_setting("/sys/kernel/mm/transparent_hugepage/enabled", mode,
+               sizeof mode);
+  read_setting("/proc/sys/vm/overcommit_memory", overcommit, sizeof overcommit);
+  struct rlimit data;
+  return mode[0] && !strstr(mode, "[never]") && overcommit[0] != '2' &&
+         getrlimit(RLIMIT_DATA, &data) == 0 && data.rlim_cur == RLIM_INFINITY;
 }
 
 /* Puts the heap on 2 MiB pages where the kernel allows.  A run touches
@@ -98,12 +113,12 @@ static bool huge_pages_on_request(void) {
  * before the program starts.  So the heap grows here once, by HEAP_PAD,
  * and that span is marked; M_TOP_PAD keeps glibc from trimming it back.
  * Where the heap did not grow (a sanitizer's or valgrind's malloc), or
- * huge pages are off, nothing changes.  Process-wide, so the command's,
- * not the engine's. */
+ * huge pages are off, or the user limits memory, nothing changes. Process-wide,
+ * so the command's, not the engine's. */
 static void heap_on_huge_pages(void) {
 #if defined(__GLIBC__) && defined(M_TOP_PAD) && defined(MADV_HUGEPAGE) &&      \
     (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
-  if (!huge_pages_on_request())
+  if (!heap_may_grow_for_huge_pages())
     return;
   mallopt(M_TOP_PAD, HEAP_PAD);
   struct mallinfo2 heap = mallinfo2();
@@ -117,6 +132,8 @@ static void heap_on_huge_pages(void) {
   uintptr_t from = ((uintptr_t)before + page - 1) & ~(page - 1);
   if (before != (char *)-1 && (uintptr_t)after > from)
     madvise((void *)from, (uintptr_t)after - from, MADV_HUGEPAGE);
+  else
+    mallopt(M_TOP_PAD, 128 << 10); /* glibc's default again */
 #endif
 }
 
