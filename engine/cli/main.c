@@ -73,6 +73,16 @@ static int dispatch(int argc, char **argv) {
   return usage_error(NULL, "unknown command '%s'", cmd);
 }
 
+/* glibc's heap (2.33 or later, for mallinfo2) on a kernel that knows
+ * huge pages: what heap_on_huge_pages needs. */
+#if defined(__GLIBC__) && defined(M_TOP_PAD) && defined(MADV_HUGEPAGE) &&      \
+    (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+#define HUGE_PAGE_HEAP 1
+#else
+#define HUGE_PAGE_HEAP 0
+#endif
+
+#if HUGE_PAGE_HEAP
 /* How much the heap grows at once, all of it marked for huge pages: the
  * start with the built-in lexicons takes about 11 MB, and a run's own
  * memory is bounded (a 10,000,000-row report peaks at about 60 MB). */
@@ -103,6 +113,7 @@ static bool heap_may_grow_for_huge_pages(void) {
   return mode[0] && !strstr(mode, "[never]") && overcommit[0] != '2' &&
          getrlimit(RLIMIT_DATA, &data) == 0 && data.rlim_cur == RLIM_INFINITY;
 }
+#endif
 
 /* Puts the heap on 2 MiB pages where the kernel allows.  A run touches
  * fresh heap in 4 KiB pages, each a page fault, and a fault can cost 12
@@ -113,11 +124,10 @@ static bool heap_may_grow_for_huge_pages(void) {
  * before the program starts.  So the heap grows here once, by HEAP_PAD,
  * and that span is marked; M_TOP_PAD keeps glibc from trimming it back.
  * Where the heap did not grow (a sanitizer's or valgrind's malloc), or
- * huge pages are off, or the user limits memory, nothing changes. Process-wide,
- * so the command's, not the engine's. */
+ * huge pages are off, or the user limits memory, nothing changes.
+ * Process-wide, so the command's, not the engine's. */
 static void heap_on_huge_pages(void) {
-#if defined(__GLIBC__) && defined(M_TOP_PAD) && defined(MADV_HUGEPAGE) &&      \
-    (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+#if HUGE_PAGE_HEAP
   if (!heap_may_grow_for_huge_pages())
     return;
   mallopt(M_TOP_PAD, HEAP_PAD);
