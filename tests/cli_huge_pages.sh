@@ -6,9 +6,9 @@
 # usual.  Whether the kernel grants the pages is its business, so only
 # the request is checked.  Under a limit on the data segment (ulimit -d)
 # the heap must not grow for them, as the growth counts against the
-# limit: with 60 MB, the sample's report fits only without it.  Skipped (77) where the kernel has no
-# transparent huge pages or they are off.  Not for sanitizer builds,
-# whose malloc is not glibc's heap.
+# limit: with 60 MB, the sample's report (-j 1) fits only without it.
+# Skipped (77) where the kernel has no transparent huge pages or they are
+# off.  Not for sanitizer builds, whose malloc is not glibc's heap.
 # Usage: cli_huge_pages.sh VERBATIM_BINARY SAMPLE_CSV
 set -u
 vb=$1
@@ -55,9 +55,9 @@ elif ! grep -q '^shipping,' "$tmp/out.csv"; then
   cat "$tmp/out.csv"
   fail=1
 fi
-if ! (ulimit -d 60000 && "$vb" report -q -o "$tmp/limited.csv" "$sample" \
-  2>"$tmp/err"); then
-  echo "FAIL: the sample's report does not run under ulimit -d 60000"
+if ! (ulimit -d 60000 && "$vb" report -j 1 -q -o "$tmp/limited.csv" \
+  "$sample" 2>"$tmp/err"); then
+  echo "FAIL: the sample's report -j 1 does not run under ulimit -d 60000"
   cat "$tmp/err"
   fail=1
 fi
