@@ -99,19 +99,25 @@ static void read_setting(const char *path, char *buf, int size) {
     fclose(f);
 }
 
+/* True when no limit of this kind is set (ulimit -d, -v). */
+static bool unlimited(int resource) {
+  struct rlimit limit;
+  return getrlimit(resource, &limit) == 0 && limit.rlim_cur == RLIM_INFINITY;
+}
+
 /* True when the heap may grow by HEAP_PAD for huge pages: the kernel
  * gives them to memory that asks (its mode is "always" or "madvise", not
  * "never" or absent), and the pad costs no budget the user set: no limit
- * on the data segment (ulimit -d), which the pad would count against, and
- * no strict overcommit, where it would be charged as if used. */
+ * on the data segment or the address space (ulimit -d, -v), which the pad
+ * would count against, and no strict overcommit, where it would be
+ * charged as if used. */
 static bool heap_may_grow_for_huge_pages(void) {
   char mode[128], overcommit[16];
   read_setting("/sys/kernel/mm/transparent_hugepage/enabled", mode,
                sizeof mode);
   read_setting("/proc/sys/vm/overcommit_memory", overcommit, sizeof overcommit);
-  struct rlimit data;
   return mode[0] && !strstr(mode, "[never]") && overcommit[0] != '2' &&
-         getrlimit(RLIMIT_DATA, &data) == 0 && data.rlim_cur == RLIM_INFINITY;
+         unlimited(RLIMIT_DATA) && unlimited(RLIMIT_AS);
 }
 #endif
 
