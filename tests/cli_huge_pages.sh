@@ -33,7 +33,9 @@ fail=0
 # heap_marked LIMIT...: runs `report` on a FIFO under `ulimit LIMIT...`
 # (none when no argument), waits until it blocks opening the FIFO, and
 # sets `got` to "marked" or "unmarked"; then lets it finish, and checks
-# that it ran as usual.
+# that it ran as usual.  A run that never gets there (it ended, or hangs
+# elsewhere) is killed: writing to a FIFO nobody opens would wait
+# forever.
 heap_marked() {
   rm -f "$tmp/in"
   mkfifo "$tmp/in"
@@ -46,13 +48,23 @@ heap_marked() {
   while [ $waited -lt 600 ]; do
     state=$(cat "/proc/$pid/wchan" 2>/dev/null)
     [ "$state" = wait_for_partner ] && break
+    # ended: gone, or a zombie not yet waited for
+    kill -0 "$pid" 2>/dev/null || break
+    [ "$(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null)" = Z ] && break
     sleep 0.05
     waited=$((waited + 1))
   done
   if [ "$state" != wait_for_partner ]; then
     echo "FAIL: ulimit $*: the run never waited on its input (wchan '$state')"
+    cat "$tmp/err"
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    pid=""
     got=unknown
-  elif awk '/^[0-9a-f]+-[0-9a-f]+ / { heap = ($NF == "[heap]") }
+    fail=1
+    return
+  fi
+  if awk '/^[0-9a-f]+-[0-9a-f]+ / { heap = ($NF == "[heap]") }
             heap && /^VmFlags:/ && / hg( |$)/ { found = 1 }
             END { exit !found }' "/proc/$pid/smaps"; then
     got=marked
@@ -74,7 +86,6 @@ heap_marked() {
   fi
 }
 
-got=""
 heap_marked
 if [ "$got" != marked ]; then
   echo "FAIL: with no limit the heap is $got, not marked for huge pages (hg)"
