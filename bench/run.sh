@@ -285,6 +285,17 @@ PY
     echo "$cmd $(t $cmd-j1) $(t $cmd-j2) $same" >> "$OUT/eval-suggest.txt"
   done
 fi
+# The host, first in results.md: the VM's CPU model changes between
+# sessions (an AMD EPYC, then an Intel Xeon, both 2 cores), and the same
+# build's figures differ by host by more than most changes measured here.
+machine() {
+  local model caches
+  model=$(lscpu 2> /dev/null | sed -n 's/^Model name: *//p' | head -1)
+  caches=$(lscpu 2> /dev/null | sed -n 's/^\(L[23]\) cache: *\([^(]*\).*/\1 \2/p' | sed 's/ *$//' | paste -sd, - | sed 's/,/, /g')
+  echo "Machine: $(nproc) CPUs, ${model:-CPU model unknown}${caches:+ ($caches)}, kernel $(uname -r), $(gcc --version 2> /dev/null | head -1); verbatim $(git -C "$root" describe --always --dirty 2> /dev/null || echo "commit unknown")"
+  echo
+}
+machine > "$results"
 "$vb" tag -j 1 -q --timings -f csv -o /dev/null "$corpus" 2> "$OUT/stages-tag.txt" || true
 "$vb" report -j 1 -q --timings -f csv -o /dev/null "$corpus" 2> "$OUT/stages-report.txt" || true
 "$vb" report -j 1 -q --timings -l "$plain" -f csv -o /dev/null "$pcorpus" 2> "$OUT/stages-plain-report.txt" || true
@@ -327,7 +338,7 @@ python3 - "$rows" "$bytes" "$(t cat)" "$(t tag-j1)" "$(t tag-j2)" "$(t report-j1
   "$(pair_ratios plain-report-j1 plain-report-j2)" "$(pair_ratios plain-report-j1 plain-pair)" \
   "$(t dpeer-tag-j1)" "$(t dpeer-report-j1)" "$(t dpeer-en-j1)" \
   "$(r dpeer-tag-j1)" "$(r dpeer-report-j1)" "$(r dpeer-en-j1)" \
-  "$([ -n "$BASELINE" ] && pair_ratios after before || echo -)" > "$results" <<'EOF'
+  "$([ -n "$BASELINE" ] && pair_ratios after before || echo -)" >> "$results" <<'EOF'
 import re, sys
 (rows, nbytes, cat, tag1, tag2, rep1, rep2, rep100k, rss_t1, rss_t2, rss_r1, rss_r2,
  rss_100k, reppat, rss_pat, pg_load, pg_query, pg_diff, sq_index, sq_query, sq_diff, big_wall, big_rss,
