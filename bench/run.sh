@@ -431,6 +431,24 @@ for name, sec, rss in [("tag -f csv, built-in lexicons (every shipped language, 
                        ("report, -l lexicons/default.json (English only, no detection)", den1, rss_de)]:
     print("| %s | 1 | %.2f | %.0f | %.1f MB |" % (name, f(sec), prate(sec), int(rss) / 1024))
 EOF
+# the default lexicons' runs one by one: the built-in set's report is
+# the figure nearest its target (issue 15: 500,000 comments/s), and a
+# median of five hides how many runs made it
+runs_in_turns() {
+  local k out=""
+  for ((k = 0; k < RUNS; k++)); do out="$out $(t "$1-$k")"; done
+  echo "${out# }"
+}
+{
+  echo
+  echo "- each run in turn order, seconds: tag $(runs_in_turns dpeer-tag-j1); report $(runs_in_turns dpeer-report-j1); English alone $(runs_in_turns dpeer-en-j1)"
+  awk -v rows="$prows" -v runs="$(runs_in_turns dpeer-report-j1)" 'BEGIN {
+    n = split(runs, s, " ")
+    for (i = 1; i <= n; i++) k += rows / s[i] >= 500000
+    printf "- report with the built-in lexicons: %d of %d runs at 500,000 comments/s or more (the target of issue 15)\n", k, n
+  }'
+  echo
+} >> "$results"
 [ "$LANGS" = 1 ] && cat "$OUT/languages.md" >> "$results"
 if [ -s "$OUT/eval-suggest.txt" ]; then
   {
