@@ -285,17 +285,6 @@ PY
     echo "$cmd $(t $cmd-j1) $(t $cmd-j2) $same" >> "$OUT/eval-suggest.txt"
   done
 fi
-# The host, first in results.md: the VM's CPU model changes between
-# sessions (an AMD EPYC, then an Intel Xeon, both 2 cores), and the same
-# build's figures differ by host by more than most changes measured here.
-machine() {
-  local model caches
-  model=$(lscpu 2> /dev/null | sed -n 's/^Model name: *//p' | head -1)
-  caches=$(lscpu 2> /dev/null | sed -n 's/^\(L[23]\) cache: *\([^(]*\).*/\1 \2/p' | sed 's/ *$//' | paste -sd, - | sed 's/,/, /g')
-  echo "Machine: $(nproc) CPUs, ${model:-CPU model unknown}${caches:+ ($caches)}, kernel $(uname -r), $(gcc --version 2> /dev/null | head -1); verbatim $(git -C "$root" describe --always --dirty 2> /dev/null || echo "commit unknown")"
-  echo
-}
-machine > "$results"
 "$vb" tag -j 1 -q --timings -f csv -o /dev/null "$corpus" 2> "$OUT/stages-tag.txt" || true
 "$vb" report -j 1 -q --timings -f csv -o /dev/null "$corpus" 2> "$OUT/stages-report.txt" || true
 "$vb" report -j 1 -q --timings -l "$plain" -f csv -o /dev/null "$pcorpus" 2> "$OUT/stages-plain-report.txt" || true
@@ -321,6 +310,19 @@ if [ "$PEERS" = 1 ]; then
 fi
 
 r() { cat "$OUT/$1.rss"; }
+# The host, first in results.md: the VM's CPU model changes between
+# sessions (an AMD EPYC, then an Intel Xeon, both 2 cores), and the same
+# build's figures differ by host by more than most changes measured here.
+# Written with the tables, so a run that stops early leaves the last
+# results.md whole.
+machine() {
+  local model caches
+  model=$(lscpu 2> /dev/null | sed -n 's/^Model name: *//p' | head -1)
+  caches=$(lscpu 2> /dev/null | sed -n 's/^\(L[23]\) cache: *\([^(]*\).*/\1 \2/p' | sed 's/ *$//' | paste -sd, - | sed 's/,/, /g')
+  echo "Machine: $(nproc) CPUs, ${model:-CPU model unknown}${caches:+ ($caches)}, kernel $(uname -r), $(gcc --version 2> /dev/null | head -1); verbatim $(git -C "$root" describe --always --dirty 2> /dev/null || echo "commit unknown")"
+  echo
+}
+machine > "$results"
 python3 - "$rows" "$bytes" "$(t cat)" "$(t tag-j1)" "$(t tag-j2)" "$(t report-j1)" \
   "$(t report-j2)" "$(t report-100k-j1)" "$(r tag-j1)" "$(r tag-j2)" "$(r report-j1)" \
   "$(r report-j2)" "$(r report-100k-j1)" "$(t report-pat-j1)" "$(r report-pat-j1)" \
