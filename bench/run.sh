@@ -313,13 +313,16 @@ r() { cat "$OUT/$1.rss"; }
 # The host, first in results.md: the VM's CPU model changes between
 # sessions (an AMD EPYC, then an Intel Xeon, both 2 cores), and the same
 # build's figures differ by host by more than most changes measured here.
+# The compiler is the one the measured build was configured with.
 # Written with the tables, so a run that stops early leaves the last
 # results.md whole.
 machine() {
-  local model caches
+  local model caches cc
   model=$(lscpu 2> /dev/null | sed -n 's/^Model name: *//p' | head -1)
   caches=$(lscpu 2> /dev/null | sed -n 's/^\(L[23]\) cache: *\([^(]*\).*/\1 \2/p' | sed 's/ *$//' | paste -sd, - | sed 's/,/, /g')
-  echo "Machine: $(nproc) CPUs, ${model:-CPU model unknown}${caches:+ ($caches)}, kernel $(uname -r), $(gcc --version 2> /dev/null | head -1); verbatim $(git -C "$root" describe --always --dirty 2> /dev/null || echo "commit unknown")"
+  cc=$(sed -n 's/^CMAKE_C_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt" 2> /dev/null)
+  cc=$(readlink -f "${cc:-$(command -v cc)}") # /usr/bin/cc names no compiler
+  echo "Machine: $(nproc) CPUs, ${model:-CPU model unknown}${caches:+ ($caches)}, kernel $(uname -r), $("${cc:-cc}" --version 2> /dev/null | head -1); verbatim $(git -C "$root" describe --always --dirty 2> /dev/null || echo "commit unknown")"
   echo
 }
 machine > "$results"
@@ -441,10 +444,11 @@ runs_in_turns() {
   for ((k = 0; k < RUNS; k++)); do out="$out $(t "$1-$k")"; done
   echo "${out# }"
 }
+report_runs=$(runs_in_turns dpeer-report-j1)
 {
   echo
-  echo "- each run in turn order, seconds: tag $(runs_in_turns dpeer-tag-j1); report $(runs_in_turns dpeer-report-j1); English alone $(runs_in_turns dpeer-en-j1)"
-  awk -v rows="$prows" -v runs="$(runs_in_turns dpeer-report-j1)" 'BEGIN {
+  echo "- each run in turn order, seconds: tag $(runs_in_turns dpeer-tag-j1); report $report_runs; English alone $(runs_in_turns dpeer-en-j1)"
+  awk -v rows="$prows" -v runs="$report_runs" 'BEGIN {
     n = split(runs, s, " ")
     for (i = 1; i <= n; i++) k += rows / s[i] >= 500000
     printf "- report with the built-in lexicons: %d of %d runs at 500,000 comments/s or more (the target of issue 15)\n", k, n
