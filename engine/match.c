@@ -1883,8 +1883,10 @@ int vb_matcher_run(vb_matcher *m, const char *text, size_t len) {
   lap(m, VB_STAGE_STEM, &t);
   if (!rc)
     rc = match_words(m);
+  lap(m, VB_STAGE_MATCH, &t);
   if (!rc)
     rc = match_patterns(m);
+  lap(m, VB_STAGE_PATTERNS, &t);
   if (!rc)
     rc = build_results(m);
   lap(m, VB_STAGE_MATCH, &t);

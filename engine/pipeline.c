@@ -232,8 +232,8 @@ void vb_job_set_progress(vb_job *job, vb_progress_fn fn, void *user) {
 
 const char *vb_stage_name(vb_stage stage) {
   static const char *const names[VB_STAGE_COUNT] = {
-      "read",  "normalize", "segment", "stem",
-      "match", "aggregate", "write",   "detect"};
+      "read",      "normalize", "segment", "stem",    "match",
+      "aggregate", "write",     "detect",  "patterns"};
   return stage < VB_STAGE_COUNT ? names[stage] : "?";
 }
 
@@ -1155,6 +1155,8 @@ static int merge_workers(const run *R, worker *ws, size_t n, vb_error *err) {
   for (size_t i = 0; i < n; i++) {
     for (int s = VB_STAGE_NORMALIZE; s <= VB_STAGE_MATCH; s++)
       job->stage_ns[s] += vb__matcher_stage_ns(ws[i].m, (vb_stage)s);
+    job->stage_ns[VB_STAGE_PATTERNS] +=
+        vb__matcher_stage_ns(ws[i].m, VB_STAGE_PATTERNS);
     job->stage_ns[VB_STAGE_DETECT] += ws[i].detect_ns;
     for (size_t k = 0; k < R->sink_count; k++)
       job->stage_ns[R->sinks[k] == &job->format_slot ? VB_STAGE_WRITE

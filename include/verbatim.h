@@ -1149,12 +1149,15 @@ typedef enum vb_stage {
   VB_STAGE_NORMALIZE, /* ICU normalization (or its ASCII fast path) */
   VB_STAGE_SEGMENT,   /* word and sentence breaks */
   VB_STAGE_STEM,      /* word cache lookups, stemming new words */
-  VB_STAGE_MATCH,     /* terms, patterns, excludes, negation */
+  VB_STAGE_MATCH,     /* word terms, excludes, negation, results */
   VB_STAGE_AGGREGATE, /* scores, slices, tallies */
   VB_STAGE_WRITE,     /* formatting and writing rows and rejects */
   VB_STAGE_DETECT,    /* language detection, when comments are routed by
                          their detected language (after WRITE only to keep
                          the values above as they were) */
+  VB_STAGE_PATTERNS,  /* pattern terms: deciding which may match (the
+                         prefilter) and running those; part of what
+                         VB_STAGE_MATCH counted before it was added */
   VB_STAGE_COUNT
 } vb_stage;
 VB_API const char *vb_stage_name(vb_stage stage);

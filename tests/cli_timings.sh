@@ -1,7 +1,7 @@
 #!/bin/sh
 # Checks what --timings prints, for `tag` and `report`, on one and two
 # threads: a line of wall-clock seconds (compiling the lexicons, the run)
-# and a line of thread-seconds for the eight stages in the order a row
+# and a line of thread-seconds for the nine stages in the order a row
 # goes through them, each with its share, and their total.  The figures
 # are times, so only their form and their arithmetic are checked: every
 # one a number, the lexicons more than zero (compiling the built-in set
@@ -36,11 +36,11 @@ for cmd in tag report; do
         line = $0
         sub(/^verbatim: thread-seconds by stage: /, "", line)
         n = split(line, part, /, |; /)
-        if (n != 9) { bad(n " parts, not 8 stages and a total: " $0); next }
-        split("read detect normalize segment stem match aggregate write",
+        if (n != 10) { bad(n " parts, not 9 stages and a total: " $0); next }
+        split("read detect normalize segment stem match patterns aggregate write",
               want, " ")
         sum = 0
-        for (i = 1; i <= 8; i++) {
+        for (i = 1; i <= 9; i++) {
           if (split(part[i], f, " ") != 3 || f[1] != want[i] ||
               f[2] !~ /^[0-9]+\.[0-9][0-9][0-9]$/ || f[3] !~ /^\([0-9]+%\)$/) {
             bad("stage " i " reads \"" part[i] "\", not " want[i] " S (P%)")
@@ -50,14 +50,14 @@ for cmd in tag report; do
           pct[i] = substr(f[3], 2, length(f[3]) - 3) + 0
           sum += sec[i]
         }
-        if (part[9] !~ /^total [0-9]+\.[0-9][0-9][0-9]$/) { bad("total: " part[9]); next }
-        total = substr(part[9], 7) + 0
+        if (part[10] !~ /^total [0-9]+\.[0-9][0-9][0-9]$/) { bad("total: " part[10]); next }
+        total = substr(part[10], 7) + 0
         # each figure is rounded to the millisecond
         if (total - sum > 0.005 || sum - total > 0.005)
           bad("the stages add up to " sum ", the total says " total)
         # a share is rounded to the point, from figures before rounding
         tol = total > 0 ? 0.5 + 100 * 0.001 / total : 0
-        for (i = 1; i <= 8 && total > 0; i++) {
+        for (i = 1; i <= 9 && total > 0; i++) {
           d = pct[i] - 100 * sec[i] / total
           if (d > tol || -d > tol)
             bad(want[i] " is " pct[i] "% of " total "; its seconds say " \

@@ -527,6 +527,7 @@ static void test_stage_timing(const vb_lexicon *one) {
     close_job(job, tally, r);
   }
   CHECK_STR(vb_stage_name(VB_STAGE_DETECT), "detect");
+  CHECK_STR(vb_stage_name(VB_STAGE_PATTERNS), "patterns");
   unlink(path);
   vb_lexicon_free(set);
 }

@@ -322,10 +322,11 @@ static void print_timings(const vb_job *job, const input_args *a,
                           double run_seconds) {
   fprintf(stderr, "verbatim: wall-clock seconds: lexicons %.3f, run %.3f\n",
           a->lexicons.load_seconds, run_seconds);
-  _Static_assert(VB_STAGE_COUNT == 8, "a new stage needs its place below");
+  _Static_assert(VB_STAGE_COUNT == 9, "a new stage needs its place below");
   static const vb_stage order[VB_STAGE_COUNT] = {
-      VB_STAGE_READ, VB_STAGE_DETECT, VB_STAGE_NORMALIZE, VB_STAGE_SEGMENT,
-      VB_STAGE_STEM, VB_STAGE_MATCH,  VB_STAGE_AGGREGATE, VB_STAGE_WRITE};
+      VB_STAGE_READ,     VB_STAGE_DETECT,    VB_STAGE_NORMALIZE,
+      VB_STAGE_SEGMENT,  VB_STAGE_STEM,      VB_STAGE_MATCH,
+      VB_STAGE_PATTERNS, VB_STAGE_AGGREGATE, VB_STAGE_WRITE};
   double total = 0, secs[VB_STAGE_COUNT];
   for (int s = 0; s < VB_STAGE_COUNT; s++)
     total += secs[s] = (double)vb_job_stage_ns(job, order[s]) / 1e9;
