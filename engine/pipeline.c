@@ -1153,10 +1153,9 @@ static int merge_workers(const run *R, worker *ws, size_t n, vb_error *err) {
   vb_job *job = R->job;
   int rc = VB_OK;
   for (size_t i = 0; i < n; i++) {
-    for (int s = VB_STAGE_NORMALIZE; s <= VB_STAGE_MATCH; s++)
+    /* every stage the matcher times (the others are 0 there) */
+    for (int s = 0; s < VB_STAGE_COUNT; s++)
       job->stage_ns[s] += vb__matcher_stage_ns(ws[i].m, (vb_stage)s);
-    job->stage_ns[VB_STAGE_PATTERNS] +=
-        vb__matcher_stage_ns(ws[i].m, VB_STAGE_PATTERNS);
     job->stage_ns[VB_STAGE_DETECT] += ws[i].detect_ns;
     for (size_t k = 0; k < R->sink_count; k++)
       job->stage_ns[R->sinks[k] == &job->format_slot ? VB_STAGE_WRITE
