@@ -306,6 +306,26 @@ static void test_codes(void) {
   CHECK_STR(code, "en");
   const char *ascii_fr = "Livraison rapide et produit conforme, je recommande";
   CHECK_STR(detect(&d, ascii_fr, strlen(ascii_fr), code), "fr");
+  /* a letter beyond ASCII no longer stops the shortcut: an accented
+   * word, a full-width one and a ligature are read as words (the
+   * accented one found in no list), so these are English without CLD2 */
+  static const char *const BEYOND_EN[] = {
+      "Great café, the staff were friendly and the coffee was hot",
+      "\xef\xbc\xb4\xef\xbc\xa8\xef\xbc\xa5 app and the price", /* ＴＨＥ */
+      "\xef\xac\x81ne for the price and it works"};             /* ﬁne */
+  for (size_t i = 0; i < sizeof BEYOND_EN / sizeof *BEYOND_EN; i++) {
+    hits = d.shortcut_hits;
+    CHECK_STR(detect(&d, BEYOND_EN[i], strlen(BEYOND_EN[i]), code), "en");
+    CHECK(d.shortcut_hits == hits + 1);
+  }
+  /* but such a comment is only ever called English by the shortcut:
+   * under three words it goes to CLD2, not to und */
+  hits = d.shortcut_hits;
+  const char *short_es = "Atenci\xc3\xb3n p\xc3\xa9sima";
+  CHECK_STR(detect(&d, short_es, strlen(short_es), code), "es");
+  const char *accented_fr = "Le caf\xc3\xa9 \xc3\xa9tait froid et le service";
+  CHECK_STR(detect(&d, accented_fr, strlen(accented_fr), code), "fr");
+  CHECK(d.shortcut_hits == hits);
   vb__detector_free(&d);
 }
 
