@@ -311,7 +311,7 @@ static void test_codes(void) {
    * accented one found in no list), so these are English without CLD2 */
   static const char *const BEYOND_EN[] = {
       "Great café, the staff were friendly and the coffee was hot",
-      "\xef\xbc\xb4\xef\xbc\xa8\xef\xbc\xa5 app and the price", /* ＴＨＥ */
+      "\xef\xbc\xb4\xef\xbd\x88\xef\xbd\x85 app and the price", /* Ｔｈｅ */
       "\xef\xac\x81ne for the price and it works"};             /* ﬁne */
   for (size_t i = 0; i < sizeof BEYOND_EN / sizeof *BEYOND_EN; i++) {
     hits = d.shortcut_hits;
