@@ -71,8 +71,9 @@
  * A vb__detector is per-thread scratch (it counts the shortcut's answers;
  * its word table is filled by vb__detector_init and only read after).  No
  * byte string can crash it: empty, invalid UTF-8, NUL bytes and huge
- * inputs are cut or refused before CLD2 sees them (tests/test_detect.c,
- * tests/fuzz/fuzz_detect.c).
+ * inputs are cut or refused before CLD2 sees them, and CLD2 reads a copy
+ * ended by NUL bytes, as it reads past the end of its input
+ * (detect_cld2.cc; tests/test_detect.c, tests/fuzz/fuzz_detect.c).
  */
 #include <malloc.h>
 #include <pthread.h>
