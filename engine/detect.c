@@ -53,6 +53,14 @@
  *    foreign fragments) it spares 2,763 of 9,152 CLD2 calls in 300,000
  *    comments and changes 25 answers, each a mixed comment whose
  *    English words carry it, as they would without the accents.
+ *    How it reads (session 52): a prefix of ASCII bytes is read 16 bytes
+ *    at a time, its words found from bit masks and each looked up as one
+ *    8-byte load (ascii_shortcut); the byte loop (english_shortcut) reads
+ *    the rest from the start, with the same verdicts.  The lists are a
+ *    cuckoo table, where a lookup reads two slots and has no loop.  The
+ *    byte loop's branches at word ends and the probe loop's exit were
+ *    mispredicted about 17 times a comment: on the 300,000 peer comments
+ *    the shortcut took 111 ns a comment, now 66 (bench/RESULTS.md).
  *
  * 2. CLD2 (Debian's libcld2, through detect_cld2.cc), plain text, no
  *    hints.  Its answer counts only when CLD2 calls it reliable
@@ -81,6 +89,9 @@
 #include <string.h>
 
 #include <unicode/utf8.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "internal.h"
 
@@ -88,13 +99,13 @@
  * English shortcut's bar; the longest word it looks up. */
 enum { DETECT_PREFIX = 128, EN_MIN_HITS = 2, EN_MAX_WORDS_PER_HIT = 8 };
 enum { EN_EARLY_HITS = 3, EN_EARLY_WORDS_PER_HIT = 3, EN_SHORT_WORDS = 4 };
-enum { WORD_MAX = 8, SLOT_BITS = 9, NOT_A_WORD = 0, EN = 1, FOREIGN = 2 };
+enum { WORD_MAX = 8, SLOT_BITS = 10, NOT_A_WORD = 0, EN = 1, FOREIGN = 2 };
 /* Below this many words, a comment the shortcut reads but cannot call
  * English is und without asking CLD2, which is almost never sure there. */
 enum { MIN_WORDS = 3 };
 
 /* The shortcut's verdicts. */
-typedef enum { ASK_CLD2, ENGLISH, TOO_SHORT } shortcut_verdict;
+typedef enum { ASK_CLD2, ENGLISH, TOO_SHORT, NOT_ASCII_TEXT } shortcut_verdict;
 
 /* Common English words (function words and feedback's commonest ones).
  * A few are also words of fr, it or nl (French "on", Italian "i", Dutch
@@ -130,28 +141,57 @@ static uint64_t word_key(const char *w, size_t n) {
   return k;
 }
 
-static size_t slot_of(uint64_t key) {
+/* The table is a cuckoo table: each listed word is in one of its two
+ * slots, so a lookup reads both and needs no loop.  A probe loop's exit
+ * is a coin toss to the branch predictor, one mispredicted branch a
+ * word (bench/RESULTS.md, session 52). */
+static size_t slot_one(uint64_t key) {
   return (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - SLOT_BITS));
 }
 
-static void table_add(vb__detector *d, const char *list, unsigned char kind) {
-  for (const char *w = list; *w;) {
-    size_t n = strcspn(w, " ");
-    size_t at = slot_of(word_key(w, n));
-    while (d->word_key[at] != 0)
-      at = (at + 1) & ((1u << SLOT_BITS) - 1);
-    d->word_key[at] = word_key(w, n);
-    d->word_kind[at] = kind;
-    w += n + (w[n] == ' ');
-  }
+static size_t slot_two(uint64_t key) {
+  return (size_t)((key * UINT64_C(0xC2B2AE3D27D4EB4F)) >> (64 - SLOT_BITS));
 }
 
-static int word_kind(const vb__detector *d, uint64_t key) {
-  for (size_t at = slot_of(key); d->word_key[at] != 0;
-       at = (at + 1) & ((1u << SLOT_BITS) - 1))
-    if (d->word_key[at] == key)
-      return d->word_kind[at];
-  return NOT_A_WORD;
+/* EN, FOREIGN or NOT_A_WORD; key is not 0, which marks an empty slot. */
+static inline int word_kind(const vb__detector *d, uint64_t key) {
+  size_t one = slot_one(key), two = slot_two(key);
+  return (d->word_kind[one] & -(d->word_key[one] == key)) |
+         (d->word_kind[two] & -(d->word_key[two] == key));
+}
+
+/* Puts key in one of its slots, moving the words in the way to their
+ * other slot; false when that does not end (the table is a quarter full,
+ * and it ends for the lists: vb__detector_init checks). */
+static bool table_put(vb__detector *d, uint64_t key, unsigned char kind) {
+  size_t at = slot_one(key);
+  if (d->word_key[at] != 0 && d->word_key[slot_two(key)] == 0)
+    at = slot_two(key);
+  for (int moves = 0; moves < 64; moves++) {
+    uint64_t k = d->word_key[at];
+    unsigned char t = d->word_kind[at];
+    d->word_key[at] = key;
+    d->word_kind[at] = kind;
+    if (k == 0)
+      return true;
+    key = k, kind = t; /* the word moved out goes to its other slot */
+    at = at == slot_one(key) ? slot_two(key) : slot_one(key);
+  }
+  return false;
+}
+
+/* Puts the words of the list in the table (check false), or tells
+ * whether the table finds each as a word of this kind (check true). */
+static bool table_list(vb__detector *d, const char *list, unsigned char kind,
+                       bool check) {
+  for (const char *w = list; *w;) {
+    size_t n = strcspn(w, " ");
+    uint64_t key = word_key(w, n);
+    if (check ? word_kind(d, key) != kind : !table_put(d, key, kind))
+      return false;
+    w += n + (w[n] == ' ');
+  }
+  return true;
 }
 
 /* The length of the longest prefix of at most max bytes that does not end
@@ -227,6 +267,18 @@ static inline void add_letter(uint64_t *key, size_t *k, unsigned char c) {
   ++*k;
 }
 
+/* The verdict once the words are read: the rules at the end of the
+ * prefix (english_shortcut and ascii_shortcut share them). */
+static shortcut_verdict verdict_at_end(size_t words, size_t en, bool beyond) {
+  if (en >= EN_MIN_HITS && en * EN_MAX_WORDS_PER_HIT >= words)
+    return ENGLISH;
+  if (en >= 1 && words <= EN_SHORT_WORDS)
+    return ENGLISH;
+  if (beyond)
+    return ASK_CLD2; /* only English is decided without CLD2 there */
+  return words < MIN_WORDS ? TOO_SHORT : ASK_CLD2;
+}
+
 /* Step 1: the shortcut's verdict on s (already cut to n bytes; cut_word:
  * the cut fell inside a word, whose start is then no word to look up).
  * One pass: each word is packed into an integer as it is read (the
@@ -279,14 +331,102 @@ static shortcut_verdict english_shortcut(const vb__detector *d, const char *s,
     if (p >= end)
       break;
   }
-  if (en >= EN_MIN_HITS && en * EN_MAX_WORDS_PER_HIT >= words)
-    return ENGLISH;
-  if (en >= 1 && words <= EN_SHORT_WORDS)
-    return ENGLISH;
-  if (beyond)
-    return ASK_CLD2; /* only English is decided without CLD2 there */
-  return words < MIN_WORDS ? TOO_SHORT : ASK_CLD2;
+  return verdict_at_end(words, en, beyond);
 }
+
+#if defined(__SSE2__)
+/* The words (letters and the apostrophe) of the 16 bytes at s as a
+ * 16-bit mask, and its bytes beyond ASCII in *high. */
+static inline unsigned word_bytes16(const unsigned char *s, unsigned *high) {
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+  __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+  /* folded - 'a' < 26, unsigned, as a signed compare after a shift */
+  __m128i letter =
+      _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8((char)(128 - 'a'))),
+                     _mm_set1_epi8((char)(-128 + 26)));
+  __m128i apostrophe = _mm_cmpeq_epi8(v, _mm_set1_epi8('\''));
+  *high = (unsigned)_mm_movemask_epi8(v);
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, apostrophe));
+}
+
+/* A mask of the prefix's bytes, one bit each (GCC's and clang's 128-bit
+ * integer; DETECT_PREFIX is 128). */
+__extension__ typedef unsigned __int128 bits128;
+_Static_assert(DETECT_PREFIX <= 128, "a prefix fits in a bits128");
+
+/* The lowest set bit of a mask that has one. */
+static inline unsigned lowest_bit(bits128 x) {
+  uint64_t low = (uint64_t)x;
+  return low ? (unsigned)__builtin_ctzll(low)
+             : 64 + (unsigned)__builtin_ctzll((uint64_t)(x >> 64));
+}
+
+/* The bits below bit n (n <= 128). */
+static inline bits128 below(size_t n) {
+  return n >= 128 ? ~(bits128)0 : ((bits128)1 << n) - 1;
+}
+
+/* english_shortcut's verdict on the prefix s[0, n) of a text whose first
+ * avail >= 16 bytes may be read, or NOT_ASCII_TEXT for english_shortcut
+ * to decide.  The words come from bit masks, 16 bytes at a time, and
+ * each is one 8-byte load: the byte loop's branch at each word's end, a
+ * coin toss to the branch predictor, is gone (bench/RESULTS.md, session
+ * 52).  Exact: the words before the first byte beyond ASCII are read as
+ * english_shortcut reads them, so a verdict reached on them is its
+ * verdict; a word that touches such a byte, or no verdict before one,
+ * goes back to english_shortcut (tests/test_detect.c compares the two). */
+static shortcut_verdict ascii_shortcut(const vb__detector *d,
+                                       const unsigned char *s, size_t n,
+                                       size_t avail, bool cut_word) {
+  uint64_t word_half[2] = {0, 0}, high_half[2] = {0, 0};
+  for (size_t k = 0; k < n; k += 16) {
+    unsigned high, word;
+    if (k + 16 <= avail) {
+      word = word_bytes16(s + k, &high);
+    } else { /* the 16 bytes that end the text, of which s[k..] are new */
+      unsigned old = (unsigned)(k + 16 - avail);
+      word = word_bytes16(s + avail - 16, &high) >> old;
+      high >>= old;
+    }
+    word_half[k / 64] |= (uint64_t)word << (k % 64);
+    high_half[k / 64] |= (uint64_t)high << (k % 64);
+  }
+  bits128 high = (high_half[0] | (bits128)high_half[1] << 64) & below(n);
+  size_t ascii = high ? lowest_bit(high) : n; /* s[0, ascii) is ASCII */
+  bits128 bits = (word_half[0] | (bits128)word_half[1] << 64) & below(ascii);
+  bits128 starts = bits & ~(bits << 1), ends = bits & ~(bits >> 1);
+  size_t words = 0, en = 0;
+  while (starts) {
+    unsigned first = lowest_bit(starts), last = lowest_bit(ends);
+    starts &= starts - 1;
+    ends &= ends - 1;
+    if (last + 1 == ascii) {
+      if (ascii < n)
+        return NOT_ASCII_TEXT; /* the word may go on beyond ASCII */
+      if (cut_word)
+        break; /* the cut word counts for nothing */
+    }
+    words++;
+    size_t len = last - first + 1, kept = len < WORD_MAX ? len : WORD_MAX;
+    uint64_t key;
+    if (first + 8 <= avail) {
+      memcpy(&key, s + first, 8);
+    } else { /* the 8 bytes that end the text, shifted to the word */
+      memcpy(&key, s + avail - 8, 8);
+      key >>= 8 * (first + 8 - avail);
+    }
+    key = (key | UINT64_C(0x2020202020202020)) &
+          (~UINT64_C(0) >> (8 * (WORD_MAX - kept)));
+    int kind = len <= WORD_MAX ? word_kind(d, key) : NOT_A_WORD;
+    if (kind == FOREIGN)
+      return ASK_CLD2;
+    en += kind == EN;
+    if (en >= EN_EARLY_HITS && en * EN_EARLY_WORDS_PER_HIT >= words)
+      return ENGLISH;
+  }
+  return ascii < n ? NOT_ASCII_TEXT : verdict_at_end(words, en, false);
+}
+#endif
 
 static size_t write_code(const char *src, char code[16]) {
   size_t n = strlen(src);
@@ -339,26 +479,69 @@ int vb__detector_init(vb__detector *d) {
   static pthread_once_t once = PTHREAD_ONCE_INIT;
   pthread_once(&once, start_detection);
   memset(d, 0, sizeof *d);
-  table_add(d, EN_WORDS, EN);
-  table_add(d, FOREIGN_WORDS, FOREIGN);
-  return 0;
+  /* every word where it is found, once both lists are in (a word in both
+   * lists, or one the table cannot place, would be found as neither) */
+  bool put = table_list(d, EN_WORDS, EN, false) &&
+             table_list(d, FOREIGN_WORDS, FOREIGN, false);
+  if (!put || !table_list(d, EN_WORDS, EN, true) ||
+      !table_list(d, FOREIGN_WORDS, FOREIGN, true))
+    return VB_EINVAL; /* lists the table cannot hold */
+  return VB_OK;
 }
 
 void vb__detector_free(vb__detector *d) { (void)d; }
 
+/* Step 1 on the text (len > 0), whose prefix s[0, *n) it reads:
+ * ascii_shortcut, which reads a copy when the text is under 16 bytes,
+ * then, when that cannot decide (or d->bytewise), english_shortcut. */
+static shortcut_verdict shortcut(const vb__detector *d, const char *s,
+                                 size_t len, size_t *n) {
+  *n = utf8_cut(s, len, DETECT_PREFIX);
+  bool cut_word = *n < len && ascii_reading[(unsigned char)s[*n]] != 0;
+#if defined(__SSE2__)
+  if (!d->bytewise) {
+    shortcut_verdict v;
+    if (len >= 16) {
+      v = ascii_shortcut(d, (const unsigned char *)s, *n, len, cut_word);
+    } else {
+      unsigned char copy[16] = {0};
+      memcpy(copy, s, *n);
+      v = ascii_shortcut(d, copy, *n, sizeof copy, cut_word);
+    }
+    if (v != NOT_ASCII_TEXT)
+      return v;
+  }
+#endif
+  return english_shortcut(d, s, *n, cut_word);
+}
+
+int vb__detect_shortcut(const vb__detector *d, const char *utf8, size_t len) {
+  size_t n;
+  if (!utf8 || len == 0)
+    return VB__SHORTCUT_UND;
+  switch (shortcut(d, utf8, len, &n)) {
+  case ENGLISH:
+    return VB__SHORTCUT_ENGLISH;
+  case TOO_SHORT:
+    return VB__SHORTCUT_UND;
+  default:
+    return VB__SHORTCUT_CLD2;
+  }
+}
+
 size_t vb__detect_language(vb__detector *d, const char *utf8, size_t len,
                            char code[16]) {
+  size_t n;
   if (!utf8 || len == 0)
     return write_code("und", code);
-  size_t n = utf8_cut(utf8, len, DETECT_PREFIX);
-  bool cut_word = n < len && ascii_reading[(unsigned char)utf8[n]] != 0;
-  switch (english_shortcut(d, utf8, n, cut_word)) {
+  switch (shortcut(d, utf8, len, &n)) {
   case ENGLISH:
     d->shortcut_hits++;
     return write_code("en", code);
   case TOO_SHORT:
     return write_code("und", code);
   case ASK_CLD2:
+  case NOT_ASCII_TEXT:
     break;
   }
   return bcp47_primary(vb__cld2_detect(utf8, n), code);

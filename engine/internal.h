@@ -1153,10 +1153,14 @@ double vb__report_change_p(const vb__slice_view *v, const vb__theme_figs *now,
  * no state, so any number of detectors may run at once. */
 typedef struct vb__detector {
   uint64_t shortcut_hits; /* comments the English shortcut answered */
-  /* the shortcut's word table (open addressing): a word of up to 8 bytes
-   * as an integer, and whether it is English (1) or another language's */
-  uint64_t word_key[512];
-  unsigned char word_kind[512];
+  /* the shortcut's word table (cuckoo: each word in one of two slots): a
+   * word of up to 8 bytes as an integer, and whether it is English (1) or
+   * another language's */
+  uint64_t word_key[1024];
+  unsigned char word_kind[1024];
+  /* tests: the shortcut reads every comment byte by byte, as it does
+   * comments beyond ASCII, not by bit masks (tests/test_detect.c) */
+  bool bytewise;
 } vb__detector;
 
 /* Fills the word table; returns 0 (nothing can fail; the status is there
@@ -1170,6 +1174,10 @@ void vb__detector_free(vb__detector *d);
  * are accepted (invalid UTF-8 is judged on its valid prefix). */
 size_t vb__detect_language(vb__detector *d, const char *utf8, size_t len,
                            char code[16]);
+/* The English shortcut's verdict on the text, the first step of
+ * vb__detect_language: English, und, or CLD2 to decide. */
+enum { VB__SHORTCUT_CLD2, VB__SHORTCUT_ENGLISH, VB__SHORTCUT_UND };
+int vb__detect_shortcut(const vb__detector *d, const char *utf8, size_t len);
 /* detect_cld2.cc: CLD2's code for the text's language ("fr", "zh-Hant",
  * "iw", ...), or NULL when CLD2 does not call it reliable. */
 const char *vb__cld2_detect(const char *utf8, size_t len);

@@ -11,6 +11,7 @@
  * rarely, wrong; bench/RESULTS.md has the figures on thousands.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,6 +270,118 @@ static void test_hostile(void) {
   vb__detector_free(&d);
 }
 
+/* The shortcut reads comments with an ASCII prefix by bit masks
+ * (ascii_shortcut) and the others byte by byte (english_shortcut): both
+ * readings must give the same verdict on any text.  Random texts of
+ * list words (in both cases, with apostrophes, too long to look up),
+ * separators, digits and letters beyond ASCII (accented, full-width, the
+ * typographic apostrophe, emoji, CJK, stray bytes) next to words, many
+ * around the 128-byte cut and under 16 bytes; each in a heap block of
+ * its exact length, so that ASan sees a read past it.  Then every prefix
+ * of a few comments, which puts each boundary at each byte. */
+static uint64_t next_random(uint64_t *x) {
+  *x ^= *x << 13;
+  *x ^= *x >> 7;
+  *x ^= *x << 17;
+  return *x;
+}
+
+static size_t put_utf8(char *o, uint32_t c) {
+  if (c < 0x80)
+    return o[0] = (char)c, 1;
+  if (c < 0x800)
+    return o[0] = (char)(0xC0 | c >> 6), o[1] = (char)(0x80 | (c & 63)), 2;
+  if (c < 0x10000)
+    return o[0] = (char)(0xE0 | c >> 12), o[1] = (char)(0x80 | ((c >> 6) & 63)),
+           o[2] = (char)(0x80 | (c & 63)), 3;
+  return o[0] = (char)(0xF0 | c >> 18), o[1] = (char)(0x80 | ((c >> 12) & 63)),
+         o[2] = (char)(0x80 | ((c >> 6) & 63)), o[3] = (char)(0x80 | (c & 63)),
+         4;
+}
+
+/* Both readings' verdicts on text[0, len), from an exact-size copy; 1
+ * when they differ. */
+static int readings_differ(const vb__detector *masks, const vb__detector *bytes,
+                           const char *text, size_t len, int *verdict) {
+  char *copy = malloc(len ? len : 1);
+  memcpy(copy, text, len);
+  *verdict = vb__detect_shortcut(masks, copy, len);
+  int differ = *verdict != vb__detect_shortcut(bytes, copy, len);
+  if (differ)
+    fprintf(stderr, "test_detect: readings differ on \"%.*s\"\n", (int)len,
+            copy);
+  free(copy);
+  return differ;
+}
+
+static void test_two_readings(void) {
+  vb__detector masks, bytes;
+  CHECK_INT(vb__detector_init(&masks), 0); /* the lists fit the table */
+  CHECK_INT(vb__detector_init(&bytes), 0);
+  bytes.bytewise = true;
+  static const char *const WORDS[] = {
+      "the",      "The",       "THE",      "and",       "it",      "was",
+      "great",    "i'm",       "I'M",      "don't",     "doesn't", "haven't",
+      "you",      "your",      "thank",    "pretty",    "overall", "shipping",
+      "delivery", "deliverys", "abcdefgh", "abcdefghi", "x",       "y",
+      "a",        "'the",      "the'",     "'",         "''",      "de",
+      "la",       "que",       "und",      "het",       "yang",    "mais",
+      "muito",    "el",        "il",       "di",        "caf",     "zz"};
+  static const char SEPARATORS[] = " .,;:!?-()\"0123456789_@\t\n/";
+  static const uint32_t BEYOND[] = {
+      0xBF,   0xC0,   0xC9,   0xD7,   0xE9,   0xF7,   0xFF,    0x100,
+      0x24F,  0x250,  0x2019, 0x2019, 0x2014, 0x1E00, 0x1EFF,  0xFB01,
+      0xFF21, 0xFF54, 0xFF48, 0xFF45, 0xFE0F, 0x4E00, 0x1F600, 0x430};
+  const size_t nwords = sizeof WORDS / sizeof *WORDS;
+  uint64_t x = 88172645463325252u;
+  char text[256];
+  int differ = 0, count[3] = {0, 0, 0}, verdict;
+  for (int r = 0; r < 100000; r++) {
+    size_t len = 0, target = 1 + next_random(&x) % 190;
+    if (r % 3 == 0)
+      target = 110 + next_random(&x) % 40; /* around the cut */
+    else if (r % 3 == 1)
+      target = 1 + next_random(&x) % 20; /* the copy of short texts */
+    while (len < target) {
+      uint64_t k = next_random(&x) % 32;
+      if (k < 18) {
+        const char *w = WORDS[next_random(&x) % nwords];
+        memcpy(text + len, w, strlen(w));
+        len += strlen(w);
+      } else if (k < 28) {
+        text[len++] = SEPARATORS[next_random(&x) % (sizeof SEPARATORS - 1)];
+      } else if (k < 30) {
+        text[len++] = ' ';
+      } else if (k < 31) {
+        len +=
+            put_utf8(text + len, BEYOND[next_random(&x) % (sizeof BEYOND / 4)]);
+      } else {
+        text[len++] = (char)(0x80 | next_random(&x));
+      }
+    }
+    differ += readings_differ(&masks, &bytes, text, len, &verdict);
+    count[verdict]++;
+  }
+  /* the texts reach every verdict, so a reading that changed one shows */
+  fprintf(stderr, "test_detect: random texts: %d English, %d und, %d CLD2\n",
+          count[VB__SHORTCUT_ENGLISH], count[VB__SHORTCUT_UND],
+          count[VB__SHORTCUT_CLD2]);
+  for (int v = 0; v < 3; v++)
+    CHECK(count[v] >= 10000);
+  const char *prefixed[] = {
+      SAMPLES[0].text, SAMPLES[7].text, SAMPLES[8].text,
+      "Great product, I'd buy it again... 10/10!!! Shipping was slow but "
+      "the support team fixed everything within 2 days, thanks a lot!!",
+      "Ｔｈｅ app is great and I use it every day, the café’s wifi is fine "
+      "but it crashes when I upload my photos from the phone, please fix"};
+  for (size_t t = 0; t < sizeof prefixed / sizeof *prefixed; t++)
+    for (size_t len = 0; len <= strlen(prefixed[t]); len++)
+      differ += readings_differ(&masks, &bytes, prefixed[t], len, &verdict);
+  CHECK_INT(differ, 0);
+  vb__detector_free(&masks);
+  vb__detector_free(&bytes);
+}
+
 /* CLD2's own codes, and what they become. */
 static void test_codes(void) {
   vb__detector d;
@@ -385,6 +498,7 @@ static void test_threads(void) {
 int main(void) {
   test_samples();
   test_hostile();
+  test_two_readings();
   test_codes();
   test_threads();
   return check_exit();
