@@ -549,7 +549,8 @@ size_t vb__detect_language(vb__detector *d, const char *utf8, size_t len,
 
 size_t vb_detect_language(const char *text, size_t len, char code[16]) {
   vb__detector d;
-  vb__detector_init(&d);
+  if (vb__detector_init(&d) != VB_OK) /* lists the table cannot hold */
+    return write_code("und", code);
   size_t n = vb__detect_language(&d, text ? text : "", text ? len : 0, code);
   vb__detector_free(&d);
   return n;

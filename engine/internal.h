@@ -1163,9 +1163,10 @@ typedef struct vb__detector {
   bool bytewise;
 } vb__detector;
 
-/* Fills the word table; returns 0 (nothing can fail; the status is there
- * for a detector that loads data).  vb__detector_free releases nothing
- * today. */
+/* Fills the word table and looks every listed word up in it: VB_OK, or
+ * VB_EINVAL when the table cannot hold the lists (a word in both; the
+ * shipped lists fit, which tests/test_detect.c checks).
+ * vb__detector_free releases nothing today. */
 int vb__detector_init(vb__detector *d);
 void vb__detector_free(vb__detector *d);
 /* Writes to code a lowercase BCP 47 primary code ("fr", "zh", ...) or

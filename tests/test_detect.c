@@ -1,8 +1,10 @@
 /*
  * test_detect.c - language detection (engine/detect.c): the right code on
  * short survey comments in the nine languages the sample corpus has, und
- * (never a crash) on hostile bytes, the same answers from several threads
- * at once, and CLD2's codes mapped to BCP 47 primary codes.
+ * (never a crash) on hostile bytes, the English shortcut's two readings
+ * (bit masks, byte by byte) giving the same verdicts, the same answers
+ * from several threads at once, and CLD2's codes mapped to BCP 47
+ * primary codes.
  *
  * The comments below were written for this test (8 per language, 8 to 25
  * words, as people write feedback: typos, emoji, no accents sometimes).
@@ -15,6 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unicode/utf8.h>
 
 #include "check.h"
 #include "internal.h"
@@ -286,19 +290,6 @@ static uint64_t next_random(uint64_t *x) {
   return *x;
 }
 
-static size_t put_utf8(char *o, uint32_t c) {
-  if (c < 0x80)
-    return o[0] = (char)c, 1;
-  if (c < 0x800)
-    return o[0] = (char)(0xC0 | c >> 6), o[1] = (char)(0x80 | (c & 63)), 2;
-  if (c < 0x10000)
-    return o[0] = (char)(0xE0 | c >> 12), o[1] = (char)(0x80 | ((c >> 6) & 63)),
-           o[2] = (char)(0x80 | (c & 63)), 3;
-  return o[0] = (char)(0xF0 | c >> 18), o[1] = (char)(0x80 | ((c >> 12) & 63)),
-         o[2] = (char)(0x80 | ((c >> 6) & 63)), o[3] = (char)(0x80 | (c & 63)),
-         4;
-}
-
 /* Both readings' verdicts on text[0, len), from an exact-size copy; 1
  * when they differ. */
 static int readings_differ(const vb__detector *masks, const vb__detector *bytes,
@@ -328,7 +319,7 @@ static void test_two_readings(void) {
       "la",       "que",       "und",      "het",       "yang",    "mais",
       "muito",    "el",        "il",       "di",        "caf",     "zz"};
   static const char SEPARATORS[] = " .,;:!?-()\"0123456789_@\t\n/";
-  static const uint32_t BEYOND[] = {
+  static const UChar32 BEYOND[] = {
       0xBF,   0xC0,   0xC9,   0xD7,   0xE9,   0xF7,   0xFF,    0x100,
       0x24F,  0x250,  0x2019, 0x2019, 0x2014, 0x1E00, 0x1EFF,  0xFB01,
       0xFF21, 0xFF54, 0xFF48, 0xFF45, 0xFE0F, 0x4E00, 0x1F600, 0x430};
@@ -353,8 +344,8 @@ static void test_two_readings(void) {
       } else if (k < 30) {
         text[len++] = ' ';
       } else if (k < 31) {
-        len +=
-            put_utf8(text + len, BEYOND[next_random(&x) % (sizeof BEYOND / 4)]);
+        UChar32 c = BEYOND[next_random(&x) % (sizeof BEYOND / sizeof *BEYOND)];
+        U8_APPEND_UNSAFE(text, len, c);
       } else {
         text[len++] = (char)(0x80 | next_random(&x));
       }
