@@ -43,8 +43,9 @@
  *    the shortcut calls 92% of the English comments English and 5% und,
  *    and no comment in any other language English; CLD2 runs on 3.0% of
  *    the English comments (6.8% before the early and short-comment
- *    rules).  The shortcut costs about 0.12 us an English comment (0.34
- *    us when it read the whole prefix).  The answers on other languages
+ *    rules).  It then cost about 0.12 us an English comment (0.34 us
+ *    when it read the whole prefix; see below for now).  The answers on
+ *    other languages
  *    did not change (bench/RESULTS.md, "Issue 16").  Reading accented,
  *    full-width and ligature letters (session 51) raised the English
  *    comments the shortcut answers there from 91.7% to 92.2% and changed
@@ -105,7 +106,16 @@ enum { WORD_MAX = 8, SLOT_BITS = 10, NOT_A_WORD = 0, EN = 1, FOREIGN = 2 };
 enum { MIN_WORDS = 3 };
 
 /* The shortcut's verdicts. */
-typedef enum { ASK_CLD2, ENGLISH, TOO_SHORT, NOT_ASCII_TEXT } shortcut_verdict;
+/* The shortcut's verdicts; READ_ON (none yet) and NOT_ASCII_TEXT
+ * (ascii_shortcut hands the comment to english_shortcut) stay inside
+ * the shortcut. */
+typedef enum {
+  ASK_CLD2,
+  ENGLISH,
+  TOO_SHORT,
+  NOT_ASCII_TEXT,
+  READ_ON
+} shortcut_verdict;
 
 /* Common English words (function words and feedback's commonest ones).
  * A few are also words of fr, it or nl (French "on", Italian "i", Dutch
@@ -267,16 +277,38 @@ static inline void add_letter(uint64_t *key, size_t *k, unsigned char c) {
   ++*k;
 }
 
+/* The words a reading of the shortcut has counted, and the English ones
+ * among them. */
+typedef struct word_count {
+  size_t words, en;
+} word_count;
+
+/* Counts a word of len bytes (key: its first WORD_MAX, as word_key packs
+ * them) and gives the verdict it settles: CLD2 for a foreign word,
+ * English once enough of the words are, else READ_ON.  The rule of both
+ * readings, english_shortcut and ascii_shortcut. */
+static inline shortcut_verdict count_word(const vb__detector *d, word_count *c,
+                                          uint64_t key, size_t len) {
+  c->words++;
+  int kind = len <= WORD_MAX ? word_kind(d, key) : NOT_A_WORD;
+  if (kind == FOREIGN)
+    return ASK_CLD2;
+  c->en += kind == EN;
+  if (c->en >= EN_EARLY_HITS && c->en * EN_EARLY_WORDS_PER_HIT >= c->words)
+    return ENGLISH; /* no need to read on */
+  return READ_ON;
+}
+
 /* The verdict once the words are read: the rules at the end of the
- * prefix (english_shortcut and ascii_shortcut share them). */
-static shortcut_verdict verdict_at_end(size_t words, size_t en, bool beyond) {
-  if (en >= EN_MIN_HITS && en * EN_MAX_WORDS_PER_HIT >= words)
+ * prefix (both readings). */
+static shortcut_verdict verdict_at_end(const word_count *c, bool beyond) {
+  if (c->en >= EN_MIN_HITS && c->en * EN_MAX_WORDS_PER_HIT >= c->words)
     return ENGLISH;
-  if (en >= 1 && words <= EN_SHORT_WORDS)
+  if (c->en >= 1 && c->words <= EN_SHORT_WORDS)
     return ENGLISH;
   if (beyond)
     return ASK_CLD2; /* only English is decided without CLD2 there */
-  return words < MIN_WORDS ? TOO_SHORT : ASK_CLD2;
+  return c->words < MIN_WORDS ? TOO_SHORT : ASK_CLD2;
 }
 
 /* Step 1: the shortcut's verdict on s (already cut to n bytes; cut_word:
@@ -286,7 +318,7 @@ static shortcut_verdict verdict_at_end(size_t words, size_t en, bool beyond) {
 static shortcut_verdict english_shortcut(const vb__detector *d, const char *s,
                                          size_t n, bool cut_word) {
   const unsigned char *p = (const unsigned char *)s, *end = p + n;
-  size_t words = 0, en = 0;
+  word_count count = {0, 0};
   uint64_t key = 0;
   size_t k = 0;        /* bytes of the current word; > WORD_MAX: too long */
   bool beyond = false; /* a letter beyond ASCII was read */
@@ -318,20 +350,16 @@ static shortcut_verdict english_shortcut(const vb__detector *d, const char *s,
       continue;
     }
     if (k > 0) {
-      words++;
-      int kind = k <= WORD_MAX ? word_kind(d, key) : NOT_A_WORD;
-      if (kind == FOREIGN)
-        return ASK_CLD2;
-      en += kind == EN;
-      if (en >= EN_EARLY_HITS && en * EN_EARLY_WORDS_PER_HIT >= words)
-        return ENGLISH; /* no need to read on */
+      shortcut_verdict v = count_word(d, &count, key, k);
+      if (v != READ_ON)
+        return v;
       k = 0;
       key = 0;
     }
     if (p >= end)
       break;
   }
-  return verdict_at_end(words, en, beyond);
+  return verdict_at_end(&count, beyond);
 }
 
 #if defined(__SSE2__)
@@ -339,14 +367,10 @@ static shortcut_verdict english_shortcut(const vb__detector *d, const char *s,
  * 16-bit mask, and its bytes beyond ASCII in *high. */
 static inline unsigned word_bytes16(const unsigned char *s, unsigned *high) {
   __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-  __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-  /* folded - 'a' < 26, unsigned, as a signed compare after a shift */
-  __m128i letter =
-      _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8((char)(128 - 'a'))),
-                     _mm_set1_epi8((char)(-128 + 26)));
   __m128i apostrophe = _mm_cmpeq_epi8(v, _mm_set1_epi8('\''));
   *high = (unsigned)_mm_movemask_epi8(v);
-  return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, apostrophe));
+  return (unsigned)_mm_movemask_epi8(
+      _mm_or_si128(vb__ascii_letters16(v), apostrophe));
 }
 
 /* A mask of the prefix's bytes, one bit each (GCC's and clang's 128-bit
@@ -395,7 +419,7 @@ static shortcut_verdict ascii_shortcut(const vb__detector *d,
   size_t ascii = high ? lowest_bit(high) : n; /* s[0, ascii) is ASCII */
   bits128 bits = (word_half[0] | (bits128)word_half[1] << 64) & below(ascii);
   bits128 starts = bits & ~(bits << 1), ends = bits & ~(bits >> 1);
-  size_t words = 0, en = 0;
+  word_count count = {0, 0};
   while (starts) {
     unsigned first = lowest_bit(starts), last = lowest_bit(ends);
     starts &= starts - 1;
@@ -406,7 +430,6 @@ static shortcut_verdict ascii_shortcut(const vb__detector *d,
       if (cut_word)
         break; /* the cut word counts for nothing */
     }
-    words++;
     size_t len = last - first + 1, kept = len < WORD_MAX ? len : WORD_MAX;
     uint64_t key;
     if (first + 8 <= avail) {
@@ -417,14 +440,11 @@ static shortcut_verdict ascii_shortcut(const vb__detector *d,
     }
     key = (key | UINT64_C(0x2020202020202020)) &
           (~UINT64_C(0) >> (8 * (WORD_MAX - kept)));
-    int kind = len <= WORD_MAX ? word_kind(d, key) : NOT_A_WORD;
-    if (kind == FOREIGN)
-      return ASK_CLD2;
-    en += kind == EN;
-    if (en >= EN_EARLY_HITS && en * EN_EARLY_WORDS_PER_HIT >= words)
-      return ENGLISH;
+    shortcut_verdict v = count_word(d, &count, key, len);
+    if (v != READ_ON)
+      return v;
   }
-  return ascii < n ? NOT_ASCII_TEXT : verdict_at_end(words, en, false);
+  return ascii < n ? NOT_ASCII_TEXT : verdict_at_end(&count, false);
 }
 #endif
 
@@ -542,6 +562,7 @@ size_t vb__detect_language(vb__detector *d, const char *utf8, size_t len,
     return write_code("und", code);
   case ASK_CLD2:
   case NOT_ASCII_TEXT:
+  case READ_ON:
     break;
   }
   return bcp47_primary(vb__cld2_detect(utf8, n), code);

@@ -46,6 +46,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h> /* memcpy */
+#if defined(__SSE2__)
+#include <emmintrin.h> /* vb__ascii_letters16 */
+#endif
 
 #include "verbatim.h"
 
@@ -96,6 +99,17 @@ size_t vb__ascii_prefix(const char *s, size_t len);
 /* True when h[0, hlen) holds n[0, nlen): for short needles in short
  * texts, where memchr on the first byte beats memmem's set-up. */
 bool vb__contains(const char *h, size_t hlen, const char *n, size_t nlen);
+#if defined(__SSE2__)
+/* 0xFF for each of the 16 bytes of v that is an ASCII letter of either
+ * case, else 0: the byte or-ed with 0x20, less 'a', is under 26 unsigned,
+ * done as a signed compare after a shift.  Exact for any byte (the word
+ * bits of segment.c and the English shortcut of detect.c). */
+static inline __m128i vb__ascii_letters16(__m128i v) {
+  __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+  return _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8((char)(128 - 'a'))),
+                        _mm_set1_epi8((char)(-128 + 26)));
+}
+#endif
 
 /* Rejected rows by kind of reason: VB__MAX_REASONS kinds kept apart, the
  * rest (and any that meet an out-of-memory) counted as "other". */

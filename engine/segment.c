@@ -163,14 +163,10 @@ static bool joins(int a, int b) { return JOINS[a][b]; }
  * '_' and '@' among them are or-ed into *unders and *ats. */
 static inline unsigned alnum16(const unsigned char *t, __m128i *unders,
                                __m128i *ats) {
-  const __m128i fold = _mm_set1_epi8(0x20);
-  const __m128i to_a = _mm_set1_epi8((char)(128 - 'a'));
   const __m128i to_0 = _mm_set1_epi8((char)(128 - '0'));
-  const __m128i letters = _mm_set1_epi8((char)(-128 + 26));
   const __m128i digits = _mm_set1_epi8((char)(-128 + 10));
   __m128i v = _mm_loadu_si128((const __m128i *)(const void *)t);
-  __m128i letter =
-      _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), to_a), letters);
+  __m128i letter = vb__ascii_letters16(v);
   __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), digits);
   __m128i at = _mm_cmpeq_epi8(v, _mm_set1_epi8('@'));
   *ats = _mm_or_si128(*ats, at);
